@@ -1,0 +1,74 @@
+/**
+ * Recognises the files of an `ASCEND_PROFILER_OUTPUT` folder and trace JSON by name, and says
+ * which profiler setting produces each (for "missing file" explanations).
+ */
+import { baseName } from './sources/input-file';
+
+export const ASCEND_CSV_KINDS = [
+  'kernel_details.csv',
+  'operator_details.csv',
+  'step_trace_time.csv',
+  'op_statistic.csv',
+  'api_statistic.csv',
+  'l2_cache.csv',
+  'memory_record.csv',
+  'operator_memory.csv',
+  'npu_module_mem.csv',
+  'data_preprocess.csv',
+  'task_time.csv',
+  'soc_pmu.csv',
+  'nic.csv',
+  'roce.csv',
+  'pcie.csv',
+  'hccs.csv',
+  'static_op_mem.csv',
+] as const;
+
+export const ASCEND_JSON_KINDS = [
+  'communication.json',
+  'communication_matrix.json',
+  'profiler_info.json',
+  'profiler_metadata.json',
+] as const;
+
+/** The kind of a file from its path ('unknown' when not recognised). */
+export function fileKind(path: string): string {
+  const name = baseName(path);
+  const lower = name.toLowerCase();
+  if (lower === 'trace_view.json' || lower === 'trace_view.json.gz') return 'trace_view.json';
+  if ((ASCEND_CSV_KINDS as readonly string[]).includes(lower)) return lower;
+  if ((ASCEND_JSON_KINDS as readonly string[]).includes(lower)) return lower;
+  if (/^profiler_info(_\d+)?\.json$/.test(lower)) return 'profiler_info.json';
+  if (/^ascend_pytorch_profiler(_\d+)?\.db$/.test(lower)) return 'ascend_pytorch_profiler.db';
+  if (lower === 'analysis.db') return 'analysis.db';
+  if (lower === 'cluster_analysis.db') return 'cluster_analysis.db';
+  if (/^msprof(_\d+)*\.db$/.test(lower)) return 'msprof.db';
+  if (lower.endsWith('.db')) return 'db';
+  if (/^cluster_step_trace_time\.csv$/.test(lower)) return 'cluster_step_trace_time.csv';
+  if (/^cluster_communication(_matrix)?\.json$/.test(lower)) return lower;
+  if (lower === 'communication_group.json') return lower;
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.json') || lower.endsWith('.json.gz') || lower.endsWith('.trace.gz'))
+    return 'trace.json';
+  if (lower.endsWith('.zip')) return 'zip';
+  return 'unknown';
+}
+
+/** Which profiler setting writes a file (shown when a view's file is missing). */
+export const PRODUCED_BY: Record<string, string> = {
+  'trace_view.json': 'written for export_type=text at every level',
+  'kernel_details.csv': 'written with NPU activity at Level0 and above (export_type=text)',
+  'operator_details.csv': 'written with CPU activity (torch operators), export_type=text',
+  'step_trace_time.csv':
+    'written with NPU activity at Level0 and above when Overlap Analysis exists',
+  'op_statistic.csv': 'written at Level1 and above',
+  'api_statistic.csv': 'written at Level1 and above',
+  'l2_cache.csv': 'written with experimental_config l2_cache=True',
+  'memory_record.csv': 'written with profile_memory=True',
+  'operator_memory.csv': 'written with profile_memory=True',
+  'npu_module_mem.csv': 'written with NPU activity (CANN module memory)',
+  'communication.json': 'written at Level1 and above when the job communicates (HCCL)',
+  'communication_matrix.json': 'written at Level1 and above when the job communicates (HCCL)',
+  'ascend_pytorch_profiler.db': 'written with export_type=db (newer CANN also writes it for text)',
+  'analysis.db': 'written with export_type=db',
+};

@@ -1,0 +1,84 @@
+/**
+ * Imports one discovered profile: reads each of its files with the reader registered for the
+ * file's kind, recording per-file status. A file that fails is reported with its reason and the
+ * rest of the folder still loads; only cancellation aborts the whole import.
+ */
+import type { InputReport, ProfileDescriptor, ProfileModel } from '../model/profile';
+import { isReadablePath } from './discover';
+import { fileKind } from './file-kinds';
+import { READERS, READ_ORDER } from './readers/registry';
+import type { ImportContext, ImportProgress } from './readers/reader';
+import type { InputFile } from './sources/input-file';
+import { ImportCancelled } from './trace/import-trace-json';
+
+export interface ProfileImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ImportProgress) => void;
+  /** Keep trace args as byte ranges into the original file (browser Files, Node files). */
+  argsFromFile?: boolean;
+  /** Which file kinds to read (all when absent): e.g. only small files for a cluster overview. */
+  only?: (kind: string) => boolean;
+}
+
+export function emptyProfile(descriptor: ProfileDescriptor): ProfileModel {
+  return { descriptor, inputs: [], trace: null, tables: {}, json: {}, ascend: {}, warnings: [] };
+}
+
+export async function importProfile(
+  descriptor: ProfileDescriptor,
+  files: ReadonlyMap<string, InputFile>,
+  opts: ProfileImportOptions = {},
+): Promise<ProfileModel> {
+  const profile = emptyProfile(descriptor);
+  const ctx: ImportContext = {
+    profile,
+    signal: opts.signal,
+    argsFromFile: opts.argsFromFile ?? false,
+    progress: opts.onProgress ?? (() => {}),
+  };
+  const entries = descriptor.files.map((path) => ({ path, kind: fileKind(path) }));
+  const rank = (k: string) => {
+    const i = READ_ORDER.indexOf(k);
+    return i < 0 ? READ_ORDER.length : i;
+  };
+  entries.sort((a, b) => rank(a.kind) - rank(b.kind) || a.path.localeCompare(b.path));
+  for (const { path, kind } of entries) {
+    const file = files.get(path);
+    const report: InputReport = { path, kind, bytes: file?.size ?? 0, status: 'skipped' };
+    profile.inputs.push(report);
+    if (!file) {
+      report.status = 'failed';
+      report.reason = 'file could not be opened';
+      continue;
+    }
+    if (!isReadablePath(descriptor, path)) {
+      report.reason = 'raw profiler data outside ASCEND_PROFILER_OUTPUT; not read';
+      continue;
+    }
+    const reader = READERS[kind];
+    if (!reader) {
+      report.kind = kind === 'unknown' ? 'unknown' : kind;
+      report.reason = 'not a file this viewer reads';
+      continue;
+    }
+    if (opts.only && !opts.only(kind)) {
+      report.reason = 'not needed for this view';
+      continue;
+    }
+    if (opts.signal?.aborted) throw new ImportCancelled();
+    try {
+      await reader(file, ctx, report);
+      if (report.status === 'skipped' && !report.reason) report.status = 'read';
+    } catch (e) {
+      if (e instanceof ImportCancelled) throw e;
+      report.status = 'failed';
+      report.reason = errorText(e);
+    }
+  }
+  return profile;
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message || e.name;
+  return String(e);
+}

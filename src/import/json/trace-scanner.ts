@@ -1,0 +1,582 @@
+/**
+ * Streaming, byte-level scanner for Chrome trace-event JSON (array or object form).
+ *
+ * Reads UTF-8 bytes chunk by chunk and hands each event to a handler as a reused RawEvent with
+ * interned ids and exact times: it never builds a string of the file, and its memory is one
+ * partial event carried between chunks. Tolerates what real producers write: a UTF-8 BOM, an
+ * unterminated array, trailing commas, `{}` events, NaN/Infinity in args, raw control
+ * characters, invalid UTF-8. Top-level keys other than `traceEvents` are handed over as metadata
+ * (values above 1 MiB are summarised, not kept). Syntax errors inside the events array are
+ * reported with their byte offset, and scanning resumes at the next event.
+ *
+ * Parallel use: a scanner can start inside the events array at any event boundary
+ * (`startInArray`) and stop at the first event starting at or after `stopAt`; the caller checks
+ * that neighbouring ranges meet exactly (see parallel-scan.ts).
+ */
+import { parseDecimalUsBytes } from '../../lib/exact-time';
+import type { ByteInterner } from './byte-interner';
+import {
+  INCOMPLETE,
+  SYNTAX,
+  decodeJsonString,
+  parseJsonBytes,
+  scanScalar,
+  scanString,
+  skipValue,
+  skipWs,
+  stringHadEscape,
+  type JsonValue,
+} from './json-bytes';
+import { newRawEvent, resetRawEvent, type RawEvent } from './raw-event';
+
+export interface ScanHandler {
+  /** One event; `buf` holds its bytes at `ev.offset - bufBase` for the duration of the call. */
+  event(ev: RawEvent, buf: Uint8Array, bufBase: number): void;
+  /** A top-level key of the object form (other than traceEvents). */
+  metadata(key: string, value: JsonValue | undefined, bytes: number): void;
+  warn(code: string, example: string): void;
+}
+
+export interface ScanOptions {
+  /** Start between events inside the events array (parallel ranges after the first). */
+  startInArray?: boolean;
+  /** With startInArray: whether the container is the object form. */
+  objectForm?: boolean;
+  /** Absolute offset of the first byte pushed. */
+  baseOffset?: number;
+  /** Stop before the first event that starts at or after this absolute offset. */
+  stopAt?: number;
+}
+
+export type ScanState = 'start' | 'array' | 'top-object' | 'done' | 'resync';
+
+/** Where a scan ended, for error messages and for stitching parallel ranges. */
+export interface ScanEnd {
+  state: ScanState;
+  /** Absolute offset of the first event not scanned because of stopAt, or -1. */
+  stoppedAt: number;
+  /** Bytes consumed. */
+  bytes: number;
+  objectForm: boolean;
+  sawEventsArray: boolean;
+  /** The stream ended inside an event or value (truncated file). */
+  truncated: boolean;
+  /** Whether the events array was closed with `]`. */
+  arrayClosed: boolean;
+}
+
+const MAX_METADATA_BYTES = 1 << 20;
+
+export class TraceEventScanner {
+  private state: ScanState;
+  private objectForm: boolean;
+  private carry: Uint8Array | null = null;
+  private carryBase = 0;
+  private base: number;
+  private readonly stopAt: number;
+  private stoppedAt = -1;
+  private sawEventsArray: boolean;
+  private arrayClosed = false;
+  private truncated = false;
+  private readonly ev: RawEvent = newRawEvent();
+  private bomChecked = false;
+  private trailingWarned = false;
+
+  constructor(
+    private readonly handler: ScanHandler,
+    private readonly strings: ByteInterner,
+    opts: ScanOptions = {},
+  ) {
+    this.state = opts.startInArray ? 'array' : 'start';
+    this.objectForm = opts.objectForm ?? false;
+    this.sawEventsArray = opts.startInArray ?? false;
+    this.base = opts.baseOffset ?? 0;
+    this.stopAt = opts.stopAt ?? Infinity;
+    if (opts.startInArray) this.bomChecked = true;
+  }
+
+  /** Feeds the next chunk. Returns false once the scanner has stopped (stopAt reached). */
+  push(chunk: Uint8Array): boolean {
+    if (this.stoppedAt >= 0) return false;
+    let buf = chunk;
+    let bufBase = this.base;
+    if (this.carry) {
+      buf = new Uint8Array(this.carry.length + chunk.length);
+      buf.set(this.carry);
+      buf.set(chunk, this.carry.length);
+      bufBase = this.carryBase;
+      this.carry = null;
+    }
+    this.base += chunk.length;
+    const used = this.run(buf, bufBase, false);
+    if (used < buf.length && this.stoppedAt < 0) {
+      this.carry = buf.slice(used);
+      this.carryBase = bufBase + used;
+    }
+    return this.stoppedAt < 0;
+  }
+
+  /** Ends the stream; reports truncation and what state the scan ended in. */
+  end(): ScanEnd {
+    if (this.carry && this.stoppedAt < 0) {
+      const buf = this.carry;
+      const used = this.run(buf, this.carryBase, true);
+      if (used < buf.length && skipWs(buf, used, buf.length) < buf.length) {
+        this.truncated = true;
+        this.handler.warn(
+          'truncated',
+          `input ends inside an event or value at byte ${this.carryBase + used} (${buf.length - used} bytes not read)`,
+        );
+      }
+      this.carry = null;
+    }
+    if (this.stoppedAt < 0) {
+      if (this.state === 'start') this.handler.warn('empty', 'no JSON value found');
+      else if (this.state === 'array' && !this.arrayClosed && this.sawEventsArray) {
+        if (this.objectForm) {
+          this.truncated = true;
+          this.handler.warn('truncated', 'object-form trace ends inside traceEvents');
+        } else this.handler.warn('unterminated_array', 'the events array has no closing "]"');
+      } else if (this.state === 'top-object') {
+        this.truncated = true;
+        this.handler.warn('truncated', 'object-form trace has no closing "}"');
+      }
+    }
+    return {
+      state: this.state,
+      stoppedAt: this.stoppedAt,
+      bytes: this.base,
+      objectForm: this.objectForm,
+      sawEventsArray: this.sawEventsArray,
+      truncated: this.truncated,
+      arrayClosed: this.arrayClosed,
+    };
+  }
+
+  /** Scans as much of buf as possible; returns the count of bytes consumed. */
+  private run(buf: Uint8Array, bufBase: number, atEof: boolean): number {
+    const end = buf.length;
+    let i = 0;
+    if (!this.bomChecked) {
+      if (end < 3 && !atEof) return 0;
+      this.bomChecked = true;
+      if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
+    }
+    for (;;) {
+      i = skipWs(buf, i, end);
+      if (i >= end) return i;
+      const c = buf[i]!;
+      switch (this.state) {
+        case 'start':
+          if (c === 91) {
+            this.state = 'array';
+            this.sawEventsArray = true;
+            i++;
+          } else if (c === 123) {
+            this.state = 'top-object';
+            this.objectForm = true;
+            i++;
+          } else {
+            throw new TraceFormatError(
+              `not a JSON trace: expected "[" or "{" at byte ${bufBase + i}, found ${describeByte(c)}`,
+              bufBase + i,
+            );
+          }
+          break;
+        case 'array': {
+          if (c === 44) {
+            i++;
+            break;
+          }
+          if (c === 93) {
+            this.arrayClosed = true;
+            this.state = this.objectForm ? 'top-object' : 'done';
+            i++;
+            break;
+          }
+          if (bufBase + i >= this.stopAt) {
+            this.stoppedAt = bufBase + i;
+            return i;
+          }
+          if (c !== 123) {
+            const e = skipValue(buf, i, end);
+            if (e === INCOMPLETE) return atEof ? end : i;
+            if (e === SYNTAX) {
+              this.syntaxError(bufBase + i, 'unexpected data in the events array');
+              this.state = 'resync';
+              i++;
+              break;
+            }
+            this.handler.warn('non_object_event', `non-object element at byte ${bufBase + i}`);
+            i = e;
+            break;
+          }
+          const ev = this.ev;
+          resetRawEvent(ev, bufBase + i);
+          const e = this.parseEvent(buf, i, end, bufBase);
+          if (e === INCOMPLETE) return i;
+          if (e === SYNTAX) {
+            this.syntaxError(bufBase + i, 'malformed event');
+            this.state = 'resync';
+            i++;
+            break;
+          }
+          this.handler.event(ev, buf, bufBase);
+          i = e;
+          break;
+        }
+        case 'top-object': {
+          if (c === 44) {
+            i++;
+            break;
+          }
+          if (c === 125) {
+            this.state = 'done';
+            i++;
+            break;
+          }
+          if (c !== 34) {
+            this.syntaxError(bufBase + i, 'expected a key in the top-level object');
+            this.state = 'done';
+            return end;
+          }
+          const ke = scanString(buf, i, end);
+          if (ke < 0) return i;
+          const key = decodeJsonString(buf, i + 1, ke - 1);
+          let j = skipWs(buf, ke, end);
+          if (j >= end) return i;
+          if (buf[j] !== 58) {
+            this.syntaxError(bufBase + j, 'expected ":" after a top-level key');
+            this.state = 'done';
+            return end;
+          }
+          j = skipWs(buf, j + 1, end);
+          if (j >= end) return i;
+          if (key === 'traceEvents' && buf[j] === 91) {
+            this.state = 'array';
+            this.sawEventsArray = true;
+            this.arrayClosed = false;
+            i = j + 1;
+            break;
+          }
+          const ve = skipValue(buf, j, end);
+          if (ve === INCOMPLETE) return i;
+          if (ve === SYNTAX) {
+            this.syntaxError(bufBase + j, `malformed value of top-level key "${key}"`);
+            this.state = 'done';
+            return end;
+          }
+          this.topLevel(key, buf, j, ve, bufBase);
+          i = ve;
+          break;
+        }
+        case 'resync': {
+          const j = this.findNextEvent(buf, i, end);
+          if (j < 0) return atEof ? end : Math.max(i, end - 16);
+          i = j;
+          break;
+        }
+        case 'done':
+          if (!this.trailingWarned) {
+            this.trailingWarned = true;
+            this.handler.warn(
+              'trailing_data',
+              `data after the end of the trace at byte ${bufBase + i}`,
+            );
+          }
+          return end;
+      }
+    }
+  }
+
+  private topLevel(key: string, buf: Uint8Array, s: number, e: number, bufBase: number): void {
+    const size = e - s;
+    if (size > MAX_METADATA_BYTES) {
+      this.handler.metadata(key, undefined, size);
+      return;
+    }
+    try {
+      this.handler.metadata(key, parseJsonBytes(buf, s, e), size);
+    } catch {
+      this.handler.warn(
+        'bad_metadata',
+        `top-level key "${key}" at byte ${bufBase + s} is not valid JSON`,
+      );
+    }
+  }
+
+  private syntaxError(offset: number, what: string): void {
+    this.handler.warn('syntax_error', `${what} at byte ${offset}`);
+  }
+
+  /**
+   * After an error, finds where scanning can resume: the `{` of the next `,{"` / `,{}` event
+   * boundary (state → array), or a closing `]` of the events array. -1 when not in this buffer.
+   */
+  private findNextEvent(buf: Uint8Array, i: number, end: number): number {
+    for (; i < end; i++) {
+      const c = buf[i]!;
+      if (c === 93) {
+        const j = skipWs(buf, i + 1, end);
+        if (j >= end || buf[j] === 125 || buf[j] === 44) {
+          this.state = 'array';
+          return i;
+        }
+      }
+      if (c !== 44) continue;
+      const j = skipWs(buf, i + 1, end);
+      if (j >= end || buf[j] !== 123) continue;
+      const k = skipWs(buf, j + 1, end);
+      if (k < end && (buf[k] === 34 || buf[k] === 125)) {
+        this.state = 'array';
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** Parses the event object at buf[i] into this.ev; returns the index after its `}`. */
+  private parseEvent(buf: Uint8Array, i: number, end: number, bufBase: number): number {
+    const ev = this.ev;
+    const strings = this.strings;
+    i++;
+    for (;;) {
+      i = skipWs(buf, i, end);
+      if (i >= end) return INCOMPLETE;
+      let c = buf[i]!;
+      if (c === 125) return i + 1;
+      if (c === 44) {
+        i++;
+        continue;
+      }
+      if (c !== 34) return SYNTAX;
+      const ks = i + 1;
+      const ke = scanString(buf, i, end);
+      if (ke < 0) return INCOMPLETE;
+      const klen = ke - 1 - ks;
+      i = skipWs(buf, ke, end);
+      if (i >= end) return INCOMPLETE;
+      if (buf[i] !== 58) return SYNTAX;
+      i = skipWs(buf, i + 1, end);
+      if (i >= end) return INCOMPLETE;
+      c = buf[i]!;
+      ev.keys++;
+      const key = keyCode(buf, ks, klen);
+      let ve: number;
+      switch (key) {
+        case K_PH:
+        case K_BP:
+        case K_S: {
+          if (c !== 34) {
+            ve = skipValue(buf, i, end);
+            break;
+          }
+          ve = scanString(buf, i, end);
+          if (ve < 0) break;
+          const first = ve - 2 > i ? buf[i + 1]! : 0;
+          if (key === K_PH) ev.ph = first;
+          else if (key === K_BP) ev.bp = first;
+          else ev.s = first;
+          break;
+        }
+        case K_NAME:
+        case K_CAT:
+        case K_PID:
+        case K_TID:
+        case K_ID:
+        case K_BIND_ID:
+        case K_SCOPE: {
+          let id = -1;
+          if (c === 34) {
+            ve = scanString(buf, i, end);
+            if (ve < 0) break;
+            id = stringHadEscape
+              ? strings.intern(decodeJsonString(buf, i + 1, ve - 1))
+              : strings.internBytes(buf, i + 1, ve - 1);
+          } else if (c === 123 || c === 91) {
+            ve = skipValue(buf, i, end);
+            if (ve < 0) break;
+            id = strings.intern(decodeJsonString(buf, i, ve));
+          } else {
+            ve = scanScalar(buf, i, end);
+            if (ve < 0) break;
+            if (!(ve - i === 4 && buf[i] === 110 /* null */)) id = strings.internBytes(buf, i, ve);
+          }
+          switch (key) {
+            case K_NAME:
+              ev.name = id;
+              break;
+            case K_CAT:
+              ev.cat = id;
+              break;
+            case K_PID:
+              ev.pid = id;
+              break;
+            case K_TID:
+              ev.tid = id;
+              break;
+            case K_ID:
+              ev.id = id;
+              break;
+            case K_BIND_ID:
+              ev.bindId = id;
+              break;
+            default:
+              ev.scope = id;
+          }
+          break;
+        }
+        case K_TS:
+        case K_DUR: {
+          let s = i;
+          if (c === 34) {
+            ve = scanString(buf, i, end);
+            if (ve < 0) break;
+            s = i + 1;
+            const err = parseDecimalUsBytes(buf, s, ve - 1, key === K_TS ? ev.ts : ev.dur);
+            this.setTime(key, err);
+          } else {
+            ve = scanScalar(buf, i, end);
+            if (ve < 0) break;
+            if (ve - i === 4 && buf[i] === 110) break; // null: absent
+            const err = parseDecimalUsBytes(buf, s, ve, key === K_TS ? ev.ts : ev.dur);
+            this.setTime(key, err);
+          }
+          break;
+        }
+        case K_ARGS:
+          ve = skipValue(buf, i, end);
+          if (ve >= 0) {
+            ev.argsStart = bufBase + i;
+            ev.argsEnd = bufBase + ve;
+          }
+          break;
+        case K_ID2:
+          ve = skipValue(buf, i, end);
+          if (ve >= 0 && c === 123) this.parseId2(buf, i, ve);
+          break;
+        case K_FLOW_IN:
+        case K_FLOW_OUT:
+          ve = scanScalar(buf, i, end);
+          if (ve >= 0) {
+            const t = buf[i] === 116; /* true */
+            if (key === K_FLOW_IN) ev.flowIn = t;
+            else ev.flowOut = t;
+          } else if (c === 34 || c === 123) ve = skipValue(buf, i, end);
+          break;
+        default:
+          ve = skipValue(buf, i, end);
+      }
+      if (ve < 0) return ve;
+      i = ve;
+    }
+  }
+
+  private setTime(key: number, err: string | null): void {
+    const ev = this.ev;
+    if (key === K_TS) {
+      ev.hasTs = err === null;
+      ev.tsError = err === 'empty' || err === null ? '' : err;
+    } else {
+      ev.hasDur = err === null;
+      ev.durError = err === 'empty' || err === null ? '' : err;
+    }
+  }
+
+  private parseId2(buf: Uint8Array, s: number, e: number): void {
+    try {
+      const v = parseJsonBytes(buf, s, e);
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        const local = v['local'];
+        const global = v['global'];
+        const val = local ?? global;
+        if (typeof val === 'string' || typeof val === 'number' || typeof val === 'bigint') {
+          this.ev.id2Local = local !== undefined;
+          this.ev.id2 = this.strings.intern(String(val));
+        }
+      }
+    } catch {
+      /* malformed id2: ignored like a missing one */
+    }
+  }
+}
+
+/** The input is not a trace at all (wrong first byte): the one fatal scanner error. */
+export class TraceFormatError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = 'TraceFormatError';
+  }
+}
+
+function describeByte(c: number): string {
+  if (c >= 32 && c < 127) return `"${String.fromCharCode(c)}"`;
+  return `byte 0x${c.toString(16).padStart(2, '0')}`;
+}
+
+const K_OTHER = 0;
+const K_PH = 1;
+const K_TS = 2;
+const K_DUR = 3;
+const K_NAME = 4;
+const K_CAT = 5;
+const K_PID = 6;
+const K_TID = 7;
+const K_ID = 8;
+const K_BP = 9;
+const K_S = 10;
+const K_ARGS = 11;
+const K_ID2 = 12;
+const K_SCOPE = 13;
+const K_BIND_ID = 14;
+const K_FLOW_IN = 15;
+const K_FLOW_OUT = 16;
+
+/** Identifies a key by its raw bytes without decoding it. */
+function keyCode(b: Uint8Array, s: number, n: number): number {
+  const c0 = b[s];
+  switch (n) {
+    case 1:
+      return c0 === 115 ? K_S : K_OTHER;
+    case 2: {
+      const c1 = b[s + 1];
+      if (c0 === 112 && c1 === 104) return K_PH;
+      if (c0 === 116 && c1 === 115) return K_TS;
+      if (c0 === 105 && c1 === 100) return K_ID;
+      if (c0 === 98 && c1 === 112) return K_BP;
+      return K_OTHER;
+    }
+    case 3: {
+      const c1 = b[s + 1];
+      const c2 = b[s + 2];
+      if (c0 === 112 && c1 === 105 && c2 === 100) return K_PID;
+      if (c0 === 116 && c1 === 105 && c2 === 100) return K_TID;
+      if (c0 === 100 && c1 === 117 && c2 === 114) return K_DUR;
+      if (c0 === 99 && c1 === 97 && c2 === 116) return K_CAT;
+      if (c0 === 105 && c1 === 100 && c2 === 50) return K_ID2;
+      return K_OTHER;
+    }
+    case 4:
+      if (c0 === 110 && b[s + 1] === 97 && b[s + 2] === 109 && b[s + 3] === 101) return K_NAME;
+      if (c0 === 97 && b[s + 1] === 114 && b[s + 2] === 103 && b[s + 3] === 115) return K_ARGS;
+      return K_OTHER;
+    case 5:
+      return matches(b, s, 'scope') ? K_SCOPE : K_OTHER;
+    case 7:
+      if (matches(b, s, 'bind_id')) return K_BIND_ID;
+      if (matches(b, s, 'flow_in')) return K_FLOW_IN;
+      return K_OTHER;
+    case 8:
+      return matches(b, s, 'flow_out') ? K_FLOW_OUT : K_OTHER;
+    default:
+      return K_OTHER;
+  }
+}
+
+function matches(b: Uint8Array, s: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (b[s + k] !== word.charCodeAt(k)) return false;
+  return true;
+}

@@ -1,0 +1,90 @@
+/**
+ * First step of every import: takes the files the user opened (a folder's files, loose files,
+ * zips), expands zips, and discovers the profiles in them.
+ */
+import type { InputReport } from '../model/profile';
+import { describeProfiles, groupProfiles, normalizePath, type Discovery } from './discover';
+import { fileKind } from './file-kinds';
+import type { InputFile } from './sources/input-file';
+import { expandZip } from './sources/zip';
+
+export interface OpenedInputs {
+  files: Map<string, InputFile>;
+  discovery: Discovery;
+  /** Reports for inputs that belong to no profile (zips that failed, unknown loose files). */
+  reports: InputReport[];
+}
+
+export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedInputs> {
+  const files = new Map<string, InputFile>();
+  const reports: InputReport[] = [];
+  for (const f of inputs) {
+    const path = normalizePath(f.path);
+    if (fileKind(path) === 'zip') {
+      try {
+        const { files: entries, problems } = await expandZip({
+          ...f,
+          path,
+          stream: f.stream.bind(f),
+          slice: f.slice.bind(f),
+        });
+        for (const e of entries) files.set(normalizePath(e.path), e);
+        reports.push({
+          path,
+          kind: 'zip',
+          bytes: f.size,
+          status: 'read',
+          ...(problems.length > 0
+            ? {
+                warnings: [
+                  { code: 'zip_entry_skipped', count: problems.length, example: problems[0]! },
+                ],
+              }
+            : {}),
+        });
+      } catch (e) {
+        reports.push({
+          path,
+          kind: 'zip',
+          bytes: f.size,
+          status: 'failed',
+          reason: e instanceof Error ? e.message : String(e),
+        });
+      }
+      continue;
+    }
+    files.set(
+      path,
+      path === f.path ? f : { ...f, path, stream: f.stream.bind(f), slice: f.slice.bind(f) },
+    );
+  }
+  const discovery = groupProfiles([...files.keys()]);
+  await describeProfiles(discovery.profiles, files);
+  discovery.profiles.sort(
+    (a, b) =>
+      (a.runFolder ?? '').localeCompare(b.runFolder ?? '') ||
+      (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
+      a.root.localeCompare(b.root),
+  );
+  for (const p of discovery.unassigned) {
+    const f = files.get(p)!;
+    reports.push({
+      path: p,
+      kind: fileKind(p),
+      bytes: f.size,
+      status: 'skipped',
+      reason: 'not part of any profile folder',
+    });
+  }
+  for (const p of discovery.clusterFiles) {
+    const f = files.get(p)!;
+    reports.push({
+      path: p,
+      kind: fileKind(p),
+      bytes: f.size,
+      status: 'skipped',
+      reason: 'cluster analysis output',
+    });
+  }
+  return { files, discovery, reports };
+}

@@ -1,0 +1,30 @@
+import type { InputReport, ProfileModel } from '../../model/profile';
+import type { InputFile } from '../sources/input-file';
+
+export interface ImportProgress {
+  /** File being read. */
+  path: string;
+  stage: string;
+  bytesRead: number;
+  bytesTotal: number;
+  /** Events (or rows) parsed so far in this file. */
+  items: number;
+}
+
+export interface ImportContext {
+  /** The profile being filled. Readers add to it; they never replace what another reader set. */
+  profile: ProfileModel;
+  signal?: AbortSignal;
+  argsFromFile: boolean;
+  progress: (p: ImportProgress) => void;
+}
+
+/**
+ * Reads one file into the profile. Sets `report.status`/`reason`/`warnings`; throws only for a
+ * failure that should mark the file as failed (the message names the problem).
+ */
+export type FileReader = (
+  file: InputFile,
+  ctx: ImportContext,
+  report: InputReport,
+) => Promise<void>;

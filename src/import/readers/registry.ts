@@ -1,0 +1,30 @@
+/**
+ * Which reader handles which file kind, and in what order kinds are read (small metadata first,
+ * so later readers can use it).
+ */
+import { ASCEND_CSV_KINDS } from '../file-kinds';
+import { readCsvFile } from './csv-reader';
+import { readJsonSideFile } from './json-side-reader';
+import type { FileReader } from './reader';
+import { readTraceFile } from './trace-reader';
+
+export const READERS: Record<string, FileReader> = {
+  'trace_view.json': readTraceFile,
+  'trace.json': readTraceFile,
+  'profiler_info.json': readJsonSideFile,
+  'profiler_metadata.json': readJsonSideFile,
+  'communication.json': readJsonSideFile,
+  'communication_matrix.json': readJsonSideFile,
+  csv: readCsvFile,
+  ...Object.fromEntries(ASCEND_CSV_KINDS.map((k) => [k, readCsvFile])),
+};
+
+export const READ_ORDER: string[] = [
+  'profiler_info.json',
+  'profiler_metadata.json',
+  'trace_view.json',
+  'trace.json',
+  ...ASCEND_CSV_KINDS,
+  'communication.json',
+  'communication_matrix.json',
+];

@@ -1,0 +1,35 @@
+/** Reads trace_view.json or any Chrome trace JSON into `profile.trace`. */
+import { TraceFormatError } from '../json/trace-scanner';
+import { importTraceJson } from '../trace/import-trace-json';
+import type { FileReader } from './reader';
+
+export const readTraceFile: FileReader = async (file, ctx, report) => {
+  if (ctx.profile.trace) {
+    report.status = 'skipped';
+    report.reason = 'the profile already has a trace';
+    return;
+  }
+  try {
+    const model = await importTraceJson(file, {
+      signal: ctx.signal,
+      argsFromFile: ctx.argsFromFile,
+      onProgress: (p) =>
+        ctx.progress({
+          path: file.path,
+          stage: p.stage,
+          bytesRead: p.bytesRead,
+          bytesTotal: p.bytesTotal,
+          items: p.events,
+        }),
+    });
+    ctx.profile.trace = model;
+    report.status = 'read';
+    report.warnings = model.warnings;
+    if (model.stats.events === 0) {
+      report.reason = 'no trace events found';
+    }
+  } catch (e) {
+    if (e instanceof TraceFormatError) throw new Error(e.message, { cause: e });
+    throw e;
+  }
+};

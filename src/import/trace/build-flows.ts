@@ -1,0 +1,197 @@
+/**
+ * Binds flow endpoints to slices and counts flows.
+ *
+ * v1 (s/t/f): keyed by (cat, name, id) with the id as an exact string. `s` and `t` bind to the
+ * deepest slice enclosing their ts; `f` binds to the enclosing slice when bp:"e", otherwise to the
+ * next slice starting at or after its ts. Endpoints of one key are chained in ts order
+ * (s → t → … and the last s/t → every f), so several f per s are allowed.
+ * v2: X/B slices with bind_id; flow_out starts, flow_in ends, both is a step.
+ * Counts per key: matched (has start and end), startOnly, endOnly; endpoints that found no slice
+ * are `unbound` (e.g. Level0 HostToDevice starts on a pruned CANN lane).
+ */
+import { f64, i32, u32 } from '../../lib/columns';
+import { enclosingSlice, nextSliceAtOrAfter } from '../../model/slice-queries';
+import type { FlowTable, SliceTrack } from '../../model/trace-model';
+import type { LaneWithBinds } from './build-threads';
+import type { RawFlowCols } from './raw-parts';
+import { OUTLIER_US, type TimeBase } from './time-base';
+
+export interface FlowCounts {
+  matched: number;
+  startOnly: number;
+  endOnly: number;
+  unbound: number;
+}
+
+/** Main and overflow track of a thread, -1 where absent. */
+export interface ThreadTracks {
+  main: number;
+  overflow: number;
+}
+
+interface Endpoint {
+  phase: number;
+  ts: number;
+  track: number;
+  slice: number;
+}
+
+class FlowSink {
+  fromTrack = i32();
+  fromSlice = i32();
+  toTrack = i32();
+  toSlice = i32();
+  fromTs = f64();
+  toTs = f64();
+  cat = u32();
+  name = u32();
+  id = u32();
+
+  add(a: Endpoint, b: Endpoint, cat: number, name: number, id: number): void {
+    this.fromTrack.push(a.track);
+    this.fromSlice.push(a.slice);
+    this.toTrack.push(b.track);
+    this.toSlice.push(b.slice);
+    this.fromTs.push(a.ts);
+    this.toTs.push(b.ts);
+    this.cat.push(cat);
+    this.name.push(name);
+    this.id.push(id);
+  }
+
+  finish(): FlowTable {
+    return {
+      length: this.fromTrack.n,
+      fromTrack: this.fromTrack.finish(),
+      fromSlice: this.fromSlice.finish(),
+      toTrack: this.toTrack.finish(),
+      toSlice: this.toSlice.finish(),
+      fromTs: this.fromTs.finish(),
+      toTs: this.toTs.finish(),
+      cat: this.cat.finish(),
+      name: this.name.finish(),
+      id: this.id.finish(),
+    };
+  }
+}
+
+function bindAt(
+  tracks: SliceTrack[],
+  tt: ThreadTracks | undefined,
+  ts: number,
+  enclosing: boolean,
+) {
+  if (!tt) return null;
+  for (const track of [tt.main, tt.overflow]) {
+    if (track < 0) continue;
+    const t = tracks[track]!.slices;
+    const i = enclosing ? enclosingSlice(t, ts) : nextSliceAtOrAfter(t, ts);
+    if (i >= 0) return { track, slice: i };
+  }
+  return null;
+}
+
+export function buildFlows(
+  raw: RawFlowCols,
+  tb: TimeBase,
+  threadTracks: (pid: number, tid: number) => ThreadTracks | undefined,
+  tracks: SliceTrack[],
+  lanes: (LaneWithBinds | null)[],
+  strings: (id: number) => string,
+  internId: (text: string) => number,
+): { table: FlowTable; counts: FlowCounts } {
+  const sink = new FlowSink();
+  const counts: FlowCounts = { matched: 0, startOnly: 0, endOnly: 0, unbound: 0 };
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < raw.length; i++) {
+    const key = `${raw.cat[i]}\u0001${raw.name[i]}\u0001${raw.id[i]}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(i);
+  }
+  for (const g of groups.values()) {
+    let hasStart = false;
+    let hasEnd = false;
+    const eps: Endpoint[] = [];
+    for (const i of g) {
+      const phase = raw.phase[i]!;
+      if (phase === 0) hasStart = true;
+      else if (phase === 2) hasEnd = true;
+      const us = raw.tsUs[i]!;
+      if (Math.abs(us - tb.refUs) > OUTLIER_US) {
+        counts.unbound++;
+        continue;
+      }
+      const ts = (us - tb.baseUs) * 1000 + (raw.tsFrac[i]! - tb.baseFrac);
+      const enclosing = phase !== 2 || raw.enclosing[i] === 1;
+      const b = bindAt(tracks, threadTracks(raw.pid[i]!, raw.tid[i]!), ts, enclosing);
+      if (!b) {
+        counts.unbound++;
+        continue;
+      }
+      eps.push({ phase, ts, track: b.track, slice: b.slice });
+    }
+    if (hasStart && hasEnd) counts.matched++;
+    else if (hasStart) counts.startOnly++;
+    else if (hasEnd) counts.endOnly++;
+    const first = g[0]!;
+    chain(eps, sink, raw.cat[first]!, raw.name[first]!, raw.id[first]!);
+  }
+  bindV2(tracks, lanes, sink, counts, strings, internId);
+  return { table: sink.finish(), counts };
+}
+
+/**
+ * Links endpoints in ts order: s/t start a link, t and f end one; f does not continue a chain.
+ * An f earlier than every s (host and device clocks disagree by a few µs in real Ascend traces)
+ * still links to the next s rather than being lost.
+ */
+function chain(eps: Endpoint[], sink: FlowSink, cat: number, name: number, id: number): void {
+  eps.sort((a, b) => a.ts - b.ts || a.phase - b.phase);
+  let prev: Endpoint | null = null;
+  let early: Endpoint[] = [];
+  for (const e of eps) {
+    if (e.phase === 0) {
+      prev = e;
+      for (const f of early) sink.add(e, f, cat, name, id);
+      early = [];
+    } else if (prev) {
+      sink.add(prev, e, cat, name, id);
+      if (e.phase === 1) prev = e;
+    } else if (e.phase === 2) early.push(e);
+  }
+}
+
+function bindV2(
+  tracks: SliceTrack[],
+  lanes: (LaneWithBinds | null)[],
+  sink: FlowSink,
+  counts: FlowCounts,
+  strings: (id: number) => string,
+  internId: (text: string) => number,
+): void {
+  const groups = new Map<number, Endpoint[]>();
+  lanes.forEach((lane, track) => {
+    if (!lane) return;
+    for (let i = 0; i < lane.length; i++) {
+      const bind = lane.bind[i]!;
+      const dir = lane.flowDir[i]!;
+      if (bind < 0 || dir === 0) continue;
+      let g = groups.get(bind);
+      if (!g) groups.set(bind, (g = []));
+      // phase: 0 = out (start), 1 = in+out (step), 2 = in (end)
+      const phase = dir === 2 ? 0 : dir === 3 ? 1 : 2;
+      g.push({ phase, ts: tracks[track]!.slices.start[i]!, track, slice: i });
+    }
+  });
+  if (groups.size === 0) return;
+  const cat = internId('flow v2');
+  for (const [bind, eps] of groups) {
+    const hasStart = eps.some((e) => e.phase !== 2);
+    const hasEnd = eps.some((e) => e.phase !== 0);
+    if (hasStart && hasEnd) counts.matched++;
+    else if (hasStart) counts.startOnly++;
+    else counts.endOnly++;
+    chain(eps, sink, cat, internId(`bind_id ${strings(bind)}`), bind);
+  }
+}

@@ -1,0 +1,238 @@
+/**
+ * Per-thread slices: X events plus matched B/E pairs, rebased to ns, then sorted and nested.
+ *
+ * B/E matching follows the checklist: events in ts order (E before B at equal ts, else file
+ * order); an E closes the nearest open B with the same name (and category, when the E has one),
+ * or the top one when it has no name; slices opened above it are closed at the same time
+ * (`misplaced_end`); an E matching nothing is dropped (`unmatched_end`); a B never closed is
+ * extended to the trace end and flagged Unfinished (`unclosed_begin`).
+ */
+import { f64, i32, permute, u32, u8 } from '../../lib/columns';
+import { SliceFlag, type SliceTable } from '../../model/trace-model';
+import { nestSlices, packRows, sliceOrder } from '../../model/nest-slices';
+import type { RawThread } from './raw-parts';
+import { OUTLIER_US, type TimeBase } from './time-base';
+import type { WarningLog } from './warning-log';
+
+/** A thread's slices before sorting: dur NaN = unfinished (filled once the trace end is known). */
+export interface ThreadSlices {
+  start: Float64Array;
+  dur: Float64Array;
+  name: Uint32Array;
+  cat: Uint32Array;
+  args: Int32Array;
+  flags: Uint8Array;
+  bind: Int32Array;
+  flowDir: Uint8Array;
+  /** Largest known end (ns), -Infinity when none. */
+  maxEnd: number;
+}
+
+export function collectThreadSlices(
+  t: RawThread,
+  tb: TimeBase,
+  strings: readonly string[],
+  emptyId: number,
+  log: WarningLog,
+): ThreadSlices {
+  const start = f64(t.x.length + t.be.length);
+  const dur = f64(t.x.length + t.be.length);
+  const name = u32();
+  const cat = u32();
+  const args = i32();
+  const flags = u8();
+  const bind = i32();
+  const flowDir = u8();
+  let maxEnd = -Infinity;
+  const x = t.x;
+  for (let i = 0; i < x.length; i++) {
+    const us = x.tsUs[i]!;
+    if (Math.abs(us - tb.refUs) > OUTLIER_US) continue; // counted once in time-base
+    const s = (us - tb.baseUs) * 1000 + (x.tsFrac[i]! - tb.baseFrac);
+    const d = x.durNs[i]!;
+    start.push(s);
+    dur.push(d);
+    if (d === d && s + d > maxEnd) maxEnd = s + d;
+    name.push(x.name[i]!);
+    cat.push(x.cat[i]!);
+    args.push(x.args[i]!);
+    flags.push(d === d ? 0 : SliceFlag.Unfinished);
+    bind.push(x.bind[i]!);
+    flowDir.push(x.flowDir[i]!);
+  }
+  const be = t.be;
+  if (be.length > 0) {
+    const ts = new Float64Array(be.length);
+    for (let i = 0; i < be.length; i++) {
+      const us = be.tsUs[i]!;
+      ts[i] =
+        Math.abs(us - tb.refUs) > OUTLIER_US
+          ? NaN
+          : (us - tb.baseUs) * 1000 + (be.tsFrac[i]! - tb.baseFrac);
+    }
+    const order = beOrder(ts, be.begin);
+    const open: number[] = [];
+    const closeAt = (bi: number, endTs: number, endArgs: number): void => {
+      const s = ts[bi]!;
+      start.push(s);
+      dur.push(endTs - s);
+      if (endTs > maxEnd) maxEnd = endTs;
+      name.push(be.name[bi]!);
+      cat.push(be.cat[bi]!);
+      args.push(be.args[bi]! >= 0 ? be.args[bi]! : endArgs);
+      flags.push(SliceFlag.FromBE);
+      bind.push(be.bind[bi]!);
+      flowDir.push(be.flowDir[bi]!);
+    };
+    for (const i of order) {
+      if (ts[i] !== ts[i]) continue; // outlier, counted once in time-base
+      if (be.begin[i]) {
+        open.push(i);
+        continue;
+      }
+      const en = be.name[i]!;
+      const ec = be.cat[i]!;
+      let k = open.length - 1;
+      if (en !== emptyId) {
+        while (k >= 0 && (be.name[open[k]!] !== en || (ec !== emptyId && be.cat[open[k]!] !== ec)))
+          k--;
+      }
+      if (k < 0) {
+        log.add('unmatched_end', `E "${strings[en]}" at ${ts[i]} ns matches no open B; dropped`);
+        continue;
+      }
+      while (open.length - 1 > k) {
+        const bi = open.pop()!;
+        log.add(
+          'misplaced_end',
+          `B "${strings[be.name[bi]!]}" closed early by an outer E "${strings[en]}"`,
+        );
+        closeAt(bi, ts[i]!, -1);
+      }
+      closeAt(open.pop()!, ts[i]!, be.args[i]!);
+    }
+    for (const bi of open) {
+      log.add('unclosed_begin', `B "${strings[be.name[bi]!]}" has no E; drawn to the trace end`);
+      start.push(ts[bi]!);
+      dur.push(NaN);
+      name.push(be.name[bi]!);
+      cat.push(be.cat[bi]!);
+      args.push(be.args[bi]!);
+      flags.push(SliceFlag.FromBE | SliceFlag.Unfinished);
+      bind.push(be.bind[bi]!);
+      flowDir.push(be.flowDir[bi]!);
+    }
+  }
+  return {
+    start: start.finish(),
+    dur: dur.finish(),
+    name: name.finish(),
+    cat: cat.finish(),
+    args: args.finish(),
+    flags: flags.finish(),
+    bind: bind.finish(),
+    flowDir: flowDir.finish(),
+    maxEnd,
+  };
+}
+
+/** B/E processing order: ts ascending, E before B at equal ts, then file order. */
+function beOrder(ts: Float64Array, begin: Uint8Array): number[] {
+  const idx = Array.from({ length: ts.length }, (_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < ts.length && sorted; i++) {
+    if (ts[i]! < ts[i - 1]! || (ts[i] === ts[i - 1] && begin[i]! < begin[i - 1]!)) sorted = false;
+  }
+  if (!sorted) idx.sort((a, b) => ts[a]! - ts[b]! || begin[a]! - begin[b]! || a - b);
+  return idx;
+}
+
+/** A laid-out lane plus the flow v2 columns that flow binding still needs. */
+export type LaneWithBinds = SliceTable & { bind: Int32Array; flowDir: Uint8Array };
+
+export interface LaidOutThread {
+  main: LaneWithBinds;
+  overflow: LaneWithBinds | null;
+}
+
+/** Sorts, nests and splits off the overflow lane. `traceEnd` fills unfinished durations. */
+export function layoutThread(ts: ThreadSlices, traceEnd: number): LaidOutThread {
+  const n = ts.start.length;
+  for (let i = 0; i < n; i++) {
+    if (ts.dur[i] !== ts.dur[i]) ts.dur[i] = Math.max(0, traceEnd - ts.start[i]!);
+  }
+  const order = sliceOrder(ts.start, ts.dur);
+  const start = permute(ts.start, order);
+  const dur = permute(ts.dur, order);
+  const cols = {
+    name: permute(ts.name, order),
+    cat: permute(ts.cat, order),
+    args: permute(ts.args, order),
+    flags: permute(ts.flags, order),
+    bind: permute(ts.bind, order),
+    flowDir: permute(ts.flowDir, order),
+  };
+  const nest = nestSlices(start, dur);
+  if (nest.overflowCount === 0) {
+    return {
+      main: {
+        length: n,
+        start,
+        dur,
+        depth: nest.depth,
+        rows: nest.rows,
+        parent: nest.parent,
+        ...cols,
+      },
+      overflow: null,
+    };
+  }
+  const keep = new Uint32Array(n - nest.overflowCount);
+  const over = new Uint32Array(nest.overflowCount);
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    if (nest.overflow[i]) over[b++] = i;
+    else keep[a++] = i;
+  }
+  // Parents refer to positions in the full list; remap to positions among kept slices.
+  const pos = new Int32Array(n).fill(-1);
+  for (let i = 0; i < keep.length; i++) pos[keep[i]!] = i;
+  const parent = new Int32Array(keep.length);
+  for (let i = 0; i < keep.length; i++) {
+    const p = nest.parent[keep[i]!]!;
+    parent[i] = p >= 0 ? pos[p]! : -1;
+  }
+  const pick = (sel: Uint32Array) => ({
+    length: sel.length,
+    start: permute(start, sel),
+    dur: permute(dur, sel),
+    name: permute(cols.name, sel),
+    cat: permute(cols.cat, sel),
+    args: permute(cols.args, sel),
+    flags: permute(cols.flags, sel),
+    bind: permute(cols.bind, sel),
+    flowDir: permute(cols.flowDir, sel),
+  });
+  const main = pick(keep);
+  const mainDepth = permute(nest.depth, keep);
+  let rows = 0;
+  for (let i = 0; i < mainDepth.length; i++) if (mainDepth[i]! + 1 > rows) rows = mainDepth[i]! + 1;
+  const ov = pick(over);
+  for (let i = 0; i < ov.length; i++) ov.flags[i]! |= SliceFlag.Overflow;
+  // Overflow slices nest among themselves where they can; the rest are packed onto rows.
+  const ovNest = nestSlices(ov.start, ov.dur);
+  let ovDepth = ovNest.depth;
+  let ovParent = ovNest.parent;
+  let ovRows = ovNest.rows;
+  if (ovNest.overflowCount > 0) {
+    const packed = packRows(ov.start, ov.dur);
+    ovDepth = packed.row;
+    ovRows = packed.rows;
+    ovParent = new Int32Array(ov.length).fill(-1);
+  }
+  return {
+    main: { ...main, depth: mainDepth, rows, parent },
+    overflow: { ...ov, depth: ovDepth, rows: ovRows, parent: ovParent },
+  };
+}

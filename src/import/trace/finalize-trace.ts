@@ -1,0 +1,323 @@
+/**
+ * Turns collected parts into the TraceModel: chooses the time base, rebases every time to exact
+ * ns, matches B/E, sorts and nests each thread (overflow lanes for partial overlaps), builds
+ * async tracks, counters and instants, binds flows, and computes the import statistics.
+ */
+import { permute } from '../../lib/columns';
+import { sliceOrder } from '../../model/nest-slices';
+import {
+  emptyInstants,
+  type CounterTrack,
+  type InstantTable,
+  type ProcessModel,
+  type SliceTrack,
+  type ThreadModel,
+  type TraceModel,
+} from '../../model/trace-model';
+import { processDisplayOrder } from '../../model/track-order';
+import { buildAsyncTracks } from './build-async';
+import { buildFlows, type ThreadTracks } from './build-flows';
+import {
+  collectThreadSlices,
+  layoutThread,
+  type LaneWithBinds,
+  type ThreadSlices,
+} from './build-threads';
+import type { RawInstantCols, RawTraceParts } from './raw-parts';
+import { computeTimeBase, rebase, type TimeBase } from './time-base';
+import { WarningLog } from './warning-log';
+
+export interface FinalizeOptions {
+  /** Path of the source the args byte ranges point into (unused when args were copied). */
+  sourcePath: string;
+}
+
+export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): TraceModel {
+  const log = new WarningLog();
+  log.addAll(parts.warnings);
+  const strings = parts.strings.slice();
+  const index = new Map<string, number>();
+  strings.forEach((s, i) => {
+    if (!index.has(s)) index.set(s, i);
+  });
+  const intern = (s: string): number => {
+    let id = index.get(s);
+    if (id === undefined) {
+      id = strings.length;
+      strings.push(s);
+      index.set(s, id);
+    }
+    return id;
+  };
+  const emptyId = intern('');
+  const tb = computeTimeBase(parts.allTsUs, parts.allTsFrac);
+  if (tb.outliers > 0) {
+    log.add(
+      'ts_outlier',
+      `ts ${tb.outlierExample} ns is more than 7 days from the rest of the trace; such events are not drawn`,
+      tb.outliers,
+    );
+  }
+
+  // Processes in order of first appearance, with their metadata.
+  const processes: ProcessModel[] = [];
+  const processByPid = new Map<number, number>();
+  const processFor = (pid: number): number => {
+    let p = processByPid.get(pid);
+    if (p === undefined) {
+      p = processes.length;
+      processes.push({
+        pid: strings[pid] ?? '',
+        name: null,
+        labels: [],
+        sortIndex: null,
+        threads: [],
+        counters: [],
+        asyncTracks: [],
+        instants: emptyInstants(),
+      });
+      processByPid.set(pid, p);
+    }
+    return p;
+  };
+  for (const pid of parts.processOrder) processFor(pid);
+  for (const m of parts.processMeta) {
+    const p = processes[processFor(m.pid)]!;
+    if (m.name !== undefined) p.name = m.name;
+    if (m.labels !== undefined)
+      p.labels = m.labels
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean);
+    if (m.sortIndex !== undefined) p.sortIndex = m.sortIndex;
+  }
+
+  // Threads: collect slices (dur NaN = unfinished until the trace end is known).
+  const threads: ThreadModel[] = [];
+  const threadKey = new Map<string, number>();
+  const collected: ThreadSlices[] = [];
+  let traceEnd = tb.maxRelNs;
+  const threadFor = (pid: number, tid: number): number => {
+    const key = `${pid}|${tid}`;
+    let t = threadKey.get(key);
+    if (t === undefined) {
+      t = threads.length;
+      const process = processFor(pid);
+      threads.push({
+        tid: strings[tid] ?? '',
+        process,
+        name: null,
+        sortIndex: null,
+        track: -1,
+        overflowTrack: -1,
+        instants: emptyInstants(),
+      });
+      processes[process]!.threads.push(t);
+      threadKey.set(key, t);
+    }
+    return t;
+  };
+  for (const rt of parts.threads) {
+    const t = threadFor(rt.pid, rt.tid);
+    const cs = collectThreadSlices(rt, tb, strings, emptyId, log);
+    collected[t] = cs;
+    if (cs.maxEnd > traceEnd) traceEnd = cs.maxEnd;
+    threads[t]!.instants = buildInstants(rt.instants, tb);
+  }
+  for (const m of parts.threadMeta) {
+    const t = threads[threadFor(m.pid, m.tid)]!;
+    if (m.name !== undefined) t.name = m.name;
+    if (m.sortIndex !== undefined) t.sortIndex = m.sortIndex;
+  }
+
+  // Lay out thread lanes.
+  const sliceTracks: SliceTrack[] = [];
+  const lanes: (LaneWithBinds | null)[] = [];
+  let overflowSlices = 0;
+  let slices = 0;
+  let maxDepth = 0;
+  threads.forEach((t, ti) => {
+    const cs = collected[ti];
+    if (!cs || cs.start.length === 0) return;
+    const laid = layoutThread(cs, traceEnd);
+    const label = t.name ?? `Thread ${t.tid}`;
+    t.track = sliceTracks.length;
+    sliceTracks.push({
+      kind: 'thread',
+      process: t.process,
+      thread: ti,
+      name: label,
+      slices: stripBinds(laid.main),
+    });
+    lanes.push(hasBinds(laid.main) ? laid.main : null);
+    slices += laid.main.length;
+    maxDepth = Math.max(maxDepth, laid.main.rows);
+    if (laid.overflow) {
+      t.overflowTrack = sliceTracks.length;
+      sliceTracks.push({
+        kind: 'overflow',
+        process: t.process,
+        thread: ti,
+        name: `${label} (overlapping)`,
+        slices: stripBinds(laid.overflow),
+      });
+      lanes.push(hasBinds(laid.overflow) ? laid.overflow : null);
+      overflowSlices += laid.overflow.length;
+      slices += laid.overflow.length;
+    }
+  });
+
+  // Async tracks.
+  for (const at of buildAsyncTracks(parts.async, tb, traceEnd, strings, emptyId, log)) {
+    const process = processFor(at.pid);
+    processes[process]!.asyncTracks.push(sliceTracks.length);
+    sliceTracks.push({ kind: 'async', process, thread: -1, name: at.name, slices: at.slices });
+    lanes.push(null);
+    slices += at.slices.length;
+  }
+
+  // Counters.
+  const counters: CounterTrack[] = [];
+  let counterSamples = 0;
+  for (const rc of parts.counters) {
+    const ts = rebase(rc.tsUs, rc.tsFrac, tb);
+    const keep = dropNaN(ts);
+    const order = sliceOrder(keep.values, new Float64Array(keep.values.length));
+    const process = processFor(rc.pid);
+    const base = strings[rc.name] ?? '';
+    processes[process]!.counters.push(counters.length);
+    counterSamples += keep.values.length;
+    counters.push({
+      process,
+      name: rc.id >= 0 ? `${base}[${strings[rc.id]}]` : base,
+      ts: permute(keep.values, order),
+      series: rc.series.map((s) => ({
+        name: s.name,
+        values: permute(keep.pick(s.values), order),
+      })),
+    });
+  }
+
+  // Instants.
+  let instants = 0;
+  for (const pi of parts.processInstants) {
+    processes[processFor(pi.pid)]!.instants = buildInstants(pi.instants, tb);
+  }
+  const globalInstants = buildInstants(parts.globalInstants, tb);
+  instants += globalInstants.length;
+  for (const p of processes) instants += p.instants.length;
+  for (const t of threads) instants += t.instants.length;
+
+  // Flows.
+  const threadTracks = (pid: number, tid: number): ThreadTracks | undefined => {
+    const t = threadKey.get(`${pid}|${tid}`);
+    if (t === undefined) return undefined;
+    return { main: threads[t]!.track, overflow: threads[t]!.overflowTrack };
+  };
+  const flows = buildFlows(
+    parts.flows,
+    tb,
+    threadTracks,
+    sliceTracks,
+    lanes,
+    (id) => strings[id] ?? '',
+    intern,
+  );
+  if (flows.counts.unbound > 0) {
+    log.add(
+      'flow_unbound',
+      'flow endpoint with no slice at its time on its thread (e.g. a Level0 HostToDevice start on the pruned CANN lane)',
+      flows.counts.unbound,
+    );
+  }
+  if (overflowSlices > 0) {
+    log.add(
+      'overlapping_slices',
+      'X events that partially overlap a sibling are drawn on an overflow lane',
+      overflowSlices,
+    );
+  }
+
+  const model: TraceModel = {
+    baseNs: tb.firstTsNs === null ? '0' : baseDecimal(tb),
+    endNs: traceEnd,
+    strings,
+    processes,
+    threads,
+    sliceTracks,
+    counters,
+    globalInstants,
+    flows: flows.table,
+    args: {
+      length: parts.args.length,
+      offset: parts.args.offset,
+      size: parts.args.size,
+      arena: parts.args.arena,
+      sourcePath: opts.sourcePath,
+    },
+    metadata: parts.metadata,
+    stats: {
+      events: parts.events,
+      byPhase: parts.byPhase,
+      firstTsNs: tb.firstTsNs,
+      lastTsNs: tb.lastTsNs,
+      distinctTs: tb.distinctTs,
+      processNames: [],
+      flows: flows.counts,
+      overflowSlices,
+      slices,
+      counters: counterSamples,
+      instants,
+      maxDepth,
+    },
+    warnings: log.list(),
+  };
+  model.stats.processNames = processDisplayOrder(model)
+    .map((p) => processes[p]!.name)
+    .filter((n): n is string => n !== null);
+  return model;
+}
+
+function baseDecimal(tb: TimeBase): string {
+  return (BigInt(tb.baseUs) * 1000n + BigInt(tb.baseFrac)).toString();
+}
+
+function buildInstants(raw: RawInstantCols, tb: TimeBase): InstantTable {
+  if (raw.length === 0) return emptyInstants();
+  const ts = rebase(raw.tsUs, raw.tsFrac, tb);
+  const keep = dropNaN(ts);
+  const order = sliceOrder(keep.values, new Float64Array(keep.values.length));
+  const pick = <T extends Uint32Array | Int32Array>(a: T): T => permute(keep.pick(a), order);
+  return {
+    length: keep.values.length,
+    ts: permute(keep.values, order),
+    name: pick(raw.name),
+    cat: pick(raw.cat),
+    args: pick(raw.args),
+  };
+}
+
+/** Removes NaN (outlier) rows; `pick` applies the same selection to a parallel column. */
+function dropNaN(values: Float64Array) {
+  let bad = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] !== values[i]) bad++;
+  if (bad === 0)
+    return { values, pick: <T extends Float64Array | Uint32Array | Int32Array>(a: T): T => a };
+  const sel = new Uint32Array(values.length - bad);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === values[i]) sel[k++] = i;
+  return {
+    values: permute(values, sel),
+    pick: <T extends Float64Array | Uint32Array | Int32Array>(a: T): T => permute(a, sel),
+  };
+}
+
+function hasBinds(lane: LaneWithBinds): boolean {
+  for (let i = 0; i < lane.length; i++) if (lane.flowDir[i] !== 0) return true;
+  return false;
+}
+
+function stripBinds(lane: LaneWithBinds): SliceTrack['slices'] {
+  const { bind: _bind, flowDir: _flowDir, ...table } = lane;
+  return table;
+}

@@ -1,0 +1,82 @@
+/**
+ * Imports one Chrome trace-event JSON file (plain, gzip or UTF-16) into a TraceModel by
+ * streaming it through the byte scanner: bytes → scanner → collector → finalize.
+ */
+import type { TraceModel } from '../../model/trace-model';
+import { decodeStream, sniffEncoding } from '../sources/decode-stream';
+import type { InputFile } from '../sources/input-file';
+import { TraceEventScanner } from '../json/trace-scanner';
+import { finalizeTrace } from './finalize-trace';
+import { TraceCollector } from './trace-collector';
+import type { RawTraceParts } from './raw-parts';
+
+export interface TraceImportProgress {
+  /** Raw bytes of the file read so far. */
+  bytesRead: number;
+  bytesTotal: number;
+  /** Events scanned so far. */
+  events: number;
+  stage: 'scan' | 'finalize';
+}
+
+export interface TraceImportOptions {
+  onProgress?: (p: TraceImportProgress) => void;
+  signal?: AbortSignal;
+  /**
+   * Keep args as byte ranges into the file (true) or copy them into an arena (false). Ranges only
+   * work for plain UTF-8 files whose bytes can be re-read later; other encodings always copy.
+   */
+  argsFromFile?: boolean;
+}
+
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** Scans a whole file into raw parts (single-threaded). */
+export async function collectTraceJson(
+  file: InputFile,
+  opts: TraceImportOptions = {},
+): Promise<RawTraceParts> {
+  const head = await file.slice(0, 4);
+  const plain = sniffEncoding(head) === 'utf-8';
+  const collector = new TraceCollector({ copyArgs: !(plain && opts.argsFromFile) });
+  const scanner = new TraceEventScanner(collector, collector.strings);
+  let bytesRead = 0;
+  let lastReport = 0;
+  for await (const chunk of decodeStream(file.stream(), (n) => (bytesRead += n))) {
+    if (opts.signal?.aborted) throw new ImportCancelled();
+    scanner.push(chunk);
+    if (opts.onProgress && bytesRead - lastReport >= 1 << 20) {
+      lastReport = bytesRead;
+      opts.onProgress({
+        bytesRead,
+        bytesTotal: file.size,
+        events: collector.eventCount,
+        stage: 'scan',
+      });
+    }
+  }
+  const end = scanner.end();
+  if (!end.sawEventsArray && end.objectForm) {
+    collector.warn('no_trace_events', 'object-form JSON without a "traceEvents" array');
+  }
+  return collector.finish();
+}
+
+export async function importTraceJson(
+  file: InputFile,
+  opts: TraceImportOptions = {},
+): Promise<TraceModel> {
+  const parts = await collectTraceJson(file, opts);
+  opts.onProgress?.({
+    bytesRead: file.size,
+    bytesTotal: file.size,
+    events: parts.events,
+    stage: 'finalize',
+  });
+  return finalizeTrace(parts, { sourcePath: file.path });
+}

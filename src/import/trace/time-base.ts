@@ -1,0 +1,117 @@
+/**
+ * Chooses the trace's time zero and counts timestamps exactly.
+ *
+ * The base is the smallest timestamp that is not an outlier. An outlier is a ts more than
+ * OUTLIER_US away from the median (typically `ts: 0` among epoch timestamps): it would collapse
+ * the time axis, and rebased it would not fit a float64 exactly, so such events are isolated
+ * (dropped from the timeline with a warning) while still counted in first/last/distinct.
+ */
+import { exactToNsString } from '../../lib/exact-time';
+
+/** 7 days in µs. */
+export const OUTLIER_US = 7 * 24 * 3600 * 1e6;
+
+export interface TimeBase {
+  baseUs: number;
+  baseFrac: number;
+  /** Median µs (outlier reference). */
+  refUs: number;
+  /** Largest inlier timestamp, ns since the base (0 when none). */
+  maxRelNs: number;
+  firstTsNs: string | null;
+  lastTsNs: string | null;
+  distinctTs: number;
+  /** Count and an example of outlier timestamps. */
+  outliers: number;
+  outlierExample: string;
+}
+
+export function computeTimeBase(allUs: Float64Array, allFrac: Uint16Array): TimeBase {
+  const n = allUs.length;
+  if (n === 0) {
+    return {
+      baseUs: 0,
+      baseFrac: 0,
+      refUs: 0,
+      maxRelNs: 0,
+      firstTsNs: null,
+      lastTsNs: null,
+      distinctTs: 0,
+      outliers: 0,
+      outlierExample: '',
+    };
+  }
+  const refUs = median(allUs);
+  let minUs = Infinity;
+  let minFrac = 0;
+  let maxUs = -Infinity;
+  let maxFrac = 0;
+  let baseUs = Infinity;
+  let baseFrac = 0;
+  let outliers = 0;
+  let outlierExample = '';
+  for (let i = 0; i < n; i++) {
+    const us = allUs[i]!;
+    const fr = allFrac[i]!;
+    if (us < minUs || (us === minUs && fr < minFrac)) {
+      minUs = us;
+      minFrac = fr;
+    }
+    if (us > maxUs || (us === maxUs && fr > maxFrac)) {
+      maxUs = us;
+      maxFrac = fr;
+    }
+    if (Math.abs(us - refUs) > OUTLIER_US) {
+      if (outliers++ === 0) outlierExample = exactToNsString({ us, fracNs: fr });
+      continue;
+    }
+    if (us < baseUs || (us === baseUs && fr < baseFrac)) {
+      baseUs = us;
+      baseFrac = fr;
+    }
+  }
+  // Distinct exact timestamps: inliers as exact rebased ns, outliers as exact text.
+  const rel = new Float64Array(n - outliers);
+  const outlierSet = new Set<string>();
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const us = allUs[i]!;
+    if (Math.abs(us - refUs) > OUTLIER_US) outlierSet.add(`${us}.${allFrac[i]}`);
+    else rel[k++] = (us - baseUs) * 1000 + (allFrac[i]! - baseFrac);
+  }
+  rel.sort();
+  const maxRelNs = rel.length > 0 ? rel[rel.length - 1]! : 0;
+  let distinct = 0;
+  for (let i = 0; i < rel.length; i++) if (i === 0 || rel[i] !== rel[i - 1]) distinct++;
+  return {
+    baseUs,
+    baseFrac,
+    refUs,
+    maxRelNs,
+    firstTsNs: exactToNsString({ us: minUs, fracNs: minFrac }),
+    lastTsNs: exactToNsString({ us: maxUs, fracNs: maxFrac }),
+    distinctTs: distinct + outlierSet.size,
+    outliers,
+    outlierExample,
+  };
+}
+
+/** Median of a sample (exact enough: only used as an outlier reference). */
+function median(a: Float64Array): number {
+  const step = Math.max(1, Math.floor(a.length / 4096));
+  const sample: number[] = [];
+  for (let i = 0; i < a.length; i += step) sample.push(a[i]!);
+  sample.sort((x, y) => x - y);
+  return sample[sample.length >> 1]!;
+}
+
+/** Rebases absolute (µs, ns remainder) columns to ns since the base; outliers become NaN. */
+export function rebase(us: Float64Array, frac: Uint16Array, tb: TimeBase): Float64Array {
+  const out = new Float64Array(us.length);
+  for (let i = 0; i < us.length; i++) {
+    const u = us[i]!;
+    out[i] =
+      Math.abs(u - tb.refUs) > OUTLIER_US ? NaN : (u - tb.baseUs) * 1000 + (frac[i]! - tb.baseFrac);
+  }
+  return out;
+}

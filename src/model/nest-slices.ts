@@ -1,0 +1,100 @@
+/**
+ * Nesting of one thread's slices, with Perfetto's ordering rule and overflow lanes.
+ *
+ * Order: start ascending, then longer duration first, then input (file) order. Intervals are
+ * half-open [start, end): a slice that starts exactly where another ends is its sibling, not its
+ * child. A slice that starts inside the open slice on top of the stack but ends after it
+ * (a partial overlap) cannot nest; it goes to the overflow lane instead of being dropped.
+ */
+
+/** Returns the permutation that sorts slices by (start asc, dur desc, index asc), or null if sorted. */
+export function sliceOrder(start: Float64Array, dur: Float64Array): Uint32Array | null {
+  const n = start.length;
+  let sorted = true;
+  for (let i = 1; i < n; i++) {
+    const ds = start[i]! - start[i - 1]!;
+    if (ds < 0 || (ds === 0 && dur[i]! > dur[i - 1]!)) {
+      sorted = false;
+      break;
+    }
+  }
+  if (sorted) return null;
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  idx.sort((a, b) => start[a]! - start[b]! || dur[b]! - dur[a]! || a - b);
+  return idx;
+}
+
+export interface Nesting {
+  depth: Uint16Array;
+  parent: Int32Array;
+  /** 1 where the slice partially overlaps and belongs on the overflow lane. */
+  overflow: Uint8Array;
+  overflowCount: number;
+  rows: number;
+}
+
+const MAX_DEPTH = 65535;
+
+/** Nests sorted slices (see {@link sliceOrder}). */
+export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
+  const n = start.length;
+  const depth = new Uint16Array(n);
+  const parent = new Int32Array(n);
+  const overflow = new Uint8Array(n);
+  const stack = new Int32Array(Math.min(n, MAX_DEPTH) + 1);
+  const stackEnd = new Float64Array(stack.length);
+  let top = 0;
+  let rows = 0;
+  let overflowCount = 0;
+  for (let i = 0; i < n; i++) {
+    const s = start[i]!;
+    const e = s + dur[i]!;
+    while (
+      top > 0 &&
+      stackEnd[top - 1]! <= s &&
+      !(dur[i] === 0 && stackEnd[top - 1] === s && start[stack[top - 1]!] === s)
+    )
+      top--;
+    if (top > 0 && e > stackEnd[top - 1]!) {
+      overflow[i] = 1;
+      overflowCount++;
+      parent[i] = -1;
+      continue;
+    }
+    if (top >= MAX_DEPTH) {
+      overflow[i] = 1;
+      overflowCount++;
+      parent[i] = -1;
+      continue;
+    }
+    parent[i] = top > 0 ? stack[top - 1]! : -1;
+    depth[i] = top;
+    if (top + 1 > rows) rows = top + 1;
+    stack[top] = i;
+    stackEnd[top] = e;
+    top++;
+  }
+  return { depth, parent, overflow, overflowCount, rows };
+}
+
+/**
+ * Lays out slices that could not nest (overflow) on rows: each goes to the first row whose last
+ * slice has ended. Input sorted by start. Returns the row of each slice and the row count.
+ */
+export function packRows(
+  start: Float64Array,
+  dur: Float64Array,
+): { row: Uint16Array; rows: number } {
+  const row = new Uint16Array(start.length);
+  const rowEnd: number[] = [];
+  for (let i = 0; i < start.length; i++) {
+    const s = start[i]!;
+    let r = 0;
+    while (r < rowEnd.length && rowEnd[r]! > s) r++;
+    if (r >= MAX_DEPTH) r = MAX_DEPTH - 1;
+    rowEnd[r] = s + Math.max(dur[i]!, 0);
+    row[i] = r;
+  }
+  return { row, rows: rowEnd.length };
+}

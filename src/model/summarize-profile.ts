@@ -1,0 +1,121 @@
+/**
+ * The headless summary (`npm run summarize`): a stable JSON description of a profile. Its keys
+ * are a public contract read by scripts: keep documented keys and meanings, add keys freely.
+ */
+import type { InputReport, ProfileModel } from './profile';
+import type { TraceModel, TraceWarning } from './trace-model';
+
+export interface TraceSummary {
+  events: number;
+  byPhase: Record<string, number>;
+  firstTsNs: string | null;
+  lastTsNs: string | null;
+  distinctTs: number;
+  processNames: string[];
+  flows: { matched: number; startOnly: number; endOnly: number; unbound: number; arrows: number };
+  overflowSlices: number;
+  slices: number;
+  counterSamples: number;
+  instants: number;
+  processes: number;
+  threads: number;
+  maxDepth: number;
+  /** Time zero of the timeline (smallest non-outlier ts), exact decimal ns. */
+  timelineStartNs: string;
+  durationNs: number;
+}
+
+export interface ProfileSummary {
+  profile: {
+    label: string;
+    root: string;
+    kind: string;
+    rank: number | null;
+    runFolder: string | null;
+    level: string | null;
+    exportType: string | null;
+    host: string | null;
+  };
+  inputs: InputReport[];
+  trace: TraceSummary | null;
+  tables: Record<string, { rows: number; columns: string[] }>;
+  warnings: TraceWarning[];
+  [key: string]: unknown;
+}
+
+export function summarizeTrace(t: TraceModel): TraceSummary {
+  return {
+    events: t.stats.events,
+    byPhase: t.stats.byPhase,
+    firstTsNs: t.stats.firstTsNs,
+    lastTsNs: t.stats.lastTsNs,
+    distinctTs: t.stats.distinctTs,
+    processNames: t.stats.processNames,
+    flows: { ...t.stats.flows, arrows: t.flows.length },
+    overflowSlices: t.stats.overflowSlices,
+    slices: t.stats.slices,
+    counterSamples: t.stats.counters,
+    instants: t.stats.instants,
+    processes: t.processes.length,
+    threads: t.threads.length,
+    maxDepth: t.stats.maxDepth,
+    timelineStartNs: t.baseNs,
+    durationNs: t.endNs,
+  };
+}
+
+/** Summary extensions contributed by other modules (tables, steps, db…), keyed by summary key. */
+export type SummaryExtension = (p: ProfileModel) => Record<string, unknown>;
+
+export function summarizeProfile(
+  p: ProfileModel,
+  extensions: readonly SummaryExtension[] = [],
+): ProfileSummary {
+  const d = p.descriptor;
+  const warnings: TraceWarning[] = [...p.warnings];
+  for (const input of p.inputs) {
+    for (const w of input.warnings ?? [])
+      warnings.push({ ...w, example: `${input.path}: ${w.example}` });
+    if (input.status === 'failed') {
+      warnings.push({
+        code: 'file_failed',
+        count: 1,
+        example: `${input.path}: ${input.reason ?? 'failed'}`,
+      });
+    }
+  }
+  const out: ProfileSummary = {
+    profile: {
+      label: d.label,
+      root: d.root,
+      kind: d.kind,
+      rank: d.rank,
+      runFolder: d.runFolder,
+      level: d.level,
+      exportType: d.exportType,
+      host: d.host,
+    },
+    inputs: p.inputs,
+    trace: p.trace ? summarizeTrace(p.trace) : null,
+    tables: Object.fromEntries(
+      Object.entries(p.tables).map(([k, t]) => [k, { rows: t.rows.length, columns: t.header }]),
+    ),
+    warnings,
+  };
+  for (const ext of extensions) Object.assign(out, ext(p));
+  return out;
+}
+
+/** Whether anything at all could be read from the profile. */
+export function profileHasData(p: ProfileModel): boolean {
+  return (
+    p.trace !== null ||
+    Object.keys(p.tables).length > 0 ||
+    p.inputs.some(
+      (i) =>
+        i.status === 'read' &&
+        i.kind !== 'profiler_info.json' &&
+        i.kind !== 'profiler_metadata.json',
+    )
+  );
+}

@@ -1,0 +1,12 @@
+/** Nanoseconds relative to the trace start (exact integers stored in float64). */
+export type Nanoseconds = number;
+/** CSS pixels. */
+export type CssPixels = number;
+/** Microseconds as written by the profiler (CSV/JSON values, relative or absolute). */
+export type Microseconds = number;
+
+/** A half-open time window [start, end) in ns since the trace start. */
+export interface TimeSpan {
+  start: Nanoseconds;
+  end: Nanoseconds;
+}

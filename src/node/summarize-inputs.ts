@@ -1,0 +1,43 @@
+/** Opens inputs, imports every profile and builds the summary JSON (the summarize command's core). */
+import { importProfile } from '../import/import-profile';
+import { openInputs } from '../import/open-inputs';
+import type { InputFile } from '../import/sources/input-file';
+import { SUMMARY_EXTENSIONS } from '../import/summary-extensions';
+import { profileHasData, summarizeProfile, type ProfileSummary } from '../model/summarize-profile';
+
+export type SummaryResult = { summary: Record<string, unknown> } | { error: string };
+
+export async function summarizeInputs(inputs: InputFile[]): Promise<SummaryResult> {
+  const opened = await openInputs(inputs);
+  const { profiles } = opened.discovery;
+  if (profiles.length === 0) {
+    const zipFail = opened.reports.find((r) => r.status === 'failed');
+    if (zipFail) return { error: `${zipFail.path}: ${zipFail.reason}` };
+    const first = inputs[0]?.path ?? 'input';
+    return {
+      error:
+        inputs.length === 0
+          ? `${first}: empty folder`
+          : `${first}: no profiler output or trace file found (looked for ASCEND_PROFILER_OUTPUT, *_ascend_pt, trace JSON)`,
+    };
+  }
+  const summaries: ProfileSummary[] = [];
+  let anyData = false;
+  let firstFailure: string | null = null;
+  for (const d of profiles) {
+    const p = await importProfile(d, opened.files, { argsFromFile: true });
+    anyData ||= profileHasData(p);
+    const failed = p.inputs.find((i) => i.status === 'failed');
+    if (failed && !firstFailure) firstFailure = `${failed.path}: ${failed.reason}`;
+    summaries.push(summarizeProfile(p, SUMMARY_EXTENSIONS));
+  }
+  if (!anyData)
+    return {
+      error: firstFailure ?? `${profiles[0]!.root || inputs[0]!.path}: nothing readable found`,
+    };
+  if (summaries.length === 1) {
+    const s = summaries[0]!;
+    return { summary: { ...s, inputs: [...s.inputs, ...opened.reports] } };
+  }
+  return { summary: { profiles: summaries, inputs: opened.reports } };
+}
