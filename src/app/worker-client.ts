@@ -1,0 +1,81 @@
+/**
+ * Typed promise API over the import worker. One worker per page; a worker that dies is reported
+ * and replaced on the next call, so the user can retry.
+ */
+import type { WorkerRequest, WorkerResponse } from '../import/worker-protocol';
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  onProgress?: (p: unknown) => void;
+}
+
+export class WorkerCrashedError extends Error {}
+export class RequestCancelledError extends Error {}
+
+export class WorkerClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly create: () => Worker) {}
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const w = this.create();
+    w.onmessage = (e: MessageEvent<WorkerResponse>) => {
+      const m = e.data;
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      if (m.type === 'progress') p.onProgress?.(m.progress);
+      else {
+        this.pending.delete(m.id);
+        if (m.type === 'result') p.resolve(m.result);
+        else p.reject(m.cancelled ? new RequestCancelledError(m.error) : new Error(m.error));
+      }
+    };
+    w.onerror = (e) => {
+      e.preventDefault();
+      this.fail(`the import worker stopped: ${e.message || 'out of memory or crashed'}`);
+    };
+    w.onmessageerror = () => this.fail('the import worker sent a message that could not be read');
+    this.worker = w;
+    return w;
+  }
+
+  private fail(message: string): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const p of this.pending.values()) p.reject(new WorkerCrashedError(message));
+    this.pending.clear();
+  }
+
+  /** Sends a request; resolves with its result. The returned id can be used to cancel it. */
+  call<T>(
+    type: string,
+    payload: unknown,
+    onProgress?: (p: unknown) => void,
+    transfer: Transferable[] = [],
+  ): { id: number; promise: Promise<T> } {
+    const id = this.nextId++;
+    const promise = new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve, reject, onProgress });
+      const req: WorkerRequest = { id, type, payload };
+      this.ensure().postMessage(req, transfer);
+    });
+    return { id, promise };
+  }
+
+  cancel(id: number): void {
+    this.worker?.postMessage({
+      id: 0,
+      type: 'cancel',
+      payload: { target: id },
+    } satisfies WorkerRequest);
+  }
+
+  /** Stops the worker and everything it holds. */
+  reset(): void {
+    this.fail('reset');
+  }
+}

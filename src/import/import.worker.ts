@@ -1,0 +1,39 @@
+/// <reference lib="webworker" />
+// The import worker: thin message plumbing around worker-handlers.ts.
+import { collectTransferables } from '../lib/transferables';
+import { createWorkerSession } from './worker-handlers';
+import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+
+const session = createWorkerSession();
+const running = new Map<number, AbortController>();
+const post = (m: WorkerResponse, transfer: Transferable[] = []) =>
+  self.postMessage(m, { transfer });
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const { id, type, payload } = e.data;
+  if (type === 'cancel') {
+    running.get((payload as { target: number }).target)?.abort();
+    return;
+  }
+  const handler = session.handlers[type];
+  if (!handler)
+    return post({ id, type: 'error', error: `unknown request "${type}"`, cancelled: false });
+  const ac = new AbortController();
+  running.set(id, ac);
+  let last = 0;
+  handler(payload, {
+    signal: ac.signal,
+    progress: (progress) => {
+      const now = performance.now();
+      if (now - last < 50) return;
+      last = now;
+      post({ id, type: 'progress', progress });
+    },
+  })
+    .then((result) => post({ id, type: 'result', result }, collectTransferables(result)))
+    .catch((err: unknown) => {
+      const error = err instanceof Error ? err.message : String(err);
+      post({ id, type: 'error', error, cancelled: ac.signal.aborted });
+    })
+    .finally(() => running.delete(id));
+};

@@ -1,0 +1,28 @@
+/**
+ * Messages between the page and the import worker. Every request has an id; the worker answers
+ * with progress messages, then one result or error. `cancel` aborts a running request.
+ */
+export interface WorkerRequest {
+  id: number;
+  type: string;
+  payload: unknown;
+}
+
+export type WorkerResponse =
+  | { id: number; type: 'progress'; progress: unknown }
+  | { id: number; type: 'result'; result: unknown }
+  | { id: number; type: 'error'; error: string; cancelled: boolean };
+
+/** A file handed to the worker: a Blob plus the path relative to what was opened. */
+export interface OpenedFile {
+  path: string;
+  blob: Blob;
+  lastModified: number;
+}
+
+export interface HandlerContext {
+  signal: AbortSignal;
+  progress(p: unknown): void;
+}
+
+export type Handler = (payload: unknown, ctx: HandlerContext) => Promise<unknown>;

@@ -1,0 +1,22 @@
+/**
+ * The one zustand store, built from slices (import, viewport, selection, ui). `createAppStore()`
+ * is a factory so every test gets a fresh store; the app creates one and provides it through
+ * React context. Heavy models are kept by reference, never copied into React state.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createImportSlice, type ImportSlice } from './import-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createUiSlice, type UiSlice } from './ui-slice';
+import { createViewportSlice, type ViewportSlice } from './viewport-slice';
+
+export type AppState = ImportSlice & ViewportSlice & SelectionSlice & UiSlice;
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(): AppStore {
+  return createStore<AppState>()((...a) => ({
+    ...createImportSlice(...a),
+    ...createViewportSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createUiSlice(...a),
+  }));
+}
