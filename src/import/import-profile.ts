@@ -21,7 +21,15 @@ export interface ProfileImportOptions {
 }
 
 export function emptyProfile(descriptor: ProfileDescriptor): ProfileModel {
-  return { descriptor, inputs: [], trace: null, tables: {}, json: {}, ascend: {}, warnings: [] };
+  return {
+    descriptor,
+    inputs: [],
+    trace: null,
+    tables: {},
+    json: {},
+    ascend: { sources: {} },
+    warnings: [],
+  };
 }
 
 export async function importProfile(

@@ -2,6 +2,7 @@
  * A profile: what one `*_ascend_pt` folder (one rank of one run), or one standalone trace file,
  * yields. The trace model plus every table read from the folder, with a report of each input.
  */
+import type { AscendData } from './ascend-data';
 import type { TraceModel, TraceWarning } from './trace-model';
 
 /** What a file was recognised as (its basename, normalised), or 'unknown'. */
@@ -59,7 +60,7 @@ export interface ProfileModel {
   /** Parsed JSON side files by kind (profiler_info, profiler_metadata, communication…). */
   json: Record<string, unknown>;
   /** Typed views of the Ascend files (kernels, steps, memory, communication…), filled by readers. */
-  ascend: Record<string, unknown>;
+  ascend: AscendData;
   /** Problems that concern the profile as a whole. */
   warnings: TraceWarning[];
 }
