@@ -12,6 +12,7 @@ export function nodeFile(absPath: string, relPath: string): InputFile {
     path: relPath,
     size: st.size,
     lastModified: st.mtimeMs,
+    rereadable: true,
     async *stream(chunkSize = DEFAULT_CHUNK) {
       for await (const c of createReadStream(absPath, { highWaterMark: chunkSize })) {
         const b = c as Buffer;

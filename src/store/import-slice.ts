@@ -29,14 +29,14 @@ export interface ImportSlice {
   profiles: Record<string, ProfileModel>;
   /** Profile shown in the views. */
   activeProfileId: string | null;
-  startOpening(sourceName: string): void;
-  setDiscovered(discovered: ProfileDescriptor[], reports: InputReport[]): void;
-  setProgress(p: ImportProgressState | null): void;
-  addProfile(p: ProfileModel, makeActive: boolean): void;
-  removeProfile(id: string): void;
-  setActiveProfile(id: string): void;
-  finishLoading(): void;
-  failLoading(error: string): void;
+  startOpening: (sourceName: string) => void;
+  setDiscovered: (discovered: ProfileDescriptor[], reports: InputReport[]) => void;
+  setProgress: (p: ImportProgressState | null) => void;
+  addProfile: (p: ProfileModel, makeActive: boolean) => void;
+  removeProfile: (id: string) => void;
+  setActiveProfile: (id: string) => void;
+  finishLoading: () => void;
+  failLoading: (error: string) => void;
 }
 
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set) => ({

@@ -17,10 +17,10 @@ export interface SelectionSlice {
   range: TimeSpan | null;
   /** Limit the range aggregation (and table filters) to these slice tracks; empty = all. */
   rangeTracks: number[];
-  selectSlice(s: SelectedSlice | null): void;
-  hoverSlice(s: SelectedSlice | null): void;
-  setRange(r: TimeSpan | null, tracks?: number[]): void;
-  clearSelection(): void;
+  selectSlice: (s: SelectedSlice | null) => void;
+  hoverSlice: (s: SelectedSlice | null) => void;
+  setRange: (r: TimeSpan | null, tracks?: number[]) => void;
+  clearSelection: () => void;
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({

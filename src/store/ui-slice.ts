@@ -19,8 +19,8 @@ export type ViewTab =
 export interface UiSlice {
   theme: Theme;
   tab: ViewTab;
-  setTheme(t: Theme): void;
-  setTab(t: ViewTab): void;
+  setTheme: (t: Theme) => void;
+  setTab: (t: ViewTab) => void;
 }
 
 function initialTheme(): Theme {

@@ -13,13 +13,13 @@ export interface ViewportSlice {
   /** Full extent the view may show ([0, trace end] plus a margin). */
   extent: TimeSpan;
   visibleWindow: TimeSpan;
-  setExtent(extent: TimeSpan): void;
-  setVisibleWindow(w: TimeSpan): void;
+  setExtent: (extent: TimeSpan) => void;
+  setVisibleWindow: (w: TimeSpan) => void;
   /** Zooms by `factor` (< 1 zooms in) keeping `center` fixed on screen. */
-  zoomAt(center: number, factor: number): void;
+  zoomAt: (center: number, factor: number) => void;
   /** Pans by dt ns. */
-  panBy(dt: number): void;
-  resetView(): void;
+  panBy: (dt: number) => void;
+  resetView: () => void;
 }
 
 export function clampWindow(w: TimeSpan, extent: TimeSpan): TimeSpan {

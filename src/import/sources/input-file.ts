@@ -9,6 +9,11 @@ export interface InputFile {
   readonly size: number;
   /** Modification time, ms since the epoch (0 when unknown). */
   readonly lastModified: number;
+  /**
+   * Whether the page can re-read this file's bytes later (a user's File, a file on disk), so that
+   * trace args may be kept as byte ranges instead of copies. False for generated / unzipped data.
+   */
+  readonly rereadable?: boolean;
   /** Reads the file from the start in chunks. */
   stream(chunkSize?: number): AsyncIterable<Uint8Array>;
   /** Reads bytes [start, end). */
@@ -56,6 +61,7 @@ export function blobFile(path: string, blob: Blob, lastModified = 0): InputFile 
     path,
     size: blob.size,
     lastModified,
+    rereadable: true,
     async *stream(chunkSize = DEFAULT_CHUNK) {
       for (let i = 0; i < blob.size; i += chunkSize) {
         yield new Uint8Array(await blob.slice(i, Math.min(blob.size, i + chunkSize)).arrayBuffer());

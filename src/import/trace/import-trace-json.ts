@@ -43,7 +43,9 @@ export async function collectTraceJson(
 ): Promise<RawTraceParts> {
   const head = await file.slice(0, 4);
   const plain = sniffEncoding(head) === 'utf-8';
-  const collector = new TraceCollector({ copyArgs: !(plain && opts.argsFromFile) });
+  const collector = new TraceCollector({
+    copyArgs: !(plain && opts.argsFromFile && file.rereadable === true),
+  });
   const scanner = new TraceEventScanner(collector, collector.strings);
   let bytesRead = 0;
   let lastReport = 0;

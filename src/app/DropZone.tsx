@@ -1,0 +1,39 @@
+/** Accepts folders and files dropped anywhere on the page. */
+import { useState, type ReactNode } from 'react';
+import { useController } from './controller-context';
+import { describePicked, filesFromDrop } from './read-dropped-items';
+
+export function DropZone({ children }: { children: ReactNode }) {
+  const controller = useController();
+  const [over, setOver] = useState(false);
+  return (
+    <div
+      className="drop-root"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setOver(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setOver(false);
+      }}
+      onDrop={(e) => {
+        e.preventDefault();
+        setOver(false);
+        void filesFromDrop(e.dataTransfer).then((files) => {
+          if (files.length > 0) void controller.openPicked(files, describePicked(files));
+        });
+      }}
+    >
+      {children}
+      {over && (
+        <div className="drop-overlay" aria-hidden>
+          <div>
+            Drop an ASCEND_PROFILER_OUTPUT folder, a *_ascend_pt folder, a .zip or a trace .json
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+/**
+ * The import report: what was found (profiles: rank, run, level, export type), every file's
+ * status (read / skipped / failed with the reason), warnings by code with a count and an
+ * example, and what the trace holds.
+ */
+import { formatBytes, formatCount, formatDuration } from '../../lib/format';
+import type { InputReport, ProfileModel } from '../../model/profile';
+import type { TraceModel } from '../../model/trace-model';
+import { useController } from '../../app/controller-context';
+import { selectActiveProfile } from '../../store/selectors';
+import { useAppStore } from '../../store/use-app-store';
+
+export function ReportView() {
+  const profile = useAppStore(selectActiveProfile);
+  const discovered = useAppStore((s) => s.discovered);
+  const loaded = useAppStore((s) => s.profiles);
+  const opened = useAppStore((s) => s.openedReports);
+  const controller = useController();
+  return (
+    <div className="report" data-testid="import-report">
+      {discovered.length > 1 && (
+        <section>
+          <h2>Profiles found ({discovered.length})</h2>
+          <table className="grid" data-testid="profile-list">
+            <thead>
+              <tr>
+                <th>Profile</th>
+                <th>Rank</th>
+                <th>Run folder</th>
+                <th>Level</th>
+                <th>Export</th>
+                <th>Files</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {discovered.map((d) => (
+                <tr key={d.id} className={d.id === profile?.descriptor.id ? 'current' : ''}>
+                  <td>{d.label}</td>
+                  <td>{d.rank ?? '–'}</td>
+                  <td>{d.runFolder ?? '–'}</td>
+                  <td>{d.level ?? '–'}</td>
+                  <td>{d.exportType ?? '–'}</td>
+                  <td>{d.files.length}</td>
+                  <td>
+                    <button
+                      className="button subtle"
+                      onClick={() => void controller.importProfile(d.id, true)}
+                    >
+                      {loaded[d.id] ? 'Show' : 'Open'}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {profile && <ProfileReport profile={profile} />}
+      {opened.length > 0 && (
+        <section>
+          <h2>Other inputs</h2>
+          <InputsTable inputs={opened} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function ProfileReport({ profile }: { profile: ProfileModel }) {
+  const d = profile.descriptor;
+  const counts = { read: 0, skipped: 0, failed: 0 };
+  for (const i of profile.inputs) counts[i.status]++;
+  return (
+    <>
+      <section>
+        <h2>
+          {d.label}{' '}
+          <span className="muted">{d.kind === 'ascend' ? 'profiler folder' : 'trace file'}</span>
+        </h2>
+        <p data-testid="input-counts">
+          {counts.read} read · {counts.skipped} skipped · {counts.failed} failed
+          {d.level && <> · {d.level}</>}
+          {d.exportType && <> · export {d.exportType}</>}
+          {d.rank !== null && <> · rank {d.rank}</>}
+        </p>
+        <InputsTable inputs={profile.inputs} />
+      </section>
+      {profile.trace && <TraceReport trace={profile.trace} />}
+    </>
+  );
+}
+
+function InputsTable({ inputs }: { inputs: InputReport[] }) {
+  return (
+    <table className="grid" data-testid="inputs-table">
+      <thead>
+        <tr>
+          <th>File</th>
+          <th>Kind</th>
+          <th className="num">Size</th>
+          <th>Status</th>
+          <th>Notes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {inputs.map((i) => (
+          <tr key={i.path} data-status={i.status}>
+            <td className="path">{i.path}</td>
+            <td>{i.kind}</td>
+            <td className="num">{formatBytes(i.bytes)}</td>
+            <td className={`status ${i.status}`}>{i.status}</td>
+            <td>
+              {i.reason}
+              {i.warnings?.map((w) => (
+                <div key={w.code} className="warning">
+                  <code>{w.code}</code> ×{formatCount(w.count)}: {w.example}
+                </div>
+              ))}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function TraceReport({ trace }: { trace: TraceModel }) {
+  const s = trace.stats;
+  const phases = Object.entries(s.byPhase).sort((a, b) => b[1] - a[1]);
+  return (
+    <section data-testid="trace-report">
+      <h2>Trace</h2>
+      <dl className="facts">
+        <dt>Events</dt>
+        <dd data-testid="trace-events">{formatCount(s.events)}</dd>
+        <dt>By phase</dt>
+        <dd>{phases.map(([ph, n]) => `${ph}: ${formatCount(n)}`).join(' · ')}</dd>
+        <dt>Span</dt>
+        <dd>
+          {formatDuration(trace.endNs)} from <code>{s.firstTsNs ?? '–'}</code> ns to{' '}
+          <code>{s.lastTsNs ?? '–'}</code> ns
+        </dd>
+        <dt>Distinct timestamps</dt>
+        <dd>{formatCount(s.distinctTs)}</dd>
+        <dt>Processes</dt>
+        <dd>{s.processNames.join(', ') || '–'}</dd>
+        <dt>Slices</dt>
+        <dd>
+          {formatCount(s.slices)} (max depth {s.maxDepth}, {formatCount(s.overflowSlices)} on
+          overflow lanes)
+        </dd>
+        <dt>Flows</dt>
+        <dd>
+          {formatCount(s.flows.matched)} matched · {formatCount(s.flows.startOnly)} start only ·{' '}
+          {formatCount(s.flows.endOnly)} end only · {formatCount(s.flows.unbound)} endpoints without
+          a slice
+        </dd>
+        <dt>Counters / instants</dt>
+        <dd>
+          {formatCount(s.counters)} samples in {trace.counters.length} tracks ·{' '}
+          {formatCount(s.instants)} instants
+        </dd>
+      </dl>
+      <h3>Threads</h3>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th>Process</th>
+            <th>Thread</th>
+            <th className="num">Slices</th>
+            <th className="num">Max depth</th>
+          </tr>
+        </thead>
+        <tbody>
+          {trace.threads.map((t, i) => {
+            const track = t.track >= 0 ? trace.sliceTracks[t.track] : undefined;
+            const over = t.overflowTrack >= 0 ? trace.sliceTracks[t.overflowTrack] : undefined;
+            const p = trace.processes[t.process]!;
+            return (
+              <tr key={i}>
+                <td>{p.name ?? `Process ${p.pid}`}</td>
+                <td>{t.name ?? `Thread ${t.tid}`}</td>
+                <td className="num">
+                  {formatCount((track?.slices.length ?? 0) + (over?.slices.length ?? 0))}
+                  {over ? ` (${formatCount(over.slices.length)} overlapping)` : ''}
+                </td>
+                <td className="num">{track?.slices.rows ?? 0}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {trace.warnings.length > 0 && (
+        <>
+          <h3>Dropped or repaired</h3>
+          <table className="grid" data-testid="warnings-table">
+            <thead>
+              <tr>
+                <th>Code</th>
+                <th className="num">Count</th>
+                <th>Example</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trace.warnings.map((w) => (
+                <tr key={w.code}>
+                  <td>
+                    <code>{w.code}</code>
+                  </td>
+                  <td className="num">{formatCount(w.count)}</td>
+                  <td>{w.example}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
