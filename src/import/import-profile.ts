@@ -9,6 +9,7 @@ import { fileKind } from './file-kinds';
 import { READERS, READ_ORDER } from './readers/registry';
 import type { ImportContext, ImportProgress } from './readers/reader';
 import type { InputFile } from './sources/input-file';
+import type { ScanPool } from './trace/parallel-scan';
 import { ImportCancelled } from './trace/import-trace-json';
 
 export interface ProfileImportOptions {
@@ -16,6 +17,8 @@ export interface ProfileImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Keep trace args as byte ranges into the original file (browser Files, Node files). */
   argsFromFile?: boolean;
+  /** Workers for parallel trace scanning. */
+  pool?: ScanPool;
   /** Which file kinds to read (all when absent): e.g. only small files for a cluster overview. */
   only?: (kind: string) => boolean;
 }
@@ -42,6 +45,7 @@ export async function importProfile(
     profile,
     signal: opts.signal,
     argsFromFile: opts.argsFromFile ?? false,
+    pool: opts.pool,
     progress: opts.onProgress ?? (() => {}),
   };
   const entries = descriptor.files.map((path) => ({ path, kind: fileKind(path) }));

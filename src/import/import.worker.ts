@@ -2,9 +2,12 @@
 // The import worker: thin message plumbing around worker-handlers.ts.
 import { collectTransferables } from '../lib/transferables';
 import { createWorkerSession } from './worker-handlers';
+import { createWorkerScanPool } from './worker-scan-pool';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
-const session = createWorkerSession();
+const session = createWorkerSession(
+  createWorkerScanPool(Math.max(2, navigator.hardwareConcurrency || 2)),
+);
 const running = new Map<number, AbortController>();
 const post = (m: WorkerResponse, transfer: Transferable[] = []) =>
   self.postMessage(m, { transfer });

@@ -7,6 +7,7 @@ import { importProfile } from './import-profile';
 import { openInputs, type OpenedInputs } from './open-inputs';
 import type { ImportProgress } from './readers/reader';
 import { blobFile, memoryFile, type InputFile } from './sources/input-file';
+import type { ScanPool } from './trace/parallel-scan';
 import type { Handler, OpenedFile } from './worker-protocol';
 
 export interface OpenResult {
@@ -16,11 +17,13 @@ export interface OpenResult {
 
 export interface WorkerSession {
   opened: OpenedInputs | null;
+  /** Parallel scan workers, when the environment has them. */
+  pool: ScanPool | null;
   handlers: Record<string, Handler>;
 }
 
-export function createWorkerSession(): WorkerSession {
-  const session: WorkerSession = { opened: null, handlers: {} };
+export function createWorkerSession(pool: ScanPool | null = null): WorkerSession {
+  const session: WorkerSession = { opened: null, pool, handlers: {} };
   session.handlers['open'] = async (payload) => {
     const files = payload as (OpenedFile | { path: string; data: Uint8Array | string })[];
     const inputs: InputFile[] = files.map((f) =>
@@ -42,6 +45,7 @@ export function createWorkerSession(): WorkerSession {
     const profile: ProfileModel = await importProfile(d, opened.files, {
       signal: ctx.signal,
       argsFromFile: true,
+      pool: session.pool ?? undefined,
       onProgress: (p: ImportProgress) => ctx.progress(p),
     });
     return profile;

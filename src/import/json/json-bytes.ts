@@ -52,6 +52,22 @@ export function scanString(buf: Uint8Array, i: number, end: number): number {
   return INCOMPLETE;
 }
 
+/**
+ * Like {@link scanString} but without noting escapes, using the native `indexOf` to jump to each
+ * candidate closing quote: much faster on the long strings args hold (call stacks, shapes).
+ */
+export function skipString(buf: Uint8Array, i: number, end: number): number {
+  let j = i + 1;
+  for (;;) {
+    const q = buf.indexOf(34, j);
+    if (q < 0 || q >= end) return INCOMPLETE;
+    let k = q - 1;
+    while (k > i && buf[k] === 92) k--;
+    if (((q - 1 - k) & 1) === 0) return q + 1;
+    j = q + 1;
+  }
+}
+
 function isDelimiter(c: number): boolean {
   return c === 44 || c === 125 || c === 93 || isWs(c) || c === 58;
 }
@@ -73,13 +89,13 @@ export function skipValue(buf: Uint8Array, i: number, end: number): number {
   i = skipWs(buf, i, end);
   if (i >= end) return INCOMPLETE;
   const c = buf[i]!;
-  if (c === 34) return scanString(buf, i, end);
+  if (c === 34) return skipString(buf, i, end);
   if (c !== 123 && c !== 91) return scanScalar(buf, i, end);
   let depth = 0;
   while (i < end) {
     const b = buf[i]!;
     if (b === 34) {
-      i = scanString(buf, i, end);
+      i = skipString(buf, i, end);
       if (i < 0) return INCOMPLETE;
       continue;
     }

@@ -1,5 +1,6 @@
 import type { InputReport, ProfileModel } from '../../model/profile';
 import type { InputFile } from '../sources/input-file';
+import type { ScanPool } from '../trace/parallel-scan';
 
 export interface ImportProgress {
   /** File being read. */
@@ -16,6 +17,8 @@ export interface ImportContext {
   profile: ProfileModel;
   signal?: AbortSignal;
   argsFromFile: boolean;
+  /** Workers to scan large trace files in parallel (absent: one streaming scan). */
+  pool?: ScanPool;
   progress: (p: ImportProgress) => void;
 }
 

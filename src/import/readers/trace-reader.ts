@@ -13,6 +13,7 @@ export const readTraceFile: FileReader = async (file, ctx, report) => {
     const model = await importTraceJson(file, {
       signal: ctx.signal,
       argsFromFile: ctx.argsFromFile,
+      pool: ctx.pool,
       onProgress: (p) =>
         ctx.progress({
           path: file.path,

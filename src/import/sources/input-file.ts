@@ -14,6 +14,8 @@ export interface InputFile {
    * trace args may be kept as byte ranges instead of copies. False for generated / unzipped data.
    */
   readonly rereadable?: boolean;
+  /** The underlying Blob, when there is one (lets other workers read the same file). */
+  readonly blob?: Blob;
   /** Reads the file from the start in chunks. */
   stream(chunkSize?: number): AsyncIterable<Uint8Array>;
   /** Reads bytes [start, end). */
@@ -62,6 +64,7 @@ export function blobFile(path: string, blob: Blob, lastModified = 0): InputFile 
     size: blob.size,
     lastModified,
     rereadable: true,
+    blob,
     async *stream(chunkSize = DEFAULT_CHUNK) {
       for (let i = 0; i < blob.size; i += chunkSize) {
         yield new Uint8Array(await blob.slice(i, Math.min(blob.size, i + chunkSize)).arrayBuffer());

@@ -9,32 +9,14 @@ import { TraceEventScanner } from '../json/trace-scanner';
 import { finalizeTrace } from './finalize-trace';
 import { TraceCollector } from './trace-collector';
 import type { RawTraceParts } from './raw-parts';
+import { ImportCancelled, type TraceImportOptions } from './import-options';
+import { collectTraceJsonParallel } from './parallel-scan';
 
-export interface TraceImportProgress {
-  /** Raw bytes of the file read so far. */
-  bytesRead: number;
-  bytesTotal: number;
-  /** Events scanned so far. */
-  events: number;
-  stage: 'scan' | 'finalize';
-}
-
-export interface TraceImportOptions {
-  onProgress?: (p: TraceImportProgress) => void;
-  signal?: AbortSignal;
-  /**
-   * Keep args as byte ranges into the file (true) or copy them into an arena (false). Ranges only
-   * work for plain UTF-8 files whose bytes can be re-read later; other encodings always copy.
-   */
-  argsFromFile?: boolean;
-}
-
-export class ImportCancelled extends Error {
-  constructor() {
-    super('import cancelled');
-    this.name = 'ImportCancelled';
-  }
-}
+export {
+  ImportCancelled,
+  type TraceImportOptions,
+  type TraceImportProgress,
+} from './import-options';
 
 /** Scans a whole file into raw parts (single-threaded). */
 export async function collectTraceJson(
@@ -73,7 +55,9 @@ export async function importTraceJson(
   file: InputFile,
   opts: TraceImportOptions = {},
 ): Promise<TraceModel> {
-  const parts = await collectTraceJson(file, opts);
+  const parts =
+    (opts.pool ? await collectTraceJsonParallel(file, opts.pool, opts) : null) ??
+    (await collectTraceJson(file, opts));
   opts.onProgress?.({
     bytesRead: file.size,
     bytesTotal: file.size,

@@ -10,6 +10,7 @@
 import { f64, i32, u16, u32, u8, type Column } from '../../lib/columns';
 import { ByteInterner } from '../json/byte-interner';
 import { parseJsonBytes, type JsonValue } from '../json/json-bytes';
+import { scanNumericArgs } from '../json/numeric-args';
 import type { RawEvent } from '../json/raw-event';
 import type { ScanHandler } from '../json/trace-scanner';
 import type {
@@ -108,7 +109,8 @@ interface CounterBuilder {
   id: number;
   tsUs: Column<Float64Array>;
   tsFrac: Column<Uint16Array>;
-  series: Map<string, Column<Float64Array>>;
+  /** Series by interned key name. */
+  series: Map<number, Column<Float64Array>>;
 }
 
 export interface CollectorOptions {
@@ -124,6 +126,9 @@ export class TraceCollector implements ScanHandler {
   private readonly threadIndex = new Map<number, number>();
   private readonly counters: CounterBuilder[] = [];
   private readonly counterIndex = new Map<string, number>();
+  private readonly counterByPidName = new Map<number, number>();
+  /** Scratch (key id, value) pairs of the counter being read. */
+  private readonly counterPairs: number[] = [];
   private readonly processInstants = new Map<number, InstantBuilder>();
   private readonly globalInstants = new InstantBuilder();
   private readonly processSeen = new Set<number>();
@@ -348,52 +353,70 @@ export class TraceCollector implements ScanHandler {
   }
 
   private onCounter(ev: RawEvent, pid: number, buf: Uint8Array, bufBase: number): void {
-    let args: JsonValue = null;
-    if (ev.argsStart >= 0) {
+    const pairs = this.counterPairs;
+    pairs.length = 0;
+    const s = ev.argsStart - bufBase;
+    const e = ev.argsEnd - bufBase;
+    // Fast path: flat `{"key": number, ...}` args (every Ascend counter) without building objects.
+    if (ev.argsStart < 0 || !scanNumericArgs(buf, s, e, this.strings, pairs)) {
+      pairs.length = 0;
+      let args: JsonValue = null;
       try {
-        args = parseJsonBytes(buf, ev.argsStart - bufBase, ev.argsEnd - bufBase);
+        if (ev.argsStart >= 0) args = parseJsonBytes(buf, s, e);
       } catch {
         args = null;
       }
-    }
-    if (!args || typeof args !== 'object' || Array.isArray(args)) {
-      this.log.add(
-        'counter_without_args',
-        `C "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has no args; dropped`,
-      );
-      return;
+      if (args && typeof args === 'object' && !Array.isArray(args)) {
+        for (const [k, v] of Object.entries(args)) {
+          const value = toNumber(v);
+          if (value !== null) pairs.push(this.strings.intern(k), value);
+        }
+      } else {
+        this.log.add(
+          'counter_without_args',
+          `C "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has no args; dropped`,
+        );
+        return;
+      }
     }
     const name = ev.name < 0 ? this.emptyId : ev.name;
-    const key = `${pid}|${name}|${ev.id}`;
-    let idx = this.counterIndex.get(key);
-    if (idx === undefined) {
-      idx = this.counters.length;
-      this.counters.push({ pid, name, id: ev.id, tsUs: f64(), tsFrac: u16(), series: new Map() });
-      this.counterIndex.set(key, idx);
-    }
-    const c = this.counters[idx]!;
+    const c = this.counter(pid, name, ev.id);
     const row = c.tsUs.n;
     c.tsUs.push(ev.ts.us);
     c.tsFrac.push(ev.ts.fracNs);
-    let numeric = 0;
-    for (const [k, v] of Object.entries(args)) {
-      const value = toNumber(v);
-      if (value === null) continue;
-      numeric++;
-      let col = c.series.get(k);
+    for (let k = 0; k < pairs.length; k += 2) {
+      const key = pairs[k]!;
+      let col = c.series.get(key);
       if (!col) {
         col = f64();
         for (let r = 0; r < row; r++) col.push(NaN);
-        c.series.set(k, col);
+        c.series.set(key, col);
       }
-      col.push(value);
+      if (col.n === row) col.push(pairs[k + 1]!);
     }
-    for (const col of c.series.values()) if (col.n === row) col.push(NaN);
-    if (numeric === 0)
+    if (c.series.size * 2 !== pairs.length) {
+      for (const col of c.series.values()) if (col.n === row) col.push(NaN);
+    }
+    if (pairs.length === 0) {
       this.log.add(
         'counter_not_numeric',
         `C "${this.strings.strings[name]}" at byte ${ev.offset} has no numeric value`,
       );
+    }
+  }
+
+  private counter(pid: number, name: number, id: number): CounterBuilder {
+    let idx: number | undefined;
+    const numKey = pid * 67108864 + name;
+    if (id < 0) idx = this.counterByPidName.get(numKey);
+    else idx = this.counterIndex.get(`${pid}|${name}|${id}`);
+    if (idx === undefined) {
+      idx = this.counters.length;
+      this.counters.push({ pid, name, id, tsUs: f64(), tsFrac: u16(), series: new Map() });
+      if (id < 0) this.counterByPidName.set(numKey, idx);
+      else this.counterIndex.set(`${pid}|${name}|${id}`, idx);
+    }
+    return this.counters[idx]!;
   }
 
   private onAsync(ev: RawEvent, pid: number, buf: Uint8Array, bufBase: number): void {
@@ -500,7 +523,10 @@ export class TraceCollector implements ScanHandler {
         id: c.id,
         tsUs: c.tsUs.finish(),
         tsFrac: c.tsFrac.finish(),
-        series: [...c.series].map(([name, col]) => ({ name, values: col.finish() })),
+        series: [...c.series].map(([key, col]) => ({
+          name: this.strings.strings[key] ?? '',
+          values: col.finish(),
+        })),
       })),
       processInstants: [...this.processInstants].map(([pid, b]) => ({
         pid,

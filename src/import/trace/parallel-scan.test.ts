@@ -1,0 +1,141 @@
+// A parallel import must give exactly the model a single scan gives.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { hasSamples, MI, samplePath, SKIP_REASON } from '../../../test/real-samples';
+import type { TraceModel } from '../../model/trace-model';
+import { memoryFile, type InputFile } from '../sources/input-file';
+import { importTraceJson } from './import-trace-json';
+import { inProcessPool } from './parallel-scan';
+
+/** Everything observable about a model, as plain data. */
+function fingerprint(m: TraceModel) {
+  const s = (id: number) => m.strings[id];
+  return {
+    baseNs: m.baseNs,
+    endNs: m.endNs,
+    stats: m.stats,
+    warnings: m.warnings.filter((w) => w.code !== 'parallel_fallback'),
+    processes: m.processes.map((p) => [
+      p.pid,
+      p.name,
+      p.labels,
+      p.sortIndex,
+      p.threads.length,
+      p.counters.length,
+    ]),
+    threads: m.threads.map((t) => [t.tid, t.name, t.sortIndex, t.process, t.instants.length]),
+    tracks: m.sliceTracks.map((t) => ({
+      kind: t.kind,
+      name: t.name,
+      start: Array.from(t.slices.start),
+      dur: Array.from(t.slices.dur),
+      depth: Array.from(t.slices.depth),
+      names: Array.from(t.slices.name, s),
+      cats: Array.from(t.slices.cat, s),
+      flags: Array.from(t.slices.flags),
+    })),
+    counters: m.counters.map((c) => [
+      c.name,
+      Array.from(c.ts),
+      c.series.map((x) => [x.name, Array.from(x.values)]),
+    ]),
+    flows: Array.from({ length: m.flows.length }, (_, i) => [
+      m.flows.fromTrack[i],
+      m.flows.fromSlice[i],
+      m.flows.toTrack[i],
+      m.flows.toSlice[i],
+      s(m.flows.cat[i]!),
+      s(m.flows.name[i]!),
+      s(m.flows.id[i]!),
+    ]).sort(),
+  };
+}
+
+async function argsOf(m: TraceModel, file: InputFile): Promise<string[]> {
+  const out: string[] = [];
+  for (const t of m.sliceTracks) {
+    for (let i = 0; i < t.slices.length; i += 97) {
+      const a = t.slices.args[i]!;
+      if (a < 0) continue;
+      const off = m.args.offset[a]!;
+      const bytes = m.args.arena
+        ? m.args.arena.subarray(off, off + m.args.size[a]!)
+        : await file.slice(off, off + m.args.size[a]!);
+      out.push(new TextDecoder().decode(bytes));
+    }
+  }
+  return out;
+}
+
+async function compare(file: InputFile, ranges: number) {
+  const single = await importTraceJson(file);
+  const pool = inProcessPool(ranges);
+  let scans = 0;
+  const counting = {
+    size: pool.size,
+    scan: (...a: Parameters<typeof pool.scan>) => (scans++, pool.scan(...a)),
+  };
+  const parallel = await importTraceJson(file, { pool: counting, minBytesPerRange: 1 });
+  expect(fingerprint(parallel)).toEqual(fingerprint(single));
+  expect(await argsOf(parallel, file)).toEqual(await argsOf(single, file));
+  const fellBack = parallel.warnings.some((w) => w.code === 'parallel_fallback');
+  return { model: parallel, scans, fellBack };
+}
+
+const ev = (o: Record<string, unknown>) => JSON.stringify(o);
+
+describe('parallel scan', () => {
+  const events = Array.from({ length: 3000 }, (_, i) =>
+    ev({
+      ph: i % 10 === 0 ? 'C' : i % 17 === 0 ? 's' : 'X',
+      name: `op${i % 13}`,
+      cat: i % 17 === 0 ? 'c' : 'cpu',
+      id: i,
+      pid: i % 3,
+      tid: i % 5,
+      ts: `${1736412474730000 + i}.${String(i % 1000).padStart(3, '0')}`,
+      dur: (i % 7) + 0.5,
+      args: i % 10 === 0 ? { v: i } : { stack: 'a;\r\nb,{"x":1}', n: i },
+    }),
+  );
+  it('matches the single scan for the array form, at any number of ranges', async () => {
+    const file = memoryFile('t.json', `[${events.join(',\n')}]`);
+    for (const n of [2, 3, 7]) {
+      const r = await compare(file, n);
+      expect(r).toMatchObject({ scans: n, fellBack: false });
+    }
+  });
+  it('matches for the object form with metadata after the events', async () => {
+    const file = memoryFile('t.json', `{"traceEvents":[${events.join(',')}],"otherData":{"a":1}}`);
+    const r = await compare(file, 4);
+    expect(r.fellBack).toBe(false);
+    expect(r.model.metadata).toEqual({ otherData: { a: 1 } });
+  });
+  it('falls back to one pass when a split lands inside args that look like events', async () => {
+    // `,{"` also occurs inside args holding arrays of objects: a split there must be detected.
+    const list = Array.from({ length: 300 }, (_, k) => ({ ph: 'X', k }));
+    const tricky = events.map((e, i) =>
+      i % 50 === 0 ? ev({ ph: 'X', name: 'x', pid: 1, tid: 1, ts: i, dur: 1, args: { list } }) : e,
+    );
+    const file = memoryFile('t.json', `[${tricky.join(',')}]`);
+    let fallbacks = 0;
+    for (const n of [2, 5, 9, 13]) if ((await compare(file, n)).fellBack) fallbacks++;
+    expect(fallbacks).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!hasSamples)(
+  `parallel scan on real samples${hasSamples ? '' : ` - ${SKIP_REASON}`}`,
+  () => {
+    for (const rel of [
+      `${MI}/text/level2/rank0_ascend_pt/ASCEND_PROFILER_OUTPUT/trace_view.json`,
+      `${MI}/text/level0/rank1_ascend_pt/ASCEND_PROFILER_OUTPUT/trace_view.json`,
+    ]) {
+      it(rel, async () => {
+        const file = memoryFile(rel, new Uint8Array(readFileSync(samplePath(rel))));
+        await compare(file, 2);
+        await compare(file, 5);
+      });
+    }
+  },
+);
