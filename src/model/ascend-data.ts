@@ -16,7 +16,7 @@ export interface KernelTable {
   /** All columns as text, row-aligned with the typed columns (shown by the Kernels view). */
   text: TextTable;
   length: number;
-  /** Absolute start: `startUs * 1000 + startFrac` ns since the epoch (exact). */
+  /** Absolute start: `startUs * 1000 + startFrac` ns since the epoch (exact); NaN when unreadable. */
   startUs: Float64Array;
   startFrac: Uint16Array;
   /** Duration and wait, ns (NaN when missing). */
@@ -107,8 +107,61 @@ export interface MemorySeries {
   activeMB: Float64Array;
 }
 
+/** One row per torch operator instance (operator_details.csv). Durations in ns, NaN when missing. */
+export interface OperatorTable {
+  source: AscendSource;
+  /** All columns as text (shapes and call stacks with LF line breaks), row-aligned. */
+  text: TextTable;
+  length: number;
+  /** Indices into `strings`. */
+  name: Uint32Array;
+  /** `;`-separated input shapes, one entry per input (line breaks removed). */
+  inputShapes: Uint32Array;
+  hostSelfNs: Float64Array;
+  hostTotalNs: Float64Array;
+  deviceSelfNs: Float64Array;
+  deviceTotalNs: Float64Array;
+  deviceSelfAiCoreNs: Float64Array;
+  deviceTotalAiCoreNs: Float64Array;
+  strings: string[];
+}
+
+/** The run's profiler settings (profiler_info[_{rank}].json). */
+export interface ProfilerInfo {
+  rank: number | null;
+  /** `_profiler_level`: Level_none / Level0 / Level1 / Level2. */
+  level: string | null;
+  /** `_aic_metrics` (decides kernel_details' metric columns), e.g. ACL_AICORE_PIPE_UTILIZATION. */
+  aicMetrics: string | null;
+  /** `_export_type` as a list (older files write one string). */
+  exportType: string[];
+  activities: string[];
+  l2Cache: boolean | null;
+  recordShapes: boolean | null;
+  profileMemory: boolean | null;
+  withStack: boolean | null;
+  /** Newer torch_npu only. */
+  torchNpuVersion: string | null;
+  cannVersion: string | null;
+  /** `end_info.collectionTimeEnd`, exact decimal ns since the epoch. */
+  collectionEndNs: string | null;
+}
+
+/** One communication group from profiler_metadata.json `parallel_group_info`. */
+export interface ParallelGroup {
+  /** HCCL group id (the key). */
+  id: string;
+  /** e.g. "tp", "dp", "pp". */
+  name: string;
+  groupRank: number | null;
+  globalRanks: number[];
+}
+
 export interface AscendData {
   kernels?: KernelTable;
+  operators?: OperatorTable;
+  profilerInfo?: ProfilerInfo;
+  parallelGroups?: ParallelGroup[];
   steps?: StepRow[];
   communication?: CommOpRow[];
   commMatrix?: CommMatrixRow[];

@@ -2,6 +2,7 @@
  * Which reader handles which file kind, and in what order kinds are read (small metadata first,
  * so later readers can use it).
  */
+import { ASCEND_READERS } from '../ascend/read-ascend-files';
 import { ASCEND_CSV_KINDS } from '../file-kinds';
 import { readCsvFile } from './csv-reader';
 import { readJsonSideFile } from './json-side-reader';
@@ -17,6 +18,8 @@ export const READERS: Record<string, FileReader> = {
   'communication_matrix.json': readJsonSideFile,
   csv: readCsvFile,
   ...Object.fromEntries(ASCEND_CSV_KINDS.map((k) => [k, readCsvFile])),
+  // Typed readers: the same TextTable / JSON as above, plus the typed view in profile.ascend.
+  ...ASCEND_READERS,
 };
 
 export const READ_ORDER: string[] = [

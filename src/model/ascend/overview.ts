@@ -1,0 +1,234 @@
+/**
+ * The Overview page's figures, from whatever the profile has:
+ * - capture span: the trace's (baseNs, endNs), else first kernel start → last kernel end;
+ * - device busy vs free, compute vs communication: the trace's Overlap Analysis lanes (whole
+ *   capture), else the sum of step_trace_time rows, else the union of kernel intervals
+ *   (HCCL-core kernels = communication, every other core = compute);
+ * - top kernels (by name) and operators (operator_details by name) by total time;
+ * - kernel count and time per accelerator core.
+ * Busy = Computing + Communication(Not Overlapped): time the device computes or waits on
+ * exposed communication; Free is the rest of the device's span, as torch_npu defines it.
+ */
+import type { KernelTable, OperatorTable, StepRow } from '../ascend-data';
+import type { ProfileModel } from '../profile';
+import { pairToNsString } from './base-ns';
+import { computeKernelStats, type KernelStatRow } from './kernel-stats';
+import { stepBreakdownFromTrace } from './step-breakdown';
+
+export interface DeviceTime {
+  /** Where the figures came from. */
+  source: 'trace' | 'steps' | 'kernels';
+  /** µs. */
+  busyUs: number;
+  freeUs: number;
+  computingUs: number;
+  communicationUs: number;
+  overlappedUs: number;
+  communicationNotOverlappedUs: number;
+}
+
+export interface OperatorStatRow {
+  name: string;
+  count: number;
+  hostSelfNs: number;
+  hostTotalNs: number;
+  deviceSelfNs: number;
+  deviceTotalNs: number;
+}
+
+export interface CoreRow {
+  /** Accelerator core ('' when the file says N/A, as at Level0). */
+  core: string;
+  count: number;
+  totalNs: number;
+}
+
+export interface OverviewFigures {
+  span: { startNs: string; durationNs: number; source: 'trace' | 'kernels' } | null;
+  device: DeviceTime | null;
+  topKernels: KernelStatRow[];
+  /** Sorted by device total time, then host total time. */
+  topOperators: OperatorStatRow[];
+  cores: CoreRow[];
+}
+
+const TOP = 10;
+
+function fromRows(rows: readonly StepRow[], source: 'trace' | 'steps'): DeviceTime | null {
+  if (rows.length === 0) return null;
+  const sum = (f: (r: StepRow) => number | null) => rows.reduce((a, r) => a + (f(r) ?? 0), 0);
+  const computingUs = sum((r) => r.computing);
+  const communicationNotOverlappedUs = sum((r) => r.communicationNotOverlapped);
+  return {
+    source,
+    busyUs: computingUs + communicationNotOverlappedUs,
+    freeUs: sum((r) => r.free),
+    computingUs,
+    communicationUs: sum((r) => r.communication),
+    overlappedUs: sum((r) => r.overlapped),
+    communicationNotOverlappedUs,
+  };
+}
+
+/** Merged [start, end) intervals (ns), sorted. */
+function union(iv: [number, number][]): [number, number][] {
+  iv.sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [s, e] of iv) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+const length = (iv: [number, number][]) => iv.reduce((a, [s, e]) => a + e - s, 0);
+
+function intersectLength(a: [number, number][], b: [number, number][]): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const s = Math.max(a[i]![0], b[j]![0]);
+    const e = Math.min(a[i]![1], b[j]![1]);
+    if (e > s) n += e - s;
+    if (a[i]![1] < b[j]![1]) i++;
+    else j++;
+  }
+  return n;
+}
+
+/** Kernel start/end relative to the first kernel, ns (exact). */
+function kernelIntervals(k: KernelTable): {
+  compute: [number, number][];
+  comm: [number, number][];
+} {
+  let base = Infinity;
+  for (let i = 0; i < k.length; i++) if (k.startUs[i]! < base) base = k.startUs[i]!;
+  const compute: [number, number][] = [];
+  const comm: [number, number][] = [];
+  for (let i = 0; i < k.length; i++) {
+    const d = k.durNs[i]!;
+    if (Number.isNaN(k.startUs[i]!) || Number.isNaN(d)) continue;
+    const s = (k.startUs[i]! - base) * 1000 + k.startFrac[i]!;
+    const core = k.strings[k.core[i]!] ?? '';
+    (core === 'HCCL' || core === 'COMMUNICATION' ? comm : compute).push([s, s + d]);
+  }
+  return { compute: union(compute), comm: union(comm) };
+}
+
+function fromKernels(k: KernelTable): DeviceTime | null {
+  const { compute, comm } = kernelIntervals(k);
+  const all = union([...compute, ...comm].map(([s, e]) => [s, e]));
+  if (all.length === 0) return null;
+  const busy = length(all);
+  const computing = length(compute);
+  const communication = length(comm);
+  const overlapped = intersectLength(compute, comm);
+  return {
+    source: 'kernels',
+    busyUs: busy / 1000,
+    freeUs: (all[all.length - 1]![1] - all[0]![0] - busy) / 1000,
+    computingUs: computing / 1000,
+    communicationUs: communication / 1000,
+    overlappedUs: overlapped / 1000,
+    communicationNotOverlappedUs: (communication - overlapped) / 1000,
+  };
+}
+
+function kernelSpan(k: KernelTable): OverviewFigures['span'] {
+  let first = -1;
+  let endNs = -Infinity;
+  for (let i = 0; i < k.length; i++) {
+    if (Number.isNaN(k.startUs[i]!)) continue;
+    if (
+      first < 0 ||
+      k.startUs[i]! < k.startUs[first]! ||
+      (k.startUs[i] === k.startUs[first] && k.startFrac[i]! < k.startFrac[first]!)
+    )
+      first = i;
+  }
+  if (first < 0) return null;
+  const bUs = k.startUs[first]!;
+  const bFrac = k.startFrac[first]!;
+  for (let i = 0; i < k.length; i++) {
+    const d = k.durNs[i]!;
+    if (Number.isNaN(k.startUs[i]!)) continue;
+    const e = (k.startUs[i]! - bUs) * 1000 + (k.startFrac[i]! - bFrac) + (Number.isNaN(d) ? 0 : d);
+    if (e > endNs) endNs = e;
+  }
+  return {
+    startNs: pairToNsString(bUs, bFrac),
+    durationNs: endNs,
+    source: 'kernels',
+  };
+}
+
+/** Operators grouped by name, sorted by device total, then host total time. */
+export function computeOperatorStats(ops: OperatorTable): OperatorStatRow[] {
+  const by = new Map<number, OperatorStatRow>();
+  const add = (a: number, v: number) => (Number.isNaN(v) ? a : a + v);
+  for (let i = 0; i < ops.length; i++) {
+    let r = by.get(ops.name[i]!);
+    if (!r) {
+      r = {
+        name: ops.strings[ops.name[i]!] ?? '',
+        count: 0,
+        hostSelfNs: 0,
+        hostTotalNs: 0,
+        deviceSelfNs: 0,
+        deviceTotalNs: 0,
+      };
+      by.set(ops.name[i]!, r);
+    }
+    r.count++;
+    r.hostSelfNs = add(r.hostSelfNs, ops.hostSelfNs[i]!);
+    r.hostTotalNs = add(r.hostTotalNs, ops.hostTotalNs[i]!);
+    r.deviceSelfNs = add(r.deviceSelfNs, ops.deviceSelfNs[i]!);
+    r.deviceTotalNs = add(r.deviceTotalNs, ops.deviceTotalNs[i]!);
+  }
+  return [...by.values()].sort(
+    (a, b) =>
+      b.deviceTotalNs - a.deviceTotalNs ||
+      b.hostTotalNs - a.hostTotalNs ||
+      (a.name < b.name ? -1 : 1),
+  );
+}
+
+export function overviewFigures(p: ProfileModel): OverviewFigures {
+  const k = p.ascend.kernels;
+  const trace = p.trace;
+  let device: DeviceTime | null = null;
+  if (trace) device = fromRows(stepBreakdownFromTrace(trace, []), 'trace');
+  if (!device && p.ascend.steps) device = fromRows(p.ascend.steps, 'steps');
+  if (!device && k) device = fromKernels(k);
+  const span: OverviewFigures['span'] =
+    trace && trace.stats.events > 0
+      ? { startNs: trace.baseNs, durationNs: trace.endNs, source: 'trace' }
+      : k
+        ? kernelSpan(k)
+        : null;
+  const cores = k
+    ? computeKernelStats(k, 'core').map((r) => ({
+        core: r.parts[0]!,
+        count: r.count,
+        totalNs: r.totalNs,
+      }))
+    : [];
+  return {
+    span,
+    device,
+    topKernels: k ? computeKernelStats(k, 'name').slice(0, TOP) : [],
+    topOperators: p.ascend.operators ? computeOperatorStats(p.ascend.operators).slice(0, TOP) : [],
+    cores,
+  };
+}
+
+const cache = new WeakMap<ProfileModel, OverviewFigures>();
+
+/** {@link overviewFigures} memoized per profile object (profiles are not mutated after import). */
+export function overviewFiguresCached(p: ProfileModel): OverviewFigures {
+  let f = cache.get(p);
+  if (!f) cache.set(p, (f = overviewFigures(p)));
+  return f;
+}
