@@ -13,7 +13,7 @@
  * (`startInArray`) and stop at the first event starting at or after `stopAt`; the caller checks
  * that neighbouring ranges meet exactly (see parallel-scan.ts).
  */
-import { parseDecimalUsBytes } from '../../lib/exact-time';
+import { parseDecimalUs, parseDecimalUsBytes } from '../../lib/exact-time';
 import type { ByteInterner } from './byte-interner';
 import {
   INCOMPLETE,
@@ -433,7 +433,10 @@ export class TraceEventScanner {
             ve = scanString(buf, i, end);
             if (ve < 0) break;
             s = i + 1;
-            const err = parseDecimalUsBytes(buf, s, ve - 1, key === K_TS ? ev.ts : ev.dur);
+            const target = key === K_TS ? ev.ts : ev.dur;
+            const err = stringHadEscape
+              ? parseDecimalUs(decodeJsonString(buf, s, ve - 1), target) // e.g. "…135.222\t"
+              : parseDecimalUsBytes(buf, s, ve - 1, target);
             this.setTime(key, err);
           } else {
             ve = scanScalar(buf, i, end);
