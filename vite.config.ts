@@ -7,5 +7,8 @@ export default defineConfig({
   plugins: [react()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
-  define: { __TEST_HOOKS__: JSON.stringify(process.env.VIEWER_TEST_HOOKS !== '0') },
+  define: {
+    __TEST_HOOKS__: JSON.stringify(process.env.VIEWER_TEST_HOOKS !== '0'),
+    __BUILD_ID__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now()}`),
+  },
 });

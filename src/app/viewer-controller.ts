@@ -111,6 +111,15 @@ export class ViewerController {
     st.setExtent({ start: 0, end });
   }
 
+  /** Size of the reopen cache (parsed profiles kept in the browser's private storage). */
+  cacheUsage(): Promise<{ bytes: number; entries: number }> {
+    return this.client.call<{ bytes: number; entries: number }>('cache:usage', undefined).promise;
+  }
+
+  async clearCache(): Promise<void> {
+    await this.client.call('cache:clear', undefined).promise;
+  }
+
   cancel(): void {
     if (this.running !== null) this.client.cancel(this.running);
   }

@@ -3,11 +3,14 @@
 import { collectTransferables } from '../lib/transferables';
 import { createWorkerSession } from './worker-handlers';
 import { createWorkerScanPool } from './worker-scan-pool';
+import { opfsAvailable, opfsCacheStore } from './cache/opfs-cache-store';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
-const session = createWorkerSession(
-  createWorkerScanPool(Math.max(2, navigator.hardwareConcurrency || 2)),
-);
+const session = createWorkerSession({
+  pool: createWorkerScanPool(Math.max(2, navigator.hardwareConcurrency || 2)),
+  cache: opfsAvailable() ? opfsCacheStore() : null,
+  buildId: __BUILD_ID__,
+});
 const running = new Map<number, AbortController>();
 const post = (m: WorkerResponse, transfer: Transferable[] = []) =>
   self.postMessage(m, { transfer });

@@ -8,6 +8,12 @@ import { openInputs, type OpenedInputs } from './open-inputs';
 import type { ImportProgress } from './readers/reader';
 import { blobFile, memoryFile, type InputFile } from './sources/input-file';
 import type { ScanPool } from './trace/parallel-scan';
+import {
+  loadCachedProfile,
+  profileCacheKey,
+  saveCachedProfile,
+  type CacheStore,
+} from './cache/profile-cache';
 import type { Handler, OpenedFile } from './worker-protocol';
 
 export interface OpenResult {
@@ -19,11 +25,28 @@ export interface WorkerSession {
   opened: OpenedInputs | null;
   /** Parallel scan workers, when the environment has them. */
   pool: ScanPool | null;
+  /** Reopen cache of parsed profiles, when storage is available. */
+  cache: CacheStore | null;
   handlers: Record<string, Handler>;
 }
 
-export function createWorkerSession(pool: ScanPool | null = null): WorkerSession {
-  const session: WorkerSession = { opened: null, pool, handlers: {} };
+export interface SessionOptions {
+  pool?: ScanPool | null;
+  cache?: CacheStore | null;
+  /** Identifies the app build: cached models from another build are not reused. */
+  buildId?: string;
+  /** Smallest profile worth caching (bytes). */
+  minCachedBytes?: number;
+}
+
+export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
+  const session: WorkerSession = {
+    opened: null,
+    pool: opts.pool ?? null,
+    cache: opts.cache ?? null,
+    handlers: {},
+  };
+  const buildId = opts.buildId ?? 'dev';
   session.handlers['open'] = async (payload) => {
     const files = payload as (OpenedFile | { path: string; data: Uint8Array | string })[];
     const inputs: InputFile[] = files.map((f) =>
@@ -42,13 +65,37 @@ export function createWorkerSession(pool: ScanPool | null = null): WorkerSession
     if (!opened) throw new Error('nothing has been opened');
     const d = opened.discovery.profiles.find((p) => p.id === profileId);
     if (!d) throw new Error(`no profile "${profileId}"`);
+    const key = session.cache
+      ? profileCacheKey(d, opened.files, buildId, opts.minCachedBytes)
+      : null;
+    if (session.cache && key) {
+      ctx.progress({ path: d.root, stage: 'cache', bytesRead: 0, bytesTotal: 1, items: 0 });
+      const cached = await loadCachedProfile(session.cache, key);
+      if (cached) return cached;
+    }
     const profile: ProfileModel = await importProfile(d, opened.files, {
       signal: ctx.signal,
       argsFromFile: true,
       pool: session.pool ?? undefined,
       onProgress: (p: ImportProgress) => ctx.progress(p),
     });
+    if (session.cache && key && !ctx.signal.aborted) {
+      ctx.progress({
+        path: d.root,
+        stage: 'saving to cache',
+        bytesRead: 1,
+        bytesTotal: 1,
+        items: 0,
+      });
+      await saveCachedProfile(session.cache, key, profile);
+    }
     return profile;
+  };
+  session.handlers['cache:usage'] = async () =>
+    session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };
+  session.handlers['cache:clear'] = async () => {
+    await session.cache?.clear();
+    return true;
   };
   return session;
 }

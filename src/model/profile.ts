@@ -63,4 +63,6 @@ export interface ProfileModel {
   ascend: AscendData;
   /** Problems that concern the profile as a whole. */
   warnings: TraceWarning[];
+  /** Set when the profile was loaded from the reopen cache instead of parsed. */
+  fromCache?: boolean;
 }

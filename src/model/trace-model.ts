@@ -179,6 +179,8 @@ export interface TraceModel {
   metadata: Record<string, unknown>;
   stats: TraceStats;
   warnings: TraceWarning[];
+  /** How long the import took (scan, finalize) and over how many parallel ranges. */
+  importTimings?: { scanMs: number; finalizeMs: number; ranges: number };
 }
 
 /** Address of one slice. */

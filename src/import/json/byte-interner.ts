@@ -5,6 +5,22 @@
  */
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
+/** Short ASCII strings (ids, pids, most names) are built directly; TextDecoder costs more per call. */
+function decodeBytes(buf: Uint8Array, start: number, end: number): string {
+  if (end - start <= 32) {
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      if (buf[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii)
+      return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
+  }
+  return decoder.decode(buf.subarray(start, end));
+}
+
 export class ByteInterner {
   readonly strings: string[] = [];
   private readonly byString = new Map<string, number>();
@@ -54,7 +70,7 @@ export class ByteInterner {
       }
       slot = (slot + 1) & mask;
     }
-    const text = len === 0 ? '' : decoder.decode(buf.subarray(start, end));
+    const text = len === 0 ? '' : decodeBytes(buf, start, end);
     const existing = this.byString.get(text);
     // Same text reached through a different byte form (invalid UTF-8 variants): keep one id, but
     // still index these bytes so the next lookup is fast.

@@ -55,14 +55,21 @@ export async function importTraceJson(
   file: InputFile,
   opts: TraceImportOptions = {},
 ): Promise<TraceModel> {
-  const parts =
-    (opts.pool ? await collectTraceJsonParallel(file, opts.pool, opts) : null) ??
-    (await collectTraceJson(file, opts));
+  const t0 = performance.now();
+  const parallel = opts.pool ? await collectTraceJsonParallel(file, opts.pool, opts) : null;
+  const parts = parallel ?? (await collectTraceJson(file, opts));
+  const t1 = performance.now();
   opts.onProgress?.({
     bytesRead: file.size,
     bytesTotal: file.size,
     events: parts.events,
     stage: 'finalize',
   });
-  return finalizeTrace(parts, { sourcePath: file.path });
+  const model = finalizeTrace(parts, { sourcePath: file.path });
+  model.importTimings = {
+    scanMs: Math.round(t1 - t0),
+    finalizeMs: Math.round(performance.now() - t1),
+    ranges: parallel ? (parallel.ranges ?? 1) : 1,
+  };
+  return model;
 }

@@ -183,7 +183,9 @@ export async function collectTraceJsonParallel(
       return parts;
     }
   }
-  return mergeParts(results.map((r) => r.parts));
+  const merged = mergeParts(results.map((r) => r.parts));
+  merged.ranges = results.length;
+  return merged;
 }
 
 /** A pool that scans ranges one after another in this thread (Node, tests). */

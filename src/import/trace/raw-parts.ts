@@ -122,4 +122,6 @@ export interface RawTraceParts {
   allTsUs: Float64Array;
   allTsFrac: Uint16Array;
   warnings: RawWarning[];
+  /** Number of byte ranges scanned in parallel to produce these parts (absent: 1). */
+  ranges?: number;
 }

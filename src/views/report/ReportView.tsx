@@ -3,6 +3,7 @@
  * status (read / skipped / failed with the reason), warnings by code with a count and an
  * example, and what the trace holds.
  */
+import { useCallback, useEffect, useState } from 'react';
 import { formatBytes, formatCount, formatDuration } from '../../lib/format';
 import type { InputReport, ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
@@ -63,7 +64,43 @@ export function ReportView() {
           <InputsTable inputs={opened} />
         </section>
       )}
+      <CacheSection />
     </div>
+  );
+}
+
+/** The reopen cache: how much it holds, and a way to empty it. */
+function CacheSection() {
+  const controller = useController();
+  const [usage, setUsage] = useState<{ bytes: number; entries: number } | null>(null);
+  const refresh = useCallback(() => {
+    controller.cacheUsage().then(setUsage, () => setUsage(null));
+  }, [controller]);
+  useEffect(refresh, [refresh]);
+  return (
+    <section data-testid="cache-section">
+      <h2>Reopen cache</h2>
+      <p>
+        Large profiles are kept parsed in this browser&apos;s private storage, so opening the same
+        files again (same names, sizes and modification times) skips parsing. Nothing leaves your
+        machine.{' '}
+        {usage ? (
+          <>
+            It holds {usage.entries} profile{usage.entries === 1 ? '' : 's'} (
+            {formatBytes(usage.bytes)}).
+          </>
+        ) : (
+          <>Storage is not available here.</>
+        )}{' '}
+        <button
+          className="button subtle"
+          data-testid="clear-cache"
+          onClick={() => void controller.clearCache().then(refresh)}
+        >
+          Clear cache
+        </button>
+      </p>
+    </section>
   );
 }
 
@@ -78,6 +115,11 @@ function ProfileReport({ profile }: { profile: ProfileModel }) {
           {d.label}{' '}
           <span className="muted">{d.kind === 'ascend' ? 'profiler folder' : 'trace file'}</span>
         </h2>
+        {profile.fromCache && (
+          <p className="notice" data-testid="from-cache">
+            Loaded from the reopen cache (these files were parsed before).
+          </p>
+        )}
         <p data-testid="input-counts">
           {counts.read} read · {counts.skipped} skipped · {counts.failed} failed
           {d.level && <> · {d.level}</>}
@@ -156,6 +198,18 @@ function TraceReport({ trace }: { trace: TraceModel }) {
           {formatCount(s.flows.endOnly)} end only · {formatCount(s.flows.unbound)} endpoints without
           a slice
         </dd>
+        {trace.importTimings && (
+          <>
+            <dt>Import time</dt>
+            <dd data-testid="import-timings">
+              scan {formatCount(trace.importTimings.scanMs)} ms
+              {trace.importTimings.ranges > 1
+                ? ` (${trace.importTimings.ranges} parallel ranges)`
+                : ''}
+              , build {formatCount(trace.importTimings.finalizeMs)} ms
+            </dd>
+          </>
+        )}
         <dt>Counters / instants</dt>
         <dd>
           {formatCount(s.counters)} samples in {trace.counters.length} tracks ·{' '}

@@ -1,0 +1,104 @@
+/**
+ * The reopen cache: an imported profile is stored (serialised columns) under a key made of its
+ * files' names, sizes and modification times, so opening the same files again skips parsing.
+ * Storage is pluggable: the origin-private file system in the browser, a Map in tests.
+ */
+import type { ProfileDescriptor, ProfileModel } from '../../model/profile';
+import type { InputFile } from '../sources/input-file';
+import { CACHE_FORMAT_VERSION, deserialize, serialize } from './serialize';
+
+export interface CacheStore {
+  get(key: string): Promise<ArrayBuffer | null>;
+  put(key: string, chunks: Uint8Array[]): Promise<void>;
+  clear(): Promise<void>;
+  /** Bytes used and entries. */
+  usage(): Promise<{ bytes: number; entries: number }>;
+}
+
+/** Profiles smaller than this are parsed again rather than cached. */
+export const MIN_CACHED_BYTES = 8 << 20;
+
+/** The cache key of a profile, or null when its files can't be identified (generated, unzipped). */
+export function profileCacheKey(
+  d: ProfileDescriptor,
+  files: ReadonlyMap<string, InputFile>,
+  buildId: string,
+  minBytes = MIN_CACHED_BYTES,
+): string | null {
+  let total = 0;
+  const parts: string[] = [String(CACHE_FORMAT_VERSION), buildId, d.root];
+  for (const path of [...d.files].sort()) {
+    const f = files.get(path);
+    if (!f || !f.rereadable || !f.lastModified) return null;
+    total += f.size;
+    parts.push(`${path}\u0000${f.size}\u0000${f.lastModified}`);
+  }
+  if (total < minBytes) return null;
+  return `p${hash(parts.join('\u0001'))}`;
+}
+
+/** 64-bit FNV-1a as hex (keys only need to be stable and distinct). */
+function hash(s: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
+}
+
+export async function loadCachedProfile(
+  store: CacheStore,
+  key: string,
+): Promise<ProfileModel | null> {
+  try {
+    const buf = await store.get(key);
+    if (!buf) return null;
+    const p = deserialize<ProfileModel>(buf);
+    if (!p || !p.descriptor) return null;
+    p.fromCache = true;
+    return p;
+  } catch {
+    return null; // a damaged entry is just a miss
+  }
+}
+
+export async function saveCachedProfile(
+  store: CacheStore,
+  key: string,
+  p: ProfileModel,
+): Promise<void> {
+  try {
+    await store.put(key, serialize(p));
+  } catch {
+    /* full or unavailable storage: the cache is an optimisation only */
+  }
+}
+
+/** An in-memory CacheStore (tests, Node). */
+export function memoryCacheStore(): CacheStore {
+  const m = new Map<string, ArrayBuffer>();
+  return {
+    get: (k) => Promise.resolve(m.get(k) ?? null),
+    put: (k, chunks) => {
+      const n = chunks.reduce((a, c) => a + c.length, 0);
+      const out = new Uint8Array(n);
+      let o = 0;
+      for (const c of chunks) {
+        out.set(c, o);
+        o += c.length;
+      }
+      m.set(k, out.buffer);
+      return Promise.resolve();
+    },
+    clear: () => {
+      m.clear();
+      return Promise.resolve();
+    },
+    usage: () =>
+      Promise.resolve({
+        bytes: [...m.values()].reduce((a, b) => a + b.byteLength, 0),
+        entries: m.size,
+      }),
+  };
+}

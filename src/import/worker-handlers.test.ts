@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { ProfileModel } from '../model/profile';
+import { memoryCacheStore } from './cache/profile-cache';
+import { memoryFile } from './sources/input-file';
+import { createWorkerSession, type OpenResult } from './worker-handlers';
+
+const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
+
+/** A file the session treats as the user's own (re-readable, with an mtime): cacheable. */
+function userFile(path: string, text: string, lastModified = 1000) {
+  return { ...memoryFile(path, text, lastModified), rereadable: true };
+}
+
+const trace = `[${Array.from({ length: 50 }, (_, i) => JSON.stringify({ ph: 'X', name: `k${i % 5}`, pid: 1, tid: 1, ts: `${i}.5`, dur: 0.25 })).join(',')}]`;
+
+describe('worker session', () => {
+  it('opens, discovers, imports, and serves a reopen from the cache', async () => {
+    const cache = memoryCacheStore();
+    const session = createWorkerSession({ cache, minCachedBytes: 0 });
+    // the open handler takes blobs or data; hand it InputFiles through a tiny shim
+    const open = async (files: ReturnType<typeof userFile>[]) => {
+      const { openInputs } = await import('./open-inputs');
+      session.opened = await openInputs(files);
+      return { profiles: session.opened.discovery.profiles } as OpenResult;
+    };
+    const { profiles } = await open([
+      userFile('run/ASCEND_PROFILER_OUTPUT/trace_view.json', trace),
+    ]);
+    expect(profiles).toHaveLength(1);
+    const first = (await session.handlers['import']!(
+      { profileId: profiles[0]!.id },
+      ctx(),
+    )) as ProfileModel;
+    expect(first.fromCache).toBeUndefined();
+    expect(first.trace!.stats.events).toBe(50);
+    expect((await cache.usage()).entries).toBe(1);
+    const again = (await session.handlers['import']!(
+      { profileId: profiles[0]!.id },
+      ctx(),
+    )) as ProfileModel;
+    expect(again.fromCache).toBe(true);
+    expect(again.trace!.stats).toEqual(first.trace!.stats);
+    expect(Array.from(again.trace!.sliceTracks[0]!.slices.start)).toEqual(
+      Array.from(first.trace!.sliceTracks[0]!.slices.start),
+    );
+    // A changed file (new mtime) is a miss.
+    const changed = await open([
+      userFile('run/ASCEND_PROFILER_OUTPUT/trace_view.json', trace, 2000),
+    ]);
+    const third = (await session.handlers['import']!(
+      { profileId: changed.profiles[0]!.id },
+      ctx(),
+    )) as ProfileModel;
+    expect(third.fromCache).toBeUndefined();
+    await session.handlers['cache:clear']!(undefined, ctx());
+    expect(await session.handlers['cache:usage']!(undefined, ctx())).toEqual({
+      bytes: 0,
+      entries: 0,
+    });
+  });
+  it('does not cache generated (non re-readable) files', async () => {
+    const cache = memoryCacheStore();
+    const session = createWorkerSession({ cache, minCachedBytes: 0 });
+    const res = (await session.handlers['open']!(
+      [{ path: 'x/trace.json', data: trace }],
+      ctx(),
+    )) as OpenResult;
+    await session.handlers['import']!({ profileId: res.profiles[0]!.id }, ctx());
+    expect((await cache.usage()).entries).toBe(0);
+  });
+});
