@@ -28,10 +28,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// exitCode (not process.exit) so that large outputs to a pipe are flushed before Node exits.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     process.stderr.write(`summarize: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(2);
+    process.exitCode = 2;
   },
 );

@@ -47,7 +47,11 @@ function profileRoot(path: string): { root: string; kind: 'ascend' | 'trace-file
   return null;
 }
 
-export function groupProfiles(paths: readonly string[]): Discovery {
+/** `notTraces`: loose .json paths known not to be traces (they stay unassigned). */
+export function groupProfiles(
+  paths: readonly string[],
+  notTraces: ReadonlySet<string> = new Set(),
+): Discovery {
   const byRoot = new Map<string, ProfileDescriptor>();
   const clusterFiles: string[] = [];
   const unassigned: string[] = [];
@@ -70,7 +74,7 @@ export function groupProfiles(paths: readonly string[]): Discovery {
       if ((r === '' || p.startsWith(`${r}/`)) && (root === null || r.length > root.length))
         root = r;
     }
-    if (root === null) {
+    if (root === null && !notTraces.has(p)) {
       const r = profileRoot(p);
       if (r?.kind === 'trace-file') {
         root = r.root;

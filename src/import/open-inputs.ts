@@ -15,6 +15,19 @@ export interface OpenedInputs {
   reports: InputReport[];
 }
 
+/** Whether a JSON file's head looks like Chrome trace events (array, or an object with traceEvents/ph). */
+export async function looksLikeTrace(f: InputFile): Promise<boolean> {
+  const head = await f.slice(0, 1 << 16);
+  if (head[0] === 0x1f && head[1] === 0x8b) return true; // gzip: decided when read
+  const text = new TextDecoder('utf-8', { fatal: false })
+    .decode(head)
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (text.startsWith('[')) return true;
+  if (!text.startsWith('{')) return true; // not JSON at all: let the reader say what is wrong
+  return /"(traceEvents|ph|systemTraceEvents)"\s*:/.test(text);
+}
+
 export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedInputs> {
   const files = new Map<string, InputFile>();
   const reports: InputReport[] = [];
@@ -58,7 +71,12 @@ export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedIn
       path === f.path ? f : { ...f, path, stream: f.stream.bind(f), slice: f.slice.bind(f) },
     );
   }
-  const discovery = groupProfiles([...files.keys()]);
+  // Loose .json files become profiles only if they look like traces (not e.g. a results file).
+  const notTraces = new Set<string>();
+  for (const [path, f] of files) {
+    if (fileKind(path) === 'trace.json' && !(await looksLikeTrace(f))) notTraces.add(path);
+  }
+  const discovery = groupProfiles([...files.keys()], notTraces);
   await describeProfiles(discovery.profiles, files);
   discovery.profiles.sort(
     (a, b) =>

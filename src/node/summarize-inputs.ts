@@ -3,6 +3,8 @@ import { importProfile } from '../import/import-profile';
 import { openInputs } from '../import/open-inputs';
 import type { InputFile } from '../import/sources/input-file';
 import { SUMMARY_EXTENSIONS } from '../import/summary-extensions';
+import { clusterSummary } from '../model/cluster/cluster-summary';
+import { rankSummaryOf, type RankSummary } from '../model/cluster/rank-summary';
 import { profileHasData, summarizeProfile, type ProfileSummary } from '../model/summarize-profile';
 
 export type SummaryResult = { summary: Record<string, unknown> } | { error: string };
@@ -22,10 +24,13 @@ export async function summarizeInputs(inputs: InputFile[]): Promise<SummaryResul
     };
   }
   const summaries: ProfileSummary[] = [];
+  const rankSummaries: RankSummary[] = [];
   let anyData = false;
   let firstFailure: string | null = null;
   for (const d of profiles) {
     const p = await importProfile(d, opened.files, { argsFromFile: true });
+    if (d.kind === 'ascend' && d.rank !== null)
+      rankSummaries.push(rankSummaryOf(p, rankSummaries.length));
     anyData ||= profileHasData(p);
     const failed = p.inputs.find((i) => i.status === 'failed');
     if (failed && !firstFailure) firstFailure = `${failed.path}: ${failed.reason}`;
@@ -39,5 +44,6 @@ export async function summarizeInputs(inputs: InputFile[]): Promise<SummaryResul
     const s = summaries[0]!;
     return { summary: { ...s, inputs: [...s.inputs, ...opened.reports] } };
   }
-  return { summary: { profiles: summaries, inputs: opened.reports } };
+  const cluster = rankSummaries.length > 1 ? { cluster: clusterSummary(rankSummaries) } : {};
+  return { summary: { profiles: summaries, inputs: opened.reports, ...cluster } };
 }

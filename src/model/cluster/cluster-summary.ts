@@ -1,0 +1,52 @@
+/** The `cluster` block of the headless summary (several ranks of one run). */
+import { alignOffsets, collectiveArrivals } from './align';
+import { analyzeCluster } from './analyze';
+import type { RankSummary } from './rank-summary';
+
+export interface ClusterSummary {
+  ranks: {
+    rank: number;
+    path: string;
+    host: string | null;
+    steps: number;
+    stepTimeUs: Record<string, number | null>;
+  }[];
+  slowestRank: number | null;
+  slowestBy: string | null;
+  divergentStep: string | null;
+  /** Clock offset of each rank against the lowest rank, exact decimal ns (subtract to align). */
+  offsetsNs: Record<string, string>;
+  /** Where offsets came from: exact trace lanes or communication.json (µs precision). */
+  offsetsFrom: 'trace' | 'communication.json' | 'none';
+  collectives: number;
+}
+
+export function clusterSummary(ranks: RankSummary[]): ClusterSummary {
+  const sorted = [...ranks].sort((a, b) => a.rank - b.rank);
+  const offsets = alignOffsets(sorted, sorted[0]?.rank);
+  const arrivals = collectiveArrivals(sorted, offsets);
+  const f = analyzeCluster(sorted, arrivals);
+  const sources = new Set(sorted.flatMap((r) => r.collectives.map((c) => c.source)));
+  return {
+    ranks: sorted.map((r) => ({
+      rank: r.rank,
+      path: r.path,
+      host: r.host,
+      steps: r.steps.length,
+      stepTimeUs: Object.fromEntries(r.steps.map((s) => [s.step, s.stepTimeUs])),
+    })),
+    slowestRank: f.slowestRank,
+    slowestBy: f.slowestBy,
+    divergentStep: f.divergentStep,
+    offsetsNs: Object.fromEntries(
+      sorted.map((r) => [String(r.rank), (offsets.get(r.rank) ?? 0n).toString()]),
+    ),
+    offsetsFrom:
+      sources.size === 0
+        ? 'none'
+        : sources.has('communication.json')
+          ? 'communication.json'
+          : 'trace',
+    collectives: arrivals.length,
+  };
+}
