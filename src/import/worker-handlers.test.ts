@@ -69,3 +69,31 @@ describe('worker session', () => {
     expect((await cache.usage()).entries).toBe(0);
   });
 });
+
+describe('cluster overview', () => {
+  it('summarises every rank from the small files only', async () => {
+    const { generateCluster } = await import('../fixtures/cluster');
+    const { files, truth } = generateCluster({
+      ranks: 4,
+      ranksPerHost: 2,
+      tp: 2,
+      steps: 2,
+      slowRank: 2,
+      skewNsByHost: [0, 5000],
+      seed: 3,
+    });
+    const session = createWorkerSession();
+    await session.handlers['open']!(files, ctx());
+    const ranks = (await session.handlers['cluster:overview']!(undefined, ctx())) as {
+      rank: number;
+      steps: unknown[];
+      collectives: { source: string }[];
+    }[];
+    expect(ranks.map((r) => r.rank).sort()).toEqual([0, 1, 2, 3]);
+    expect(ranks.every((r) => r.steps.length === 2)).toBe(true);
+    expect(
+      ranks.flatMap((r) => r.collectives).every((c) => c.source === 'communication.json'),
+    ).toBe(true);
+    expect(truth.slowRank).toBe(2);
+  });
+});

@@ -8,6 +8,7 @@ import { openInputs, type OpenedInputs } from './open-inputs';
 import type { ImportProgress } from './readers/reader';
 import { blobFile, memoryFile, type InputFile } from './sources/input-file';
 import type { ScanPool } from './trace/parallel-scan';
+import { rankSummaryOf, type RankSummary } from '../model/cluster/rank-summary';
 import {
   loadCachedProfile,
   profileCacheKey,
@@ -15,6 +16,17 @@ import {
   type CacheStore,
 } from './cache/profile-cache';
 import type { Handler, OpenedFile } from './worker-protocol';
+
+/** The small files the cluster overview reads from every rank (never the traces). */
+export function isClusterOverviewKind(kind: string): boolean {
+  return (
+    kind === 'profiler_info.json' ||
+    kind === 'profiler_metadata.json' ||
+    kind === 'step_trace_time.csv' ||
+    kind === 'communication.json' ||
+    kind === 'analysis.db'
+  );
+}
 
 export interface OpenResult {
   profiles: ProfileDescriptor[];
@@ -90,6 +102,28 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       await saveCachedProfile(session.cache, key, profile);
     }
     return profile;
+  };
+  session.handlers['cluster:overview'] = async (_payload, ctx) => {
+    const opened = session.opened;
+    if (!opened) throw new Error('nothing has been opened');
+    const ranks = opened.discovery.profiles.filter((p) => p.kind === 'ascend');
+    const out: RankSummary[] = [];
+    for (const d of ranks) {
+      if (ctx.signal.aborted) break;
+      ctx.progress({
+        path: d.root,
+        stage: 'cluster overview',
+        bytesRead: out.length,
+        bytesTotal: ranks.length,
+        items: out.length,
+      });
+      const p = await importProfile(d, opened.files, {
+        signal: ctx.signal,
+        only: isClusterOverviewKind,
+      });
+      out.push(rankSummaryOf(p, out.length));
+    }
+    return out;
   };
   session.handlers['cache:usage'] = async () =>
     session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };
