@@ -40,7 +40,7 @@ export function fileKind(path: string): string {
   if ((ASCEND_JSON_KINDS as readonly string[]).includes(lower)) return lower;
   if (/^profiler_info(_\d+)?\.json$/.test(lower)) return 'profiler_info.json';
   if (/^ascend_pytorch_profiler(_\d+)?\.db$/.test(lower)) return 'ascend_pytorch_profiler.db';
-  if (lower === 'analysis.db') return 'analysis.db';
+  if (lower === 'analysis.db' || lower === 'analysis.dat') return 'analysis.db';
   if (lower === 'cluster_analysis.db') return 'cluster_analysis.db';
   if (/^msprof(_\d+)*\.db$/.test(lower)) return 'msprof.db';
   if (lower.endsWith('.db')) return 'db';

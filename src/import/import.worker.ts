@@ -5,12 +5,20 @@ import { createWorkerSession } from './worker-handlers';
 import { createWorkerScanPool } from './worker-scan-pool';
 import { opfsAvailable, opfsCacheStore } from './cache/opfs-cache-store';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+import { locateSqlJsInBrowser } from './db/sql-loader-browser';
+import { createSqlConsoleHandlers } from './db/sql-console-handlers';
+
+locateSqlJsInBrowser();
 
 const session = createWorkerSession({
   pool: createWorkerScanPool(Math.max(2, navigator.hardwareConcurrency || 2)),
   cache: opfsAvailable() ? opfsCacheStore() : null,
   buildId: __BUILD_ID__,
 });
+Object.assign(
+  session.handlers,
+  createSqlConsoleHandlers(() => session.opened?.files ?? null),
+);
 const running = new Map<number, AbortController>();
 const post = (m: WorkerResponse, transfer: Transferable[] = []) =>
   self.postMessage(m, { transfer });

@@ -1,5 +1,6 @@
 /** Extra summary keys contributed by readers (tables → steps, db, cluster…). */
 import type { SummaryExtension } from '../model/summarize-profile';
 import { ascendSummary } from './ascend/ascend-summary';
+import { DB_SUMMARY_EXTENSION } from './db';
 
-export const SUMMARY_EXTENSIONS: SummaryExtension[] = [ascendSummary];
+export const SUMMARY_EXTENSIONS: SummaryExtension[] = [ascendSummary, DB_SUMMARY_EXTENSION];

@@ -1,4 +1,5 @@
 /** Opens inputs, imports every profile and builds the summary JSON (the summarize command's core). */
+import { locateSqlJsInNode } from '../import/db/sql-loader-node';
 import { importProfile } from '../import/import-profile';
 import { openInputs } from '../import/open-inputs';
 import type { InputFile } from '../import/sources/input-file';
@@ -10,6 +11,7 @@ import { profileHasData, summarizeProfile, type ProfileSummary } from '../model/
 export type SummaryResult = { summary: Record<string, unknown> } | { error: string };
 
 export async function summarizeInputs(inputs: InputFile[]): Promise<SummaryResult> {
+  locateSqlJsInNode();
   const opened = await openInputs(inputs);
   const { profiles } = opened.discovery;
   if (profiles.length === 0) {

@@ -3,6 +3,7 @@
  * so later readers can use it).
  */
 import { ASCEND_READERS } from '../ascend/read-ascend-files';
+import { DB_READERS, DB_READ_ORDER } from '../db';
 import { ASCEND_CSV_KINDS } from '../file-kinds';
 import { readCsvFile } from './csv-reader';
 import { readJsonSideFile } from './json-side-reader';
@@ -20,6 +21,8 @@ export const READERS: Record<string, FileReader> = {
   ...Object.fromEntries(ASCEND_CSV_KINDS.map((k) => [k, readCsvFile])),
   // Typed readers: the same TextTable / JSON as above, plus the typed view in profile.ascend.
   ...ASCEND_READERS,
+  // SQLite exports: after the text files, so a folder with both keeps the text trace.
+  ...DB_READERS,
 };
 
 export const READ_ORDER: string[] = [
@@ -30,4 +33,5 @@ export const READ_ORDER: string[] = [
   ...ASCEND_CSV_KINDS,
   'communication.json',
   'communication_matrix.json',
+  ...DB_READ_ORDER,
 ];

@@ -1,0 +1,433 @@
+/**
+ * The loaded trace and Ascend views as SQL tables (SQL console). Shown in the UI as the schema:
+ *
+ *   process(id, pid, name, labels, sort_index)
+ *       id: row id; pid: the trace's pid text; labels: comma-separated ("NPU 0", "CPU").
+ *   thread(id, process, tid, name, sort_index)
+ *       process → process.id; name: thread_name ("Stream 2", "Thread 3178231").
+ *   track(id, kind, process, thread, name)
+ *       one drawable lane: kind 'thread' | 'overflow' | 'async'; thread → thread.id (NULL for async).
+ *   slice(id, track, process, thread, ts, dur, depth, name, category, parent, args, ts_abs)
+ *       ts, dur: INTEGER ns, ts relative to the trace start; depth: nesting row (0 = top);
+ *       parent → slice.id (NULL at the top); args: JSON text (NULL when kept in the source
+ *       file); ts_abs: absolute start as exact decimal ns since the epoch (TEXT).
+ *   flow(id, from_slice, to_slice, category, name, flow_id, from_ts, to_ts)
+ *       from_slice / to_slice → slice.id; flow_id: the exact id as TEXT; *_ts relative ns.
+ *   counter(track, process, name, series, ts, value, ts_abs)
+ *       one row per sample and series; track: counter track index; value: REAL (NULL = no sample).
+ *   instant(id, process, thread, ts, name, category, ts_abs)
+ *   kernel(id, step, stream, name, type, core, ts, dur, wait, input_shapes, ts_abs)
+ *       the Kernels view (kernel_details.csv or the db): ts relative ns (to the trace start, or to
+ *       the first kernel without a trace), dur / wait ns; step -1 / stream -1 when unknown.
+ *   step(step, device, computing, comm_not_overlapped, overlapped, communication, free, stage,
+ *        bubble, comm_not_overlapped_exclude_receive, preparing)
+ *       step_trace_time / StepTraceTime rows, µs as in the source.
+ *   meta(key, value)   trace_start_ns (absolute ns of ts = 0), trace_end_ns, source paths.
+ */
+import type { AscendData } from '../../model/ascend-data';
+import type { TraceModel } from '../../model/trace-model';
+import type { Database, SqlValue } from './sql-loader';
+
+export interface ConsoleColumn {
+  name: string;
+  type: 'INTEGER' | 'REAL' | 'TEXT';
+  doc: string;
+}
+
+export interface ConsoleTableDoc {
+  name: string;
+  doc: string;
+  columns: ConsoleColumn[];
+}
+
+const I = 'INTEGER' as const;
+const R = 'REAL' as const;
+const T = 'TEXT' as const;
+const c = (name: string, type: ConsoleColumn['type'], doc = ''): ConsoleColumn => ({
+  name,
+  type,
+  doc,
+});
+const TS = c('ts', I, 'start, ns since the trace start');
+const TS_ABS = c('ts_abs', T, 'absolute time, exact decimal ns since the epoch');
+
+/** The console's own tables (the same as the comment above, for the UI). */
+export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
+  {
+    name: 'process',
+    doc: 'processes of the trace',
+    columns: [
+      c('id', I, 'row id'),
+      c('pid', T),
+      c('name', T),
+      c('labels', T, 'comma-separated'),
+      c('sort_index', I),
+    ],
+  },
+  {
+    name: 'thread',
+    doc: 'threads of the trace',
+    columns: [
+      c('id', I, 'row id'),
+      c('process', I, '→ process.id'),
+      c('tid', T),
+      c('name', T),
+      c('sort_index', I),
+    ],
+  },
+  {
+    name: 'track',
+    doc: 'drawable lanes (a thread, its overflow lane, or an async track)',
+    columns: [
+      c('id', I),
+      c('kind', T, 'thread | overflow | async'),
+      c('process', I),
+      c('thread', I),
+      c('name', T),
+    ],
+  },
+  {
+    name: 'slice',
+    doc: 'every slice',
+    columns: [
+      c('id', I, 'row id'),
+      c('track', I, '→ track.id'),
+      c('process', I, '→ process.id'),
+      c('thread', I, '→ thread.id, NULL for async tracks'),
+      TS,
+      c('dur', I, 'duration, ns'),
+      c('depth', I, 'nesting row, 0 = top'),
+      c('name', T),
+      c('category', T),
+      c('parent', I, '→ slice.id of the enclosing slice'),
+      c('args', T, 'JSON, NULL when the args stay in the source file'),
+      TS_ABS,
+    ],
+  },
+  {
+    name: 'flow',
+    doc: 'flow arrows',
+    columns: [
+      c('id', I),
+      c('from_slice', I, '→ slice.id'),
+      c('to_slice', I, '→ slice.id'),
+      c('category', T),
+      c('name', T),
+      c('flow_id', T, 'exact id'),
+      c('from_ts', I),
+      c('to_ts', I),
+    ],
+  },
+  {
+    name: 'counter',
+    doc: 'counter samples, one row per sample and series',
+    columns: [
+      c('track', I),
+      c('process', I),
+      c('name', T),
+      c('series', T),
+      TS,
+      c('value', R),
+      TS_ABS,
+    ],
+  },
+  {
+    name: 'instant',
+    doc: 'instant events',
+    columns: [
+      c('id', I),
+      c('process', I),
+      c('thread', I),
+      TS,
+      c('name', T),
+      c('category', T),
+      TS_ABS,
+    ],
+  },
+  {
+    name: 'kernel',
+    doc: 'the Kernels view (kernel_details.csv or the db)',
+    columns: [
+      c('id', I),
+      c('step', I, '-1 when unknown'),
+      c('stream', I, '-1 when unknown'),
+      c('name', T),
+      c('type', T),
+      c('core', T, 'accelerator core'),
+      TS,
+      c('dur', I, 'ns'),
+      c('wait', I, 'ns since the previous kernel on the stream'),
+      c('input_shapes', T),
+      TS_ABS,
+    ],
+  },
+  {
+    name: 'step',
+    doc: 'step_trace_time rows (µs)',
+    columns: [
+      c('step', T),
+      c('device', T),
+      c('computing', R),
+      c('comm_not_overlapped', R),
+      c('overlapped', R),
+      c('communication', R),
+      c('free', R),
+      c('stage', R),
+      c('bubble', R),
+      c('comm_not_overlapped_exclude_receive', R),
+      c('preparing', R),
+    ],
+  },
+  { name: 'meta', doc: 'facts about the loaded data', columns: [c('key', T), c('value', T)] },
+];
+
+function createTables(db: Database, baseNs: string): void {
+  const base = /^-?\d+$/.test(baseNs) ? baseNs : '0';
+  for (const t of CONSOLE_SCHEMA) {
+    const cols = t.columns.map((col) =>
+      col.name === 'ts_abs'
+        ? `ts_abs TEXT GENERATED ALWAYS AS (CAST(${base} + ts AS TEXT)) VIRTUAL`
+        : `${col.name} ${col.type}${col.name === 'id' ? ' PRIMARY KEY' : ''}`,
+    );
+    db.run(`CREATE TABLE ${t.name} (${cols.join(', ')})`);
+  }
+}
+
+function insertAll(
+  db: Database,
+  table: string,
+  columns: string[],
+  fill: (put: (v: SqlValue[]) => void) => void,
+): void {
+  const stmt = db.prepare(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  try {
+    fill((v) => stmt.run(v));
+  } finally {
+    stmt.free();
+  }
+}
+
+const decoder = new TextDecoder();
+
+/** Fills the console tables from a trace and/or Ascend views (either may be absent). */
+export function loadConsoleTables(
+  db: Database,
+  trace: TraceModel | null,
+  ascend: AscendData | null,
+): void {
+  const baseNs = trace?.baseNs ?? firstKernelNs(ascend) ?? '0';
+  createTables(db, baseNs);
+  db.run('BEGIN');
+  try {
+    if (trace) loadTrace(db, trace);
+    if (ascend) loadAscend(db, ascend, BigInt(baseNs));
+    insertAll(db, 'meta', ['key', 'value'], (put) => {
+      put(['trace_start_ns', baseNs]);
+      if (trace) {
+        put(['trace_end_ns', (BigInt(trace.baseNs) + BigInt(Math.round(trace.endNs))).toString()]);
+        put(['trace_source', trace.args.sourcePath]);
+      }
+    });
+    db.run('CREATE INDEX slice_track_ts ON slice (track, ts)');
+    db.run('COMMIT');
+  } catch (e) {
+    db.run('ROLLBACK');
+    throw e;
+  }
+}
+
+function firstKernelNs(a: AscendData | null): string | null {
+  const k = a?.kernels;
+  if (!k || k.length === 0) return null;
+  let best = 0;
+  for (let i = 1; i < k.length; i++) {
+    if (
+      k.startUs[i]! < k.startUs[best]! ||
+      (k.startUs[i] === k.startUs[best] && k.startFrac[i]! < k.startFrac[best]!)
+    )
+      best = i;
+  }
+  return (BigInt(k.startUs[best]!) * 1000n + BigInt(k.startFrac[best]!)).toString();
+}
+
+function loadTrace(db: Database, t: TraceModel): void {
+  const s = t.strings;
+  insertAll(db, 'process', ['id', 'pid', 'name', 'labels', 'sort_index'], (put) =>
+    t.processes.forEach((p, i) => put([i, p.pid, p.name, p.labels.join(','), p.sortIndex])),
+  );
+  insertAll(db, 'thread', ['id', 'process', 'tid', 'name', 'sort_index'], (put) =>
+    t.threads.forEach((th, i) => put([i, th.process, th.tid, th.name, th.sortIndex])),
+  );
+  insertAll(db, 'track', ['id', 'kind', 'process', 'thread', 'name'], (put) =>
+    t.sliceTracks.forEach((tr, i) =>
+      put([i, tr.kind, tr.process, tr.thread < 0 ? null : tr.thread, tr.name]),
+    ),
+  );
+  const firstId: number[] = [];
+  let id = 0;
+  const args = t.args;
+  const argsText = (a: number): string | null => {
+    if (a < 0 || !args.arena) return null;
+    const off = args.offset[a]!;
+    return decoder.decode(args.arena.subarray(off, off + args.size[a]!));
+  };
+  insertAll(
+    db,
+    'slice',
+    [
+      'id',
+      'track',
+      'process',
+      'thread',
+      'ts',
+      'dur',
+      'depth',
+      'name',
+      'category',
+      'parent',
+      'args',
+    ],
+    (put) => {
+      t.sliceTracks.forEach((tr, ti) => {
+        firstId[ti] = id;
+        const sl = tr.slices;
+        for (let i = 0; i < sl.length; i++) {
+          const parent = sl.parent[i]!;
+          put([
+            id + i,
+            ti,
+            tr.process,
+            tr.thread < 0 ? null : tr.thread,
+            sl.start[i]!,
+            sl.dur[i]!,
+            sl.depth[i]!,
+            s[sl.name[i]!] ?? '',
+            s[sl.cat[i]!] ?? '',
+            parent < 0 ? null : id + parent,
+            argsText(sl.args[i]!),
+          ]);
+        }
+        id += sl.length;
+      });
+    },
+  );
+  const f = t.flows;
+  insertAll(
+    db,
+    'flow',
+    ['id', 'from_slice', 'to_slice', 'category', 'name', 'flow_id', 'from_ts', 'to_ts'],
+    (put) => {
+      for (let i = 0; i < f.length; i++) {
+        put([
+          i,
+          firstId[f.fromTrack[i]!]! + f.fromSlice[i]!,
+          firstId[f.toTrack[i]!]! + f.toSlice[i]!,
+          s[f.cat[i]!] ?? '',
+          s[f.name[i]!] ?? '',
+          s[f.id[i]!] ?? '',
+          f.fromTs[i]!,
+          f.toTs[i]!,
+        ]);
+      }
+    },
+  );
+  insertAll(db, 'counter', ['track', 'process', 'name', 'series', 'ts', 'value'], (put) => {
+    t.counters.forEach((ct, ci) => {
+      for (const series of ct.series) {
+        for (let i = 0; i < ct.ts.length; i++) {
+          const v = series.values[i]!;
+          put([ci, ct.process, ct.name, series.name, ct.ts[i]!, Number.isNaN(v) ? null : v]);
+        }
+      }
+    });
+  });
+  let instantId = 0;
+  insertAll(db, 'instant', ['id', 'process', 'thread', 'ts', 'name', 'category'], (put) => {
+    const add = (
+      table: TraceModel['globalInstants'],
+      process: number | null,
+      thread: number | null,
+    ) => {
+      for (let i = 0; i < table.length; i++) {
+        put([
+          instantId++,
+          process,
+          thread,
+          table.ts[i]!,
+          s[table.name[i]!] ?? '',
+          s[table.cat[i]!] ?? '',
+        ]);
+      }
+    };
+    add(t.globalInstants, null, null);
+    t.processes.forEach((p, i) => add(p.instants, i, null));
+    t.threads.forEach((th, i) => add(th.instants, th.process, i));
+  });
+}
+
+function loadAscend(db: Database, a: AscendData, base: bigint): void {
+  const k = a.kernels;
+  if (k) {
+    insertAll(
+      db,
+      'kernel',
+      ['id', 'step', 'stream', 'name', 'type', 'core', 'ts', 'dur', 'wait', 'input_shapes'],
+      (put) => {
+        for (let i = 0; i < k.length; i++) {
+          const abs = BigInt(k.startUs[i]!) * 1000n + BigInt(k.startFrac[i]!);
+          put([
+            i,
+            k.step[i]!,
+            k.stream[i]!,
+            k.strings[k.name[i]!] ?? '',
+            k.strings[k.type[i]!] ?? '',
+            k.strings[k.core[i]!] ?? '',
+            Number(abs - base),
+            Number.isNaN(k.durNs[i]!) ? null : k.durNs[i]!,
+            Number.isNaN(k.waitNs[i]!) ? null : k.waitNs[i]!,
+            k.strings[k.inputShapes[i]!] ?? '',
+          ]);
+        }
+      },
+    );
+  }
+  const steps = a.steps;
+  if (steps) {
+    insertAll(
+      db,
+      'step',
+      [
+        'step',
+        'device',
+        'computing',
+        'comm_not_overlapped',
+        'overlapped',
+        'communication',
+        'free',
+        'stage',
+        'bubble',
+        'comm_not_overlapped_exclude_receive',
+        'preparing',
+      ],
+      (put) => {
+        for (const r of steps) {
+          put([
+            r.step,
+            r.deviceId,
+            r.computing,
+            r.communicationNotOverlapped,
+            r.overlapped,
+            r.communication,
+            r.free,
+            r.stage,
+            r.bubble,
+            r.communicationNotOverlappedExcludeReceive,
+            r.preparing,
+          ]);
+        }
+      },
+    );
+  }
+}
