@@ -8,6 +8,7 @@ import { parseJsonBytes, type JsonValue } from '../import/json/json-bytes';
 import type { ImportProgress } from '../import/readers/reader';
 import type { OpenResult } from '../import/worker-handlers';
 import type { ProfileModel } from '../model/profile';
+import type { TraceModel } from '../model/trace-model';
 import type { AppStore } from '../store/app-store';
 import type { PickedFile } from './read-dropped-items';
 import { RequestCancelledError, type WorkerClient } from './worker-client';
@@ -109,6 +110,36 @@ export class ViewerController {
     st.clearSelection();
     const end = p.trace ? Math.max(p.trace.endNs, 1) : 1;
     st.setExtent({ start: 0, end });
+  }
+
+  /**
+   * Shows the profile's timeline from another source (its trace_view.json or its profiler db).
+   * Each source is built once and kept, so switching back is instant.
+   */
+  async switchTraceSource(profileId: string, path: string): Promise<void> {
+    const st = this.store.getState();
+    const p = st.profiles[profileId];
+    if (!p || p.traceSource === path) return;
+    const others = { ...(p.otherTraces ?? {}) };
+    let next = others[path];
+    if (!next) {
+      this.store.setState({
+        status: 'loading',
+        progress: { path, stage: 'building timeline', bytesRead: 0, bytesTotal: 1, items: 0 },
+      });
+      try {
+        next = await this.client.call<TraceModel>('trace:from-db', { path }).promise;
+      } catch (e) {
+        this.fail(e);
+        return;
+      }
+    }
+    delete others[path];
+    if (p.trace && p.traceSource) others[p.traceSource] = p.trace;
+    const updated: ProfileModel = { ...p, trace: next, traceSource: path, otherTraces: others };
+    this.store.getState().addProfile(updated, st.activeProfileId === profileId);
+    if (st.activeProfileId === profileId) this.activate(updated);
+    this.store.getState().finishLoading();
   }
 
   /** Size of the reopen cache (parsed profiles kept in the browser's private storage). */

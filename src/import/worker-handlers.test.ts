@@ -97,3 +97,34 @@ describe('cluster overview', () => {
     expect(truth.slowRank).toBe(2);
   });
 });
+
+describe('timeline source switching', () => {
+  it('builds the profiler db timeline on demand when trace_view.json was used', async () => {
+    const { locateSqlJsInNode } = await import('./db/sql-loader-node');
+    const { loadSqlJs } = await import('./db/sql-loader');
+    const { makeDb, schema100 } = await import('./db/test-dbs');
+    locateSqlJsInNode();
+    const db = makeDb(await loadSqlJs(), schema100());
+    const session = createWorkerSession();
+    const res = (await session.handlers['open']!(
+      [
+        { path: 'r_ascend_pt/ASCEND_PROFILER_OUTPUT/trace_view.json', data: trace },
+        { path: 'r_ascend_pt/ASCEND_PROFILER_OUTPUT/ascend_pytorch_profiler_0.db', data: db },
+      ],
+      ctx(),
+    )) as OpenResult;
+    const p = (await session.handlers['import']!(
+      { profileId: res.profiles[0]!.id },
+      ctx(),
+    )) as ProfileModel;
+    expect(p.traceSource).toBe('r_ascend_pt/ASCEND_PROFILER_OUTPUT/trace_view.json');
+    const dbPath = (p.json['db'] as { traceSource: { path: string; built: boolean } }).traceSource;
+    expect(dbPath.built).toBe(false);
+    const fromDb = (await session.handlers['trace:from-db']!(
+      { path: dbPath.path },
+      ctx(),
+    )) as ProfileModel['trace'];
+    expect(fromDb!.stats.slices).toBeGreaterThan(0);
+    expect(fromDb!.processes.some((pr) => pr.name === 'Ascend Hardware')).toBe(true);
+  });
+});

@@ -6,7 +6,8 @@ import type { InputReport, ProfileDescriptor, ProfileModel } from '../model/prof
 import { importProfile } from './import-profile';
 import { openInputs, type OpenedInputs } from './open-inputs';
 import type { ImportProgress } from './readers/reader';
-import { blobFile, memoryFile, type InputFile } from './sources/input-file';
+import { blobFile, memoryFile, readAll, type InputFile } from './sources/input-file';
+import { buildTraceFromDb } from './db';
 import type { ScanPool } from './trace/parallel-scan';
 import { rankSummaryOf, type RankSummary } from '../model/cluster/rank-summary';
 import {
@@ -102,6 +103,12 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       await saveCachedProfile(session.cache, key, profile);
     }
     return profile;
+  };
+  session.handlers['trace:from-db'] = async (payload) => {
+    const { path } = payload as { path: string };
+    const file = session.opened?.files.get(path);
+    if (!file) throw new Error(`${path}: not among the opened files`);
+    return buildTraceFromDb(await readAll(file), { path });
   };
   session.handlers['cluster:overview'] = async (_payload, ctx) => {
     const opened = session.opened;

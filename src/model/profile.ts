@@ -65,4 +65,8 @@ export interface ProfileModel {
   warnings: TraceWarning[];
   /** Set when the profile was loaded from the reopen cache instead of parsed. */
   fromCache?: boolean;
+  /** Path of the file `trace` was built from (trace_view.json, or a profiler .db). */
+  traceSource?: string;
+  /** Timelines built from the profile's other sources, by path (kept when the user switches). */
+  otherTraces?: Record<string, TraceModel>;
 }

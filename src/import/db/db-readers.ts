@@ -105,6 +105,7 @@ function readProfilerDbFile(
   if (!profile.trace) {
     result = buildDbTrace(db, { signal: ctx.signal, onProgress: ctx.progress });
     profile.trace = result.trace;
+    profile.traceSource = db.path;
     report.warnings = result.trace.warnings;
     state.traceSource = { path: db.path, schemaVersion: db.schemaVersion, built: true };
   } else {

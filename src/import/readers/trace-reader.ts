@@ -24,6 +24,7 @@ export const readTraceFile: FileReader = async (file, ctx, report) => {
         }),
     });
     ctx.profile.trace = model;
+    ctx.profile.traceSource = file.path;
     report.status = 'read';
     report.warnings = model.warnings;
     if (model.stats.events === 0) {

@@ -128,8 +128,70 @@ function ProfileReport({ profile }: { profile: ProfileModel }) {
         </p>
         <InputsTable inputs={profile.inputs} />
       </section>
+      <SourcesSection profile={profile} />
       {profile.trace && <TraceReport trace={profile.trace} />}
     </>
+  );
+}
+
+/** Which file each view came from; switch the timeline between trace_view.json and the db. */
+function SourcesSection({ profile }: { profile: ProfileModel }) {
+  const controller = useController();
+  const dbState = profile.json['db'] as { traceSource?: { path: string } } | undefined;
+  const candidates = new Set<string>();
+  if (profile.traceSource) candidates.add(profile.traceSource);
+  for (const k of Object.keys(profile.otherTraces ?? {})) candidates.add(k);
+  if (dbState?.traceSource) candidates.add(dbState.traceSource.path);
+  for (const i of profile.inputs)
+    if (i.kind === 'trace_view.json' && i.status === 'read') candidates.add(i.path);
+  const sources = Object.entries(profile.ascend.sources);
+  if (candidates.size < 2 && sources.length === 0) return null;
+  return (
+    <section data-testid="sources-section">
+      <h2>Sources</h2>
+      {candidates.size > 1 && (
+        <p>
+          Timeline from:{' '}
+          {[...candidates].map((path) => (
+            <label key={path} className="source-choice">
+              <input
+                type="radio"
+                name="trace-source"
+                checked={profile.traceSource === path}
+                onChange={() => void controller.switchTraceSource(profile.descriptor.id, path)}
+              />{' '}
+              <code>{path.slice(path.lastIndexOf('/') + 1)}</code>
+            </label>
+          ))}
+        </p>
+      )}
+      {sources.length > 0 && (
+        <table className="grid narrow">
+          <thead>
+            <tr>
+              <th>View</th>
+              <th>Read from</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sources.map(([view, src]) => (
+              <tr key={view}>
+                <td>{view}</td>
+                <td>
+                  {src === 'db'
+                    ? 'SQLite export'
+                    : src === 'csv'
+                      ? 'CSV file'
+                      : src === 'json'
+                        ? 'JSON file'
+                        : src}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }
 
