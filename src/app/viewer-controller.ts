@@ -3,7 +3,7 @@
  * cancelling, and reading args on demand. Components call these actions; they never talk to the
  * worker themselves.
  */
-import { normalizePath } from '../import/discover';
+import { nothingFoundMessage, normalizePath } from '../import/discover';
 import { parseJsonBytes, type JsonValue } from '../import/json/json-bytes';
 import type { ImportProgress } from '../import/readers/reader';
 import type { OpenResult } from '../import/worker-handlers';
@@ -52,14 +52,7 @@ export class ViewerController {
       if (gen !== this.generation) return;
       this.store.getState().setDiscovered(res.profiles, res.reports);
       if (res.profiles.length === 0) {
-        const failed = res.reports.find((r) => r.status === 'failed');
-        this.store
-          .getState()
-          .failLoading(
-            failed
-              ? `${failed.path}: ${failed.reason}`
-              : `${sourceName || 'input'}: no profiler output or trace file found (looked for ASCEND_PROFILER_OUTPUT, *_ascend_pt folders and trace JSON)`,
-          );
+        this.store.getState().failLoading(nothingFoundMessage(sourceName, res.reports));
         return;
       }
       await this.importProfile(res.profiles[0]!.id, true);
@@ -92,7 +85,7 @@ export class ViewerController {
       const profile = await req.promise;
       if (gen !== this.generation) return null;
       this.store.getState().addProfile(profile, makeActive);
-      if (makeActive || !this.store.getState().activeProfileId) this.activate(profile);
+      if (makeActive || this.store.getState().activeProfileId === null) this.activate(profile);
       if (wasReady) this.store.getState().finishLoading();
       return profile;
     } catch (e) {

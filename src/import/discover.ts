@@ -4,7 +4,7 @@
  * stages), or loose trace JSON files. Grouping is by path alone; `describeProfiles` then reads
  * the small `profiler_info*.json` files for rank, level and export type.
  */
-import type { ProfileDescriptor } from '../model/profile';
+import type { InputReport, ProfileDescriptor } from '../model/profile';
 import type { JsonValue } from './json/json-bytes';
 import { parseJsonBytes } from './json/json-bytes';
 import { fileKind } from './file-kinds';
@@ -91,7 +91,7 @@ export function groupProfiles(
       const host = /^(.+)_\d+_\d{14,17}_ascend_pt$/.exec(folder)?.[1] ?? null;
       const segs = root.split('/');
       d = {
-        id: root,
+        id: root === '' ? '.' : root,
         root,
         label: kind === 'trace-file' ? baseName(root) : folder || OUTPUT_DIR,
         kind,
@@ -162,4 +162,21 @@ export function applyProfilerInfo(d: ProfileDescriptor, info: JsonValue): void {
       else if (Array.isArray(et)) d.exportType = et.filter((x) => typeof x === 'string').join(',');
     }
   }
+}
+
+const LOOKED_FOR =
+  'no profiler output or trace file found (looked for ASCEND_PROFILER_OUTPUT, *_ascend_pt folders and trace JSON)';
+
+/**
+ * The one line shown when no profile was found in what was opened (`name`): the reason of a
+ * failed input (a refused or unreadable zip), else what was looked for, with the first entry a
+ * zip had to skip.
+ */
+export function nothingFoundMessage(name: string, reports: readonly InputReport[]): string {
+  const failed = reports.find((r) => r.status === 'failed');
+  if (failed) return `${failed.path}: ${failed.reason ?? 'could not be read'}`;
+  const zip = reports.find((r) => r.kind === 'zip' && (r.warnings?.length ?? 0) > 0);
+  const w = zip?.warnings?.[0];
+  if (zip && w) return `${zip.path}: ${LOOKED_FOR}; ${w.example}`;
+  return `${name || 'input'}: ${LOOKED_FOR}`;
 }

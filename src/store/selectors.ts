@@ -4,7 +4,7 @@ import type { TraceModel } from '../model/trace-model';
 import type { AppState } from './app-store';
 
 export const selectActiveProfile = (s: AppState): ProfileModel | null =>
-  s.activeProfileId ? (s.profiles[s.activeProfileId] ?? null) : null;
+  s.activeProfileId !== null ? (s.profiles[s.activeProfileId] ?? null) : null;
 
 export const selectActiveTrace = (s: AppState): TraceModel | null =>
   selectActiveProfile(s)?.trace ?? null;
