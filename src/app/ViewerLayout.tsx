@@ -6,6 +6,29 @@ import { ReportView } from '../views/report/ReportView';
 import { EmptyState } from './EmptyState';
 
 const Timeline = lazy(() => import('../timeline/Timeline').then((m) => ({ default: m.Timeline })));
+const OverviewView = lazy(() =>
+  import('../views/overview/OverviewView').then((m) => ({ default: m.OverviewView })),
+);
+const KernelsView = lazy(() =>
+  import('../views/kernels/KernelsView').then((m) => ({ default: m.KernelsView })),
+);
+const OperatorsView = lazy(() =>
+  import('../views/operators/OperatorsView').then((m) => ({ default: m.OperatorsView })),
+);
+const StepsView = lazy(() =>
+  import('../views/steps/StepsView').then((m) => ({ default: m.StepsView })),
+);
+const CommunicationView = lazy(() =>
+  import('../views/communication/CommunicationView').then((m) => ({
+    default: m.CommunicationView,
+  })),
+);
+const MemoryView = lazy(() =>
+  import('../views/memory/MemoryView').then((m) => ({ default: m.MemoryView })),
+);
+const StatisticsView = lazy(() =>
+  import('../views/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
+);
 
 export function ViewerLayout() {
   const tab = useAppStore((s) => s.tab);
@@ -19,6 +42,27 @@ export function ViewerLayout() {
       break;
     case 'report':
       view = <ReportView />;
+      break;
+    case 'overview':
+      view = <OverviewView />;
+      break;
+    case 'kernels':
+      view = <KernelsView />;
+      break;
+    case 'operators':
+      view = <OperatorsView />;
+      break;
+    case 'steps':
+      view = <StepsView />;
+      break;
+    case 'communication':
+      view = <CommunicationView />;
+      break;
+    case 'memory':
+      view = <MemoryView />;
+      break;
+    case 'statistics':
+      view = <StatisticsView />;
       break;
     default:
       view = <NotYet tab={tab} />;

@@ -1,15 +1,23 @@
 /**
- * The one zustand store, built from slices (import, viewport, selection, ui). `createAppStore()`
- * is a factory so every test gets a fresh store; the app creates one and provides it through
- * React context. Heavy models are kept by reference, never copied into React state.
+ * The one zustand store, built from slices (import, viewport, selection, ui, timeline, views).
+ * `createAppStore()` is a factory so every test gets a fresh store; the app creates one and
+ * provides it through React context. Heavy models are kept by reference, never copied into
+ * React state.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 import { createViewportSlice, type ViewportSlice } from './viewport-slice';
+import { createViewsSlice, type ViewsSlice } from './views-slice';
 
-export type AppState = ImportSlice & ViewportSlice & SelectionSlice & UiSlice;
+export type AppState = ImportSlice &
+  ViewportSlice &
+  SelectionSlice &
+  UiSlice &
+  TimelineSlice &
+  ViewsSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -18,5 +26,7 @@ export function createAppStore(): AppStore {
     ...createViewportSlice(...a),
     ...createSelectionSlice(...a),
     ...createUiSlice(...a),
+    ...createTimelineSlice(...a),
+    ...createViewsSlice(...a),
   }));
 }

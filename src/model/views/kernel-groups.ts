@@ -1,0 +1,131 @@
+/**
+ * Group-by tables for the Kernels and Operators views over any subset of rows (the rows a
+ * filter or the selected range keeps). Over all rows the kernel figures are exactly
+ * computeKernelStats' (and come from its cache).
+ */
+import type { KernelTable, OperatorTable } from '../ascend-data';
+import {
+  kernelStatsCached,
+  percentileSorted,
+  type KernelGroupBy,
+  type KernelStatRow,
+} from '../ascend/kernel-stats';
+
+/** Kernel statistics per group over `rows` (all rows when null), sorted by total time. */
+export function kernelStatsForRows(
+  k: KernelTable,
+  by: KernelGroupBy,
+  rows: ArrayLike<number> | null,
+): KernelStatRow[] {
+  if (!rows) return kernelStatsCached(k, by);
+  const ids = by === 'name' ? k.name : by === 'core' ? k.core : k.type;
+  const groups = new Map<string, { parts: string[]; rows: number[] }>();
+  let allNs = 0;
+  for (let j = 0; j < rows.length; j++) {
+    const i = rows[j]!;
+    const a = k.strings[ids[i]!] ?? '';
+    const parts = by === 'shapes' ? [a, k.strings[k.inputShapes[i]!] ?? ''] : [a];
+    const key = parts.join('\u0000');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { parts, rows: [] }));
+    g.rows.push(i);
+    const d = k.durNs[i]!;
+    if (!Number.isNaN(d)) allNs += d;
+  }
+  const out: KernelStatRow[] = [];
+  for (const [key, g] of groups) {
+    const durs = new Float64Array(g.rows.length);
+    let n = 0;
+    let total = 0;
+    for (const i of g.rows) {
+      const d = k.durNs[i]!;
+      if (Number.isNaN(d)) continue;
+      durs[n++] = d;
+      total += d;
+    }
+    const sorted = durs.subarray(0, n).sort();
+    out.push({
+      key,
+      parts: g.parts,
+      count: g.rows.length,
+      timed: n,
+      totalNs: total,
+      avgNs: n > 0 ? total / n : NaN,
+      minNs: n > 0 ? sorted[0]! : NaN,
+      maxNs: n > 0 ? sorted[n - 1]! : NaN,
+      p50Ns: percentileSorted(sorted, 0.5),
+      p90Ns: percentileSorted(sorted, 0.9),
+      share: allNs > 0 ? total / allNs : 0,
+    });
+  }
+  out.sort((a, b) => b.totalNs - a.totalNs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out;
+}
+
+export type OperatorGroupBy = 'name' | 'shapes';
+
+export interface OperatorGroupRow {
+  key: string;
+  /** [name] | [name, input shapes]. */
+  parts: string[];
+  count: number;
+  hostSelfNs: number;
+  hostTotalNs: number;
+  deviceSelfNs: number;
+  deviceTotalNs: number;
+  /** Device self time per call, ns. */
+  avgDeviceSelfNs: number;
+  /** deviceSelfNs / the device self time of all rows considered (0..1). */
+  share: number;
+}
+
+/** Operators per name (or name + input shapes) over `rows` (all when null), by device self time. */
+export function operatorStatsForRows(
+  ops: OperatorTable,
+  by: OperatorGroupBy,
+  rows: ArrayLike<number> | null,
+): OperatorGroupRow[] {
+  const groups = new Map<string, OperatorGroupRow>();
+  const add = (a: number, v: number) => (Number.isNaN(v) ? a : a + v);
+  let allSelf = 0;
+  const n = rows ? rows.length : ops.length;
+  for (let j = 0; j < n; j++) {
+    const i = rows ? rows[j]! : j;
+    const parts = [ops.strings[ops.name[i]!] ?? ''];
+    if (by === 'shapes') parts.push(ops.strings[ops.inputShapes[i]!] ?? '');
+    const key = parts.join('\u0000');
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        key,
+        parts,
+        count: 0,
+        hostSelfNs: 0,
+        hostTotalNs: 0,
+        deviceSelfNs: 0,
+        deviceTotalNs: 0,
+        avgDeviceSelfNs: 0,
+        share: 0,
+      };
+      groups.set(key, g);
+    }
+    g.count++;
+    g.hostSelfNs = add(g.hostSelfNs, ops.hostSelfNs[i]!);
+    g.hostTotalNs = add(g.hostTotalNs, ops.hostTotalNs[i]!);
+    g.deviceSelfNs = add(g.deviceSelfNs, ops.deviceSelfNs[i]!);
+    g.deviceTotalNs = add(g.deviceTotalNs, ops.deviceTotalNs[i]!);
+    allSelf = add(allSelf, ops.deviceSelfNs[i]!);
+  }
+  const out = [...groups.values()];
+  for (const g of out) {
+    g.avgDeviceSelfNs = g.deviceSelfNs / g.count;
+    g.share = allSelf > 0 ? g.deviceSelfNs / allSelf : 0;
+  }
+  out.sort(
+    (a, b) =>
+      b.deviceSelfNs - a.deviceSelfNs ||
+      b.hostTotalNs - a.hostTotalNs ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
+  return out;
+}

@@ -1,0 +1,142 @@
+/**
+ * Timeline view state: search (query, options, matches, current match), which flow arrows are
+ * drawn, collapsed and pinned tracks, and the details panel. Everything here is plain data so
+ * e2e tests can read it from `window.__viewer.store.getState()`. Search matches are typed arrays
+ * kept by reference (they can hold millions of rows).
+ */
+import type { StateCreator } from 'zustand';
+import type { AppState } from './app-store';
+
+/** Flow arrows: only those of the selected slice, or every flow touching the visible tracks. */
+export type FlowMode = 'selected' | 'visible';
+export type SearchStatus = 'idle' | 'running' | 'done' | 'error';
+export type DetailsTab = 'slice' | 'range';
+
+/** Search results in time order on the shared axis. */
+export interface SearchMatches {
+  count: number;
+  /** Profile id of each group index used in `group`. */
+  profileIds: string[];
+  group: Uint16Array;
+  track: Int32Array;
+  index: Int32Array;
+  /** Slice start on the shared timeline axis, ns, ascending. */
+  start: Float64Array;
+  /** Per `${group}:${track}` membership (1 = match) for highlighting on the canvas. */
+  masks: Map<string, Uint8Array>;
+}
+
+export interface TimelineSlice {
+  searchQuery: string;
+  /** Treat the query as a regular expression (case-insensitive). */
+  searchRegex: boolean;
+  /** Also look inside args (async, reads them on demand). */
+  searchArgs: boolean;
+  searchStatus: SearchStatus;
+  searchError: string | null;
+  /** 0..1 while running. */
+  searchProgress: number;
+  searchMatches: SearchMatches | null;
+  searchCount: number;
+  /** Index into the matches of the current one, -1 when none. */
+  searchCurrent: number;
+  setSearchQuery: (q: string) => void;
+  setSearchOptions: (o: { regex?: boolean; args?: boolean }) => void;
+  setSearchState: (s: {
+    status: SearchStatus;
+    matches?: SearchMatches | null;
+    progress?: number;
+    error?: string | null;
+  }) => void;
+  setSearchCurrent: (i: number) => void;
+
+  flowMode: FlowMode;
+  /** Flow categories whose arrows are hidden. */
+  hiddenFlowCats: Record<string, true>;
+  setFlowMode: (m: FlowMode) => void;
+  toggleFlowCat: (cat: string) => void;
+  setHiddenFlowCats: (cats: Record<string, true>) => void;
+
+  /** Collapsed state of process groups that have no override. */
+  collapseDefault: boolean;
+  /** Row key → collapsed. */
+  collapseOverrides: Record<string, boolean>;
+  /** Row keys kept at the top while scrolling, in pin order. */
+  pinnedTracks: string[];
+  toggleCollapsed: (key: string, currentlyCollapsed: boolean) => void;
+  setCollapsed: (key: string, collapsed: boolean) => void;
+  collapseAll: () => void;
+  expandAll: () => void;
+  togglePinned: (key: string) => void;
+
+  /** Details panel height, CSS px. */
+  panelHeight: number;
+  panelTab: DetailsTab;
+  helpOpen: boolean;
+  setPanelHeight: (h: number) => void;
+  setPanelTab: (t: DetailsTab) => void;
+  setHelpOpen: (open: boolean) => void;
+}
+
+export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> = (set) => ({
+  searchQuery: '',
+  searchRegex: false,
+  searchArgs: false,
+  searchStatus: 'idle',
+  searchError: null,
+  searchProgress: 0,
+  searchMatches: null,
+  searchCount: 0,
+  searchCurrent: -1,
+  setSearchQuery: (searchQuery) => set({ searchQuery }),
+  setSearchOptions: (o) =>
+    set((s) => ({ searchRegex: o.regex ?? s.searchRegex, searchArgs: o.args ?? s.searchArgs })),
+  setSearchState: ({ status, matches, progress, error }) =>
+    set((s) => {
+      const m = matches === undefined ? s.searchMatches : matches;
+      return {
+        searchStatus: status,
+        searchMatches: m,
+        searchCount: m?.count ?? 0,
+        searchProgress: progress ?? (status === 'running' ? s.searchProgress : 0),
+        searchError: error ?? null,
+        searchCurrent: matches === undefined ? s.searchCurrent : -1,
+      };
+    }),
+  setSearchCurrent: (searchCurrent) => set({ searchCurrent }),
+
+  flowMode: 'selected',
+  hiddenFlowCats: {},
+  setFlowMode: (flowMode) => set({ flowMode }),
+  toggleFlowCat: (cat) =>
+    set((s) => {
+      const next = { ...s.hiddenFlowCats };
+      if (next[cat]) delete next[cat];
+      else next[cat] = true;
+      return { hiddenFlowCats: next };
+    }),
+  setHiddenFlowCats: (hiddenFlowCats) => set({ hiddenFlowCats }),
+
+  collapseDefault: false,
+  collapseOverrides: {},
+  pinnedTracks: [],
+  toggleCollapsed: (key, currentlyCollapsed) =>
+    set((s) => ({ collapseOverrides: { ...s.collapseOverrides, [key]: !currentlyCollapsed } })),
+  setCollapsed: (key, collapsed) =>
+    set((s) => ({ collapseOverrides: { ...s.collapseOverrides, [key]: collapsed } })),
+  collapseAll: () => set({ collapseDefault: true, collapseOverrides: {} }),
+  expandAll: () => set({ collapseDefault: false, collapseOverrides: {} }),
+  togglePinned: (key) =>
+    set((s) => ({
+      pinnedTracks: s.pinnedTracks.includes(key)
+        ? s.pinnedTracks.filter((k) => k !== key)
+        : [...s.pinnedTracks, key],
+    })),
+
+  panelHeight: 260,
+  panelTab: 'slice',
+  helpOpen: false,
+  setPanelHeight: (panelHeight) => set({ panelHeight }),
+  setPanelTab: (panelTab) => set({ panelTab }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+});

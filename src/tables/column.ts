@@ -1,0 +1,73 @@
+/**
+ * What a table column is: a label and accessors from a row id (0..rowCount-1) to the cell's
+ * text, its numeric sort value, or its id in a string dictionary. Tables never hold row
+ * objects: the data stays in whatever columnar form the caller has, and only the visible rows'
+ * cells are ever read.
+ */
+import type { ReactNode } from 'react';
+
+export type SortDir = 'asc' | 'desc';
+
+export interface SortSpec {
+  column: string;
+  dir: SortDir;
+}
+
+/** Dictionary-encoded text: `strings[ids[row]]` is the cell's text (fast filter and sort). */
+export interface DictColumn {
+  ids: ArrayLike<number>;
+  strings: readonly string[];
+}
+
+export interface ColumnDef {
+  /** Stable id (persisted choices and sort state refer to it). */
+  id: string;
+  label: string;
+  /** Header tooltip. */
+  title?: string;
+  /** The cell's text: what it shows, what the filter matches and what CSV export writes. */
+  text: (row: number) => string;
+  /** Numeric sort value (NaN = missing: sorts last). Makes the column numeric (right-aligned). */
+  value?: (row: number) => number;
+  /** The same text as `text`, dictionary-encoded (faster filtering and sorting). */
+  dict?: DictColumn;
+  /** Initial width, CSS px. */
+  width?: number;
+  /** Cell alignment (default: right for numeric columns, left otherwise). */
+  align?: 'left' | 'right';
+  /** Custom cell content (the text is still what is filtered and exported). */
+  render?: (row: number) => ReactNode;
+  /** Whether the "any column" filter looks here (default: text columns yes, numeric no). */
+  filterable?: boolean;
+}
+
+export const isNumeric = (c: ColumnDef): boolean => c.value !== undefined;
+
+export const alignOf = (c: ColumnDef): 'left' | 'right' =>
+  c.align ?? (isNumeric(c) ? 'right' : 'left');
+
+export const isFilterable = (c: ColumnDef): boolean => c.filterable ?? !isNumeric(c);
+
+/** The first direction a click on the header sorts by: largest first for numbers. */
+export const firstDir = (c: ColumnDef): SortDir => (isNumeric(c) ? 'desc' : 'asc');
+
+/** Header click: first direction → the other → unsorted. */
+export function nextSort(current: SortSpec | null, c: ColumnDef): SortSpec | null {
+  const first = firstDir(c);
+  if (!current || current.column !== c.id) return { column: c.id, dir: first };
+  if (current.dir === first) return { column: c.id, dir: first === 'asc' ? 'desc' : 'asc' };
+  return null;
+}
+
+/** A number from cell text ('N/A', '' and non-numbers → NaN; a trailing TAB is fine). */
+export function parseCellNumber(s: string): number {
+  const t = s.trim();
+  if (t === '') return NaN;
+  const v = Number(t.endsWith('%') ? t.slice(0, -1) : t);
+  return v;
+}
+
+/** Width that shows a header label in full (with room for the sort arrow), capped. */
+export function labelWidth(label: string): number {
+  return Math.min(Math.round(label.length * 7.4 + 30), 240);
+}

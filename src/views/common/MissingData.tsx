@@ -1,0 +1,70 @@
+/**
+ * "This view has no data" with the reason: which file is missing and which profiler setting
+ * writes it (PRODUCED_BY), in the context of the profile's own settings when known.
+ */
+import { PRODUCED_BY } from '../../import/file-kinds';
+import type { ProfileModel } from '../../model/profile';
+
+export interface MissingDataProps {
+  profile: ProfileModel;
+  /** The files this view reads, first = the main one. */
+  files: readonly string[];
+  /** What the view would show, e.g. "Communication". */
+  what: string;
+  /** Extra sentence (e.g. "A plain trace has no kernel table."). */
+  hint?: string;
+}
+
+/** One sentence: "communication.json is written at Level1 and above when the job communicates". */
+export function producedBySentence(file: string): string {
+  const how = PRODUCED_BY[file];
+  return how ? `${file} is ${how}.` : `${file} was not found in this folder.`;
+}
+
+export function MissingData({ profile, files, what, hint }: MissingDataProps) {
+  const d = profile.descriptor;
+  const info = profile.ascend.profilerInfo;
+  const level = info?.level ?? d.level;
+  const plain = d.kind === 'trace-file';
+  let context = '';
+  if (!plain && level) {
+    context = `This profile was captured at ${level}`;
+    if (info?.exportType.length) context += ` (export ${info.exportType.join(', ')})`;
+    context += '.';
+  }
+  return (
+    <div className="missing" role="note" data-testid="missing-data">
+      <h2>No {what} data</h2>
+      {plain && (
+        <p>
+          This is a plain trace file. The {what} view reads an Ascend profiler folder (
+          <code>*_ascend_pt/ASCEND_PROFILER_OUTPUT</code>); open the whole folder to see it.
+        </p>
+      )}
+      <p hidden={plain}>
+        This folder has no <code>{files[0]}</code>
+        {files.length > 1 && (
+          <>
+            {' '}
+            (nor{' '}
+            {files.slice(1).map((f, i) => (
+              <span key={f}>
+                {i > 0 && ', '}
+                <code>{f}</code>
+              </span>
+            ))}
+            )
+          </>
+        )}
+        .
+      </p>
+      <ul>
+        {files.map((f) => (
+          <li key={f}>{producedBySentence(f)}</li>
+        ))}
+      </ul>
+      {context && <p className="muted">{context}</p>}
+      {hint && <p className="muted">{hint}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,261 @@
+/**
+ * Communication: the rank × rank heatmap of communication_matrix.json per step and group
+ * (bandwidth, size or time), and one row per collective / p2p op from communication.json with
+ * elapse, transit, wait, synchronisation, idle and bandwidth per transport. Choosing an op
+ * selects its time on the timeline.
+ */
+import { useMemo, useState } from 'react';
+import type { CommMatrixRow, CommOpRow } from '../../model/ascend-data';
+import type { ProfileModel } from '../../model/profile';
+import {
+  HEAT_METRICS,
+  heatmapData,
+  matrixGroups,
+  matrixSteps,
+  transportSummary,
+  type HeatMetric,
+} from '../../model/views/comm-heatmap';
+import { rangeMask } from '../../model/views/range-filter';
+import type { TimeSpan } from '../../model/units';
+import { selectActiveProfile } from '../../store/selectors';
+import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
+import type { ColumnDef } from '../../tables/column';
+import { DataTable } from '../../tables/DataTable';
+import { Segmented } from '../../ui/Segmented';
+import { MissingData, producedBySentence } from '../common/MissingData';
+import { showRange } from '../common/navigate';
+import { SourceNote } from '../common/SourceNote';
+import { TableToolbar } from '../common/TableToolbar';
+import { useTableView } from '../common/use-table-view';
+import { CommHeatmap, fmt } from './CommHeatmap';
+import { commColumns, commStarts } from './comm-columns';
+import '../views.css';
+
+export function CommunicationView() {
+  const profile = useAppStore(selectActiveProfile);
+  if (!profile) return null;
+  const ops = profile.ascend.communication;
+  const matrix = profile.ascend.commMatrix;
+  if (!ops?.length && !matrix?.length) {
+    return (
+      <div className="view">
+        <MissingData
+          profile={profile}
+          files={['communication.json', 'communication_matrix.json']}
+          what="communication"
+          hint="A single-device job that never calls HCCL writes no communication files at any level. Communication time per step (overlapped or not) is still in the Steps view, from the trace’s Overlap Analysis lanes."
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="view scroll" data-testid="communication-view">
+      <header className="view-header">
+        <h1>Communication</h1>
+        <SourceNote sources={profile.ascend.sources} keys={['commMatrix', 'communication']} />
+      </header>
+      {matrix?.length ? (
+        <MatrixPanel rows={matrix} />
+      ) : (
+        <div className="recon warn" role="note">
+          No communication matrix: {producedBySentence('communication_matrix.json')}
+        </div>
+      )}
+      {ops?.length ? (
+        <OpsPanel profile={profile} rows={ops} />
+      ) : (
+        <div className="recon warn" role="note">
+          No per-op timing: {producedBySentence('communication.json')}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MatrixPanel({ rows }: { rows: CommMatrixRow[] }) {
+  const theme = useAppStore((s) => s.theme);
+  const storedStep = useAppStore((s) => s.commStep);
+  const storedGroup = useAppStore((s) => s.commGroup);
+  const metric = useAppStore((s) => s.commMetric);
+  const setComm = useAppStore((s) => s.setCommView);
+  const steps = useMemo(() => matrixSteps(rows), [rows]);
+  // '*' = every step together (offered when there are several).
+  const step = storedStep === '*' || steps.includes(storedStep) ? storedStep : (steps[0] ?? '');
+  const groups = useMemo(() => matrixGroups(rows, step === '*' ? null : step), [rows, step]);
+  const group = storedGroup === '' || groups.some((g) => g.key === storedGroup) ? storedGroup : '';
+  const data = useMemo(
+    () => heatmapData(rows, step === '*' ? null : step, group, metric),
+    [rows, step, group, metric],
+  );
+  const summary = useMemo(
+    () => transportSummary(rows, step === '*' ? null : step, group),
+    [rows, step, group],
+  );
+  const m = HEAT_METRICS.find((x) => x.value === metric)!;
+  return (
+    <section className="panel" data-testid="comm-matrix">
+      <h2>
+        Rank × rank {m.label.toLowerCase()}{' '}
+        <span className="muted">
+          — communication_matrix.json, links of the chosen step and group
+        </span>
+      </h2>
+      <div className="view-toolbar">
+        <label className="field">
+          Step
+          <select
+            className="tt-select"
+            aria-label="Step"
+            data-testid="comm-step"
+            value={step}
+            onChange={(e) => setComm({ commStep: e.currentTarget.value })}
+          >
+            {steps.length > 1 && <option value="*">All steps</option>}
+            {steps.map((s) => (
+              <option key={s} value={s}>
+                {s === '' ? '(no step)' : s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Group
+          <select
+            className="tt-select"
+            aria-label="Group"
+            data-testid="comm-group"
+            value={group}
+            onChange={(e) => setComm({ commGroup: e.currentTarget.value })}
+          >
+            <option value="">All groups ({groups.length})</option>
+            {groups.map((g) => (
+              <option key={g.key} value={g.key}>
+                {g.label} · {g.links} links
+              </option>
+            ))}
+          </select>
+        </label>
+        <Segmented<HeatMetric>
+          ariaLabel="Metric"
+          testId="comm-metric"
+          value={metric}
+          onChange={(v) => setComm({ commMetric: v })}
+          options={HEAT_METRICS.map((x) => ({ value: x.value, label: `${x.label} (${x.unit})` }))}
+        />
+      </div>
+      {data.cells.length === 0 ? (
+        <p className="muted">No links for this step and group.</p>
+      ) : (
+        <div className="matrix-body">
+          <CommHeatmap data={data} metricLabel={m.label} unit={m.unit} theme={theme} />
+          <div className="matrix-side">
+            <h3>By transport</h3>
+            <table className="grid compact" data-testid="transport-summary">
+              <thead>
+                <tr>
+                  <th>Transport</th>
+                  <th className="num">Links</th>
+                  <th className="num">Size (MB)</th>
+                  <th className="num">Time (ms)</th>
+                  <th className="num">GB/s</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.map((t) => (
+                  <tr key={t.transport}>
+                    <td>{t.transport}</td>
+                    <td className="num">{t.links}</td>
+                    <td className="num">{fmt(t.sizeMB)}</td>
+                    <td className="num">{fmt(t.timeMs)}</td>
+                    <td className="num">{fmt(t.bandwidthGBs)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="muted small">
+              {data.ranks.length} ranks · {data.cells.length} rank pairs. Bandwidth of a pair with
+              several links is their total size over their total time. Local copies (source =
+              destination) are shown grey, off the colour scale.
+            </p>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function OpsPanel({ profile, rows }: { profile: ProfileModel; rows: CommOpRow[] }) {
+  const store = useAppStoreApi();
+  const baseNs = profile.trace?.baseNs ?? null;
+  const starts = useMemo(() => commStarts(rows, baseNs), [rows, baseNs]);
+  const durs = useMemo(() => Float64Array.from(rows, (r) => (r.elapseMs ?? NaN) * 1e6), [rows]);
+  const { columns, hidden } = useMemo(() => commColumns(rows, starts), [rows, starts]);
+  const defaultVisible = useMemo(() => (c: ColumnDef) => !hidden.has(c.id), [hidden]);
+  const mask = useMemo(
+    () => (baseNs === null ? undefined : (r: TimeSpan) => rangeMask(starts, durs, r)),
+    [baseNs, starts, durs],
+  );
+  const view = useTableView({
+    id: 'communication',
+    data: rows,
+    columns,
+    rowCount: rows.length,
+    defaultVisible,
+    rangeMask: mask,
+  });
+  const [chosen, setChosen] = useState<number | null>(null);
+  const choose = (r: number) => {
+    setChosen(r);
+    const s = starts[r]!;
+    if (!Number.isFinite(s)) return;
+    const d = Number.isFinite(durs[r]!) ? durs[r]! : 0;
+    showRange(store, { start: s, end: s + d }, false);
+  };
+  return (
+    <section className="panel ops-panel" data-testid="comm-ops">
+      <h2>
+        Collective and p2p ops{' '}
+        <span className="muted">
+          — communication.json; click an op to select its time on the timeline
+        </span>
+      </h2>
+      <TableToolbar
+        view={view}
+        noun="ops"
+        exportName="communication_ops"
+        filterPlaceholder="Filter op, group, step…"
+      >
+        {chosen !== null && baseNs !== null && (
+          <button
+            type="button"
+            className="tt-button"
+            onClick={() => store.getState().setTab('timeline')}
+            data-testid="show-op-in-timeline"
+          >
+            Show {rows[chosen]?.op} in timeline ↗
+          </button>
+        )}
+      </TableToolbar>
+      <div
+        className="ops-table"
+        style={{ height: Math.min(520, 30 + Math.max(rows.length, 3) * 22) }}
+      >
+        <DataTable
+          ariaLabel="Communication ops"
+          testId="comm-table"
+          columns={view.visible}
+          rows={view.rows}
+          rowCount={rows.length}
+          sort={view.sort}
+          onSortChange={view.setSort}
+          columnWidths={view.widths}
+          onColumnResize={view.setWidth}
+          selectedRow={chosen}
+          onRowActivate={choose}
+          busy={view.pending}
+          emptyText="No ops match the filter."
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * operator_memory as a table: each allocation with its size, times and totals. Allocation and
+ * release times are links that frame that moment on the timeline.
+ */
+import { useMemo } from 'react';
+import type { ProfileModel, TextTable } from '../../model/profile';
+import { absUsTextToTimelineNs } from '../../model/views/abs-time';
+import { rangeMask } from '../../model/views/range-filter';
+import type { TimeSpan } from '../../model/units';
+import { useAppStoreApi } from '../../store/use-app-store';
+import type { ColumnDef } from '../../tables/column';
+import { DataTable } from '../../tables/DataTable';
+import { textGridColumns } from '../../tables/text-columns';
+import { showTime } from '../common/navigate';
+import { TableToolbar } from '../common/TableToolbar';
+import { useTableView } from '../common/use-table-view';
+import { formatOffsetNs } from '../kernels/kernel-columns';
+
+const TIME_COLUMNS = ['Allocation Time(us)', 'Release Time(us)', 'Active Release Time(us)'];
+const HIDDEN = new Set([
+  'Active Release Time(us)',
+  'Active Duration(us)',
+  'Release Total Allocated(MB)',
+  'Release Total Reserved(MB)',
+  'Release Total Active(MB)',
+  'Stream Ptr',
+]);
+
+export function OperatorMemoryTable({
+  profile,
+  table,
+}: {
+  profile: ProfileModel;
+  table: TextTable;
+}) {
+  const store = useAppStoreApi();
+  const baseNs = profile.trace?.baseNs ?? null;
+  const times = useMemo(() => {
+    const at = (c: number) =>
+      Float64Array.from(table.rows, (r) =>
+        baseNs === null || c < 0 ? NaN : absUsTextToTimelineNs(r[c] ?? '', baseNs),
+      );
+    return {
+      alloc: at(table.header.indexOf(TIME_COLUMNS[0]!)),
+      release: at(table.header.indexOf(TIME_COLUMNS[1]!)),
+    };
+  }, [table, baseNs]);
+  const durs = useMemo(() => {
+    const end = profile.trace?.endNs ?? Infinity;
+    // An allocation never released within the capture lasts to its end.
+    return times.alloc.map((a, i) =>
+      Number.isFinite(times.release[i]!) ? times.release[i]! - a : end - a,
+    );
+  }, [times, profile.trace]);
+  const columns = useMemo((): ColumnDef[] => {
+    return textGridColumns(table).map((c) => {
+      if (!TIME_COLUMNS.includes(c.id) || baseNs === null) return c;
+      return {
+        ...c,
+        width: 170,
+        render: (r: number) => {
+          const text = c.text(r);
+          if (!text) return '';
+          const t = absUsTextToTimelineNs(text, baseNs);
+          if (!Number.isFinite(t)) return text;
+          return (
+            <button
+              type="button"
+              className="link"
+              title={`${formatOffsetNs(t)} on the timeline: show it there`}
+              onClick={(e) => {
+                e.stopPropagation();
+                const d = c.id === TIME_COLUMNS[0] ? durs[r]! : 0;
+                showTime(store, t, Number.isFinite(d) ? d : 0, true);
+              }}
+            >
+              {text}
+            </button>
+          );
+        },
+      };
+    });
+  }, [table, baseNs, durs, store]);
+  const defaultVisible = useMemo(() => (c: ColumnDef) => !HIDDEN.has(c.id), []);
+  const mask = useMemo(
+    () => (baseNs === null ? undefined : (r: TimeSpan) => rangeMask(times.alloc, durs, r)),
+    [baseNs, times, durs],
+  );
+  const view = useTableView({
+    id: 'operatorMemory',
+    data: table,
+    columns,
+    rowCount: table.rows.length,
+    defaultVisible,
+    rangeMask: mask,
+  });
+  return (
+    <section className="panel" data-testid="operator-memory">
+      <h2>
+        Allocations by operator{' '}
+        <span className="muted">— operator_memory.csv; click a time to see it on the timeline</span>
+      </h2>
+      <TableToolbar
+        view={view}
+        noun="allocations"
+        exportName="operator_memory"
+        filterPlaceholder="Filter operator…"
+      />
+      <div
+        className="ops-table"
+        style={{ height: Math.min(460, 30 + Math.max(table.rows.length, 3) * 22) }}
+      >
+        <DataTable
+          ariaLabel="Operator memory"
+          testId="operator-memory-table"
+          columns={view.visible}
+          rows={view.rows}
+          rowCount={table.rows.length}
+          sort={view.sort}
+          onSortChange={view.setSort}
+          columnWidths={view.widths}
+          onColumnResize={view.setWidth}
+          busy={view.pending}
+          emptyText="No allocations match the filter."
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,279 @@
+/**
+ * Operators: every row of operator_details (torch operators with host and device times),
+ * sortable, filterable, groupable by name (or name + input shapes), exportable. A row expands
+ * to its input shapes and call stack (click, or Enter).
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { OperatorTable } from '../../model/ascend-data';
+import type { ProfileModel } from '../../model/profile';
+import { operatorStatsForRows, type OperatorGroupBy } from '../../model/views/kernel-groups';
+import { selectActiveProfile } from '../../store/selectors';
+import { useAppStore } from '../../store/use-app-store';
+import { DataTable, type RowDetail } from '../../tables/DataTable';
+import type { ColumnDef } from '../../tables/column';
+import { MissingData } from '../common/MissingData';
+import { ShareBar } from '../common/ShareBar';
+import { SourceNote } from '../common/SourceNote';
+import { TableToolbar } from '../common/TableToolbar';
+import { useTableView } from '../common/use-table-view';
+import {
+  OPERATOR_COLUMN,
+  OPERATOR_GROUP_COLUMNS,
+  OPERATOR_GROUP_OPTIONS,
+  callSite,
+  cellLines,
+  operatorColumns,
+  operatorGroupColumns,
+} from './operator-columns';
+import '../views.css';
+
+const LINE_PX = 17;
+const MAX_DETAIL_PX = 340;
+
+export function OperatorsView() {
+  const profile = useAppStore(selectActiveProfile);
+  if (!profile) return null;
+  const ops = profile.ascend.operators;
+  if (!ops) {
+    return (
+      <div className="view">
+        <MissingData profile={profile} files={['operator_details.csv']} what="operator" />
+      </div>
+    );
+  }
+  return <OperatorsTable profile={profile} ops={ops} />;
+}
+
+function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: OperatorTable }) {
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const toggle = useCallback(
+    (row: number) =>
+      setOpen((s) => {
+        const n = new Set(s);
+        if (n.has(row)) n.delete(row);
+        else n.add(row);
+        return n;
+      }),
+    [],
+  );
+  const stackCol = ops.text.header.indexOf(OPERATOR_COLUMN.stack);
+  const shapesCol = ops.text.header.indexOf(OPERATOR_COLUMN.shapes);
+  const linesOf = (row: number, c: number) =>
+    c < 0 ? [] : cellLines(ops.text.rows[row]?.[c] ?? '');
+
+  const base = useMemo(() => operatorColumns(ops), [ops]);
+  const columns = useMemo(
+    () =>
+      base.map((c): ColumnDef =>
+        c.id === OPERATOR_COLUMN.stack
+          ? {
+              ...c,
+              render: (r) => (
+                <StackCell
+                  frames={cellLines(c.text(r))}
+                  open={open.has(r)}
+                  onToggle={() => toggle(r)}
+                />
+              ),
+            }
+          : c,
+      ),
+    [base, open, toggle],
+  );
+  const groupBy = useAppStore((s) => s.tableStates['operators']?.groupBy ?? '') as
+    '' | OperatorGroupBy;
+  const view = useTableView({
+    id: 'operators',
+    data: ops,
+    columns,
+    rowCount: ops.length,
+    noSort: groupBy !== '',
+  });
+  const groups = useMemo(
+    () => (groupBy ? operatorStatsForRows(ops, groupBy, view.rows) : []),
+    [ops, groupBy, view.rows],
+  );
+  const groupColumns = useMemo(
+    () =>
+      groupBy
+        ? operatorGroupColumns(groups, groupBy).map((c) =>
+            c.id === 'share'
+              ? { ...c, render: (r: number) => <ShareBar value={groups[r]!.share} /> }
+              : c,
+          )
+        : [],
+    [groups, groupBy],
+  );
+  const groupView = useTableView({
+    id: 'operators.groups',
+    data: groups,
+    columns: groupColumns,
+    rowCount: groups.length,
+  });
+
+  const detail: RowDetail = {
+    isOpen: (r) => open.has(r),
+    height: (r) => {
+      const s = linesOf(r, shapesCol).length;
+      const f = linesOf(r, stackCol).length;
+      const lines = (s ? s + 1 : 0) + (f ? f + 1 : 1);
+      return Math.min(MAX_DETAIL_PX, lines * LINE_PX + 16);
+    },
+    render: (r) => <OperatorDetail shapes={linesOf(r, shapesCol)} frames={linesOf(r, stackCol)} />,
+    version: open,
+  };
+
+  const openGroup = (r: number) => {
+    const g = groups[r];
+    if (!g || !groupBy) return;
+    const cols = OPERATOR_GROUP_COLUMNS[groupBy];
+    view.patch({
+      groupBy: '',
+      focus: [
+        ...view.state.focus.filter((f) => !cols.includes(f.column)),
+        ...cols.map((column, i) => ({ column, value: g.parts[i] ?? '' })),
+      ],
+    });
+  };
+
+  return (
+    <div className="view" data-testid="operators-view">
+      <header className="view-header">
+        <h1>Operators</h1>
+        <SourceNote sources={profile.ascend.sources} keys={['operators']} />
+        <span className="muted small">
+          {groupBy
+            ? 'Click a group to list its calls.'
+            : 'Click an operator (or press Enter) for its input shapes and call stack.'}
+        </span>
+      </header>
+      <TableToolbar
+        view={view}
+        noun="operators"
+        exportName={groupBy ? `operators_by_${groupBy}` : 'operators'}
+        exportTable={
+          groupBy
+            ? { columns: groupView.visible, rows: groupView.rows, rowCount: groups.length }
+            : undefined
+        }
+        hideColumns={groupBy !== ''}
+        noRangeReason="operator_details.csv has no timestamps"
+        filterPlaceholder="Filter name, shapes, call stack…"
+        countText={
+          groupBy
+            ? `${groups.length.toLocaleString('en-US')} groups of ${view.count.toLocaleString('en-US')} operators`
+            : undefined
+        }
+      >
+        <select
+          className="tt-select"
+          aria-label="Group by"
+          data-testid="group-by"
+          value={groupBy}
+          onChange={(e) => view.patch({ groupBy: e.currentTarget.value })}
+        >
+          {OPERATOR_GROUP_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </TableToolbar>
+      {groupBy ? (
+        <DataTable
+          key="groups"
+          ariaLabel="Operator groups"
+          testId="operator-groups"
+          columns={groupView.visible}
+          rows={groupView.rows}
+          rowCount={groups.length}
+          sort={groupView.sort}
+          onSortChange={groupView.setSort}
+          columnWidths={groupView.widths}
+          onColumnResize={groupView.setWidth}
+          onRowActivate={openGroup}
+          busy={view.pending || groupView.pending}
+          emptyText="No operators match the filter."
+        />
+      ) : (
+        <DataTable
+          key="rows"
+          ariaLabel="Operators"
+          testId="operator-table"
+          columns={view.visible}
+          rows={view.rows}
+          rowCount={ops.length}
+          sort={view.sort}
+          onSortChange={view.setSort}
+          columnWidths={view.widths}
+          onColumnResize={view.setWidth}
+          onRowActivate={toggle}
+          detail={detail}
+          busy={view.pending}
+          emptyText="No operators match the filter."
+        />
+      )}
+    </div>
+  );
+}
+
+function StackCell({
+  frames,
+  open,
+  onToggle,
+}: {
+  frames: string[];
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const site = callSite(frames);
+  if (!site) return <span className="muted">–</span>;
+  return (
+    <>
+      <button
+        type="button"
+        className="expander"
+        aria-expanded={open}
+        aria-label={open ? 'Collapse call stack' : 'Expand call stack'}
+        onClick={(e) => {
+          e.stopPropagation();
+          onToggle();
+        }}
+      >
+        {open ? '▼' : '▶'}
+      </button>
+      <span className="frame-count">{frames.length}</span>
+      <span className="mono">{site.text}</span>
+    </>
+  );
+}
+
+function OperatorDetail({ shapes, frames }: { shapes: string[]; frames: string[] }) {
+  const site = callSite(frames)?.index ?? -1;
+  return (
+    <div className="op-detail">
+      {shapes.length > 0 && (
+        <>
+          <div className="op-detail-title">Input shapes</div>
+          <ol className="mono">
+            {shapes.map((s, i) => (
+              <li key={i}>{s}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      <div className="op-detail-title">Call stack</div>
+      {frames.length === 0 ? (
+        <div className="muted">No call stack (profile with with_stack=True to record one).</div>
+      ) : (
+        <ol className="mono">
+          {frames.map((f, i) => (
+            <li key={i} className={i === site ? 'call-site' : undefined}>
+              {f}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

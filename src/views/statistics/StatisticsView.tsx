@@ -1,0 +1,131 @@
+/**
+ * Statistics: op_statistic, api_statistic and l2_cache (profile.ascend.statistics), then every
+ * other CSV of the folder, each as a sortable, filterable, exportable table. A missing
+ * statistics file says which profiler setting writes it.
+ */
+import { useMemo } from 'react';
+import type { ProfileModel, TextTable } from '../../model/profile';
+import { selectActiveProfile } from '../../store/selectors';
+import { useAppStore } from '../../store/use-app-store';
+import { DataTable } from '../../tables/DataTable';
+import { textGridColumns } from '../../tables/text-columns';
+import { MissingData } from '../common/MissingData';
+import { TableToolbar } from '../common/TableToolbar';
+import { useTableView } from '../common/use-table-view';
+import '../views.css';
+
+/** The statistics files, in the order shown, with what each holds. */
+export const STATISTICS_FILES: { kind: string; label: string; about: string }[] = [
+  {
+    kind: 'op_statistic.csv',
+    label: 'Op statistics',
+    about: 'Device time per operator type and core',
+  },
+  { kind: 'api_statistic.csv', label: 'API statistics', about: 'Host time per CANN API' },
+  { kind: 'l2_cache.csv', label: 'L2 cache', about: 'L2 cache hit and victim rates per task' },
+];
+
+interface Entry {
+  kind: string;
+  label: string;
+  about: string;
+  table: TextTable | null;
+}
+
+export function entriesOf(p: ProfileModel): Entry[] {
+  const stats = p.ascend.statistics ?? {};
+  const known = STATISTICS_FILES.map((f) => ({
+    ...f,
+    table: stats[f.kind] ?? p.tables[f.kind] ?? null,
+  }));
+  const listed = new Set(STATISTICS_FILES.map((f) => f.kind));
+  const others: Entry[] = [];
+  for (const [kind, table] of [...Object.entries(stats), ...Object.entries(p.tables)]) {
+    if (listed.has(kind)) continue;
+    listed.add(kind);
+    others.push({ kind, label: kind, about: table.path, table });
+  }
+  return [...known, ...others];
+}
+
+export function StatisticsView() {
+  const profile = useAppStore(selectActiveProfile);
+  const chosen = useAppStore((s) => s.statisticsTable);
+  const setChosen = useAppStore((s) => s.setStatisticsTable);
+  const entries = useMemo(() => (profile ? entriesOf(profile) : []), [profile]);
+  if (!profile) return null;
+  const current =
+    entries.find((e) => e.kind === chosen) ?? entries.find((e) => e.table) ?? entries[0]!;
+  const firstOther = entries.findIndex((e) => !STATISTICS_FILES.some((f) => f.kind === e.kind));
+  return (
+    <div className="view stats-view" data-testid="statistics-view">
+      <header className="view-header">
+        <h1>Statistics</h1>
+        <nav className="stats-tabs" aria-label="Tables">
+          {entries.map((e, i) => (
+            <span key={e.kind} className="stats-tab-wrap">
+              {i === firstOther && <span className="stats-sep" aria-hidden />}
+              <button
+                type="button"
+                className={e.kind === current.kind ? 'stats-tab on' : 'stats-tab'}
+                aria-pressed={e.kind === current.kind}
+                title={e.about}
+                data-testid={`stats-${e.kind}`}
+                onClick={() => setChosen(e.kind)}
+              >
+                {e.label}
+                {e.table ? (
+                  <span className="muted"> {e.table.rows.length.toLocaleString('en-US')}</span>
+                ) : (
+                  <span className="muted"> –</span>
+                )}
+              </button>
+            </span>
+          ))}
+        </nav>
+      </header>
+      {current.table ? (
+        <StatsTable key={current.kind} kind={current.kind} table={current.table} />
+      ) : (
+        <MissingData profile={profile} files={[current.kind]} what={current.label.toLowerCase()} />
+      )}
+    </div>
+  );
+}
+
+function StatsTable({ kind, table }: { kind: string; table: TextTable }) {
+  const columns = useMemo(() => textGridColumns(table), [table]);
+  const view = useTableView({
+    id: `stats:${kind}`,
+    data: table,
+    columns,
+    rowCount: table.rows.length,
+  });
+  return (
+    <>
+      <TableToolbar
+        view={view}
+        noun="rows"
+        exportName={kind.replace(/\.csv$/, '')}
+        noRangeReason="this table is not placed on the timeline"
+      >
+        <span className="source-note">
+          From <code>{table.path}</code>
+        </span>
+      </TableToolbar>
+      <DataTable
+        ariaLabel={kind}
+        testId="stats-table"
+        columns={view.visible}
+        rows={view.rows}
+        rowCount={table.rows.length}
+        sort={view.sort}
+        onSortChange={view.setSort}
+        columnWidths={view.widths}
+        onColumnResize={view.setWidth}
+        busy={view.pending}
+        emptyText="No rows match the filter."
+      />
+    </>
+  );
+}
