@@ -26,6 +26,7 @@ const CommunicationView = lazy(() =>
 const MemoryView = lazy(() =>
   import('../views/memory/MemoryView').then((m) => ({ default: m.MemoryView })),
 );
+const SqlView = lazy(() => import('../views/sql/SqlView').then((m) => ({ default: m.SqlView })));
 const StatisticsView = lazy(() =>
   import('../views/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
 );
@@ -63,6 +64,9 @@ export function ViewerLayout() {
       break;
     case 'statistics':
       view = <StatisticsView />;
+      break;
+    case 'sql':
+      view = <SqlView />;
       break;
     default:
       view = <NotYet tab={tab} />;

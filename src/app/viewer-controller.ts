@@ -11,13 +11,17 @@ import type { ProfileModel } from '../model/profile';
 import type { TraceModel } from '../model/trace-model';
 import type { AppStore } from '../store/app-store';
 import type { PickedFile } from './read-dropped-items';
-import { RequestCancelledError, type WorkerClient } from './worker-client';
+import type { QueryResult } from '../import/db/sql-console';
+import type { SqlOpenResult } from '../import/db/sql-console-handlers';
+import { RequestCancelledError, WorkerClient, WorkerCrashedError } from './worker-client';
 
 export class ViewerController {
   /** Files of the current session by path (args of plain JSON traces are read from them on demand). */
   private files = new Map<string, Blob>();
   private running: number | null = null;
   private generation = 0;
+  /** What was last opened, and which worker holds it (a replaced worker must be told again). */
+  private opened: { payload: unknown; worker: number } | null = null;
 
   constructor(
     readonly store: AppStore,
@@ -46,6 +50,7 @@ export class ViewerController {
     const s = this.store.getState();
     s.startOpening(sourceName);
     try {
+      this.opened = { payload, worker: this.client.workerGeneration };
       const req = this.client.call<OpenResult>('open', payload);
       this.running = req.id;
       const res = await req.promise;
@@ -78,6 +83,7 @@ export class ViewerController {
     const wasReady = st.status === 'ready';
     if (wasReady) this.store.setState({ status: 'loading' });
     try {
+      await this.reopenIfWorkerReplaced();
       const req = this.client.call<ProfileModel>('import', { profileId: id }, (p) =>
         this.store.getState().setProgress(p as ImportProgress),
       );
@@ -121,6 +127,7 @@ export class ViewerController {
         progress: { path, stage: 'building timeline', bytesRead: 0, bytesTotal: 1, items: 0 },
       });
       try {
+        await this.reopenIfWorkerReplaced();
         next = await this.client.call<TraceModel>('trace:from-db', { path }).promise;
       } catch (e) {
         this.fail(e);
@@ -133,6 +140,68 @@ export class ViewerController {
     this.store.getState().addProfile(updated, st.activeProfileId === profileId);
     if (st.activeProfileId === profileId) this.activate(updated);
     this.store.getState().finishLoading();
+  }
+
+  /**
+   * After the import worker died and was replaced, the new one has not seen the opened files:
+   * send them again before asking for a profile (e.g. switching rank after a crash).
+   */
+  private async reopenIfWorkerReplaced(): Promise<void> {
+    const o = this.opened;
+    if (!o || o.worker === this.client.workerGeneration) return;
+    o.worker = this.client.workerGeneration;
+    await this.client.call<OpenResult>('open', o.payload).promise;
+  }
+
+  /**
+   * Opens the SQL console for a profile: its trace and tables as SQL tables, plus its db files
+   * attached. Runs in a worker of its own so that a query can be cancelled.
+   */
+  async openSqlConsole(profileId: string): Promise<SqlOpenResult> {
+    const p = this.store.getState().profiles[profileId];
+    if (!p) throw new Error('no profile is open');
+    const dbPaths = p.inputs
+      .filter((i) => /\.(db|dat)$/i.test(i.path) && i.status === 'read')
+      .map((i) => i.path);
+    const blobs = dbPaths.flatMap((path) => {
+      const blob = this.files.get(path);
+      return blob ? [{ path, blob }] : [];
+    });
+    this.sqlOpenFor = profileId;
+    const res = await this.sql().call<SqlOpenResult>('sqlOpen', {
+      dbPaths,
+      blobs,
+      trace: p.trace,
+      ascend: p.ascend,
+    }).promise;
+    return res;
+  }
+
+  /** Runs a read-only query; `cancel()` on the handle stops it (the console is reopened next time). */
+  runSql(sql: string, limit: number): { promise: Promise<QueryResult>; cancel: () => void } {
+    const req = this.sql().call<QueryResult>('sqlQuery', { sql, limit });
+    return {
+      promise: req.promise,
+      cancel: () => {
+        this.sqlClient?.reset();
+        this.sqlClient = null;
+        this.sqlOpenFor = null;
+      },
+    };
+  }
+
+  get sqlConsoleProfile(): string | null {
+    return this.sqlOpenFor;
+  }
+
+  private sqlClient: WorkerClient | null = null;
+  private sqlOpenFor: string | null = null;
+
+  private sql(): WorkerClient {
+    this.sqlClient ??= new WorkerClient(
+      () => new Worker(new URL('../import/sql.worker.ts', import.meta.url), { type: 'module' }),
+    );
+    return this.sqlClient;
   }
 
   /** Size of the reopen cache (parsed profiles kept in the browser's private storage). */
@@ -160,7 +229,10 @@ export class ViewerController {
       });
       return;
     }
-    st.failLoading(e instanceof Error ? e.message : String(e));
+    const message = e instanceof Error ? e.message : String(e);
+    st.failLoading(
+      e instanceof WorkerCrashedError ? `${message}; open the input again to retry` : message,
+    );
   }
 
   /** Decodes the args of a slice/instant (lazy: from the args arena or the source file). */
@@ -174,7 +246,12 @@ export class ViewerController {
     else {
       const file = this.files.get(trace.args.sourcePath);
       if (!file) return null;
-      bytes = new Uint8Array(await file.slice(off, off + size).arrayBuffer());
+      try {
+        bytes = new Uint8Array(await file.slice(off, off + size).arrayBuffer());
+      } catch (e) {
+        // The file changed or vanished since it was opened: say so instead of rejecting.
+        return { '(unreadable args)': e instanceof Error ? e.message : String(e) };
+      }
     }
     try {
       return parseJsonBytes(bytes, 0, bytes.length);
