@@ -52,12 +52,21 @@ function groupIds(k: KernelTable, by: KernelGroupBy): Uint32Array {
   }
 }
 
-/** Statistics per group, sorted by total time (descending), then key. */
-export function computeKernelStats(k: KernelTable, groupBy: KernelGroupBy): KernelStatRow[] {
+/**
+ * Statistics per group, sorted by total time (descending), then key; over `rows` (a filter's or
+ * a time range's rows) or all rows when null. Shares are relative to the rows considered.
+ */
+export function computeKernelStats(
+  k: KernelTable,
+  groupBy: KernelGroupBy,
+  rows: ArrayLike<number> | null = null,
+): KernelStatRow[] {
   const ids = groupIds(k, groupBy);
   const groups = new Map<string, { parts: string[]; rows: number[] }>();
   let allNs = 0;
-  for (let i = 0; i < k.length; i++) {
+  const n = rows ? rows.length : k.length;
+  for (let j = 0; j < n; j++) {
+    const i = rows ? rows[j]! : j;
     const a = k.strings[ids[i]!] ?? '';
     const parts = groupBy === 'shapes' ? [a, k.strings[k.inputShapes[i]!] ?? ''] : [a];
     const key = parts.join('\u0000');
@@ -70,24 +79,24 @@ export function computeKernelStats(k: KernelTable, groupBy: KernelGroupBy): Kern
   const out: KernelStatRow[] = [];
   for (const [key, g] of groups) {
     const durs = new Float64Array(g.rows.length);
-    let n = 0;
+    let timed = 0;
     let total = 0;
     for (const i of g.rows) {
       const d = k.durNs[i]!;
       if (Number.isNaN(d)) continue;
-      durs[n++] = d;
+      durs[timed++] = d;
       total += d;
     }
-    const sorted = durs.subarray(0, n).sort();
+    const sorted = durs.subarray(0, timed).sort();
     out.push({
       key,
       parts: g.parts,
       count: g.rows.length,
-      timed: n,
+      timed,
       totalNs: total,
-      avgNs: n > 0 ? total / n : NaN,
-      minNs: n > 0 ? sorted[0]! : NaN,
-      maxNs: n > 0 ? sorted[n - 1]! : NaN,
+      avgNs: timed > 0 ? total / timed : NaN,
+      minNs: timed > 0 ? sorted[0]! : NaN,
+      maxNs: timed > 0 ? sorted[timed - 1]! : NaN,
       p50Ns: percentileSorted(sorted, 0.5),
       p90Ns: percentileSorted(sorted, 0.9),
       share: allNs > 0 ? total / allNs : 0,

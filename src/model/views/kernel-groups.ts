@@ -5,8 +5,8 @@
  */
 import type { KernelTable, OperatorTable } from '../ascend-data';
 import {
+  computeKernelStats,
   kernelStatsCached,
-  percentileSorted,
   type KernelGroupBy,
   type KernelStatRow,
 } from '../ascend/kernel-stats';
@@ -17,49 +17,7 @@ export function kernelStatsForRows(
   by: KernelGroupBy,
   rows: ArrayLike<number> | null,
 ): KernelStatRow[] {
-  if (!rows) return kernelStatsCached(k, by);
-  const ids = by === 'name' ? k.name : by === 'core' ? k.core : k.type;
-  const groups = new Map<string, { parts: string[]; rows: number[] }>();
-  let allNs = 0;
-  for (let j = 0; j < rows.length; j++) {
-    const i = rows[j]!;
-    const a = k.strings[ids[i]!] ?? '';
-    const parts = by === 'shapes' ? [a, k.strings[k.inputShapes[i]!] ?? ''] : [a];
-    const key = parts.join('\u0000');
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { parts, rows: [] }));
-    g.rows.push(i);
-    const d = k.durNs[i]!;
-    if (!Number.isNaN(d)) allNs += d;
-  }
-  const out: KernelStatRow[] = [];
-  for (const [key, g] of groups) {
-    const durs = new Float64Array(g.rows.length);
-    let n = 0;
-    let total = 0;
-    for (const i of g.rows) {
-      const d = k.durNs[i]!;
-      if (Number.isNaN(d)) continue;
-      durs[n++] = d;
-      total += d;
-    }
-    const sorted = durs.subarray(0, n).sort();
-    out.push({
-      key,
-      parts: g.parts,
-      count: g.rows.length,
-      timed: n,
-      totalNs: total,
-      avgNs: n > 0 ? total / n : NaN,
-      minNs: n > 0 ? sorted[0]! : NaN,
-      maxNs: n > 0 ? sorted[n - 1]! : NaN,
-      p50Ns: percentileSorted(sorted, 0.5),
-      p90Ns: percentileSorted(sorted, 0.9),
-      share: allNs > 0 ? total / allNs : 0,
-    });
-  }
-  out.sort((a, b) => b.totalNs - a.totalNs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return out;
+  return rows ? computeKernelStats(k, by, rows) : kernelStatsCached(k, by);
 }
 
 export type OperatorGroupBy = 'name' | 'shapes';
