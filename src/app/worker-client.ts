@@ -2,12 +2,15 @@
  * Typed promise API over the import worker. One worker per page; a worker that dies is reported
  * and replaced on the next call, so the user can retry.
  */
+import { joinResult, type ResultPart } from '../import/result-parts';
 import type { WorkerRequest, WorkerResponse } from '../import/worker-protocol';
 
 interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
   onProgress?: (p: unknown) => void;
+  /** Parts of a big result received so far (see result-parts.ts). */
+  parts: ResultPart[];
 }
 
 export class WorkerCrashedError extends Error {}
@@ -15,22 +18,32 @@ export class RequestCancelledError extends Error {}
 
 export class WorkerClient {
   private worker: Worker | null = null;
+  /** Counts workers started (1 for the first): a new one holds none of the old one's state. */
+  private started = 0;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
   constructor(private readonly create: () => Worker) {}
 
+  /** Which worker the next request goes to (changes when a dead worker is replaced). */
+  get workerGeneration(): number {
+    return this.worker ? this.started : this.started + 1;
+  }
+
   private ensure(): Worker {
     if (this.worker) return this.worker;
     const w = this.create();
+    this.started++;
     w.onmessage = (e: MessageEvent<WorkerResponse>) => {
       const m = e.data;
       const p = this.pending.get(m.id);
       if (!p) return;
       if (m.type === 'progress') p.onProgress?.(m.progress);
+      else if (m.type === 'part') p.parts.push(m.part);
       else {
         this.pending.delete(m.id);
-        if (m.type === 'result') p.resolve(m.result);
+        if (m.type === 'result')
+          p.resolve(m.paths ? joinResult(m.result, m.paths, p.parts) : m.result);
         else p.reject(m.cancelled ? new RequestCancelledError(m.error) : new Error(m.error));
       }
     };
@@ -59,7 +72,7 @@ export class WorkerClient {
   ): { id: number; promise: Promise<T> } {
     const id = this.nextId++;
     const promise = new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve, reject, onProgress });
+      this.pending.set(id, { resolve: resolve, reject, onProgress, parts: [] });
       const req: WorkerRequest = { id, type, payload };
       this.ensure().postMessage(req, transfer);
     });

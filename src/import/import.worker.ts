@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // The import worker: thin message plumbing around worker-handlers.ts.
 import { collectTransferables } from '../lib/transferables';
+import { splitResult } from './result-parts';
 import { createWorkerSession } from './worker-handlers';
 import { createWorkerScanPool } from './worker-scan-pool';
 import { opfsAvailable, opfsCacheStore } from './cache/opfs-cache-store';
@@ -19,6 +20,16 @@ Object.assign(
   session.handlers,
   createSqlConsoleHandlers(() => session.opened?.files ?? null),
 );
+if (__TEST_HOOKS__) {
+  // Test builds only: crash this worker (an uncaught error, as a real crash reaches the page), so
+  // end-to-end tests can check that the app reports it and that opening again works.
+  session.handlers['debug:crash'] = () => {
+    setTimeout(() => {
+      throw new Error('debug:crash requested');
+    });
+    return new Promise<never>(() => {});
+  };
+}
 const running = new Map<number, AbortController>();
 const post = (m: WorkerResponse, transfer: Transferable[] = []) =>
   self.postMessage(m, { transfer });
@@ -44,7 +55,18 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
       post({ id, type: 'progress', progress });
     },
   })
-    .then((result) => post({ id, type: 'result', result }, collectTransferables(result)))
+    .then((result) => {
+      // Cancelled while finishing (e.g. during finalize, which does not watch the signal).
+      if (ac.signal.aborted)
+        return post({ id, type: 'error', error: 'cancelled', cancelled: true });
+      // Big results go in parts, so the page never spends long deserialising one message.
+      const { skeleton, paths, parts } = splitResult(result);
+      for (const part of parts) post({ id, type: 'part', part }, collectTransferables(part));
+      post(
+        { id, type: 'result', result: skeleton, ...(parts.length > 0 ? { paths } : {}) },
+        collectTransferables(skeleton),
+      );
+    })
     .catch((err: unknown) => {
       const error = err instanceof Error ? err.message : String(err);
       post({ id, type: 'error', error, cancelled: ac.signal.aborted });

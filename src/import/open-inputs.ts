@@ -7,6 +7,7 @@ import { describeProfiles, groupProfiles, normalizePath, type Discovery } from '
 import { fileKind } from './file-kinds';
 import type { InputFile } from './sources/input-file';
 import { expandZip } from './sources/zip';
+import { WarningLog } from './trace/warning-log';
 
 export interface OpenedInputs {
   files: Map<string, InputFile>;
@@ -42,18 +43,14 @@ export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedIn
           slice: f.slice.bind(f),
         });
         for (const e of entries) files.set(normalizePath(e.path), e);
+        const warnings = new WarningLog();
+        for (const p of problems) warnings.add(p.code, p.example);
         reports.push({
           path,
           kind: 'zip',
           bytes: f.size,
           status: 'read',
-          ...(problems.length > 0
-            ? {
-                warnings: [
-                  { code: 'zip_entry_skipped', count: problems.length, example: problems[0]! },
-                ],
-              }
-            : {}),
+          ...(problems.length > 0 ? { warnings: warnings.list() } : {}),
         });
       } catch (e) {
         reports.push({

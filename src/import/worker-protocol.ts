@@ -1,7 +1,10 @@
 /**
  * Messages between the page and the import worker. Every request has an id; the worker answers
- * with progress messages, then one result or error. `cancel` aborts a running request.
+ * with progress messages, then one result or error. `cancel` aborts a running request. A big
+ * result comes as parts first, then the result with the paths where they go (result-parts.ts).
  */
+import type { ResultPart } from './result-parts';
+
 export interface WorkerRequest {
   id: number;
   type: string;
@@ -10,7 +13,8 @@ export interface WorkerRequest {
 
 export type WorkerResponse =
   | { id: number; type: 'progress'; progress: unknown }
-  | { id: number; type: 'result'; result: unknown }
+  | { id: number; type: 'part'; part: ResultPart }
+  | { id: number; type: 'result'; result: unknown; paths?: (string | number)[][] }
   | { id: number; type: 'error'; error: string; cancelled: boolean };
 
 /** A file handed to the worker: a Blob plus the path relative to what was opened. */

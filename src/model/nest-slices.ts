@@ -79,8 +79,10 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
 }
 
 /**
- * Lays out slices that could not nest (overflow) on rows: each goes to the first row whose last
+ * Lays out slices that could not nest (overflow) on rows: each goes to the lowest row whose last
  * slice has ended. Input sorted by start. Returns the row of each slice and the row count.
+ * Rows are kept in two heaps (busy ones by end time, free ones by index), so a slice costs
+ * O(log rows): scanning every row was quadratic on a staircase of partial overlaps.
  */
 export function packRows(
   start: Float64Array,
@@ -88,13 +90,83 @@ export function packRows(
 ): { row: Uint16Array; rows: number } {
   const row = new Uint16Array(start.length);
   const rowEnd: number[] = [];
+  const busy = new MinHeap();
+  const free = new MinHeap();
+  const isFree = new Uint8Array(MAX_DEPTH);
   for (let i = 0; i < start.length; i++) {
     const s = start[i]!;
-    let r = 0;
-    while (r < rowEnd.length && rowEnd[r]! > s) r++;
-    if (r >= MAX_DEPTH) r = MAX_DEPTH - 1;
-    rowEnd[r] = s + Math.max(dur[i]!, 0);
+    while (busy.size > 0 && busy.topKey() <= s) {
+      const r = busy.pop();
+      // A row piled on at the depth limit has older entries: free it only once it has ended.
+      if (!isFree[r] && rowEnd[r]! <= s) {
+        isFree[r] = 1;
+        free.push(r, r);
+      }
+    }
+    let r: number;
+    if (free.size > 0) {
+      r = free.pop();
+      isFree[r] = 0;
+    } else r = Math.min(rowEnd.length, MAX_DEPTH - 1);
+    const e = s + Math.max(dur[i]!, 0);
+    rowEnd[r] = e === e ? e : -Infinity; // a NaN end never blocks its row
     row[i] = r;
+    busy.push(rowEnd[r]!, r);
   }
   return { row, rows: rowEnd.length };
+}
+
+/** A binary min-heap of (key, value) number pairs. */
+class MinHeap {
+  private readonly keys: number[] = [];
+  private readonly values: number[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  topKey(): number {
+    return this.keys[0]!;
+  }
+
+  push(key: number, value: number): void {
+    const k = this.keys;
+    const v = this.values;
+    let i = k.length;
+    k.push(key);
+    v.push(value);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (k[p]! <= key) break;
+      k[i] = k[p]!;
+      v[i] = v[p]!;
+      i = p;
+    }
+    k[i] = key;
+    v[i] = value;
+  }
+
+  /** Removes the entry with the smallest key; returns its value. */
+  pop(): number {
+    const k = this.keys;
+    const v = this.values;
+    const top = v[0]!;
+    const key = k.pop()!;
+    const value = v.pop()!;
+    const n = k.length;
+    if (n === 0) return top;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && k[c + 1]! < k[c]!) c++;
+      if (k[c]! >= key) break;
+      k[i] = k[c]!;
+      v[i] = v[c]!;
+      i = c;
+    }
+    k[i] = key;
+    v[i] = value;
+    return top;
+  }
 }

@@ -1,6 +1,7 @@
 /** Opens inputs, imports every profile and builds the summary JSON (the summarize command's core). */
 import { locateSqlJsInNode } from '../import/db/sql-loader-node';
 import { importProfile } from '../import/import-profile';
+import { nothingFoundMessage } from '../import/discover';
 import { openInputs } from '../import/open-inputs';
 import type { InputFile } from '../import/sources/input-file';
 import { SUMMARY_EXTENSIONS } from '../import/summary-extensions';
@@ -10,21 +11,19 @@ import { profileHasData, summarizeProfile, type ProfileSummary } from '../model/
 
 export type SummaryResult = { summary: Record<string, unknown> } | { error: string };
 
-export async function summarizeInputs(inputs: InputFile[]): Promise<SummaryResult> {
+/**
+ * `sourceName` names what was opened in messages (the folder or file given on the command line);
+ * by default the top folder the inputs share.
+ */
+export async function summarizeInputs(
+  inputs: InputFile[],
+  sourceName = commonTop(inputs),
+): Promise<SummaryResult> {
   locateSqlJsInNode();
+  if (inputs.length === 0) return { error: `${sourceName || 'input'}: empty folder` };
   const opened = await openInputs(inputs);
   const { profiles } = opened.discovery;
-  if (profiles.length === 0) {
-    const zipFail = opened.reports.find((r) => r.status === 'failed');
-    if (zipFail) return { error: `${zipFail.path}: ${zipFail.reason}` };
-    const first = inputs[0]?.path ?? 'input';
-    return {
-      error:
-        inputs.length === 0
-          ? `${first}: empty folder`
-          : `${first}: no profiler output or trace file found (looked for ASCEND_PROFILER_OUTPUT, *_ascend_pt, trace JSON)`,
-    };
-  }
+  if (profiles.length === 0) return { error: nothingFoundMessage(sourceName, opened.reports) };
   const summaries: ProfileSummary[] = [];
   const rankSummaries: RankSummary[] = [];
   let anyData = false;
@@ -48,4 +47,10 @@ export async function summarizeInputs(inputs: InputFile[]): Promise<SummaryResul
   }
   const cluster = rankSummaries.length > 1 ? { cluster: clusterSummary(rankSummaries) } : {};
   return { summary: { profiles: summaries, inputs: opened.reports, ...cluster } };
+}
+
+/** The first path segment every input shares ('' when they differ). */
+function commonTop(inputs: readonly InputFile[]): string {
+  const tops = new Set(inputs.map((f) => f.path.split('/')[0]));
+  return tops.size === 1 ? [...tops][0]! : '';
 }

@@ -49,13 +49,13 @@ type CsvApply = (table: TextTable, p: ProfileModel, kind: string) => TraceWarnin
 
 function csvReader(apply: CsvApply): FileReader {
   return async (file, ctx, report) => {
-    const { table, problems } = await parseCsvFile(file);
+    const { table, problems, problemCount } = await parseCsvFile(file);
     const kind = fileKind(file.path);
     ctx.profile.tables[kind] = table;
     report.status = 'read';
     const warnings: TraceWarning[] = [];
     if (problems.length > 0) {
-      warnings.push({ code: 'csv_parse', count: problems.length, example: problems[0]! });
+      warnings.push({ code: 'csv_parse', count: problemCount, example: problems[0]! });
     }
     try {
       warnings.push(...apply(table, ctx.profile, kind));

@@ -6,6 +6,8 @@ import type { CacheStore } from './profile-cache';
 
 const DIR = 'atv-cache';
 const MAX_BYTES = 6 * 2 ** 30;
+/** Size of one storage write (small chunks are gathered up to it). */
+const WRITE_BLOCK = 4 << 20;
 
 interface SyncHandle {
   write(data: Uint8Array, opts?: { at?: number }): number;
@@ -64,8 +66,26 @@ export function opfsCacheStore(): CacheStore {
       ).createSyncAccessHandle();
       try {
         access.truncate(0);
+        // Chunks are one per typed array (hundreds of thousands for a trace with many threads):
+        // each write is a round trip to storage, so small chunks are gathered into big writes.
+        const block = new Uint8Array(WRITE_BLOCK);
+        let filled = 0;
         let at = 0;
-        for (const c of chunks) at += access.write(c, { at });
+        const flushBlock = () => {
+          if (filled > 0) at += access.write(block.subarray(0, filled), { at });
+          filled = 0;
+        };
+        for (const c of chunks) {
+          if (c.length >= WRITE_BLOCK) {
+            flushBlock();
+            at += access.write(c, { at });
+            continue;
+          }
+          if (filled + c.length > WRITE_BLOCK) flushBlock();
+          block.set(c, filled);
+          filled += c.length;
+        }
+        flushBlock();
         access.flush();
       } finally {
         access.close();

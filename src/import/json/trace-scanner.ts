@@ -9,6 +9,11 @@
  * (values above 1 MiB are summarised, not kept). Syntax errors inside the events array are
  * reported with their byte offset, and scanning resumes at the next event.
  *
+ * Memory and time stay linear on hostile input: a value that does not fit the buffered chunks is
+ * re-scanned only after the buffer has doubled, and one larger than `maxEventBytes` (an event,
+ * skipped with a warning whatever the chunking) or MAX_METADATA_BYTES (a top-level value, which
+ * is not kept anyway) is skipped as it streams by instead of being buffered.
+ *
  * Parallel use: a scanner can start inside the events array at any event boundary
  * (`startInArray`) and stop at the first event starting at or after `stopAt`; the caller checks
  * that neighbouring ranges meet exactly (see parallel-scan.ts).
@@ -28,6 +33,7 @@ import {
   type JsonValue,
 } from './json-bytes';
 import { newRawEvent, resetRawEvent, type RawEvent } from './raw-event';
+import { ValueSkipper } from './value-skipper';
 
 export interface ScanHandler {
   /** One event; `buf` holds its bytes at `ev.offset - bufBase` for the duration of the call. */
@@ -46,9 +52,11 @@ export interface ScanOptions {
   baseOffset?: number;
   /** Stop before the first event that starts at or after this absolute offset. */
   stopAt?: number;
+  /** Largest event kept (default MAX_BUFFERED_EVENT); larger ones are skipped with a warning. */
+  maxEventBytes?: number;
 }
 
-export type ScanState = 'start' | 'array' | 'top-object' | 'done' | 'resync';
+export type ScanState = 'start' | 'array' | 'top-object' | 'done' | 'resync' | 'skip';
 
 /** Where a scan ended, for error messages and for stitching parallel ranges. */
 export interface ScanEnd {
@@ -66,14 +74,34 @@ export interface ScanEnd {
 }
 
 const MAX_METADATA_BYTES = 1 << 20;
+/** An event (or array element) larger than this is skipped with a warning (64 MiB). */
+export const MAX_BUFFERED_EVENT = 64 << 20;
+/** A partial value smaller than this is always re-scanned with the next chunk. */
+const MIN_BATCH = 1 << 20;
+
+/** A value being skipped as it streams by (see ValueSkipper). */
+interface Skipping {
+  skipper: ValueSkipper;
+  /** Absolute offset of the value's first byte. */
+  from: number;
+  /** Top-level key whose value this is; null for an element of the events array. */
+  key: string | null;
+  /** State to return to once the value ends. */
+  then: ScanState;
+}
 
 export class TraceEventScanner {
   private state: ScanState;
   private objectForm: boolean;
   private carry: Uint8Array | null = null;
   private carryBase = 0;
+  /** Chunks held back until the buffer has doubled (a value longer than the chunks). */
+  private held: Uint8Array[] = [];
+  private heldBytes = 0;
+  private skipping: Skipping | null = null;
   private base: number;
   private readonly stopAt: number;
+  private readonly maxEvent: number;
   private stoppedAt = -1;
   private sawEventsArray: boolean;
   private arrayClosed = false;
@@ -81,6 +109,8 @@ export class TraceEventScanner {
   private readonly ev: RawEvent = newRawEvent();
   private bomChecked = false;
   private trailingWarned = false;
+  /** See findNextEvent. */
+  private undecided = -1;
 
   constructor(
     private readonly handler: ScanHandler,
@@ -92,20 +122,26 @@ export class TraceEventScanner {
     this.sawEventsArray = opts.startInArray ?? false;
     this.base = opts.baseOffset ?? 0;
     this.stopAt = opts.stopAt ?? Infinity;
+    this.maxEvent = opts.maxEventBytes ?? MAX_BUFFERED_EVENT;
     if (opts.startInArray) this.bomChecked = true;
   }
 
   /** Feeds the next chunk. Returns false once the scanner has stopped (stopAt reached). */
   push(chunk: Uint8Array): boolean {
     if (this.stoppedAt >= 0) return false;
+    const carried = this.carry?.length ?? 0;
+    if (carried >= MIN_BATCH && carried + this.heldBytes + chunk.length < 2 * carried) {
+      // A long partial value: scanning it again now would be quadratic; wait for more.
+      this.held.push(chunk.slice());
+      this.heldBytes += chunk.length;
+      this.base += chunk.length;
+      return true;
+    }
     let buf = chunk;
     let bufBase = this.base;
     if (this.carry) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry);
-      buf.set(chunk, this.carry.length);
+      buf = this.takeBuffered(chunk);
       bufBase = this.carryBase;
-      this.carry = null;
     }
     this.base += chunk.length;
     const used = this.run(buf, bufBase, false);
@@ -116,10 +152,28 @@ export class TraceEventScanner {
     return this.stoppedAt < 0;
   }
 
+  /** The carried bytes, the held chunks and `chunk` as one buffer; clears the carry. */
+  private takeBuffered(chunk: Uint8Array | null): Uint8Array {
+    const parts = [this.carry!, ...this.held];
+    if (chunk) parts.push(chunk);
+    let n = 0;
+    for (const p of parts) n += p.length;
+    const buf = new Uint8Array(n);
+    let o = 0;
+    for (const p of parts) {
+      buf.set(p, o);
+      o += p.length;
+    }
+    this.carry = null;
+    this.held = [];
+    this.heldBytes = 0;
+    return buf;
+  }
+
   /** Ends the stream; reports truncation and what state the scan ended in. */
   end(): ScanEnd {
     if (this.carry && this.stoppedAt < 0) {
-      const buf = this.carry;
+      const buf = this.takeBuffered(null);
       const used = this.run(buf, this.carryBase, true);
       if (used < buf.length && skipWs(buf, used, buf.length) < buf.length) {
         this.truncated = true;
@@ -131,7 +185,14 @@ export class TraceEventScanner {
       this.carry = null;
     }
     if (this.stoppedAt < 0) {
-      if (this.state === 'start') this.handler.warn('empty', 'no JSON value found');
+      const sk = this.skipping;
+      if (this.state === 'skip' && sk) {
+        this.truncated = true;
+        this.handler.warn(
+          'truncated',
+          `input ends inside ${sk.key === null ? 'an event' : `the value of "${sk.key}"`} that starts at byte ${sk.from} (${sk.skipper.bytes} bytes not read)`,
+        );
+      } else if (this.state === 'start') this.handler.warn('empty', 'no JSON value found');
       else if (this.state === 'array' && !this.arrayClosed && this.sawEventsArray) {
         if (this.objectForm) {
           this.truncated = true;
@@ -163,6 +224,13 @@ export class TraceEventScanner {
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3;
     }
     for (;;) {
+      if (this.state === 'skip') {
+        const sk = this.skipping!;
+        const e = sk.skipper.feed(buf, i, end);
+        if (e < 0) return end;
+        this.endSkip(sk);
+        i = e;
+      }
       i = skipWs(buf, i, end);
       if (i >= end) return i;
       const c = buf[i]!;
@@ -200,6 +268,10 @@ export class TraceEventScanner {
           }
           if (c !== 123) {
             const e = skipValue(buf, i, end);
+            if (e === INCOMPLETE && end - i > this.maxEvent) {
+              i = this.startSkip(buf, i, end, bufBase, null, 'array');
+              break;
+            }
             if (e === INCOMPLETE) return atEof ? end : i;
             if (e === SYNTAX) {
               this.syntaxError(bufBase + i, 'unexpected data in the events array');
@@ -214,9 +286,22 @@ export class TraceEventScanner {
           const ev = this.ev;
           resetRawEvent(ev, bufBase + i);
           const e = this.parseEvent(buf, i, end, bufBase);
+          if (e === INCOMPLETE && end - i > this.maxEvent) {
+            i = this.startSkip(buf, i, end, bufBase, null, 'array');
+            break;
+          }
           if (e === INCOMPLETE) return i;
+          if (e - i > this.maxEvent) {
+            // Complete but too large: skipped too, so the result does not depend on chunking.
+            this.tooLarge(bufBase + i, e - i);
+            i = e;
+            break;
+          }
           if (e === SYNTAX) {
-            this.syntaxError(bufBase + i, 'malformed event');
+            this.handler.warn(
+              'syntax_error',
+              `malformed event at byte ${bufBase + i}: ${this.eventError.what} at byte ${this.eventError.at}`,
+            );
             this.state = 'resync';
             i++;
             break;
@@ -237,7 +322,7 @@ export class TraceEventScanner {
           }
           if (c !== 34) {
             this.syntaxError(bufBase + i, 'expected a key in the top-level object');
-            this.state = 'done';
+            this.giveUp();
             return end;
           }
           const ke = scanString(buf, i, end);
@@ -247,7 +332,7 @@ export class TraceEventScanner {
           if (j >= end) return i;
           if (buf[j] !== 58) {
             this.syntaxError(bufBase + j, 'expected ":" after a top-level key');
-            this.state = 'done';
+            this.giveUp();
             return end;
           }
           j = skipWs(buf, j + 1, end);
@@ -260,10 +345,14 @@ export class TraceEventScanner {
             break;
           }
           const ve = skipValue(buf, j, end);
+          if (ve === INCOMPLETE && end - j > MAX_METADATA_BYTES) {
+            i = this.startSkip(buf, j, end, bufBase, key, 'top-object');
+            break;
+          }
           if (ve === INCOMPLETE) return i;
           if (ve === SYNTAX) {
             this.syntaxError(bufBase + j, `malformed value of top-level key "${key}"`);
-            this.state = 'done';
+            this.giveUp();
             return end;
           }
           this.topLevel(key, buf, j, ve, bufBase);
@@ -271,8 +360,8 @@ export class TraceEventScanner {
           break;
         }
         case 'resync': {
-          const j = this.findNextEvent(buf, i, end);
-          if (j < 0) return atEof ? end : Math.max(i, end - 16);
+          const j = this.findNextEvent(buf, i, end, atEof);
+          if (j < 0) return atEof || this.undecided < 0 ? end : this.undecided;
           i = j;
           break;
         }
@@ -287,6 +376,40 @@ export class TraceEventScanner {
           return end;
       }
     }
+  }
+
+  /** Starts skipping the value at buf[i] as it streams by; returns where scanning goes on. */
+  private startSkip(
+    buf: Uint8Array,
+    i: number,
+    end: number,
+    bufBase: number,
+    key: string | null,
+    then: ScanState,
+  ): number {
+    const sk: Skipping = { skipper: new ValueSkipper(), from: bufBase + i, key, then };
+    const e = sk.skipper.feed(buf, i, end);
+    if (e >= 0) {
+      this.endSkip(sk);
+      return e;
+    }
+    this.skipping = sk;
+    this.state = 'skip';
+    return end;
+  }
+
+  private endSkip(sk: Skipping): void {
+    this.skipping = null;
+    this.state = sk.then;
+    if (sk.key !== null) this.handler.metadata(sk.key, undefined, sk.skipper.bytes);
+    else this.tooLarge(sk.from, sk.skipper.bytes);
+  }
+
+  private tooLarge(offset: number, bytes: number): void {
+    this.handler.warn(
+      'event_too_large',
+      `element of the events array at byte ${offset} is ${bytes} bytes (more than ${this.maxEvent}); skipped`,
+    );
   }
 
   private topLevel(key: string, buf: Uint8Array, s: number, e: number, bufBase: number): void {
@@ -305,34 +428,56 @@ export class TraceEventScanner {
     }
   }
 
+  /** A top-level syntax error: nothing after it is read (nor reported again as trailing data). */
+  private giveUp(): void {
+    this.state = 'done';
+    this.trailingWarned = true;
+  }
+
   private syntaxError(offset: number, what: string): void {
     this.handler.warn('syntax_error', `${what} at byte ${offset}`);
   }
 
   /**
    * After an error, finds where scanning can resume: the `{` of the next `,{"` / `,{}` event
-   * boundary (state → array), or a closing `]` of the events array. -1 when not in this buffer.
+   * boundary (state → array), or the closing `]` of the events array (followed by the end of the
+   * input, or in the object form by `}` or `,`). -1 when not in this buffer; then `undecided` is
+   * the first candidate that the buffer ends too early to judge (-1 if none), where the next
+   * chunk must resume so that the result does not depend on chunk boundaries.
    */
-  private findNextEvent(buf: Uint8Array, i: number, end: number): number {
+  private findNextEvent(buf: Uint8Array, i: number, end: number, atEof: boolean): number {
+    this.undecided = -1;
     for (; i < end; i++) {
       const c = buf[i]!;
       if (c === 93) {
         const j = skipWs(buf, i + 1, end);
-        if (j >= end || buf[j] === 125 || buf[j] === 44) {
+        if (j >= end && !atEof) {
+          if (this.undecided < 0) this.undecided = i;
+        } else if (j >= end || (this.objectForm && (buf[j] === 125 || buf[j] === 44))) {
           this.state = 'array';
           return i;
         }
       }
       if (c !== 44) continue;
       const j = skipWs(buf, i + 1, end);
-      if (j >= end || buf[j] !== 123) continue;
-      const k = skipWs(buf, j + 1, end);
-      if (k < end && (buf[k] === 34 || buf[k] === 125)) {
+      const k = j < end && buf[j] === 123 ? skipWs(buf, j + 1, end) : -1;
+      if (j >= end || (k >= end && !atEof)) {
+        if (this.undecided < 0) this.undecided = i;
+      } else if (k >= 0 && k < end && (buf[k] === 34 || buf[k] === 125)) {
         this.state = 'array';
         return j;
       }
     }
     return -1;
+  }
+
+  /** What broke the last malformed event, and where (absolute offset). */
+  private readonly eventError = { what: '', at: 0 };
+
+  private eventSyntax(what: string, at: number): number {
+    this.eventError.what = what;
+    this.eventError.at = at;
+    return SYNTAX;
   }
 
   /** Parses the event object at buf[i] into this.ev; returns the index after its `}`. */
@@ -349,14 +494,14 @@ export class TraceEventScanner {
         i++;
         continue;
       }
-      if (c !== 34) return SYNTAX;
+      if (c !== 34) return this.eventSyntax('expected a quoted key', bufBase + i);
       const ks = i + 1;
       const ke = scanString(buf, i, end);
       if (ke < 0) return INCOMPLETE;
       const klen = ke - 1 - ks;
       i = skipWs(buf, ke, end);
       if (i >= end) return INCOMPLETE;
-      if (buf[i] !== 58) return SYNTAX;
+      if (buf[i] !== 58) return this.eventSyntax('expected ":" after a key', bufBase + i);
       i = skipWs(buf, i + 1, end);
       if (i >= end) return INCOMPLETE;
       c = buf[i]!;
@@ -470,6 +615,7 @@ export class TraceEventScanner {
         default:
           ve = skipValue(buf, i, end);
       }
+      if (ve === SYNTAX) return this.eventSyntax('unreadable value', bufBase + i);
       if (ve < 0) return ve;
       i = ve;
     }

@@ -11,24 +11,93 @@ import type { FileReader } from './reader';
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-export async function parseCsvFile(
-  file: InputFile,
-): Promise<{ table: TextTable; problems: string[] }> {
+/** Unterminated quotes recovered from before the rest of the file is left to papaparse. */
+const MAX_QUOTE_RECOVERIES = 100;
+
+export interface ParsedCsv {
+  table: TextTable;
+  /** The first problems found (at most 20), each naming its data row. */
+  problems: string[];
+  /** How many problems there were in all. */
+  problemCount: number;
+}
+
+export async function parseCsvFile(file: InputFile): Promise<ParsedCsv> {
   const text = decoder.decode(await readAll(file)).replace(/^\uFEFF/, '');
-  const res = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const problems = res.errors.slice(0, 20).map((e) => `row ${e.row ?? '?'}: ${e.message}`);
-  const [header = [], ...rows] = res.data;
-  return { table: { path: file.path, header, rows }, problems };
+  const { rows: all, problems, problemCount } = parseCsvText(text);
+  const [header = [], ...rows] = all;
+  return { table: { path: file.path, header, rows }, problems, problemCount };
+}
+
+/**
+ * Parses CSV text into rows (the header is row 0; problems name data rows, 1 = the first after
+ * the header). The delimiter is the comma when the first line has one (papaparse's guess can pick
+ * the TAB that ends every timestamp once a few rows are ragged). A broken quote (never closed, or
+ * closed in the wrong place) swallows the lines after it into one cell, up to the end of the file
+ * or the next stray quote: its line is read without quotes instead, and parsing resumes on the
+ * next line.
+ */
+export function parseCsvText(text: string): Omit<ParsedCsv, 'table'> & { rows: string[][] } {
+  const nl = text.indexOf('\n');
+  const delimiter = (nl < 0 ? text : text.slice(0, nl)).includes(',') ? ',' : '';
+  const rows: string[][] = [];
+  const problems: string[] = [];
+  let problemCount = 0;
+  const problem = (row: number | undefined, message: string) => {
+    problemCount++;
+    if (problems.length < 20) problems.push(`row ${row === undefined ? '?' : row}: ${message}`);
+  };
+  let offset = 0;
+  for (let recovered = 0; offset < text.length; recovered++) {
+    const res = Papa.parse<string[]>(offset === 0 ? text : text.slice(offset), {
+      skipEmptyLines: 'greedy',
+      delimiter,
+    });
+    const base = rows.length;
+    const open =
+      recovered < MAX_QUOTE_RECOVERIES
+        ? res.errors.find(
+            (e) =>
+              e.type === 'Quotes' &&
+              e.row !== undefined &&
+              e.index !== undefined &&
+              res.data[e.row]?.some((cell) => cell.includes('\n')),
+          )
+        : undefined;
+    for (const e of res.errors) {
+      if (e.code === 'UndetectableDelimiter') continue; // one column: nothing is wrong
+      if (open && (e === open || (e.row ?? 0) > open.row!)) continue;
+      problem(e.row === undefined ? undefined : base + e.row, e.message);
+    }
+    if (!open) {
+      for (const r of res.data) rows.push(r);
+      break;
+    }
+    for (let r = 0; r < open.row!; r++) rows.push(res.data[r]!);
+    problem(base + open.row!, `${open.message}; the row was read without quotes`);
+    const at = offset + Math.max(0, open.index! - 1); // papaparse points just past the quote
+    const lineStart = Math.max(offset, text.lastIndexOf('\n', at - 1) + 1);
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 ? text.length : next;
+    rows.push(
+      text
+        .slice(lineStart, lineEnd)
+        .replace(/\r$/, '')
+        .split(delimiter || ','),
+    );
+    offset = lineEnd + 1;
+  }
+  return { rows, problems, problemCount };
 }
 
 export const readCsvFile: FileReader = async (file, ctx, report) => {
-  const { table, problems } = await parseCsvFile(file);
+  const { table, problems, problemCount } = await parseCsvFile(file);
   const kind = fileKind(file.path);
   const key = kind === 'csv' ? file.path.slice(file.path.lastIndexOf('/') + 1) : kind;
   ctx.profile.tables[key] = table;
   report.status = 'read';
   if (table.header.length === 0) report.reason = 'empty file';
   if (problems.length > 0) {
-    report.warnings = [{ code: 'csv_parse', count: problems.length, example: problems[0]! }];
+    report.warnings = [{ code: 'csv_parse', count: problemCount, example: problems[0]! }];
   }
 };

@@ -27,6 +27,12 @@ export const DEFAULT_INFLATE_LIMITS: InflateLimits = { maxBytes: 16 * 2 ** 30, m
 
 export class DecompressionBombError extends Error {}
 
+/**
+ * The compressed data is damaged or cut short. Everything yielded before it is good: readers
+ * keep it and report this as a warning.
+ */
+export class CorruptStreamError extends Error {}
+
 export async function* decodeStream(
   raw: AsyncIterable<Uint8Array>,
   onRawBytes: (n: number) => void = () => {},
@@ -35,7 +41,16 @@ export async function* decodeStream(
   const it = raw[Symbol.asyncIterator]();
   const first = await it.next();
   if (first.done) return;
-  const head = first.value;
+  let head = first.value;
+  while (head.length < 4) {
+    // The magic bytes may arrive split over tiny chunks.
+    const r = await it.next();
+    if (r.done) break;
+    const joined = new Uint8Array(head.length + r.value.length);
+    joined.set(head);
+    joined.set(r.value, head.length);
+    head = joined;
+  }
   const enc = sniffEncoding(head);
   if (enc === 'zstd')
     throw new UnsupportedEncodingError(
@@ -63,9 +78,19 @@ export async function* decodeStream(
       out.push(chunk);
       outBytes += chunk.length;
     });
+    const inflate = (c: Uint8Array, final: boolean) => {
+      try {
+        gz.push(c, final);
+      } catch (e) {
+        throw new CorruptStreamError(
+          `gzip data is corrupt or cut short (${e instanceof Error ? e.message : String(e)}) within its first ${inBytes} bytes; the ${outBytes} bytes inflated before that are read`,
+          { cause: e },
+        );
+      }
+    };
     for await (const c of rest()) {
       inBytes += c.length;
-      gz.push(c, false);
+      inflate(c, false);
       if (
         outBytes > limits.maxBytes ||
         (outBytes > 64 << 20 && outBytes > inBytes * limits.maxRatio)
@@ -78,7 +103,10 @@ export async function* decodeStream(
       out = [];
       yield* ready;
     }
-    gz.push(new Uint8Array(0), true);
+    const ready = out;
+    out = [];
+    yield* ready;
+    inflate(new Uint8Array(0), true);
     yield* out;
     return;
   }

@@ -2,6 +2,11 @@
  * Expands a .zip of a profiler folder into in-memory files (fflate). Refuses entries whose names
  * escape the archive (absolute paths, `..`), and archives that would inflate past a size or
  * compression-ratio limit (zip bombs), with a message naming the entry.
+ *
+ * Two passes: the directory is read and judged first (nothing is inflated yet, so a bomb is
+ * refused before it costs memory), then the accepted entries are inflated. An entry whose data
+ * is corrupt, or that uses a compression method other than stored/deflate, is skipped with a
+ * problem and the rest of the archive still opens.
  */
 import { unzipSync } from 'fflate';
 import { memoryFile, readAll, type InputFile } from './input-file';
@@ -9,13 +14,27 @@ import { memoryFile, readAll, type InputFile } from './input-file';
 export interface ZipLimits {
   /** Largest total inflated size. */
   maxTotalBytes: number;
-  /** Largest inflated/compressed ratio of an entry bigger than 1 MiB. */
+  /**
+   * Largest inflated/compressed ratio, of an entry bigger than 1 MiB and of the whole archive
+   * once it inflates past 64 MiB (many small entries can make a bomb too).
+   */
   maxRatio: number;
 }
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 8 * 2 ** 30, maxRatio: 200 };
 
+/** Inflated size above which the whole archive's ratio is checked. */
+const ARCHIVE_RATIO_FLOOR = 64 << 20;
+/** Corrupt entries skipped before the archive is given up as unreadable. */
+const MAX_CORRUPT_ENTRIES = 8;
+
 export class ZipRefusedError extends Error {}
+
+/** An entry that was not extracted, and why (warning code + one line naming the entry). */
+export interface ZipProblem {
+  code: 'zip_entry_unsafe' | 'zip_entry_unsupported' | 'zip_entry_corrupt';
+  example: string;
+}
 
 export function isUnsafeEntryName(name: string): boolean {
   const n = name.replace(/\\/g, '/');
@@ -25,33 +44,89 @@ export function isUnsafeEntryName(name: string): boolean {
 export async function expandZip(
   zip: InputFile,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-): Promise<{ files: InputFile[]; problems: string[] }> {
+): Promise<{ files: InputFile[]; problems: ZipProblem[] }> {
   const data = await readAll(zip);
-  const problems: string[] = [];
+  const problems: ZipProblem[] = [];
+  const prefix = zip.path.replace(/\.zip$/i, '');
+
+  // Pass 1: the directory only (the filter accepts nothing, so nothing is inflated).
+  const names: string[] = [];
+  const accepted = new Set<number>();
   let total = 0;
   let refused: string | null = null;
-  const prefix = zip.path.replace(/\.zip$/i, '');
-  const entries = unzipSync(data, {
-    filter(f) {
-      if (f.name.endsWith('/')) return false;
-      if (isUnsafeEntryName(f.name)) {
-        problems.push(`${zip.path}: entry "${f.name}" points outside the archive; skipped`);
+  try {
+    unzipSync(data, {
+      filter(f) {
+        const k = names.length;
+        names.push(f.name);
+        if (f.name.endsWith('/')) return false;
+        if (isUnsafeEntryName(f.name)) {
+          problems.push({
+            code: 'zip_entry_unsafe',
+            example: `${zip.path}: entry "${f.name}" points outside the archive; skipped`,
+          });
+        } else if (f.compression !== 0 && f.compression !== 8) {
+          problems.push({
+            code: 'zip_entry_unsupported',
+            example: `${zip.path}: entry "${f.name}" uses compression method ${f.compression} (only stored and deflate are read); skipped`,
+          });
+        } else {
+          total += f.originalSize;
+          if (f.originalSize > 1 << 20 && f.originalSize > f.size * limits.maxRatio) {
+            refused ??= `entry "${f.name}" would inflate ${f.size} bytes to ${f.originalSize} (ratio above ${limits.maxRatio}): looks like a zip bomb`;
+          }
+          accepted.add(k);
+        }
         return false;
+      },
+    });
+  } catch (e) {
+    throw new Error(
+      `cannot read the zip directory (${errorMessage(e)}); the archive is truncated, damaged or not a zip`,
+      { cause: e },
+    );
+  }
+  if (total > limits.maxTotalBytes) {
+    refused ??= `archive would inflate to ${total} bytes, more than ${limits.maxTotalBytes}`;
+  }
+  if (total > ARCHIVE_RATIO_FLOOR && total > data.length * limits.maxRatio) {
+    refused ??= `archive would inflate ${data.length} bytes to ${total} (ratio above ${limits.maxRatio}): looks like a zip bomb`;
+  }
+  if (refused !== null) throw new ZipRefusedError(`${refused}; refused`);
+
+  // Pass 2: inflate what was accepted; a corrupt entry is dropped and the pass retried.
+  let entries: Record<string, Uint8Array> | null = null;
+  for (let bad = 0; entries === null; bad++) {
+    let k = 0;
+    let inflating = -1;
+    try {
+      entries = unzipSync(data, {
+        filter() {
+          const take = accepted.has(k);
+          if (take) inflating = k;
+          k++;
+          return take;
+        },
+      });
+    } catch (e) {
+      if (inflating < 0 || bad >= MAX_CORRUPT_ENTRIES) {
+        throw new Error(`cannot inflate the archive (${errorMessage(e)})`, {
+          cause: e,
+        });
       }
-      total += f.originalSize;
-      if (f.originalSize > 1 << 20 && f.originalSize > f.size * limits.maxRatio) {
-        refused ??= `entry "${f.name}" would inflate ${f.size} bytes to ${f.originalSize} (ratio above ${limits.maxRatio}): looks like a zip bomb`;
-      }
-      if (total > limits.maxTotalBytes) {
-        refused ??= `archive would inflate to more than ${limits.maxTotalBytes} bytes`;
-      }
-      return refused === null;
-    },
-  });
-  const why = refused as string | null; // assigned inside the filter callback
-  if (why !== null) throw new ZipRefusedError(`${zip.path}: ${why}; refused`);
+      accepted.delete(inflating);
+      problems.push({
+        code: 'zip_entry_corrupt',
+        example: `${zip.path}: entry "${names[inflating]}" is corrupt (${errorMessage(e)}); skipped`,
+      });
+    }
+  }
   const files = Object.entries(entries).map(([name, bytes]) =>
     memoryFile(`${prefix}/${name.replace(/\\/g, '/')}`, bytes, zip.lastModified),
   );
   return { files, problems };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

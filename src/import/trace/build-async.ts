@@ -5,11 +5,15 @@
  * the nearest open slice of the same name (or the top one when unnamed), n/T/p are zero-length
  * marks inside the tree. Trees are grouped into one track per (process, root name) and packed on
  * rows so that overlapping trees never draw on top of each other.
+ *
+ * Both steps stay O(n log n) on adversarial input: open slices are found through per-name stacks
+ * and their depth counted with a Fenwick tree; trees are placed with a segment tree of free rows.
  */
 import { f64, i32, u16, u32, u8 } from '../../lib/columns';
 import { SliceFlag, type SliceTable } from '../../model/trace-model';
 import { sliceOrder } from '../../model/nest-slices';
 import { permute } from '../../lib/columns';
+import { FreeRows } from './free-rows';
 import type { RawAsyncCols } from './raw-parts';
 import { OUTLIER_US, type TimeBase } from './time-base';
 import type { WarningLog } from './warning-log';
@@ -69,25 +73,25 @@ export function buildAsyncTracks(
       (a, b) =>
         ts[a]! - ts[b]! || closeFirst(raw.phase[g[a]!]!) - closeFirst(raw.phase[g[b]!]!) || a - b,
     );
-    const open: number[] = [];
+    const open = new OpenBegins(order.length);
     const slices: TreeSlice[] = [];
     for (const k of order) {
       const i = g[k]!;
       const ph = raw.phase[i]!;
       if (OPEN.has(ph)) {
-        open.push(k);
+        open.push(k, raw.name[i]!);
       } else if (CLOSE.has(ph)) {
         const name = raw.name[i]!;
-        let m = open.length - 1;
-        if (name !== emptyId) while (m >= 0 && raw.name[g[open[m]!]!] !== name) m--;
-        if (m < 0) {
+        const q = name === emptyId ? open.top() : open.lastNamed(name);
+        if (q < 0) {
           log.add(
             'async_unmatched_end',
             `async end "${strings[name]}" matches no open begin; dropped`,
           );
           continue;
         }
-        const bk = open.splice(m, 1)[0]!;
+        const m = open.below(q);
+        const bk = open.close(q);
         const bi = g[bk]!;
         slices.push({
           start: ts[bk]!,
@@ -102,7 +106,7 @@ export function buildAsyncTracks(
         slices.push({
           start: ts[k]!,
           dur: 0,
-          depth: open.length,
+          depth: open.count,
           name: raw.name[i]!,
           cat: raw.cat[i]!,
           args: raw.args[i]!,
@@ -110,7 +114,7 @@ export function buildAsyncTracks(
         });
       }
     }
-    open.forEach((bk, m) => {
+    open.remaining().forEach((bk, m) => {
       const bi = g[bk]!;
       log.add(
         'async_unclosed',
@@ -149,7 +153,12 @@ export function buildAsyncTracks(
   const out: AsyncTrackOut[] = [];
   for (const list of byTrack.values()) {
     list.sort((a, b) => a.start - b.start);
-    const rowEnd: number[] = [];
+    // Each tree takes the lowest block of t.rows consecutive rows that are all free at its start.
+    let capacity = 0;
+    for (const t of list) capacity += t.rows;
+    const rowsFree = new FreeRows(capacity);
+    const busy: Busy[] = [];
+    let usedRows = 0;
     const start = f64();
     const dur = f64();
     const depth = u16();
@@ -158,13 +167,14 @@ export function buildAsyncTracks(
     const args = i32();
     const flags = u8();
     for (const t of list) {
-      let r = 0;
-      for (; ; r++) {
-        let free = true;
-        for (let d = 0; d < t.rows; d++) if ((rowEnd[r + d] ?? -Infinity) > t.start) free = false;
-        if (free) break;
+      while (busy.length > 0 && busy[0]!.end <= t.start) {
+        const b = heapPop(busy);
+        for (let d = 0; d < b.rows; d++) rowsFree.setFree(b.r + d, true);
       }
-      for (let d = 0; d < t.rows; d++) rowEnd[r + d] = Math.max(rowEnd[r + d] ?? -Infinity, t.end);
+      const r = rowsFree.firstRun(t.rows);
+      for (let d = 0; d < t.rows; d++) rowsFree.setFree(r + d, false);
+      heapPush(busy, { end: t.end === t.end ? t.end : -Infinity, r, rows: t.rows });
+      usedRows = Math.max(usedRows, r + t.rows);
       for (const s of t.slices) {
         start.push(s.start);
         dur.push(s.dur);
@@ -191,11 +201,116 @@ export function buildAsyncTracks(
         cat: permute(cat.finish(), ord),
         args: permute(args.finish(), ord),
         flags: permute(flags.finish(), ord),
-        rows: rowEnd.length,
+        rows: Math.min(usedRows, 65536),
       },
     });
   }
   return out;
+}
+
+/**
+ * The open begins of one async tree in the order they were opened (position q = push order).
+ * Per-name stacks find the nearest open begin of a name; a Fenwick tree counts the open begins
+ * below a position (the depth the closed slice is drawn at).
+ */
+class OpenBegins {
+  private readonly k: number[] = [];
+  private readonly names: number[] = [];
+  private readonly closed: Uint8Array;
+  private readonly fenwick: Int32Array;
+  private readonly byName = new Map<number, number[]>();
+  /** Positions in push order; closed ones are dropped lazily from the top. */
+  private readonly stack: number[] = [];
+  count = 0;
+
+  constructor(capacity: number) {
+    this.closed = new Uint8Array(capacity);
+    this.fenwick = new Int32Array(capacity + 1);
+  }
+
+  push(k: number, name: number): void {
+    const q = this.k.length;
+    this.k.push(k);
+    this.names.push(name);
+    this.add(q, 1);
+    let list = this.byName.get(name);
+    if (!list) this.byName.set(name, (list = []));
+    list.push(q);
+    this.stack.push(q);
+    this.count++;
+  }
+
+  /** Position of the most recently opened begin still open, or -1. */
+  top(): number {
+    const st = this.stack;
+    while (st.length > 0 && this.closed[st[st.length - 1]!]) st.pop();
+    return st.length > 0 ? st[st.length - 1]! : -1;
+  }
+
+  /** Position of the most recently opened begin named `name` still open, or -1. */
+  lastNamed(name: number): number {
+    const list = this.byName.get(name);
+    return list && list.length > 0 ? list[list.length - 1]! : -1;
+  }
+
+  /** Open begins opened before position q. */
+  below(q: number): number {
+    let sum = 0;
+    for (let i = q; i > 0; i -= i & -i) sum += this.fenwick[i]!;
+    return sum;
+  }
+
+  /** Closes position q (always the last open one of its name); returns its event index k. */
+  close(q: number): number {
+    this.closed[q] = 1;
+    this.add(q, -1);
+    this.byName.get(this.names[q]!)!.pop();
+    this.count--;
+    return this.k[q]!;
+  }
+
+  /** Event indices of the begins still open, in opening order. */
+  remaining(): number[] {
+    const out: number[] = [];
+    for (let q = 0; q < this.k.length; q++) if (!this.closed[q]) out.push(this.k[q]!);
+    return out;
+  }
+
+  private add(q: number, delta: number): void {
+    for (let i = q + 1; i < this.fenwick.length; i += i & -i) this.fenwick[i]! += delta;
+  }
+}
+
+type Busy = { end: number; r: number; rows: number };
+
+function heapPush(h: Busy[], b: Busy): void {
+  let i = h.length;
+  h.push(b);
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (h[p]!.end <= b.end) break;
+    h[i] = h[p]!;
+    i = p;
+  }
+  h[i] = b;
+}
+
+function heapPop(h: Busy[]): Busy {
+  const top = h[0]!;
+  const last = h.pop()!;
+  const n = h.length;
+  if (n === 0) return top;
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    if (c + 1 < n && h[c + 1]!.end < h[c]!.end) c++;
+    if (h[c]!.end >= last.end) break;
+    h[i] = h[c]!;
+    i = c;
+  }
+  h[i] = last;
+  return top;
 }
 
 function closeFirst(ph: number): number {

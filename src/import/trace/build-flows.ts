@@ -11,7 +11,7 @@
  */
 import { f64, i32, u32 } from '../../lib/columns';
 import { enclosingSlice, nextSliceAtOrAfter } from '../../model/slice-queries';
-import type { FlowTable, SliceTrack } from '../../model/trace-model';
+import type { FlowTable, SliceTable, SliceTrack } from '../../model/trace-model';
 import type { LaneWithBinds } from './build-threads';
 import type { RawFlowCols } from './raw-parts';
 import { OUTLIER_US, type TimeBase } from './time-base';
@@ -75,20 +75,121 @@ class FlowSink {
   }
 }
 
-function bindAt(
+/**
+ * Binds every v1 endpoint to a slice: the enclosing slice (s, t, f with bp:"e") or the next one
+ * (other f), on the thread's main lane, else on its overflow lane. `slice` is -1 when unbound;
+ * `ts` is NaN for outlier times.
+ */
+function bindEndpoints(
+  raw: RawFlowCols,
+  tb: TimeBase,
+  threadTracks: (pid: number, tid: number) => ThreadTracks | undefined,
   tracks: SliceTrack[],
-  tt: ThreadTracks | undefined,
-  ts: number,
-  enclosing: boolean,
-) {
-  if (!tt) return null;
-  for (const track of [tt.main, tt.overflow]) {
-    if (track < 0) continue;
-    const t = tracks[track]!.slices;
-    const i = enclosing ? enclosingSlice(t, ts) : nextSliceAtOrAfter(t, ts);
-    if (i >= 0) return { track, slice: i };
+): { ts: Float64Array; track: Int32Array; slice: Int32Array } {
+  const n = raw.length;
+  const ts = new Float64Array(n);
+  const track = new Int32Array(n).fill(-1);
+  const slice = new Int32Array(n).fill(-1);
+  const lanes: ThreadTracks[] = [];
+  const enclosing = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const us = raw.tsUs[i]!;
+    ts[i] =
+      Math.abs(us - tb.refUs) > OUTLIER_US
+        ? NaN
+        : (us - tb.baseUs) * 1000 + (raw.tsFrac[i]! - tb.baseFrac);
+    const tt = threadTracks(raw.pid[i]!, raw.tid[i]!);
+    if (ts[i] !== ts[i] || !tt) continue;
+    lanes[i] = tt;
+    if (raw.phase[i] !== 2 || raw.enclosing[i] === 1) {
+      if (tt.main >= 0) pushTo(enclosing, tt.main, i);
+      else if (tt.overflow >= 0) pushTo(enclosing, tt.overflow, i);
+    } else {
+      for (const t of [tt.main, tt.overflow]) {
+        if (t < 0) continue;
+        const k = nextSliceAtOrAfter(tracks[t]!.slices, ts[i]!);
+        if (k >= 0) {
+          track[i] = t;
+          slice[i] = k;
+          break;
+        }
+      }
+    }
   }
-  return null;
+  // Enclosing lookups per lane, in time order (main lanes first, then the overflow lanes of the
+  // endpoints the main lane did not bind).
+  const retry = new Map<number, number[]>();
+  for (const [t, list] of enclosing) {
+    enclosingAll(tracks[t]!.slices, list, ts, slice);
+    for (const i of list) {
+      if (slice[i]! >= 0) track[i] = t;
+      else if (t === lanes[i]!.main && lanes[i]!.overflow >= 0)
+        pushTo(retry, lanes[i]!.overflow, i);
+    }
+  }
+  for (const [t, list] of retry) {
+    enclosingAll(tracks[t]!.slices, list, ts, slice);
+    for (const i of list) if (slice[i]! >= 0) track[i] = t;
+  }
+  return { ts, track, slice };
+}
+
+function pushTo(m: Map<number, number[]>, key: number, v: number): void {
+  const list = m.get(key);
+  if (list) list.push(v);
+  else m.set(key, [v]);
+}
+
+/**
+ * {@link enclosingSlice} for many times at once: sweeps the lane in start order keeping the chain
+ * of the last slice started (it and its ancestors). In a nested lane ends shrink from the root
+ * to the top of that chain, so the deepest slice still open is found by bisection: O(log depth)
+ * per lookup instead of a walk up to 65,535 parents.
+ */
+export function enclosingAll(
+  t: SliceTable,
+  queries: number[],
+  ts: Float64Array,
+  out: Int32Array,
+): void {
+  queries.sort((a, b) => ts[a]! - ts[b]!);
+  const chain: number[] = [];
+  const ends: number[] = [];
+  let nested = true;
+  let next = 0;
+  for (const q of queries) {
+    const x = ts[q]!;
+    while (next < t.length && t.start[next]! <= x) {
+      const p = t.parent[next]!;
+      while (chain.length > 0 && chain[chain.length - 1] !== p) {
+        chain.pop();
+        ends.pop();
+      }
+      const end = t.start[next]! + t.dur[next]!;
+      if (ends.length > 0 && !(end <= ends[ends.length - 1]!)) nested = false;
+      chain.push(next);
+      ends.push(end);
+      next++;
+    }
+    if (!nested) {
+      out[q] = enclosingSlice(t, x);
+      continue;
+    }
+    const top = chain.length - 1;
+    if (top < 0) out[q] = -1;
+    else if (t.start[chain[top]!] === x)
+      out[q] = chain[top]!; // contains x (even zero-length)
+    else {
+      let lo = 0;
+      let hi = chain.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (ends[mid]! > x) lo = mid + 1;
+        else hi = mid;
+      }
+      out[q] = lo > 0 ? chain[lo - 1]! : -1;
+    }
+  }
 }
 
 export function buildFlows(
@@ -102,6 +203,7 @@ export function buildFlows(
 ): { table: FlowTable; counts: FlowCounts } {
   const sink = new FlowSink();
   const counts: FlowCounts = { matched: 0, startOnly: 0, endOnly: 0, unbound: 0 };
+  const bound = bindEndpoints(raw, tb, threadTracks, tracks);
   const groups = new Map<string, number[]>();
   for (let i = 0; i < raw.length; i++) {
     const key = `${raw.cat[i]}\u0001${raw.name[i]}\u0001${raw.id[i]}`;
@@ -117,19 +219,11 @@ export function buildFlows(
       const phase = raw.phase[i]!;
       if (phase === 0) hasStart = true;
       else if (phase === 2) hasEnd = true;
-      const us = raw.tsUs[i]!;
-      if (Math.abs(us - tb.refUs) > OUTLIER_US) {
+      if (bound.slice[i]! < 0) {
         counts.unbound++;
         continue;
       }
-      const ts = (us - tb.baseUs) * 1000 + (raw.tsFrac[i]! - tb.baseFrac);
-      const enclosing = phase !== 2 || raw.enclosing[i] === 1;
-      const b = bindAt(tracks, threadTracks(raw.pid[i]!, raw.tid[i]!), ts, enclosing);
-      if (!b) {
-        counts.unbound++;
-        continue;
-      }
-      eps.push({ phase, ts, track: b.track, slice: b.slice });
+      eps.push({ phase, ts: bound.ts[i]!, track: bound.track[i]!, slice: bound.slice[i]! });
     }
     if (hasStart && hasEnd) counts.matched++;
     else if (hasStart) counts.startOnly++;

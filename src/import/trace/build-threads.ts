@@ -11,7 +11,7 @@ import { f64, i32, permute, u32, u8 } from '../../lib/columns';
 import { SliceFlag, type SliceTable } from '../../model/trace-model';
 import { nestSlices, packRows, sliceOrder } from '../../model/nest-slices';
 import type { RawThread } from './raw-parts';
-import { OUTLIER_US, type TimeBase } from './time-base';
+import { MAX_SPAN_NS, OUTLIER_US, type TimeBase } from './time-base';
 import type { WarningLog } from './warning-log';
 
 /** A thread's slices before sorting: dur NaN = unfinished (filled once the trace end is known). */
@@ -49,7 +49,15 @@ export function collectThreadSlices(
     const us = x.tsUs[i]!;
     if (Math.abs(us - tb.refUs) > OUTLIER_US) continue; // counted once in time-base
     const s = (us - tb.baseUs) * 1000 + (x.tsFrac[i]! - tb.baseFrac);
-    const d = x.durNs[i]!;
+    let d = x.durNs[i]!;
+    if (d > MAX_SPAN_NS) {
+      // Drawn to the trace end like a missing dur, rather than stretching the time axis.
+      log.add(
+        'huge_dur',
+        `X "${strings[x.name[i]!]}" at ${s} ns has dur ${d} ns, longer than the ${MAX_SPAN_NS} ns the timeline spans; drawn to the trace end`,
+      );
+      d = NaN;
+    }
     start.push(s);
     dur.push(d);
     if (d === d && s + d > maxEnd) maxEnd = s + d;
@@ -71,7 +79,7 @@ export function collectThreadSlices(
           : (us - tb.baseUs) * 1000 + (be.tsFrac[i]! - tb.baseFrac);
     }
     const order = beOrder(ts, be.begin);
-    const open: number[] = [];
+    const open = new OpenStack(be.name, be.cat);
     const closeAt = (bi: number, endTs: number, endArgs: number): void => {
       const s = ts[bi]!;
       start.push(s);
@@ -92,26 +100,22 @@ export function collectThreadSlices(
       }
       const en = be.name[i]!;
       const ec = be.cat[i]!;
-      let k = open.length - 1;
-      if (en !== emptyId) {
-        while (k >= 0 && (be.name[open[k]!] !== en || (ec !== emptyId && be.cat[open[k]!] !== ec)))
-          k--;
-      }
+      const k = en === emptyId ? open.length - 1 : open.find(en, ec === emptyId ? -1 : ec);
       if (k < 0) {
         log.add('unmatched_end', `E "${strings[en]}" at ${ts[i]} ns matches no open B; dropped`);
         continue;
       }
       while (open.length - 1 > k) {
-        const bi = open.pop()!;
+        const bi = open.pop();
         log.add(
           'misplaced_end',
           `B "${strings[be.name[bi]!]}" closed early by an outer E "${strings[en]}"`,
         );
         closeAt(bi, ts[i]!, -1);
       }
-      closeAt(open.pop()!, ts[i]!, be.args[i]!);
+      closeAt(open.pop(), ts[i]!, be.args[i]!);
     }
-    for (const bi of open) {
+    for (const bi of open.items) {
       log.add('unclosed_begin', `B "${strings[be.name[bi]!]}" has no E; drawn to the trace end`);
       start.push(ts[bi]!);
       dur.push(NaN);
@@ -136,12 +140,67 @@ export function collectThreadSlices(
   };
 }
 
-/** B/E processing order: ts ascending, E before B at equal ts, then file order. */
+/**
+ * The open B events of a thread, with the stack positions of each name and (name, category) so
+ * that finding the nearest open B of a name is O(1) (a linear search from the top would be
+ * quadratic for millions of B without E followed by unmatched E).
+ */
+class OpenStack {
+  readonly items: number[] = [];
+  private readonly byName = new Map<number, number[]>();
+  private readonly byNameCat = new Map<number, Map<number, number[]>>();
+
+  constructor(
+    private readonly name: Uint32Array,
+    private readonly cat: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  push(b: number): void {
+    const pos = this.items.length;
+    this.items.push(b);
+    const n = this.name[b]!;
+    let names = this.byName.get(n);
+    if (!names) this.byName.set(n, (names = []));
+    names.push(pos);
+    let cats = this.byNameCat.get(n);
+    if (!cats) this.byNameCat.set(n, (cats = new Map<number, number[]>()));
+    let list = cats.get(this.cat[b]!);
+    if (!list) cats.set(this.cat[b]!, (list = []));
+    list.push(pos);
+  }
+
+  /** Removes the top B. Its positions are the last of its name's and (name, cat)'s lists. */
+  pop(): number {
+    const b = this.items.pop()!;
+    this.byName.get(this.name[b]!)!.pop();
+    this.byNameCat.get(this.name[b]!)!.get(this.cat[b]!)!.pop();
+    return b;
+  }
+
+  /** Stack position of the nearest open B named `n` (with category `c`, unless -1), or -1. */
+  find(n: number, c: number): number {
+    const list = c < 0 ? this.byName.get(n) : this.byNameCat.get(n)?.get(c);
+    return list && list.length > 0 ? list[list.length - 1]! : -1;
+  }
+}
+
+/**
+ * B/E processing order: ts ascending, E before B at equal ts, then file order. Outliers (NaN)
+ * are left out: a NaN in the comparison would leave the sort order undefined.
+ */
 function beOrder(ts: Float64Array, begin: Uint8Array): number[] {
-  const idx = Array.from({ length: ts.length }, (_, i) => i);
+  const idx: number[] = [];
   let sorted = true;
-  for (let i = 1; i < ts.length && sorted; i++) {
-    if (ts[i]! < ts[i - 1]! || (ts[i] === ts[i - 1] && begin[i]! < begin[i - 1]!)) sorted = false;
+  for (let i = 0; i < ts.length; i++) {
+    if (ts[i] !== ts[i]) continue;
+    const prev = idx.length > 0 ? idx[idx.length - 1]! : -1;
+    if (prev >= 0 && (ts[i]! < ts[prev]! || (ts[i] === ts[prev] && begin[i]! < begin[prev]!)))
+      sorted = false;
+    idx.push(i);
   }
   if (!sorted) idx.sort((a, b) => ts[a]! - ts[b]! || begin[a]! - begin[b]! || a - b);
   return idx;

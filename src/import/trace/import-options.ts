@@ -22,6 +22,8 @@ export interface TraceImportOptions {
   pool?: ScanPool;
   /** Smallest range worth its own worker (default 32 MiB). */
   minBytesPerRange?: number;
+  /** Largest event kept by a streaming scan (default 64 MiB); larger ones are skipped, warned. */
+  maxEventBytes?: number;
 }
 
 export class ImportCancelled extends Error {

@@ -3,14 +3,14 @@
  * streaming it through the byte scanner: bytes → scanner → collector → finalize.
  */
 import type { TraceModel } from '../../model/trace-model';
-import { decodeStream, sniffEncoding } from '../sources/decode-stream';
+import { CorruptStreamError, decodeStream, sniffEncoding } from '../sources/decode-stream';
 import type { InputFile } from '../sources/input-file';
 import { TraceEventScanner } from '../json/trace-scanner';
 import { finalizeTrace } from './finalize-trace';
 import { TraceCollector } from './trace-collector';
 import type { RawTraceParts } from './raw-parts';
 import { ImportCancelled, type TraceImportOptions } from './import-options';
-import { collectTraceJsonParallel } from './parallel-scan';
+import { collectTraceJsonParallel, NO_TRACE_EVENTS } from './parallel-scan';
 
 export {
   ImportCancelled,
@@ -28,25 +28,33 @@ export async function collectTraceJson(
   const collector = new TraceCollector({
     copyArgs: !(plain && opts.argsFromFile && file.rereadable === true),
   });
-  const scanner = new TraceEventScanner(collector, collector.strings);
+  const scanner = new TraceEventScanner(collector, collector.strings, {
+    maxEventBytes: opts.maxEventBytes,
+  });
   let bytesRead = 0;
   let lastReport = 0;
-  for await (const chunk of decodeStream(file.stream(), (n) => (bytesRead += n))) {
-    if (opts.signal?.aborted) throw new ImportCancelled();
-    scanner.push(chunk);
-    if (opts.onProgress && bytesRead - lastReport >= 1 << 20) {
-      lastReport = bytesRead;
-      opts.onProgress({
-        bytesRead,
-        bytesTotal: file.size,
-        events: collector.eventCount,
-        stage: 'scan',
-      });
+  try {
+    for await (const chunk of decodeStream(file.stream(), (n) => (bytesRead += n))) {
+      if (opts.signal?.aborted) throw new ImportCancelled();
+      scanner.push(chunk);
+      if (opts.onProgress && bytesRead - lastReport >= 1 << 20) {
+        lastReport = bytesRead;
+        opts.onProgress({
+          bytesRead,
+          bytesTotal: file.size,
+          events: collector.eventCount,
+          stage: 'scan',
+        });
+      }
     }
+  } catch (e) {
+    // Damaged compression: keep the events read before it (the scanner reports the cut).
+    if (!(e instanceof CorruptStreamError)) throw e;
+    collector.warn('corrupt_compression', e.message);
   }
   const end = scanner.end();
   if (!end.sawEventsArray && end.objectForm) {
-    collector.warn('no_trace_events', 'object-form JSON without a "traceEvents" array');
+    collector.warn(NO_TRACE_EVENTS.code, NO_TRACE_EVENTS.example);
   }
   return collector.finish();
 }

@@ -48,6 +48,12 @@ export interface ScanPool {
 
 const CHUNK = 4 << 20;
 
+/** The warning for an object-form file that has no events array (both scan paths). */
+export const NO_TRACE_EVENTS = {
+  code: 'no_trace_events',
+  example: 'object-form JSON without a "traceEvents" array',
+} as const;
+
 /** Scans one range of a file (what each scan worker runs). */
 export async function scanRange(
   file: InputFile,
@@ -149,6 +155,8 @@ export async function collectTraceJsonParallel(
       progress(0),
       opts.signal,
     );
+    if (!r.end.sawEventsArray && r.end.objectForm)
+      r.parts.warnings.push({ ...NO_TRACE_EVENTS, count: 1 });
     return r.parts;
   };
   let read = 0;

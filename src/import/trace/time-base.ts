@@ -10,6 +10,8 @@ import { exactToNsString } from '../../lib/exact-time';
 
 /** 7 days in µs. */
 export const OUTLIER_US = 7 * 24 * 3600 * 1e6;
+/** Widest span of inlier times (±OUTLIER_US around the median), ns: longer durations are bogus. */
+export const MAX_SPAN_NS = 2 * OUTLIER_US * 1000;
 
 export interface TimeBase {
   baseUs: number;

@@ -95,12 +95,16 @@ class InstantBuilder {
   }
 }
 
+/**
+ * A thread's columns, each created on first use: a trace may hold 100,000 threads that each use
+ * one of them, and 22 idle columns per thread would cost more than the events.
+ */
 interface ThreadBuilder {
   pid: number;
   tid: number;
-  x: SliceBuilder;
-  be: BeBuilder;
-  instants: InstantBuilder;
+  x: SliceBuilder | null;
+  be: BeBuilder | null;
+  instants: InstantBuilder | null;
 }
 
 interface CounterBuilder {
@@ -112,6 +116,9 @@ interface CounterBuilder {
   /** Series by interned key name. */
   series: Map<number, Column<Float64Array>>;
 }
+
+/** Most series one counter track keeps (real traces have 1 or 2). */
+export const MAX_COUNTER_SERIES = 64;
 
 export interface CollectorOptions {
   /** Copy args bytes into an arena (gzip, in-memory sources) instead of keeping file offsets. */
@@ -261,13 +268,7 @@ export class TraceCollector implements ScanHandler {
     let idx = this.threadIndex.get(key);
     if (idx === undefined) {
       idx = this.threads.length;
-      this.threads.push({
-        pid,
-        tid,
-        x: new SliceBuilder(),
-        be: new BeBuilder(),
-        instants: new InstantBuilder(),
-      });
+      this.threads.push({ pid, tid, x: null, be: null, instants: null });
       this.threadIndex.set(key, idx);
     }
     return this.threads[idx]!;
@@ -312,7 +313,7 @@ export class TraceCollector implements ScanHandler {
       );
     }
     const t = this.thread(pid, ev.tid < 0 ? this.emptyId : ev.tid);
-    this.pushSlice(t.x, ev, durNs, buf, bufBase);
+    this.pushSlice((t.x ??= new SliceBuilder()), ev, durNs, buf, bufBase);
   }
 
   private pushSlice(
@@ -334,8 +335,9 @@ export class TraceCollector implements ScanHandler {
 
   private onBeginEnd(ev: RawEvent, pid: number, buf: Uint8Array, bufBase: number): void {
     const t = this.thread(pid, ev.tid < 0 ? this.emptyId : ev.tid);
-    this.pushSlice(t.be, ev, 0, buf, bufBase);
-    t.be.begin.push(ev.ph === PH.B ? 1 : 0);
+    const be = (t.be ??= new BeBuilder());
+    this.pushSlice(be, ev, 0, buf, bufBase);
+    be.begin.push(ev.ph === PH.B ? 1 : 0);
   }
 
   private onInstant(ev: RawEvent, pid: number, buf: Uint8Array, bufBase: number): void {
@@ -344,7 +346,7 @@ export class TraceCollector implements ScanHandler {
     else if (ev.s === 112 /* p */ || ev.tid < 0) {
       b = this.processInstants.get(pid) ?? new InstantBuilder();
       this.processInstants.set(pid, b);
-    } else b = this.thread(pid, ev.tid).instants;
+    } else b = this.thread(pid, ev.tid).instants ??= new InstantBuilder();
     b.tsUs.push(ev.ts.us);
     b.tsFrac.push(ev.ts.fracNs);
     b.name.push(ev.name < 0 ? this.emptyId : ev.name);
@@ -384,17 +386,31 @@ export class TraceCollector implements ScanHandler {
     const row = c.tsUs.n;
     c.tsUs.push(ev.ts.us);
     c.tsFrac.push(ev.ts.fracNs);
+    let filled = 0;
     for (let k = 0; k < pairs.length; k += 2) {
       const key = pairs[k]!;
       let col = c.series.get(key);
       if (!col) {
-        col = f64();
-        for (let r = 0; r < row; r++) col.push(NaN);
+        // Series are dense (one value per sample), so their number is capped: a key per event
+        // would otherwise cost samples × keys.
+        if (c.series.size >= MAX_COUNTER_SERIES) {
+          this.log.add(
+            'counter_series_limit',
+            `C "${this.strings.strings[name]}" at byte ${ev.offset} has more than ${MAX_COUNTER_SERIES} series; the values of "${this.strings.strings[key]}" and any further series are dropped`,
+          );
+          continue;
+        }
+        col = f64(row + 16);
+        col.a.fill(NaN, 0, row);
+        col.n = row;
         c.series.set(key, col);
       }
-      if (col.n === row) col.push(pairs[k + 1]!);
+      if (col.n === row) {
+        col.push(pairs[k + 1]!);
+        filled++;
+      }
     }
-    if (c.series.size * 2 !== pairs.length) {
+    if (filled !== c.series.size) {
       for (const col of c.series.values()) if (col.n === row) col.push(NaN);
     }
     if (pairs.length === 0) {
@@ -508,14 +524,19 @@ export class TraceCollector implements ScanHandler {
     const arena = this.argsArena ? this.argsArena.finish() : null;
     const f = this.flows;
     const a = this.async;
+    const none = {
+      x: new SliceBuilder().finish(),
+      be: new BeBuilder().finish(),
+      instants: new InstantBuilder().finish(),
+    };
     return {
       strings: this.strings.strings,
       threads: this.threads.map((t): RawThread => ({
         pid: t.pid,
         tid: t.tid,
-        x: t.x.finish(),
-        be: t.be.finish(),
-        instants: t.instants.finish(),
+        x: t.x?.finish() ?? none.x,
+        be: t.be?.finish() ?? none.be,
+        instants: t.instants?.finish() ?? none.instants,
       })),
       counters: this.counters.map((c): RawCounter => ({
         pid: c.pid,
@@ -590,5 +611,8 @@ function toNumber(v: JsonValue | undefined): number | null {
 function stringArg(v: JsonValue | undefined): string {
   if (typeof v === 'string') return v;
   if (v === undefined || v === null) return '';
-  return typeof v === 'bigint' ? v.toString() : JSON.stringify(v);
+  // A name that is not a string is shown as its JSON (integers beyond 2^53 are bigint there).
+  return typeof v === 'bigint'
+    ? v.toString()
+    : JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
 }
