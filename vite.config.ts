@@ -34,13 +34,19 @@ function contentSecurityPolicy(): Plugin {
 }
 
 // base './' so dist/ works from any sub-path of any static server.
-export default defineConfig({
+// Test hooks (window.__viewer, the worker's crash request) are in the dev server and in builds
+// made with VIEWER_TEST_HOOKS=1 (the end-to-end tests and benchmarks); a plain build has none.
+export default defineConfig(({ command }) => ({
   base: './',
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   define: {
-    __TEST_HOOKS__: JSON.stringify(process.env.VIEWER_TEST_HOOKS !== '0'),
+    __TEST_HOOKS__: JSON.stringify(
+      command === 'serve'
+        ? process.env.VIEWER_TEST_HOOKS !== '0'
+        : process.env.VIEWER_TEST_HOOKS === '1',
+    ),
     __BUILD_ID__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now()}`),
   },
-});
+}));

@@ -17,7 +17,10 @@ const opt = (name: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const sizes = (opt('sizes') ?? '10,100').split(',').map(Number).filter((n) => n > 0);
+const sizes = (opt('sizes') ?? '10,100')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const fileArg = opt('file');
 const skipPlain = args.includes('--no-plain');
 const port = Number(opt('port') ?? 4190);
@@ -28,7 +31,9 @@ function traceFor(mb: number): string {
   const path = resolve(CACHE, `trace_${mb}MB`, 'trace_view.json');
   if (!existsSync(path)) {
     mkdirSync(resolve(CACHE, `trace_${mb}MB`), { recursive: true });
-    execFileSync('npx', ['tsx', 'scripts/gen-big-trace.ts', '--mb', String(mb), '--out', path], { stdio: 'inherit' });
+    execFileSync('npx', ['tsx', 'scripts/gen-big-trace.ts', '--mb', String(mb), '--out', path], {
+      stdio: 'inherit',
+    });
   }
   return path;
 }
@@ -62,22 +67,38 @@ async function measure(url: string, path: string, label: string): Promise<Row> {
     const peak = samplePeak();
     const t0 = Date.now();
     await page.getByTestId('open-files').setInputFiles(path);
-    await page.waitForSelector('[data-testid=app-status][data-state=ready], [data-testid=app-status][data-state=error]', {
-      state: 'attached',
-      timeout: 600_000,
-    });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForSelector(
+      '[data-testid=app-status][data-state=ready], [data-testid=app-status][data-state=error]',
+      {
+        state: 'attached',
+        timeout: 600_000,
+      },
+    );
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
     const readyMs = Date.now() - t0;
     const peakBytes = peak.stop();
     const state = await page.getByTestId('app-status').getAttribute('data-state');
     const info = await page.evaluate(() => {
       const w = window as unknown as {
         __longTasks: number[];
-        __viewer: { store: { getState(): { profiles: Record<string, { trace: { stats: { events: number } } | null }>; error: string | null } } };
+        __viewer: {
+          store: {
+            getState(): {
+              profiles: Record<string, { trace: { stats: { events: number } } | null }>;
+              error: string | null;
+            };
+          };
+        };
       };
       const s = w.__viewer.store.getState();
       const p = Object.values(s.profiles)[0];
-      return { events: p?.trace?.stats.events ?? 0, longTask: Math.max(0, ...w.__longTasks), error: s.error };
+      return {
+        events: p?.trace?.stats.events ?? 0,
+        longTask: Math.max(0, ...w.__longTasks),
+        error: s.error,
+      };
     });
     if (state !== 'ready') throw new Error(`import failed: ${info.error}`);
     await page.close();
@@ -101,7 +122,9 @@ async function measure(url: string, path: string, label: string): Promise<Row> {
         try {
           const text = await file.text();
           const parsed: unknown = JSON.parse(text);
-          const events = (Array.isArray(parsed) ? parsed : (parsed as { traceEvents: unknown[] }).traceEvents) as { ph?: string }[];
+          const events = (
+            Array.isArray(parsed) ? parsed : (parsed as { traceEvents: unknown[] }).traceEvents
+          ) as { ph?: string }[];
           let n = 0;
           for (const e of events) if (e && e.ph) n++;
           return { ms: performance.now() - t, n, error: null };
@@ -131,11 +154,18 @@ async function measure(url: string, path: string, label: string): Promise<Row> {
 }
 
 async function main() {
-  if (!args.includes('--no-build')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (!args.includes('--no-build')) {
+    execFileSync('npm', ['run', 'build'], {
+      stdio: 'inherit',
+      env: { ...process.env, VIEWER_TEST_HOOKS: '1' },
+    });
+  }
   const server = await serveDist(port);
   const rows: Row[] = [];
   try {
-    const inputs = fileArg ? [{ path: resolve(fileArg), label: fileArg }] : sizes.map((mb) => ({ path: traceFor(mb), label: `${mb} MB generated` }));
+    const inputs = fileArg
+      ? [{ path: resolve(fileArg), label: fileArg }]
+      : sizes.map((mb) => ({ path: traceFor(mb), label: `${mb} MB generated` }));
     for (const { path, label } of inputs) {
       process.stderr.write(`measuring ${label}…\n`);
       rows.push(await measure(server.url, path, label));
@@ -144,11 +174,16 @@ async function main() {
     server.stop();
   }
   const f = (n: number, d = 0) => n.toFixed(d);
-  console.log(`\nImport benchmark (headless Chromium, ${process.env.HOSTNAME ?? 'this machine'}, ${(await import('node:os')).cpus().length} cores)`);
-  console.log('| input | MB | events | ready (s) | MB/s | peak RSS (MB) | peak/size | longest main-thread task (ms) | plain pipeline (s) | plain MB/s | plain peak (MB) | speed-up |');
+  console.log(
+    `\nImport benchmark (headless Chromium, ${process.env.HOSTNAME ?? 'this machine'}, ${(await import('node:os')).cpus().length} cores)`,
+  );
+  console.log(
+    '| input | MB | events | ready (s) | MB/s | peak RSS (MB) | peak/size | longest main-thread task (ms) | plain pipeline (s) | plain MB/s | plain peak (MB) | speed-up |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    const plain = r.plainMs === null ? (r.plainError ? `fails: ${r.plainError}` : '–') : f(r.plainMs / 1000, 2);
+    const plain =
+      r.plainMs === null ? (r.plainError ? `fails: ${r.plainError}` : '–') : f(r.plainMs / 1000, 2);
     const ratio = r.plainMs === null ? '–' : `${f(r.plainMs / r.readyMs, 2)}×`;
     console.log(
       `| ${r.label} | ${f(r.mb)} | ${r.events.toLocaleString('en-US')} | ${f(r.readyMs / 1000, 2)} | ${f(r.mb / (r.readyMs / 1000))} | ${f(r.peakMB)} | ${f(r.peakMB / r.mb, 2)} | ${f(r.longTaskMs)} | ${plain} | ${r.plainMs ? f(r.mb / (r.plainMs / 1000)) : '–'} | ${r.plainPeakMB === null ? '–' : f(r.plainPeakMB)} | ${ratio} |`,

@@ -4,6 +4,7 @@
  * file and the problem to stderr and exits 2. Several profiles → `{"profiles": [...]}`.
  */
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { summarizeInputs } from '../src/node/summarize-inputs';
 import { listInputFiles } from '../src/node/node-files';
 
@@ -19,7 +20,10 @@ async function main(): Promise<number> {
     process.stderr.write(`${path}: no such file or folder\n`);
     return 2;
   }
-  const result = await summarizeInputs(await listInputFiles(path));
+  const result = await summarizeInputs(
+    await listInputFiles(path),
+    basename(path.replace(/\/+$/, '')),
+  );
   if ('error' in result) {
     process.stderr.write(`${result.error}\n`);
     return 2;

@@ -3,7 +3,9 @@
  * status (read / skipped / failed with the reason), warnings by code with a count and an
  * example, and what the trace holds.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { DataTable } from '../../tables/DataTable';
+import type { ColumnDef } from '../../tables/column';
 import { formatBytes, formatCount, formatDuration } from '../../lib/format';
 import type { InputReport, ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
@@ -65,6 +67,67 @@ export function ReportView() {
         </section>
       )}
       <CacheSection />
+    </div>
+  );
+}
+
+/** Threads with their slice counts: virtualised, since hostile traces have 100,000 threads. */
+function ThreadsTable({ trace }: { trace: TraceModel }) {
+  const columns = useMemo((): ColumnDef[] => {
+    const t = trace.threads;
+    const track = (i: number) => (t[i]!.track >= 0 ? trace.sliceTracks[t[i]!.track] : undefined);
+    const over = (i: number) =>
+      t[i]!.overflowTrack >= 0 ? trace.sliceTracks[t[i]!.overflowTrack] : undefined;
+    const count = (i: number) => (track(i)?.slices.length ?? 0) + (over(i)?.slices.length ?? 0);
+    return [
+      {
+        id: 'process',
+        label: 'Process',
+        width: 220,
+        text: (i) => {
+          const p = trace.processes[t[i]!.process]!;
+          return p.name ?? `Process ${p.pid}`;
+        },
+      },
+      {
+        id: 'thread',
+        label: 'Thread',
+        width: 260,
+        text: (i) => t[i]!.name ?? `Thread ${t[i]!.tid}`,
+      },
+      {
+        id: 'slices',
+        label: 'Slices',
+        width: 100,
+        text: (i) => formatCount(count(i)),
+        value: count,
+      },
+      {
+        id: 'overlapping',
+        label: 'Overlapping',
+        width: 110,
+        text: (i) => formatCount(over(i)?.slices.length ?? 0),
+        value: (i) => over(i)?.slices.length ?? 0,
+      },
+      {
+        id: 'depth',
+        label: 'Max depth',
+        width: 100,
+        text: (i) => String(track(i)?.slices.rows ?? 0),
+        value: (i) => track(i)?.slices.rows ?? 0,
+      },
+    ];
+  }, [trace]);
+  const height = Math.min(420, 30 + trace.threads.length * 22);
+  return (
+    <div className="report-threads" style={{ height }}>
+      <DataTable
+        ariaLabel="Threads"
+        testId="threads-table"
+        columns={columns}
+        rows={null}
+        rowCount={trace.threads.length}
+      />
     </div>
   );
 }
@@ -278,35 +341,8 @@ function TraceReport({ trace }: { trace: TraceModel }) {
           {formatCount(s.instants)} instants
         </dd>
       </dl>
-      <h3>Threads</h3>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th>Process</th>
-            <th>Thread</th>
-            <th className="num">Slices</th>
-            <th className="num">Max depth</th>
-          </tr>
-        </thead>
-        <tbody>
-          {trace.threads.map((t, i) => {
-            const track = t.track >= 0 ? trace.sliceTracks[t.track] : undefined;
-            const over = t.overflowTrack >= 0 ? trace.sliceTracks[t.overflowTrack] : undefined;
-            const p = trace.processes[t.process]!;
-            return (
-              <tr key={i}>
-                <td>{p.name ?? `Process ${p.pid}`}</td>
-                <td>{t.name ?? `Thread ${t.tid}`}</td>
-                <td className="num">
-                  {formatCount((track?.slices.length ?? 0) + (over?.slices.length ?? 0))}
-                  {over ? ` (${formatCount(over.slices.length)} overlapping)` : ''}
-                </td>
-                <td className="num">{track?.slices.rows ?? 0}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <h3>Threads ({formatCount(trace.threads.length)})</h3>
+      <ThreadsTable trace={trace} />
       {trace.warnings.length > 0 && (
         <>
           <h3>Dropped or repaired</h3>
