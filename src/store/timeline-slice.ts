@@ -133,7 +133,7 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
         : [...s.pinnedTracks, key],
     })),
 
-  panelHeight: 260,
+  panelHeight: 220,
   panelTab: 'slice',
   helpOpen: false,
   setPanelHeight: (panelHeight) => set({ panelHeight }),

@@ -1,4 +1,152 @@
-/** Placeholder until the canvas timeline lands. */
-export function Timeline() {
-  return <div className="placeholder">Timeline</div>;
+/**
+ * The timeline screen: toolbar, overview strip, ruler + tracks (two canvases under a native
+ * scroller), the resizable details panel and the help overlay. React only builds this DOM; the
+ * canvases are driven by TimelineView through transient store subscriptions.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useController } from '../app/controller-context';
+import { useAppStore, useAppStoreApi } from '../store/use-app-store';
+import { DetailsPanel } from './DetailsPanel';
+import { HelpOverlay } from './HelpOverlay';
+import { SearchRunner } from './search-runner';
+import { attachInput } from './timeline-input';
+import type { GroupsSelector, HighlightsSelector } from './timeline-groups';
+import { TimelineView } from './timeline-view';
+import { RULER_H } from './view-geometry';
+import { TimelineToolbar } from './TimelineToolbar';
+import './timeline.css';
+
+const MIN_PANEL = 80;
+
+export interface TimelineProps {
+  /** What to show (default: the active profile alone); e.g. the cluster's open ranks. */
+  selectGroups?: GroupsSelector;
+  /** Slices to outline (default: none); e.g. a collective on every rank. */
+  selectHighlights?: HighlightsSelector;
+}
+
+export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {}) {
+  const store = useAppStoreApi();
+  const controller = useController();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const tracksRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const overviewRef = useRef<HTMLCanvasElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const spacerRef = useRef<HTMLDivElement>(null);
+  const tooltipRef = useRef<HTMLDivElement>(null);
+  const readoutRef = useRef<HTMLSpanElement>(null);
+  const rulerRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [view, setView] = useState<TimelineView | null>(null);
+  const [runner, setRunner] = useState<SearchRunner | null>(null);
+  const panelHeight = useAppStore((s) => s.panelHeight);
+  const helpOpen = useAppStore((s) => s.helpOpen);
+
+  useEffect(() => {
+    const els = {
+      root: rootRef.current,
+      tracksHost: tracksRef.current,
+      content: contentRef.current,
+      overlay: overlayRef.current,
+      overview: overviewRef.current,
+      scroller: scrollerRef.current,
+      spacer: spacerRef.current,
+      tooltip: tooltipRef.current,
+      readout: readoutRef.current,
+    };
+    const ruler = rulerRef.current;
+    if (Object.values(els).some((e) => !e) || !ruler) return;
+    const v = new TimelineView(
+      store,
+      els as Required<{ [K in keyof typeof els]: NonNullable<(typeof els)[K]> }>,
+      { selectGroups, selectHighlights },
+    );
+    const r = new SearchRunner(store, (id, a) => controller.readArgs(id, a));
+    const syncSpacer = () => {
+      spacerRef.current!.style.height = `${v.spacerHeight}px`;
+      r.setGroups(v.groups);
+    };
+    syncSpacer();
+    const offChange = v.onChange(syncSpacer);
+    const detach = attachInput(v, {
+      ruler,
+      focusSearch: () => searchRef.current?.focus(),
+      toggleHelp: () => store.getState().setHelpOpen(!store.getState().helpOpen),
+    });
+    if (__TEST_HOOKS__) {
+      const w = window as unknown as { __viewer?: Record<string, unknown> };
+      if (w.__viewer) w.__viewer['timeline'] = { stats: v.stats, view: v };
+    }
+    setView(v);
+    setRunner(r);
+    return () => {
+      offChange();
+      detach();
+      r.dispose();
+      v.dispose();
+    };
+  }, [store, controller, selectGroups, selectHighlights]);
+
+  const onSplitterDown = useCallback(
+    (e: React.PointerEvent<HTMLDivElement>) => {
+      const root = rootRef.current;
+      if (!root) return;
+      e.preventDefault();
+      const target = e.currentTarget;
+      target.setPointerCapture(e.pointerId);
+      const startY = e.clientY;
+      const startH = store.getState().panelHeight;
+      const max = Math.max(MIN_PANEL, root.getBoundingClientRect().height - 160);
+      const move = (ev: PointerEvent) => {
+        const h = Math.min(max, Math.max(MIN_PANEL, startH + (startY - ev.clientY)));
+        store.getState().setPanelHeight(Math.round(h));
+      };
+      const up = () => {
+        target.removeEventListener('pointermove', move);
+        target.removeEventListener('pointerup', up);
+      };
+      target.addEventListener('pointermove', move);
+      target.addEventListener('pointerup', up);
+    },
+    [store],
+  );
+
+  return (
+    <div className="tl" ref={rootRef} data-testid="timeline">
+      <TimelineToolbar view={view} runner={runner} searchRef={searchRef} readoutRef={readoutRef} />
+      <canvas className="tl-overview" ref={overviewRef} data-testid="timeline-overview" />
+      <div className="tl-tracks" ref={tracksRef}>
+        <canvas className="tl-canvas" ref={contentRef} data-testid="timeline-canvas" />
+        <canvas className="tl-canvas tl-overlay" ref={overlayRef} />
+        <div
+          className="tl-ruler-hit"
+          ref={rulerRef}
+          style={{ height: RULER_H }}
+          data-testid="timeline-ruler"
+        />
+        <div
+          className="tl-scroller"
+          ref={scrollerRef}
+          style={{ top: RULER_H }}
+          data-testid="timeline-tracks"
+        >
+          <div className="tl-spacer" ref={spacerRef} />
+        </div>
+        <div className="tl-tooltip" ref={tooltipRef} hidden data-testid="timeline-tooltip" />
+      </div>
+      <div
+        className="tl-splitter"
+        role="separator"
+        aria-orientation="horizontal"
+        aria-label="Resize the details panel"
+        onPointerDown={onSplitterDown}
+      />
+      <div className="tl-panel" style={{ height: panelHeight }}>
+        <DetailsPanel view={view} />
+      </div>
+      {helpOpen && <HelpOverlay onClose={() => store.getState().setHelpOpen(false)} />}
+    </div>
+  );
 }

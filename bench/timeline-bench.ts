@@ -1,0 +1,328 @@
+/**
+ * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --no-build --dist=dir --raster]`.
+ *
+ * Builds the app (with test hooks) into .bench-cache/dist, serves it with `vite preview`, and for each size loads a
+ * synthetic Ascend-like trace into Chromium (1920×1080, the system /usr/bin/chromium):
+ *   - 1 M slices: written as trace JSON (~105 MB) and opened through the `open-files` input, so
+ *     the real import runs;
+ *   - 10 M slices: the JSON would be ~1 GB, so the same generator builds the model inside the
+ *     page and hands it to the store (`addProfile`), skipping the import. The timeline code path
+ *     is the same from there on.
+ * It then runs a scripted sequence of zooms and pans (W/S/A/D held, Ctrl + wheel, drag, vertical
+ * scroll, whole-trace pans) and prints, per phase and overall: frame intervals from
+ * requestAnimationFrame (p50 / p95 / max), the timeline's own draw time per frame, long tasks,
+ * and the time from "import done" to the first drawn frame. It never fails on time.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import type { AppStore } from '../src/store/app-store';
+import type { FrameStats } from '../src/timeline/timeline-view';
+import { synthModel, type SynthSpec } from './lib/timeline-synth-model';
+import { writeTraceJson } from './lib/timeline-trace-json';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CACHE = resolve(ROOT, '.bench-cache');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const argv = process.argv.slice(2);
+const opt = (name: string, def: string) =>
+  argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
+const PORT = Number(opt('port', '4391'));
+/** Build output to serve (`--no-build --dist=…` serves an existing build). */
+const DIST = resolve(opt('dist', resolve(CACHE, 'dist')));
+const SIZES = opt('sizes', '1m,10m').split(',');
+const BUILD = !argv.includes('--no-build');
+/** Count canvas rasterisation in the draw time (reads a pixel back after each frame). */
+const RASTER = argv.includes('--raster');
+
+/** What the page exposes: the app's test hook and this script's recorder. */
+type BenchWindow = Window & {
+  __viewer: { store: AppStore; timeline?: { stats: FrameStats } };
+  __bench: {
+    rafs: number[];
+    recording: boolean;
+    long: { t: number; d: number }[];
+    readyAt?: number;
+  };
+};
+
+interface Phase {
+  name: string;
+  intervals: number[];
+  draws: number[];
+  longTasks: number[];
+}
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+
+function run(cmd: string, args: string[]): void {
+  // Test hooks (window.__viewer) are only in builds made with VIEWER_TEST_HOOKS=1.
+  const env = { ...process.env, VIEWER_TEST_HOOKS: '1' };
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+}
+
+async function startPreview(): Promise<ChildProcess> {
+  // Its own process group, so stopping it stops vite too (not just a wrapper).
+  const child = spawn(
+    resolve(ROOT, 'node_modules/.bin/vite'),
+    ['preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  await new Promise<void>((ok, fail) => {
+    const t = setTimeout(() => fail(new Error('vite preview did not start')), 30_000);
+    child.stdout.on('data', (d: Buffer) => {
+      if (d.toString().includes(String(PORT))) {
+        clearTimeout(t);
+        ok();
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`vite preview exited (${code})`)));
+  });
+  return child;
+}
+
+/** Page-side recorder: rAF intervals, long tasks, the timeline's draw times. */
+const RECORDER = `(() => {
+  const b = { rafs: [], long: [], recording: false };
+  window.__bench = b;
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.long.push({ t: e.startTime, d: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+  const loop = (t) => { if (b.recording) b.rafs.push(t); requestAnimationFrame(loop); };
+  requestAnimationFrame(loop);
+  globalThis.__name = (f) => f;
+})()`;
+
+async function phase(page: Page, name: string, body: () => Promise<void>): Promise<Phase> {
+  const startDraws = await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    w.__bench.rafs = [];
+    w.__bench.recording = true;
+    return w.__viewer.timeline!.stats.drawMs.length;
+  });
+  const t0 = await page.evaluate(() => performance.now());
+  await body();
+  await page.waitForTimeout(300);
+  return page.evaluate(
+    ({ name, startDraws, t0 }) => {
+      const w = window as unknown as BenchWindow;
+      w.__bench.recording = false;
+      const r = w.__bench.rafs;
+      const intervals: number[] = [];
+      for (let i = 1; i < r.length; i++) intervals.push(r[i]! - r[i - 1]!);
+      const draws = w.__viewer.timeline!.stats.drawMs.slice(startDraws);
+      const longTasks = w.__bench.long.filter((l) => l.t >= t0).map((l) => l.d);
+      return { name, intervals, draws, longTasks };
+    },
+    { name, startDraws, t0 },
+  );
+}
+
+async function holdKey(page: Page, key: string, ms: number) {
+  await page.keyboard.down(key);
+  await page.waitForTimeout(ms);
+  await page.keyboard.up(key);
+  await page.waitForTimeout(400);
+}
+
+async function scenario(page: Page): Promise<Phase[]> {
+  const cx = 1100;
+  const cy = 500;
+  await page.mouse.move(cx, cy);
+  const out: Phase[] = [];
+  out.push(await phase(page, 'idle (whole trace)', () => page.waitForTimeout(800)));
+  out.push(
+    await phase(page, 'pan whole trace (D/A)', async () => {
+      await holdKey(page, 'd', 800);
+      await holdKey(page, 'a', 800);
+    }),
+  );
+  out.push(await phase(page, 'zoom in (hold W)', () => holdKey(page, 'w', 2000)));
+  out.push(
+    await phase(page, 'pan (hold D, A)', async () => {
+      await holdKey(page, 'd', 1000);
+      await holdKey(page, 'a', 1000);
+    }),
+  );
+  out.push(
+    await phase(page, 'ctrl+wheel zoom', async () => {
+      await page.keyboard.down('Control');
+      for (let i = 0; i < 20; i++) {
+        await page.mouse.wheel(0, i < 10 ? 120 : -120);
+        await page.waitForTimeout(16);
+      }
+      await page.keyboard.up('Control');
+    }),
+  );
+  out.push(
+    await phase(page, 'drag pan', async () => {
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      await page.mouse.move(cx - 600, cy + 40, { steps: 40 });
+      await page.mouse.up();
+    }),
+  );
+  out.push(
+    await phase(page, 'vertical scroll', async () => {
+      for (let i = 0; i < 16; i++) {
+        await page.mouse.wheel(0, i < 8 ? 240 : -240);
+        await page.waitForTimeout(16);
+      }
+    }),
+  );
+  out.push(await phase(page, 'zoom out (hold S)', () => holdKey(page, 's', 2500)));
+  return out;
+}
+
+function report(label: string, phases: Phase[], extra: string[]) {
+  console.log(`\n=== ${label} ===`);
+  for (const e of extra) console.log(e);
+  console.log(
+    'phase'.padEnd(26),
+    'frames',
+    ' int p50',
+    ' int p95',
+    ' int max',
+    '| draw p50',
+    'draw p95',
+    'draw max',
+    '| long tasks (max ms)',
+  );
+  const all: Phase = { name: 'ALL', intervals: [], draws: [], longTasks: [] };
+  for (const p of [...phases, all]) {
+    if (p !== all) {
+      all.intervals.push(...p.intervals);
+      all.draws.push(...p.draws);
+      all.longTasks.push(...p.longTasks);
+    }
+    console.log(
+      p.name.padEnd(26),
+      String(p.draws.length).padStart(6),
+      f1(pct(p.intervals, 50)).padStart(8),
+      f1(pct(p.intervals, 95)).padStart(8),
+      f1(Math.max(0, ...p.intervals)).padStart(8),
+      '|',
+      f1(pct(p.draws, 50)).padStart(8),
+      f1(pct(p.draws, 95)).padStart(8),
+      f1(Math.max(0, ...p.draws)).padStart(8),
+      '|',
+      `${p.longTasks.length} (${f1(Math.max(0, ...p.longTasks))})`,
+    );
+  }
+}
+
+async function benchSize(size: string, url: string) {
+  const n = size.toLowerCase().endsWith('m') ? Number(size.slice(0, -1)) * 1e6 : Number(size);
+  const spec: SynthSpec = { slices: n, spanNs: 20e9, workerThreads: 200, seed: 7 };
+  const viaJson = n <= 2e6;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  await page.addInitScript(RECORDER);
+  await page.goto(`${url}/?demo=0`);
+  const extra: string[] = [];
+  if (viaJson) {
+    const file = resolve(CACHE, `trace-${size}.json`);
+    if (!existsSync(file)) {
+      console.log(`writing ${file}…`);
+      writeTraceJson(synthModel(spec).trace!, file);
+    }
+    await page.evaluate(() => {
+      const w = window as unknown as BenchWindow;
+      const unsub = w.__viewer.store.subscribe((s) => {
+        if (s.status === 'ready') {
+          w.__bench.readyAt = performance.now();
+          unsub();
+        }
+      });
+    });
+    const t0 = Date.now();
+    await page.getByTestId('open-files').setInputFiles(file);
+    await page.waitForSelector('[data-testid=app-status][data-state=ready]', {
+      state: 'attached',
+      timeout: 600_000,
+    });
+    extra.push(
+      `import via open-files: ${((Date.now() - t0) / 1000).toFixed(1)} s for ${(statSync(file).size / 1e6).toFixed(0)} MB JSON`,
+    );
+  } else {
+    const built = await page.evaluate(`(() => {
+      const t0 = performance.now();
+      const p = (${synthModel.toString()})(${JSON.stringify(spec)});
+      const t1 = performance.now();
+      const s = window.__viewer.store.getState();
+      window.__bench.readyAt = performance.now();
+      s.addProfile(p, true);
+      s.setExtent({ start: 0, end: p.trace.endNs });
+      s.finishLoading();
+      let slices = 0;
+      for (const t of p.trace.sliceTracks) slices += t.slices.length;
+      return { ms: t1 - t0, slices };
+    })()`);
+    const b = built as { ms: number; slices: number };
+    extra.push(
+      `model built in the page (no JSON import): ${b.slices.toLocaleString('en-US')} slices in ${(b.ms / 1000).toFixed(1)} s`,
+    );
+  }
+  await page.waitForFunction(
+    () => (window as unknown as BenchWindow).__viewer.timeline?.stats.firstTraceFrameAt != null,
+    undefined,
+    { timeout: 120_000 },
+  );
+  const first = await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    const st = w.__viewer.timeline!.stats;
+    return {
+      ms: st.firstTraceFrameAt! - (w.__bench.readyAt ?? NaN),
+      firstDraw: st.drawMs[0]!,
+      partial: st.firstPartialFrameAt! - (w.__bench.readyAt ?? NaN),
+      mounted: st.createdAt - (w.__bench.readyAt ?? NaN),
+    };
+  });
+  extra.push(
+    `import done → timeline mounted: ${f1(first.mounted)} ms; → first frame: ${f1(first.partial)} ms; → first complete frame (every visible row drawn): ${f1(first.ms)} ms (first frame's draw: ${f1(first.firstDraw)} ms)`,
+  );
+  if (RASTER)
+    await page.evaluate(() => {
+      (window as unknown as BenchWindow).__viewer.timeline!.stats.forceRaster = true;
+    });
+  await page.waitForTimeout(1500);
+  const phases = await scenario(page);
+  report(`${size} slices, 1920×1080, ${viaJson ? 'JSON import' : 'in-page model'}`, phases, extra);
+  await browser.close();
+}
+
+async function main() {
+  mkdirSync(CACHE, { recursive: true });
+  if (BUILD) run('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn']);
+  const preview = await startPreview();
+  try {
+    for (const size of SIZES) await benchSize(size, `http://127.0.0.1:${PORT}`);
+  } finally {
+    if (preview.pid) process.kill(-preview.pid, 'SIGTERM');
+  }
+  console.log('\nTargets: p95 frame ≤ 16.7 ms at 10 M slices; first frame ≤ 500 ms after import.');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,67 @@
+/**
+ * Args, pretty-printed as text (trace data is untrusted: never HTML). Objects become nested
+ * definition lists; multi-line strings such as call stacks ("a;\r\nb;\r\nc" or "a\nb") become
+ * numbered lists.
+ */
+import type { JsonValue } from '../import/json/json-bytes';
+
+/** Lines of a multi-line string (call stacks), or null for a one-line string. */
+export function splitMultiline(s: string): string[] | null {
+  if (!s.includes('\n')) return null;
+  const lines = s
+    .split(/\r?\n/)
+    .map((l) => l.replace(/;\s*$/, '').replace(/\r$/, ''))
+    .filter((l, i, all) => l.length > 0 || i < all.length - 1);
+  return lines.length > 1 ? lines : null;
+}
+
+function Scalar({ v }: { v: JsonValue }) {
+  if (v === null) return <span className="tl-arg-null">null</span>;
+  if (typeof v === 'string') {
+    const lines = splitMultiline(v);
+    if (lines) {
+      return (
+        <ol className="tl-arg-lines">
+          {lines.map((l, i) => (
+            <li key={i}>{l || '\u00a0'}</li>
+          ))}
+        </ol>
+      );
+    }
+    return <span className="tl-arg-str">{v}</span>;
+  }
+  if (typeof v === 'bigint') return <span className="tl-arg-num">{v.toString()}</span>;
+  if (typeof v === 'number') return <span className="tl-arg-num">{String(v)}</span>;
+  if (typeof v === 'boolean') return <span className="tl-arg-num">{String(v)}</span>;
+  return <ArgsView value={v} />;
+}
+
+export function ArgsView({ value }: { value: JsonValue }) {
+  if (value === null || typeof value !== 'object') return <Scalar v={value} />;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="tl-arg-null">[]</span>;
+    return (
+      <ol className="tl-arg-array" start={0}>
+        {value.map((v, i) => (
+          <li key={i}>
+            <Scalar v={v} />
+          </li>
+        ))}
+      </ol>
+    );
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return <span className="tl-arg-null">{'{}'}</span>;
+  return (
+    <dl className="tl-args">
+      {entries.map(([k, v]) => (
+        <div className="tl-arg" key={k}>
+          <dt>{k}</dt>
+          <dd>
+            <Scalar v={v} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

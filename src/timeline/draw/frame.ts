@@ -1,0 +1,100 @@
+/**
+ * What one frame of the timeline needs, as plain inputs (no React, no store). The host builds
+ * these from the store and its own state; draw functions are pure functions of them.
+ */
+import type { RowLayout } from '../row-layout';
+import type { TraceGroup } from '../timeline-groups';
+import type { TimeScale } from '../time-scale';
+import type { Palette, ThemeColors } from './colors';
+
+export interface CanvasFrame {
+  ctx: CanvasRenderingContext2D;
+  /** Canvas size, CSS px. */
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+export interface TracksFrame extends CanvasFrame {
+  groups: readonly TraceGroup[];
+  layout: RowLayout;
+  scrollTop: number;
+  /** Shared axis over the content area (x = 0 at labelWidth). */
+  scale: TimeScale;
+  labelWidth: number;
+  rulerHeight: number;
+  colors: ThemeColors;
+  palette: Palette;
+  /** Search membership per `${group}:${track}`; null when no search is active. */
+  searchMasks: ReadonlyMap<string, Uint8Array> | null;
+  /** Key of the row under the mouse (its gutter shows the pin button). */
+  hoverRowKey: string | null;
+  /**
+   * Time budget for building track indexes during this frame (performance.now() deadline). Rows
+   * whose index is not built yet and do not fit are skipped and `missed` is set; the host draws
+   * again next frame. Absent: build whatever is needed.
+   */
+  indexBudget?: { deadline: number; missed: boolean };
+}
+
+/** A rectangle in canvas CSS px. */
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface FlowArrow {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Flows of the selected slice are drawn bold. */
+  strong: boolean;
+}
+
+export interface OverlayFrame extends CanvasFrame {
+  labelWidth: number;
+  rulerHeight: number;
+  colors: ThemeColors;
+  /** Top of the scrolled area (below the pinned rows), CSS px. */
+  scrollAreaTop: number;
+  cursorX: number | null;
+  /** Text shown in the ruler at the cursor. */
+  cursorLabel: string | null;
+  hover: Rect | null;
+  selected: Rect | null;
+  currentMatch: Rect | null;
+  /** Highlighted slices (e.g. a collective on every rank). */
+  highlights: Rect[];
+  /** Range in content px (x from the content left), with its duration label. */
+  range: { x0: number; x1: number; label: string } | null;
+  /** Rows (in canvas px) the range is limited to; empty = all. */
+  rangeRows: Rect[];
+  flows: FlowArrow[];
+  counter: { x: number; y: number; label: string } | null;
+}
+
+export interface OverviewBand {
+  color: string;
+  /** Relative busy density per bin, 0..1; bins split [start, end) evenly. */
+  values: Float32Array;
+  /** Axis span the bins cover, ns. */
+  start: number;
+  end: number;
+}
+
+export interface OverviewFrame extends CanvasFrame {
+  labelWidth: number;
+  colors: ThemeColors;
+  /** Axis span of the whole strip. */
+  extent: { start: number; end: number };
+  window: { start: number; end: number };
+  range: { start: number; end: number } | null;
+  bands: OverviewBand[];
+  /** Matches per bin (same binning as bands), or null. */
+  matchBins: Uint32Array | null;
+  /** Text for the gutter part of the strip. */
+  title: string;
+}

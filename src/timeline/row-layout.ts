@@ -1,0 +1,365 @@
+/**
+ * Vertical layout of the timeline: which rows exist (trace groups, processes, thread / overflow /
+ * async slice tracks, counters, instants), in display order, how tall each is, and where it sits.
+ * Recomputed only when the traces, collapse state or pins change, never per frame.
+ *
+ *   y=0 ┌──────────────────────────────────────────┐ ─┐
+ *       │ pinned rows (drawn at a fixed position)  │  │ pinnedHeight
+ *       ├──────────────────────────────────────────┤ ─┘
+ *       │ rows[k]  y = sum of heights before it    │ ─┐ scrolled area: a row is drawn at
+ *       │ rows[k+1]                                │  │ pinnedHeight + row.y - scrollTop,
+ *       │ …   only rows meeting [scrollTop,        │  │ and only if it meets the viewport
+ *       │      scrollTop + viewport) are drawn     │  │ (bisect on y: virtualised)
+ *       └──────────────────────────────────────────┘ ─┘ height
+ *
+ * A slices row stacks an optional instant lane (laneTop px) above its depth lanes:
+ *   row.y ┬ pad ┬ instants (if any) ┬ depth 0 ┬ depth 1 … ┬ pad
+ */
+import type { TraceModel } from '../model/trace-model';
+import { processDisplayOrder, threadDisplayOrder } from '../model/track-order';
+import type { TraceGroup } from './timeline-groups';
+
+/** Height of one depth lane, CSS px. */
+export const DEPTH_H = 18;
+/** Height of a slice rect inside its lane. */
+export const SLICE_H = 16;
+export const TRACK_PAD = 3;
+export const INSTANT_LANE_H = 12;
+export const PROCESS_H = 24;
+export const PROCESS_COLLAPSED_H = 30;
+export const GROUP_H = 26;
+export const COUNTER_H = 40;
+
+export type RowKind = 'group' | 'process' | 'slices' | 'counter' | 'instants';
+
+export interface Row {
+  /** Stable key (collapse / pin state): `${profileId}|p3`, `${profileId}|t12`, … */
+  key: string;
+  kind: RowKind;
+  group: number;
+  /** Process index, -1 for group rows and global instants. */
+  process: number;
+  /** slices: slice track (-1 for a thread that only has instants); counter: counter index. */
+  track: number;
+  /** counter: series index. */
+  series: number;
+  /** Thread whose instants are drawn on this row (slices rows), else -1. */
+  thread: number;
+  /** Top, CSS px, within its area (pinned area or scrolled area). */
+  y: number;
+  height: number;
+  /** Nesting level of the label (0 = group/process). */
+  indent: number;
+  title: string;
+  subtitle: string;
+  collapsible: boolean;
+  collapsed: boolean;
+  pinned: boolean;
+  /** slices rows: depth lanes drawn (1 when collapsed). */
+  lanes: number;
+  /** slices rows: offset of depth lane 0 from row.y. */
+  laneTop: number;
+}
+
+export interface RowLayout {
+  pinned: Row[];
+  pinnedHeight: number;
+  rows: Row[];
+  /** Total height of the scrolled rows. */
+  height: number;
+  byKey: Map<string, Row>;
+}
+
+export interface CollapseState {
+  collapseDefault: boolean;
+  collapseOverrides: Readonly<Record<string, boolean>>;
+  pinnedTracks: readonly string[];
+}
+
+export const processKey = (profileId: string, p: number) => `${profileId}|p${p}`;
+export const trackKey = (profileId: string, track: number) => `${profileId}|t${track}`;
+export const threadKey = (profileId: string, thread: number) => `${profileId}|th${thread}`;
+export const counterKey = (profileId: string, c: number, s: number) => `${profileId}|c${c}.${s}`;
+export const groupKey = (profileId: string) => `${profileId}|g`;
+
+function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 'title'>): Row {
+  return {
+    process: -1,
+    track: -1,
+    series: 0,
+    thread: -1,
+    y: 0,
+    height: 0,
+    indent: 0,
+    subtitle: '',
+    collapsible: false,
+    collapsed: false,
+    pinned: false,
+    lanes: 0,
+    laneTop: 0,
+    ...partial,
+  };
+}
+
+function processTitle(t: TraceModel, p: number): { title: string; subtitle: string } {
+  const pr = t.processes[p]!;
+  const title = pr.name ?? `Process ${pr.pid}`;
+  const parts = [];
+  if (pr.name !== null && pr.pid) parts.push(pr.pid);
+  return { title, subtitle: parts.join(' ') };
+}
+
+/** Rows of one trace group, before pinning and positions. */
+function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean): Row[] {
+  const t = g.trace;
+  const id = g.profileId;
+  const out: Row[] = [];
+  const collapsedOf = (key: string, def: boolean) => st.collapseOverrides[key] ?? def;
+  let indent = 0;
+  if (multi) {
+    const key = groupKey(id);
+    const collapsed = collapsedOf(key, false);
+    out.push(
+      baseRow({ key, kind: 'group', group: gi, title: g.label, collapsible: true, collapsed }),
+    );
+    if (collapsed) return out;
+    indent = 1;
+  }
+  if (t.globalInstants.length > 0) {
+    out.push(
+      baseRow({
+        key: `${id}|gi`,
+        kind: 'instants',
+        group: gi,
+        track: -2,
+        indent,
+        title: 'Global instants',
+      }),
+    );
+  }
+  for (const p of processDisplayOrder(t)) {
+    const pr = t.processes[p]!;
+    const children: Row[] = [];
+    if (pr.instants.length > 0) {
+      children.push(
+        baseRow({
+          key: `${id}|pi${p}`,
+          kind: 'instants',
+          group: gi,
+          process: p,
+          track: -1,
+          indent: indent + 1,
+          title: 'Process instants',
+        }),
+      );
+    }
+    for (const th of threadDisplayOrder(t.threads, pr.threads)) {
+      const thread = t.threads[th]!;
+      const hasInstants = thread.instants.length > 0;
+      if (thread.track < 0 && !hasInstants) continue; // empty threads are hidden
+      const track = thread.track >= 0 ? t.sliceTracks[thread.track]! : null;
+      const depthRows = track?.slices.rows ?? 0;
+      const hasOverflow = thread.overflowTrack >= 0;
+      const tkey = thread.track >= 0 ? trackKey(id, thread.track) : threadKey(id, th);
+      const collapsible = depthRows > 1 || hasOverflow;
+      const collapsed = collapsible && collapsedOf(tkey, false);
+      const name = track?.name ?? thread.name ?? `Thread ${thread.tid}`;
+      children.push(
+        baseRow({
+          key: tkey,
+          kind: 'slices',
+          group: gi,
+          process: p,
+          track: thread.track,
+          thread: hasInstants ? th : -1,
+          indent: indent + 1,
+          title: name,
+          subtitle: name.includes(thread.tid) ? '' : thread.tid,
+          collapsible,
+          collapsed,
+          lanes: collapsed ? Math.min(1, depthRows) : depthRows,
+          laneTop: hasInstants ? INSTANT_LANE_H : 0,
+        }),
+      );
+      if (hasOverflow && !collapsed) {
+        const ov = t.sliceTracks[thread.overflowTrack]!;
+        children.push(
+          baseRow({
+            key: trackKey(id, thread.overflowTrack),
+            kind: 'slices',
+            group: gi,
+            process: p,
+            track: thread.overflowTrack,
+            indent: indent + 2,
+            title: 'overlapping slices',
+            subtitle: name,
+            lanes: ov.slices.rows,
+          }),
+        );
+      }
+    }
+    for (const a of pr.asyncTracks) {
+      const at = t.sliceTracks[a]!;
+      if (at.slices.length === 0) continue;
+      const key = trackKey(id, a);
+      const collapsible = at.slices.rows > 1;
+      const collapsed = collapsible && collapsedOf(key, false);
+      children.push(
+        baseRow({
+          key,
+          kind: 'slices',
+          group: gi,
+          process: p,
+          track: a,
+          indent: indent + 1,
+          title: at.name,
+          collapsible,
+          collapsed,
+          lanes: collapsed ? 1 : at.slices.rows,
+        }),
+      );
+    }
+    for (const c of pr.counters) {
+      const ct = t.counters[c]!;
+      if (ct.ts.length === 0) continue;
+      ct.series.forEach((s, si) => {
+        const multiSeries = ct.series.length > 1;
+        children.push(
+          baseRow({
+            key: counterKey(id, c, si),
+            kind: 'counter',
+            group: gi,
+            process: p,
+            track: c,
+            series: si,
+            indent: indent + 1,
+            title: multiSeries ? `${ct.name} · ${s.name}` : ct.name,
+            subtitle: multiSeries ? '' : s.name === ct.name ? '' : s.name,
+          }),
+        );
+      });
+    }
+    if (children.length === 0) continue;
+    const key = processKey(id, p);
+    const collapsed = collapsedOf(key, st.collapseDefault);
+    const { title, subtitle } = processTitle(t, p);
+    out.push(
+      baseRow({
+        key,
+        kind: 'process',
+        group: gi,
+        process: p,
+        indent,
+        title,
+        subtitle: [pr.labels.join(', '), subtitle].filter(Boolean).join(' · '),
+        collapsible: true,
+        collapsed,
+      }),
+    );
+    if (!collapsed) out.push(...children);
+  }
+  return out;
+}
+
+export function rowHeight(r: Row): number {
+  switch (r.kind) {
+    case 'group':
+      return GROUP_H;
+    case 'process':
+      return r.collapsed ? PROCESS_COLLAPSED_H : PROCESS_H;
+    case 'counter':
+      return COUNTER_H;
+    case 'instants':
+      return INSTANT_LANE_H + 2 * TRACK_PAD + 4;
+    case 'slices':
+      return r.laneTop + Math.max(r.lanes, 1) * DEPTH_H + 2 * TRACK_PAD;
+  }
+}
+
+export function computeRowLayout(groups: readonly TraceGroup[], st: CollapseState): RowLayout {
+  const all: Row[] = [];
+  groups.forEach((g, gi) => all.push(...groupRows(g, gi, st, groups.length > 1)));
+  const pinSet = new Set(st.pinnedTracks);
+  const pinnedByKey = new Map<string, Row>();
+  const rows: Row[] = [];
+  for (const r of all) {
+    if (pinSet.has(r.key) && r.kind !== 'process' && r.kind !== 'group') {
+      r.pinned = true;
+      const proc = r.process >= 0 ? groups[r.group]!.trace.processes[r.process] : undefined;
+      if (proc) r.subtitle = proc.name ?? `Process ${proc.pid}`;
+      pinnedByKey.set(r.key, r);
+    } else rows.push(r);
+  }
+  const pinned: Row[] = [];
+  for (const k of st.pinnedTracks) {
+    const r = pinnedByKey.get(k);
+    if (r) pinned.push(r);
+  }
+  let y = 0;
+  for (const r of pinned) {
+    r.y = y;
+    r.height = rowHeight(r);
+    y += r.height;
+  }
+  const pinnedHeight = y;
+  y = 0;
+  for (const r of rows) {
+    r.y = y;
+    r.height = rowHeight(r);
+    y += r.height;
+  }
+  const byKey = new Map<string, Row>();
+  for (const r of pinned) byKey.set(r.key, r);
+  for (const r of rows) byKey.set(r.key, r);
+  return { pinned, pinnedHeight, rows, height: y, byKey };
+}
+
+/** Rows [first, end) of `rows` that meet the band [top, bottom) (rows sorted by y). */
+export function visibleRowRange(
+  rows: readonly Row[],
+  top: number,
+  bottom: number,
+): [number, number] {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = rows[mid]!;
+    if (r.y + r.height <= top) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < rows.length && rows[end]!.y < bottom) end++;
+  return [lo, end];
+}
+
+/**
+ * The row under a point of the track area (y in CSS px from the top of the track area, below
+ * the ruler), with the row's top on screen.
+ */
+export function rowAtY(
+  layout: RowLayout,
+  y: number,
+  scrollTop: number,
+): { row: Row; top: number } | null {
+  if (y < layout.pinnedHeight) {
+    const [i] = visibleRowRange(layout.pinned, y, y + 1);
+    const r = layout.pinned[i];
+    return r && r.y <= y ? { row: r, top: r.y } : null;
+  }
+  const yy = y - layout.pinnedHeight + scrollTop;
+  const [i] = visibleRowRange(layout.rows, yy, yy + 1);
+  const r = layout.rows[i];
+  return r && r.y <= yy ? { row: r, top: r.y - scrollTop + layout.pinnedHeight } : null;
+}
+
+/** Depth lane under a y offset inside a slices row, or -1 (padding / instant lane). */
+export function laneAt(row: Row, dy: number): number {
+  const d = Math.floor((dy - TRACK_PAD - row.laneTop) / DEPTH_H);
+  return d >= 0 && d < row.lanes ? d : -1;
+}
+
+/** Largest scrollTop for a viewport of `viewportHeight` px (below the pinned rows). */
+export function maxScrollTop(layout: RowLayout, viewportHeight: number): number {
+  return Math.max(0, layout.height - Math.max(0, viewportHeight - layout.pinnedHeight));
+}

@@ -1,0 +1,525 @@
+/**
+ * Input for the timeline: d3-zoom drives drag-to-pan and Ctrl/⌘ + wheel (and pinch) zoom around
+ * the cursor; the store owns the visible window and every change made elsewhere (keys, overview,
+ * a table click) is pushed back into d3-zoom with `zoom.transform`, so the two never disagree.
+ * Plain wheel scrolls the tracks natively; horizontal wheel or Shift + wheel pans. Shift + drag
+ * (or a drag in the ruler) selects a time range. Clicks select; small drags still count as
+ * clicks (CLICK_SLOP). Keys follow Perfetto (keymap.ts).
+ */
+import { scaleLinear } from 'd3-scale';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import type { AppState } from '../store/app-store';
+import { Layer } from './frame-scheduler';
+import { hitTest, type Hit } from './hit-test';
+import { actionForKey, type KeyAction } from './keymap';
+import { navKeyOf } from './key-nav';
+import { rowAtY } from './row-layout';
+import { stepMatch } from './search';
+import { absoluteNs, absoluteSecondsText, formatRelativeExact } from './time-scale';
+import type { TimelineView } from './timeline-view';
+import { LABEL_W, RULER_H } from './view-geometry';
+
+/** A press that moves less than this (px) is a click, not a drag. */
+const CLICK_SLOP = 3;
+/** Smallest window the overview brush can make, CSS px of the strip. */
+const MIN_BRUSH_PX = 3;
+
+export interface InputCallbacks {
+  focusSearch: () => void;
+  toggleHelp: () => void;
+  /** Extra UI elements whose pointer events belong to the timeline. */
+  ruler: HTMLElement;
+}
+
+function isTyping(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  const tag = t.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t.isContentEditable;
+}
+
+export function attachInput(view: TimelineView, cb: InputCallbacks): () => void {
+  const { store } = view;
+  const el = view.el;
+  const scroller = el.scroller;
+  const cleanups: (() => void)[] = [];
+  const on = <K extends keyof HTMLElementEventMap>(
+    target: HTMLElement,
+    type: K,
+    fn: (e: HTMLElementEventMap[K]) => void,
+    opts?: AddEventListenerOptions,
+  ) => {
+    target.addEventListener(type, fn as EventListener, opts);
+    cleanups.push(() => target.removeEventListener(type, fn as EventListener, opts));
+  };
+
+  // ------------------------------------------------------------ d3-zoom ↔ store
+  const baseScale = () => {
+    const { extent } = store.getState();
+    return scaleLinear()
+      .domain([extent.start, extent.end])
+      .range([LABEL_W, LABEL_W + view.contentWidth]);
+  };
+  const transformFor = (s: AppState) => {
+    const { extent, visibleWindow: w } = s;
+    const k = (extent.end - extent.start) / Math.max(1e-9, w.end - w.start);
+    const base = baseScale();
+    return zoomIdentity.translate(LABEL_W - k * base(w.start), zoomTransform(scroller).y).scale(k);
+  };
+  let syncing = false;
+  let lastY = 0;
+  const zb: ZoomBehavior<HTMLDivElement, unknown> = zoom<HTMLDivElement, unknown>()
+    .filter((e: Event) => {
+      if (e.type === 'wheel') return (e as WheelEvent).ctrlKey || (e as WheelEvent).metaKey;
+      if (e.type === 'mousedown') {
+        const me = e as MouseEvent;
+        return me.button === 0 && !me.shiftKey && offsetX(me) >= LABEL_W;
+      }
+      return e.type.startsWith('touch');
+    })
+    .wheelDelta((e: WheelEvent) => -e.deltaY * (e.deltaMode === 1 ? 0.05 : e.deltaMode ? 1 : 0.004))
+    .scaleExtent([0.2, 1e13])
+    .clickDistance(CLICK_SLOP)
+    .on('start', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
+      lastY = e.transform.y;
+      if ((e.sourceEvent as Event | null)?.type === 'mousedown') scroller.classList.add('grabbing');
+    })
+    .on('zoom', (e: D3ZoomEvent<HTMLDivElement, unknown>) => {
+      if (syncing || !e.sourceEvent) return;
+      const [a, b] = e.transform.rescaleX(baseScale()).domain() as [number, number];
+      store.getState().setVisibleWindow({ start: a, end: b });
+      if ((e.sourceEvent as Event).type === 'mousemove') {
+        const dy = e.transform.y - lastY;
+        if (dy !== 0) view.setScrollTop(view.scrollTop - dy);
+      }
+      lastY = e.transform.y;
+    })
+    // Only touch the class when it is set: programmatic transforms end here every frame and a
+    // class write would invalidate style each time.
+    .on('end', () => {
+      if (scroller.classList.contains('grabbing')) scroller.classList.remove('grabbing');
+    });
+  const sel = select(scroller);
+  sel.call(zb).on('dblclick.zoom', null);
+  const pushToZoom = () => {
+    const want = transformFor(store.getState());
+    const have = zoomTransform(scroller);
+    if (Math.abs(want.k / have.k - 1) < 1e-12 && Math.abs(want.x - have.x) < 1e-6) return;
+    syncing = true;
+    try {
+      zb.transform(sel, want);
+    } finally {
+      syncing = false;
+    }
+  };
+  pushToZoom();
+  cleanups.push(
+    store.subscribe((s, prev) => {
+      if (s.visibleWindow !== prev.visibleWindow || s.extent !== prev.extent) pushToZoom();
+    }),
+  );
+  cleanups.push(view.onChange(pushToZoom));
+  cleanups.push(() => sel.on('.zoom', null));
+
+  // ------------------------------------------------------------ wheel: horizontal pan
+  on(
+    scroller,
+    'wheel',
+    (e) => {
+      if (e.ctrlKey || e.metaKey) return;
+      let dx = e.deltaX;
+      if (e.shiftKey && dx === 0) dx = e.deltaY;
+      if (dx === 0 || (!e.shiftKey && Math.abs(dx) < Math.abs(e.deltaY))) return;
+      e.preventDefault();
+      const unit = e.deltaMode === 1 ? 20 : e.deltaMode ? view.contentWidth : 1;
+      store.getState().panBy(dx * unit * view.scale().nsPerPx);
+    },
+    { passive: false },
+  );
+
+  // ------------------------------------------------------------ hover, tooltip, readout
+  let hoverKey: string | null = null;
+  const setHover = (x: number, yTrack: number | null) => {
+    view.pointer = { x, y: (yTrack ?? -RULER_H) + RULER_H };
+    const hit = yTrack === null ? null : hitTest(hitCtx(), x, yTrack);
+    const prevRow = view.hit?.row.key ?? null;
+    view.hit = hit;
+    const st = store.getState();
+    const hovered =
+      hit?.kind === 'slice'
+        ? { profileId: view.groups[hit.group]!.profileId, track: hit.track, index: hit.index }
+        : null;
+    const key = hovered ? `${hovered.profileId}:${hovered.track}:${hovered.index}` : null;
+    if (key !== hoverKey) {
+      hoverKey = key;
+      st.hoverSlice(hovered);
+    }
+    updateTooltip(hit, x, yTrack);
+    updateReadout(x);
+    view.scheduler.schedule(
+      (hit?.row.key ?? null) !== prevRow ? Layer.Content | Layer.Overlay : Layer.Overlay,
+    );
+  };
+  const hitCtx = () => ({
+    layout: view.layout,
+    groups: view.groups,
+    scale: view.scale(),
+    scrollTop: view.scrollTop,
+    labelWidth: LABEL_W,
+  });
+  const updateTooltip = (hit: Hit | null, x: number, yTrack: number | null) => {
+    const tip = el.tooltip;
+    const lines = hit && yTrack !== null && !dragging ? view.describeHit(hit) : null;
+    if (!lines) {
+      tip.hidden = true;
+      return;
+    }
+    tip.replaceChildren(
+      ...lines.map((l, i) => {
+        const d = document.createElement('div');
+        d.className = i === 0 ? 'tl-tip-title' : 'tl-tip-line';
+        d.textContent = l;
+        return d;
+      }),
+    );
+    tip.hidden = false;
+    const host = el.tracksHost.getBoundingClientRect();
+    const tw = tip.offsetWidth;
+    const left = x + 14 + tw > host.width ? x - tw - 10 : x + 14;
+    tip.style.transform = `translate(${Math.max(0, left)}px, ${RULER_H + yTrack! + 16}px)`;
+  };
+  const updateReadout = (x: number) => {
+    const g = view.groups[0];
+    if (!g || x < LABEL_W) {
+      el.readout.textContent = '';
+      return;
+    }
+    const t = view.scale().pxToNs(x - LABEL_W);
+    const rel = t - g.offsetNs;
+    const abs = absoluteNs(g.trace.baseNs, rel);
+    el.readout.textContent = `cursor ${formatRelativeExact(rel)} · abs ${abs} ns (${absoluteSecondsText(abs)})`;
+  };
+  const clearHover = () => {
+    view.pointer = null;
+    view.hit = null;
+    el.tooltip.hidden = true;
+    el.readout.textContent = '';
+    if (hoverKey !== null) {
+      hoverKey = null;
+      store.getState().hoverSlice(null);
+    }
+    view.scheduler.schedule(Layer.Content | Layer.Overlay);
+  };
+
+  // ------------------------------------------------------------ range drags
+  let dragging: null | {
+    kind: 'range' | 'ruler';
+    x0: number;
+    y0: number;
+    t0: number;
+    moved: boolean;
+    pointerId: number;
+  } = null;
+  const rangeTracksBetween = (yA: number, yB: number): number[] => {
+    const out: number[] = [];
+    const lo = Math.min(yA, yB);
+    const hi = Math.max(yA, yB);
+    for (let y = lo; ;) {
+      const f = rowAtY(view.layout, y, view.scrollTop);
+      if (f && f.row.kind === 'slices' && f.row.track >= 0 && f.row.group === 0) {
+        if (!out.includes(f.row.track)) out.push(f.row.track);
+        const g = view.groups[0]!;
+        const st = g.trace.sliceTracks[f.row.track]!;
+        if (st.thread >= 0) {
+          const ov = g.trace.threads[st.thread]!.overflowTrack;
+          if (ov >= 0 && f.row.collapsed && !out.includes(ov)) out.push(ov);
+        }
+      } else if (f && f.row.kind === 'process' && f.row.collapsed) {
+        const p = view.groups[f.row.group]!.trace.processes[f.row.process]!;
+        for (const th of p.threads) {
+          const thr = view.groups[f.row.group]!.trace.threads[th]!;
+          for (const t of [thr.track, thr.overflowTrack])
+            if (t >= 0 && !out.includes(t)) out.push(t);
+        }
+        for (const a of p.asyncTracks) if (!out.includes(a)) out.push(a);
+      }
+      if (!f || y >= hi) break;
+      y = Math.min(hi, f.top + f.row.height + 0.5);
+      if (f.top + f.row.height > hi) break;
+    }
+    return out.sort((a, b) => a - b);
+  };
+  const updateDrag = (x: number, yTrack: number) => {
+    if (!dragging) return;
+    if (Math.abs(x - dragging.x0) > CLICK_SLOP) dragging.moved = true;
+    if (!dragging.moved) return;
+    const t = view.scale().pxToTime(Math.max(LABEL_W, x) - LABEL_W);
+    view.dragRange = { start: Math.min(t, dragging.t0), end: Math.max(t, dragging.t0) };
+    if (dragging.kind === 'range') {
+      const tracks = rangeTracksBetween(dragging.y0, yTrack);
+      store.setState({ rangeTracks: tracks });
+    }
+    view.scheduler.schedule(Layer.Overlay);
+  };
+  const endDrag = (commit: boolean) => {
+    if (!dragging) return;
+    const d = dragging;
+    dragging = null;
+    const r = view.dragRange;
+    view.dragRange = null;
+    scroller.classList.remove('selecting');
+    if (commit && d.moved && r && r.end > r.start) {
+      const st = store.getState();
+      const tracks = d.kind === 'range' ? st.rangeTracks : [];
+      st.setRange({ start: Math.round(r.start), end: Math.round(r.end) }, tracks);
+      st.setPanelTab('range');
+    } else if (commit && !d.moved && d.kind === 'ruler') {
+      store.getState().setRange(null);
+    }
+    view.scheduler.schedule(Layer.Overlay | Layer.Overview);
+  };
+  const startDrag = (kind: 'range' | 'ruler', e: PointerEvent, x: number, yTrack: number) => {
+    dragging = {
+      kind,
+      x0: x,
+      y0: yTrack,
+      t0: view.scale().pxToTime(Math.max(0, x - LABEL_W)),
+      moved: false,
+      pointerId: e.pointerId,
+    };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    if (kind === 'range') scroller.classList.add('selecting');
+  };
+
+  const local = (e: MouseEvent, target: HTMLElement) => {
+    const r = target.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+
+  on(scroller, 'pointerdown', (e) => {
+    if (e.button !== 0 || !e.shiftKey) return;
+    const p = local(e, scroller);
+    if (p.x < LABEL_W) return;
+    startDrag('range', e, p.x, p.y);
+    e.preventDefault();
+  });
+  on(scroller, 'pointermove', (e) => {
+    const p = local(e, scroller);
+    if (dragging && dragging.pointerId === e.pointerId) updateDrag(p.x, p.y);
+    setHover(p.x, p.y);
+  });
+  on(scroller, 'pointerup', (e) => {
+    if (dragging && dragging.pointerId === e.pointerId) endDrag(true);
+  });
+  on(scroller, 'pointercancel', () => endDrag(false));
+  on(scroller, 'pointerleave', () => {
+    if (!dragging) clearHover();
+  });
+  on(scroller, 'click', (e) => {
+    if (e.shiftKey) return;
+    const p = local(e, scroller);
+    const hit = hitTest(hitCtx(), p.x, p.y);
+    const st = store.getState();
+    if (!hit) {
+      st.clearSelection();
+      return;
+    }
+    switch (hit.kind) {
+      case 'chevron':
+        view.toggleRow(hit.row.key);
+        return;
+      case 'pin':
+        st.togglePinned(hit.row.key);
+        return;
+      case 'label':
+        if (hit.row.collapsible) view.toggleRow(hit.row.key);
+        return;
+      case 'slice':
+        st.setRange(null);
+        view.select({ group: hit.group, track: hit.track, index: hit.index });
+        return;
+      default:
+        if (hit.row.kind === 'process' || hit.row.kind === 'group') view.toggleRow(hit.row.key);
+        else st.clearSelection();
+    }
+  });
+
+  // Ruler: hover shows the cursor; a drag selects a range over every track.
+  const ruler = cb.ruler;
+  on(ruler, 'pointerdown', (e) => {
+    if (e.button !== 0) return;
+    const p = local(e, ruler);
+    if (p.x < LABEL_W) return;
+    startDrag('ruler', e, p.x, 0);
+    e.preventDefault();
+  });
+  on(ruler, 'pointermove', (e) => {
+    const p = local(e, ruler);
+    if (dragging && dragging.pointerId === e.pointerId) updateDrag(p.x, 0);
+    view.pointer = { x: p.x, y: p.y };
+    view.hit = null;
+    el.tooltip.hidden = true;
+    updateReadout(p.x);
+    view.scheduler.schedule(Layer.Overlay);
+  });
+  on(ruler, 'pointerup', (e) => {
+    if (dragging && dragging.pointerId === e.pointerId) endDrag(true);
+  });
+  on(ruler, 'pointerleave', () => {
+    if (!dragging) clearHover();
+  });
+
+  // ------------------------------------------------------------ overview strip
+  const ov = el.overview;
+  let ovDrag: null | {
+    mode: 'move' | 'brush';
+    x0: number;
+    t0: number;
+    w0: { start: number; end: number };
+  } = null;
+  const ovTime = (x: number) => {
+    const { extent } = store.getState();
+    const w = Math.max(1, view.overviewWidth - LABEL_W);
+    return extent.start + ((x - LABEL_W) / w) * (extent.end - extent.start);
+  };
+  on(ov, 'pointerdown', (e) => {
+    if (e.button !== 0) return;
+    const p = local(e, ov);
+    if (p.x < LABEL_W) return;
+    const st = store.getState();
+    const t = ovTime(p.x);
+    const w = st.visibleWindow;
+    ovDrag = { mode: t >= w.start && t <= w.end ? 'move' : 'brush', x0: p.x, t0: t, w0: w };
+    ov.setPointerCapture(e.pointerId);
+    e.preventDefault();
+  });
+  on(ov, 'pointermove', (e) => {
+    if (!ovDrag) return;
+    const p = local(e, ov);
+    const t = ovTime(Math.max(LABEL_W, p.x));
+    const st = store.getState();
+    if (ovDrag.mode === 'move') {
+      const dt = t - ovDrag.t0;
+      st.setVisibleWindow({ start: ovDrag.w0.start + dt, end: ovDrag.w0.end + dt });
+    } else if (Math.abs(p.x - ovDrag.x0) >= MIN_BRUSH_PX) {
+      st.setVisibleWindow({ start: Math.min(t, ovDrag.t0), end: Math.max(t, ovDrag.t0) });
+    }
+  });
+  on(ov, 'pointerup', (e) => {
+    if (!ovDrag) return;
+    const p = local(e, ov);
+    if (Math.abs(p.x - ovDrag.x0) < CLICK_SLOP) {
+      // A click centres the window there.
+      const st = store.getState();
+      const w = st.visibleWindow;
+      const span = w.end - w.start;
+      st.setVisibleWindow({ start: ovDrag.t0 - span / 2, end: ovDrag.t0 + span / 2 });
+    }
+    ovDrag = null;
+  });
+  on(
+    ov,
+    'wheel',
+    (e) => {
+      e.preventDefault();
+      const p = local(e, ov);
+      const factor = Math.pow(2, e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.004));
+      const w = store.getState().visibleWindow;
+      const c = p.x >= LABEL_W ? ovTime(p.x) : (w.start + w.end) / 2;
+      const anchor = c >= w.start && c <= w.end ? c : (w.start + w.end) / 2;
+      store.getState().zoomAt(anchor, factor);
+    },
+    { passive: false },
+  );
+
+  // ------------------------------------------------------------ keyboard
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (isTyping(e.target)) return;
+    const nk = e.ctrlKey || e.metaKey || e.altKey ? null : navKeyOf(e.key);
+    if (nk) {
+      e.preventDefault();
+      view.nav.keyDown(nk, performance.now());
+      view.scheduler.schedule(Layer.Animation);
+      return;
+    }
+    const action = actionForKey(e);
+    if (!action) return;
+    e.preventDefault();
+    runAction(action);
+  };
+  const runAction = (a: KeyAction) => {
+    const st = store.getState();
+    switch (a) {
+      case 'fit':
+        view.nav.stop();
+        view.fit();
+        break;
+      case 'reset':
+        view.nav.stop();
+        st.resetView();
+        break;
+      case 'clear':
+        if (st.helpOpen) st.setHelpOpen(false);
+        else st.clearSelection();
+        break;
+      case 'flowOut':
+        view.followFlow('out');
+        break;
+      case 'flowIn':
+        view.followFlow('in');
+        break;
+      case 'nextSlice':
+        view.stepSlice(1);
+        break;
+      case 'prevSlice':
+        view.stepSlice(-1);
+        break;
+      case 'parent':
+        view.stepDepth('parent');
+        break;
+      case 'child':
+        view.stepDepth('child');
+        break;
+      case 'help':
+        cb.toggleHelp();
+        break;
+      case 'search':
+        cb.focusSearch();
+        break;
+      case 'nextMatch':
+      case 'prevMatch':
+        stepSearch(view, a === 'nextMatch' ? 1 : -1);
+        break;
+    }
+  };
+  const onKeyUp = (e: KeyboardEvent) => {
+    const nk = navKeyOf(e.key);
+    if (nk) view.nav.keyUp(nk);
+  };
+  const onBlur = () => view.nav.releaseAll();
+  window.addEventListener('keydown', onKeyDown);
+  window.addEventListener('keyup', onKeyUp);
+  window.addEventListener('blur', onBlur);
+  cleanups.push(() => {
+    window.removeEventListener('keydown', onKeyDown);
+    window.removeEventListener('keyup', onKeyUp);
+    window.removeEventListener('blur', onBlur);
+  });
+
+  return () => {
+    for (const c of cleanups.reverse()) c();
+  };
+}
+
+/** Next / previous search match from the current one (or from the visible window's start). */
+export function stepSearch(view: TimelineView, dir: 1 | -1): void {
+  const st = view.store.getState();
+  const m = st.searchMatches;
+  if (!m || m.count === 0) return;
+  view.gotoMatch(stepMatch(m, st.searchCurrent, dir, st.visibleWindow.start));
+}
+
+function offsetX(e: MouseEvent): number {
+  const t = e.currentTarget instanceof HTMLElement ? e.currentTarget : null;
+  return t ? e.clientX - t.getBoundingClientRect().left : e.offsetX;
+}
