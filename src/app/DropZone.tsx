@@ -21,9 +21,13 @@ export function DropZone({ children }: { children: ReactNode }) {
       onDrop={(e) => {
         e.preventDefault();
         setOver(false);
-        void filesFromDrop(e.dataTransfer).then((files) => {
-          if (files.length > 0) void controller.openPicked(files, describePicked(files));
-        });
+        filesFromDrop(e.dataTransfer).then(
+          ({ files, unreadable, name }) => {
+            if (files.length > 0) void controller.openPicked(files, describePicked(files));
+            else controller.reportEmpty(name, unreadable);
+          },
+          (err: unknown) => controller.reportEmpty('', [{ path: 'drop', reason: String(err) }]),
+        );
       }}
     >
       {children}

@@ -31,6 +31,7 @@ export function TopBar() {
   const onPick = (list: FileList | null) => {
     const files = filesFromInput(list);
     if (files.length > 0) void controller.openPicked(files, describePicked(files));
+    else if (list) controller.reportEmpty('', []);
   };
   return (
     <header className="topbar">

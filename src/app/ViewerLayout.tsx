@@ -2,6 +2,7 @@
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/use-app-store';
 import { selectActiveProfile } from '../store/selectors';
+import { selectHighlightedSlices, selectTimelineGroups } from '../store/cluster-slice';
 import { ReportView } from '../views/report/ReportView';
 import { EmptyState } from './EmptyState';
 
@@ -27,6 +28,9 @@ const MemoryView = lazy(() =>
   import('../views/memory/MemoryView').then((m) => ({ default: m.MemoryView })),
 );
 const SqlView = lazy(() => import('../views/sql/SqlView').then((m) => ({ default: m.SqlView })));
+const ClusterView = lazy(() =>
+  import('../views/cluster/ClusterView').then((m) => ({ default: m.ClusterView })),
+);
 const StatisticsView = lazy(() =>
   import('../views/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
 );
@@ -35,11 +39,17 @@ export function ViewerLayout() {
   const tab = useAppStore((s) => s.tab);
   const profile = useAppStore(selectActiveProfile);
   const status = useAppStore((s) => s.status);
-  if (!profile) return status === 'loading' ? null : <EmptyState />;
+  // msprof-analyze's cluster output opened without any rank folder: the cluster view alone.
+  const clusterStatus = useAppStore((s) => s.clusterStatus);
+  const clusterOnly = tab === 'cluster' && clusterStatus !== 'idle';
+  if (!profile && !clusterOnly) return status === 'loading' ? null : <EmptyState />;
   let view;
   switch (tab) {
     case 'timeline':
-      view = <Timeline />;
+      // The cluster's open ranks, aligned (or the active profile alone), and its collective.
+      view = (
+        <Timeline selectGroups={selectTimelineGroups} selectHighlights={selectHighlightedSlices} />
+      );
       break;
     case 'report':
       view = <ReportView />;
@@ -67,6 +77,9 @@ export function ViewerLayout() {
       break;
     case 'sql':
       view = <SqlView />;
+      break;
+    case 'cluster':
+      view = <ClusterView />;
       break;
     default:
       view = <NotYet tab={tab} />;

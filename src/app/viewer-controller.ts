@@ -6,7 +6,7 @@
 import { nothingFoundMessage, normalizePath } from '../import/discover';
 import { parseJsonBytes, type JsonValue } from '../import/json/json-bytes';
 import type { ImportProgress } from '../import/readers/reader';
-import type { OpenResult } from '../import/worker-handlers';
+import type { OpenResult, RankMatrixRows } from '../import/worker-handlers';
 import type { ProfileModel } from '../model/profile';
 import type { TraceModel } from '../model/trace-model';
 import type { AppStore } from '../store/app-store';
@@ -14,12 +14,24 @@ import type { PickedFile } from './read-dropped-items';
 import type { QueryResult } from '../import/db/sql-console';
 import type { SqlOpenResult } from '../import/db/sql-console-handlers';
 import { RequestCancelledError, WorkerClient, WorkerCrashedError } from './worker-client';
+import type { ClusterOutput } from '../model/cluster/cluster-output';
+import { pickCollective } from '../model/cluster/collectives';
+import type { RankSummary } from '../model/cluster/rank-summary';
+import { profilerStepRanges } from '../model/ascend/step-breakdown';
+import {
+  rankOfProfile,
+  selectClusterModel,
+  selectHighlightedSlices,
+  type ClusterCollectiveRef,
+} from '../store/cluster-slice';
 
 export class ViewerController {
   /** Files of the current session by path (args of plain JSON traces are read from them on demand). */
   private files = new Map<string, Blob>();
   private running: number | null = null;
   private generation = 0;
+  /** The generation the user cancelled (a cancel that arrives while files are being opened). */
+  private cancelledGeneration = -1;
   /** What was last opened, and which worker holds it (a replaced worker must be told again). */
   private opened: { payload: unknown; worker: number } | null = null;
 
@@ -49,20 +61,31 @@ export class ViewerController {
     const gen = ++this.generation;
     const s = this.store.getState();
     s.startOpening(sourceName);
+    this.stopCluster();
     try {
       this.opened = { payload, worker: this.client.workerGeneration };
       const req = this.client.call<OpenResult>('open', payload);
       this.running = req.id;
       const res = await req.promise;
       if (gen !== this.generation) return;
+      // Opening does not watch for cancellation: honour a cancel that came meanwhile.
+      if (this.cancelledGeneration === gen) throw new RequestCancelledError('import cancelled');
       this.store.getState().setDiscovered(res.profiles, res.reports);
       if (res.profiles.length === 0) {
+        // msprof-analyze's cluster output alone still makes a cluster view.
+        if (isCluster(res)) {
+          this.store.getState().finishLoading();
+          this.store.getState().setTab('cluster');
+          void this.clusterOverview();
+          return;
+        }
         this.store.getState().failLoading(nothingFoundMessage(sourceName, res.reports));
         return;
       }
       await this.importProfile(res.profiles[0]!.id, true);
       if (gen === this.generation && this.store.getState().status === 'loading')
         this.store.getState().finishLoading();
+      if (gen === this.generation && isCluster(res)) void this.clusterOverview();
     } catch (e) {
       if (gen !== this.generation) return;
       this.fail(e);
@@ -213,7 +236,20 @@ export class ViewerController {
     await this.client.call('cache:clear', undefined).promise;
   }
 
+  /** Something was dropped or picked but held no file (an empty folder, unreadable entries). */
+  reportEmpty(name: string, unreadable: readonly { path: string; reason: string }[]): void {
+    const first = unreadable[0];
+    this.store
+      .getState()
+      .failLoading(
+        first
+          ? `${first.path}: could not be read (${first.reason})${unreadable.length > 1 ? ` — and ${unreadable.length - 1} more` : ''}`
+          : `${name || 'The folder'}: empty folder (no files to open)`,
+      );
+  }
+
   cancel(): void {
+    this.cancelledGeneration = this.generation;
     if (this.running !== null) this.client.cancel(this.running);
   }
 
@@ -233,6 +269,181 @@ export class ViewerController {
     st.failLoading(
       e instanceof WorkerCrashedError ? `${message}; open the input again to retry` : message,
     );
+  }
+
+  // ---------------------------------------------------------------- cluster
+
+  /** The running cluster overview request (cancelled when something else is opened). */
+  private clusterRequest: number | null = null;
+
+  private stopCluster(): void {
+    if (this.clusterRequest !== null) this.client.cancel(this.clusterRequest);
+    this.clusterRequest = null;
+    this.store.getState().resetCluster();
+  }
+
+  /**
+   * The cluster overview, in the background: msprof-analyze's cluster_analysis_output when
+   * present, then every rank's small files (never the traces) summarised by the worker.
+   */
+  async clusterOverview(): Promise<void> {
+    const gen = this.generation;
+    const total = this.store.getState().discovered.filter((d) => d.kind === 'ascend').length;
+    if (this.clusterRequest !== null) this.client.cancel(this.clusterRequest);
+    this.store.getState().startCluster(total);
+    try {
+      await this.reopenIfWorkerReplaced();
+      const outReq = this.client.call<ClusterOutput | null>('cluster:output', undefined);
+      this.clusterRequest = outReq.id;
+      const output = await outReq.promise;
+      if (gen !== this.generation) return;
+      const req = this.client.call<RankSummary[]>('cluster:overview', undefined, (p) => {
+        const q = p as ImportProgress;
+        if (gen === this.generation)
+          this.store.getState().setClusterProgress(q.bytesRead, q.bytesTotal);
+      });
+      this.clusterRequest = req.id;
+      const ranks = await req.promise;
+      if (gen !== this.generation) return;
+      this.store.getState().setClusterData(ranks, output);
+      // The matrices come second: the overview shows meanwhile.
+      if (!output?.matrix.length && ranks.every((r) => !r.commMatrix?.length)) {
+        this.store.getState().setClusterMatrixStatus('loading');
+        const mreq = this.client.call<RankMatrixRows[]>('cluster:matrices', undefined);
+        this.clusterRequest = mreq.id;
+        try {
+          const matrices = await mreq.promise;
+          if (gen === this.generation) this.store.getState().setClusterMatrices(matrices);
+        } catch {
+          if (gen === this.generation) this.store.getState().setClusterMatrixStatus('error');
+        }
+      }
+    } catch (e) {
+      if (gen !== this.generation) return;
+      this.store
+        .getState()
+        .failCluster(
+          e instanceof RequestCancelledError
+            ? 'The cluster overview was cancelled.'
+            : e instanceof Error
+              ? e.message
+              : String(e),
+        );
+    } finally {
+      if (gen === this.generation) this.clusterRequest = null;
+    }
+  }
+
+  /**
+   * Opens ranks on the timeline, aligned on the shared axis: imports those not loaded yet (one
+   * after another), refines their offsets from their traces and places them. With `focus` (a
+   * profile id) that rank becomes the active profile; `step` frames that step on the aligned
+   * axis; `collective` (default: the step's most telling collective of the focus rank) is
+   * highlighted on every open rank and selected on the focus rank. `show` switches to the
+   * timeline tab.
+   */
+  async openRanks(
+    profileIds: readonly string[],
+    opts: {
+      focus?: string;
+      step?: string | null;
+      collective?: ClusterCollectiveRef | null;
+      show?: boolean;
+    } = {},
+  ): Promise<boolean> {
+    const gen = this.generation;
+    const wanted = [...new Set(profileIds)];
+    const open = [...this.store.getState().clusterOpenRanks];
+    for (const id of wanted) if (!open.includes(id)) open.push(id);
+    this.store.getState().setClusterOpenRanks(open);
+    const failed: string[] = [];
+    for (const id of wanted) {
+      const p = await this.importProfile(id, false);
+      if (gen !== this.generation) return false;
+      if (!p) failed.push(id);
+    }
+    let st = this.store.getState();
+    st.setClusterOpenRanks(st.clusterOpenRanks.filter((id) => !failed.includes(id)));
+    st = this.store.getState();
+    if (st.clusterTimeline.length === 0) return false;
+    const focus =
+      opts.focus && st.profiles[opts.focus] ? opts.focus : st.clusterTimeline[0]!.profileId;
+    if (st.activeProfileId !== focus) st.setActiveProfile(focus);
+    if (opts.step !== undefined && opts.step !== null) this.frameStep(opts.step);
+    let collective = opts.collective;
+    if (collective === undefined) {
+      const model = selectClusterModel(st);
+      const rank = rankOfProfile(st, focus);
+      const row =
+        model && rank !== null
+          ? pickCollective(model.collectives, model.index, rank, opts.step ?? null)
+          : null;
+      collective = row ? { op: row.op, seq: row.seq } : null;
+    }
+    this.highlightCollective(collective, focus);
+    if (opts.show !== false) this.store.getState().setTab('timeline');
+    return failed.length === 0;
+  }
+
+  /** Highlights a collective on every open rank and selects it on `focus` (a profile id). */
+  highlightCollective(c: ClusterCollectiveRef | null, focus?: string): void {
+    const st = this.store.getState();
+    st.setClusterCollective(c);
+    if (!c) return;
+    const slices = selectHighlightedSlices(this.store.getState());
+    const sel = slices.find((h) => h.profileId === (focus ?? st.activeProfileId)) ?? slices[0];
+    if (sel) st.selectSlice(sel);
+  }
+
+  /** Frames a step (host ProfilerStep#N of every open rank, aligned) on the timeline. */
+  frameStep(step: string): boolean {
+    const st = this.store.getState();
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const t of st.clusterTimeline) {
+      const trace = st.profiles[t.profileId]?.trace;
+      const r = trace ? profilerStepRanges(trace).find((x) => x.step === step) : undefined;
+      if (!r) continue;
+      lo = Math.min(lo, t.axisOffsetNs + r.startNs);
+      hi = Math.max(hi, t.axisOffsetNs + r.endNs);
+    }
+    if (!(hi > lo)) return false;
+    const pad = (hi - lo) * 0.04;
+    st.setVisibleWindow({ start: lo - pad, end: hi + pad });
+    return true;
+  }
+
+  /**
+   * Takes a rank off the timeline and frees its profile (the active profile is kept: another
+   * open rank becomes active first when there is one).
+   */
+  closeRank(profileId: string): void {
+    let st = this.store.getState();
+    const open = st.clusterOpenRanks.filter((id) => id !== profileId);
+    st.setClusterOpenRanks(open);
+    if (st.selected?.profileId === profileId) st.selectSlice(null);
+    if (st.activeProfileId === profileId) {
+      const next = open.find((id) => st.profiles[id]);
+      if (next) st.setActiveProfile(next);
+    }
+    st = this.store.getState();
+    if (st.activeProfileId !== profileId) st.removeProfile(profileId);
+    st = this.store.getState();
+    st.syncClusterTimeline();
+    if (open.length === 0) {
+      const active = st.activeProfileId !== null ? st.profiles[st.activeProfileId] : undefined;
+      if (active) this.activate(active);
+    }
+  }
+
+  /** Takes every rank off the timeline (the timeline shows the active profile again). */
+  closeAllRanks(): void {
+    for (const id of [...this.store.getState().clusterOpenRanks]) this.closeRank(id);
+  }
+
+  /** Drops the manual offsets and aligns again from the collectives. */
+  realign(): void {
+    this.store.getState().resetManualOffsets();
   }
 
   /** Decodes the args of a slice/instant (lazy: from the args arena or the source file). */
@@ -259,4 +470,12 @@ export class ViewerController {
       return { '(unreadable args)': new TextDecoder().decode(bytes.subarray(0, 500)) };
     }
   }
+}
+
+/** Several ranks, or msprof-analyze's cluster output beside them. */
+function isCluster(res: OpenResult): boolean {
+  return (
+    res.profiles.filter((p) => p.kind === 'ascend').length >= 2 ||
+    res.reports.some((r) => r.path.split('/').includes('cluster_analysis_output'))
+  );
 }

@@ -9,7 +9,8 @@ import type { ImportProgress } from './readers/reader';
 import { blobFile, memoryFile, readAll, type InputFile } from './sources/input-file';
 import { buildTraceFromDb } from './db';
 import type { ScanPool } from './trace/parallel-scan';
-import { rankSummaryOf, type RankSummary } from '../model/cluster/rank-summary';
+import { rankSummaryOf, reduceMatrixRows, type RankSummary } from '../model/cluster/rank-summary';
+import type { CommMatrixRow } from '../model/ascend-data';
 import {
   loadCachedProfile,
   profileCacheKey,
@@ -17,6 +18,7 @@ import {
   type CacheStore,
 } from './cache/profile-cache';
 import type { Handler, OpenedFile } from './worker-protocol';
+import { readClusterOutput } from './cluster/read-cluster-output';
 
 /** The small files the cluster overview reads from every rank (never the traces). */
 export function isClusterOverviewKind(kind: string): boolean {
@@ -27,6 +29,16 @@ export function isClusterOverviewKind(kind: string): boolean {
     kind === 'communication.json' ||
     kind === 'analysis.db'
   );
+}
+
+/**
+ * Each rank's communication_matrix.json (read after the overview, which it would slow down by
+ * about half: it is the largest of the small files), as `{ profileId, rows }` with each group's
+ * total only (see reduceMatrixRows).
+ */
+export interface RankMatrixRows {
+  profileId: string;
+  rows: CommMatrixRow[];
 }
 
 export interface OpenResult {
@@ -131,6 +143,37 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       out.push(rankSummaryOf(p, out.length));
     }
     return out;
+  };
+  session.handlers['cluster:matrices'] = async (_payload, ctx) => {
+    const opened = session.opened;
+    if (!opened) throw new Error('nothing has been opened');
+    const ranks = opened.discovery.profiles.filter((p) => p.kind === 'ascend');
+    const out: RankMatrixRows[] = [];
+    for (let i = 0; i < ranks.length; i++) {
+      const d = ranks[i]!;
+      if (ctx.signal.aborted) break;
+      ctx.progress({
+        path: d.root,
+        stage: 'communication matrices',
+        bytesRead: i,
+        bytesTotal: ranks.length,
+        items: out.length,
+      });
+      const p = await importProfile(d, opened.files, {
+        signal: ctx.signal,
+        // analysis.db's CommAnalyzerMatrix already came with the overview.
+        only: (k) => k === 'communication_matrix.json',
+      });
+      const rows = p.ascend.commMatrix;
+      if (rows?.length) out.push({ profileId: d.id, rows: reduceMatrixRows(rows) });
+    }
+    return out;
+  };
+  // msprof-analyze's cluster_analysis_output/ beside the ranks (null when there is none).
+  session.handlers['cluster:output'] = async (_payload, ctx) => {
+    const opened = session.opened;
+    if (!opened) throw new Error('nothing has been opened');
+    return readClusterOutput(opened.files, opened.discovery.clusterFiles, ctx.signal);
   };
   session.handlers['cache:usage'] = async () =>
     session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };

@@ -1,10 +1,12 @@
 /**
- * The one zustand store, built from slices (import, viewport, selection, ui, timeline, views).
+ * The one zustand store, built from slices (import, viewport, selection, ui, timeline, views,
+ * cluster).
  * `createAppStore()` is a factory so every test gets a fresh store; the app creates one and
  * provides it through React context. Heavy models are kept by reference, never copied into
  * React state.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createClusterSlice, type ClusterSlice } from './cluster-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
@@ -17,7 +19,8 @@ export type AppState = ImportSlice &
   SelectionSlice &
   UiSlice &
   TimelineSlice &
-  ViewsSlice;
+  ViewsSlice &
+  ClusterSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -28,5 +31,6 @@ export function createAppStore(): AppStore {
     ...createUiSlice(...a),
     ...createTimelineSlice(...a),
     ...createViewsSlice(...a),
+    ...createClusterSlice(...a),
   }));
 }

@@ -20,35 +20,76 @@ function medianBig(values: bigint[]): bigint {
   return s[s.length >> 1]!;
 }
 
+/** How one rank's clock offset was found. */
+export interface RankAlignment {
+  /** Offset to subtract from the rank's times (ns on the reference clock). */
+  offsetNs: bigint;
+  /** Whether it was found (false: no shared collective with the reference's component; 0). */
+  reached: boolean;
+  /** The rank it was measured against (itself for the reference, null when not reached). */
+  via: number | null;
+  /** Shared collectives the median was taken over. */
+  pairs: number;
+}
+
+/**
+ * Breadth-first alignment from `ref` (see the file header), indexed by collective so that each
+ * rank's collectives are visited once per neighbour instead of once per queued rank.
+ */
+export function alignRanks(
+  ranks: readonly RankSummary[],
+  ref = ranks[0]?.rank ?? 0,
+): Map<number, RankAlignment> {
+  const order = new Map<number, number>();
+  const byRank = new Map<number, Map<string, RankCollective>>();
+  for (const r of ranks) {
+    if (!order.has(r.rank)) order.set(r.rank, order.size);
+    byRank.set(r.rank, new Map(r.collectives.map((c) => [key(c), c])));
+  }
+  // collective key → members (rank → its occurrence)
+  const members = new Map<string, Map<number, RankCollective>>();
+  for (const [rank, cs] of byRank) {
+    for (const [k, c] of cs) {
+      let m = members.get(k);
+      if (!m) members.set(k, (m = new Map<number, RankCollective>()));
+      m.set(rank, c);
+    }
+  }
+  const out = new Map<number, RankAlignment>();
+  if (!byRank.has(ref)) return out;
+  out.set(ref, { offsetNs: 0n, reached: true, via: ref, pairs: 0 });
+  const queue = [ref];
+  while (queue.length > 0) {
+    const q = queue.shift()!;
+    const base = out.get(q)!.offsetNs;
+    const diffs = new Map<number, bigint[]>();
+    for (const [k, cq] of byRank.get(q)!) {
+      for (const [r, cr] of members.get(k)!) {
+        if (out.has(r)) continue;
+        let d = diffs.get(r);
+        if (!d) diffs.set(r, (d = []));
+        d.push(cr.endNs - cq.endNs);
+      }
+    }
+    const found = [...diffs.keys()].sort((a, b) => order.get(a)! - order.get(b)!);
+    for (const r of found) {
+      const d = diffs.get(r)!;
+      out.set(r, { offsetNs: base + medianBig(d), reached: true, via: q, pairs: d.length });
+      queue.push(r);
+    }
+  }
+  for (const r of byRank.keys())
+    if (!out.has(r)) out.set(r, { offsetNs: 0n, reached: false, via: null, pairs: 0 });
+  return out;
+}
+
 /** Offsets (ns, as bigint) to subtract from each rank's times so they share rank `ref`'s clock. */
 export function alignOffsets(
   ranks: readonly RankSummary[],
   ref = ranks[0]?.rank ?? 0,
 ): Map<number, bigint> {
-  const byRank = new Map(
-    ranks.map((r) => [r.rank, new Map(r.collectives.map((c) => [key(c), c]))]),
-  );
-  const offsets = new Map<number, bigint>();
-  if (!byRank.has(ref)) return offsets;
-  offsets.set(ref, 0n);
-  const queue = [ref];
-  while (queue.length > 0) {
-    const q = queue.shift()!;
-    const qc = byRank.get(q)!;
-    for (const [r, rc] of byRank) {
-      if (offsets.has(r)) continue;
-      const diffs: bigint[] = [];
-      for (const [k, c] of rc) {
-        const other = qc.get(k);
-        if (other) diffs.push(c.endNs - other.endNs);
-      }
-      if (diffs.length === 0) continue;
-      offsets.set(r, offsets.get(q)! + medianBig(diffs));
-      queue.push(r);
-    }
-  }
-  for (const r of byRank.keys()) if (!offsets.has(r)) offsets.set(r, 0n);
-  return offsets;
+  const a = alignRanks(ranks, ref);
+  return new Map([...a].map(([r, x]) => [r, x.offsetNs]));
 }
 
 export interface CollectiveArrival {

@@ -3,7 +3,9 @@
  * rank, and the step where ranks diverge most.
  *
  * Slowest rank: the rank that most often arrives last at collectives (everyone else waits for
- * it); without collectives, the rank with the largest mean Computing per step. Divergent step:
+ * it), counting only collectives whose arrival skew reaches MIN_SKEW_NS (below that the order is
+ * noise: communication.json times are µs); without such collectives, the rank with the largest
+ * mean Computing per step. Divergent step:
  * the step with the largest spread (max − min) of step time across ranks.
  */
 import type { CollectiveArrival } from './align';
@@ -47,6 +49,9 @@ function stepOrder(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
+/** Arrival skew below which a collective names no last arriver (communication.json is µs). */
+export const MIN_SKEW_NS = 1000;
+
 export interface ClusterFindings {
   slowestRank: number | null;
   /** How it was decided. */
@@ -69,7 +74,10 @@ export function analyzeCluster(
   arrivals: readonly CollectiveArrival[],
 ): ClusterFindings {
   const lastArrivals = new Map<number, number>();
-  for (const a of arrivals) lastArrivals.set(a.lastRank, (lastArrivals.get(a.lastRank) ?? 0) + 1);
+  for (const a of arrivals) {
+    if (a.skewNs < MIN_SKEW_NS) continue;
+    lastArrivals.set(a.lastRank, (lastArrivals.get(a.lastRank) ?? 0) + 1);
+  }
   let slowestRank: number | null = null;
   let slowestBy: ClusterFindings['slowestBy'] = null;
   if (lastArrivals.size > 0) {

@@ -3,7 +3,7 @@
  * whatever the rank's profile has: step_trace_time / analysis.db steps, and collectives from the
  * trace's communication lanes (exact ns) or, without a trace, from communication.json (µs floats).
  */
-import type { CommOpRow, ParallelGroup, StepRow } from '../ascend-data';
+import type { CommMatrixRow, CommOpRow, ParallelGroup, StepRow } from '../ascend-data';
 import type { ProfileModel } from '../profile';
 import type { TraceModel } from '../trace-model';
 
@@ -28,7 +28,14 @@ export interface RankCollective {
   endNs: bigint;
   /** Time spent waiting for peers, ns, when known (communication.json). */
   waitNs: number | null;
-  source: 'trace' | 'communication.json';
+  /** Time spent moving data, ns, when known (communication.json). */
+  transitNs?: number | null;
+  /** Step the collective ran in ('' or absent when unknown). */
+  step?: string;
+  source: 'trace' | 'communication.json' | 'cluster_communication.json';
+  /** The collective's slice in the rank's trace (source 'trace'). */
+  track?: number;
+  index?: number;
 }
 
 export interface RankSummary {
@@ -40,6 +47,11 @@ export interface RankSummary {
   steps: RankStep[];
   collectives: RankCollective[];
   groups: ParallelGroup[];
+  /**
+   * The rank's communication_matrix.json links (local ranks as written), reduced to each group's
+   * `total` aggregate when the file has one (see reduceMatrixRows).
+   */
+  commMatrix?: CommMatrixRow[];
 }
 
 const num = (v: number | null | undefined): number | null =>
@@ -63,7 +75,10 @@ export function rankSteps(rows: readonly StepRow[]): RankStep[] {
 }
 
 /** Collectives from communication.json rows (start µs float + elapse ms). */
-export function collectivesFromComm(rows: readonly CommOpRow[]): RankCollective[] {
+export function collectivesFromComm(
+  rows: readonly CommOpRow[],
+  source: 'communication.json' | 'cluster_communication.json' = 'communication.json',
+): RankCollective[] {
   const seen = new Map<string, number>();
   const out: RankCollective[] = [];
   const sorted = [...rows]
@@ -81,7 +96,9 @@ export function collectivesFromComm(rows: readonly CommOpRow[]): RankCollective[
       startNs,
       endNs: startNs + BigInt(Math.round((r.elapseMs ?? 0) * 1e6)),
       waitNs: r.waitMs === null ? null : r.waitMs * 1e6,
-      source: 'communication.json',
+      transitNs: r.transitMs === null ? null : r.transitMs * 1e6,
+      step: r.step,
+      source,
     });
   }
   return out;
@@ -91,7 +108,8 @@ export function collectivesFromComm(rows: readonly CommOpRow[]): RankCollective[
 export function collectivesFromTrace(trace: TraceModel): RankCollective[] {
   const base = BigInt(trace.baseNs);
   const out: RankCollective[] = [];
-  for (const t of trace.sliceTracks) {
+  for (let ti = 0; ti < trace.sliceTracks.length; ti++) {
+    const t = trace.sliceTracks[ti]!;
     if (t.kind !== 'thread') continue;
     const p = trace.processes[t.process]!;
     if (p.name !== 'HCCL' && p.name !== 'Communication') continue;
@@ -112,6 +130,8 @@ export function collectivesFromTrace(trace: TraceModel): RankCollective[] {
         endNs: startNs + BigInt(s.dur[i]!),
         waitNs: null,
         source: 'trace',
+        track: ti,
+        index: i,
       });
     }
   }
@@ -123,10 +143,7 @@ export function rankSummaryOf(p: ProfileModel, fallbackRank: number): RankSummar
   const fromTrace = p.trace ? collectivesFromTrace(p.trace) : [];
   const fromComm = p.ascend.communication ? collectivesFromComm(p.ascend.communication) : [];
   // Waits come from communication.json; times from the trace when it is there.
-  if (fromTrace.length > 0 && fromComm.length > 0) {
-    const waits = new Map(fromComm.map((c) => [`${c.op}|${c.seq}`, c.waitNs]));
-    for (const c of fromTrace) c.waitNs = waits.get(`${c.op}|${c.seq}`) ?? null;
-  }
+  if (fromTrace.length > 0 && fromComm.length > 0) mergeCommDetails(fromTrace, fromComm);
   return {
     rank: d.rank ?? fallbackRank,
     profileId: d.id,
@@ -135,5 +152,61 @@ export function rankSummaryOf(p: ProfileModel, fallbackRank: number): RankSummar
     steps: rankSteps(p.ascend.steps ?? []),
     collectives: fromTrace.length > 0 ? fromTrace : fromComm,
     groups: p.ascend.parallelGroups ?? [],
+    ...(p.ascend.commMatrix?.length ? { commMatrix: reduceMatrixRows(p.ascend.commMatrix) } : {}),
   };
+}
+
+/**
+ * Copies wait, transit, step and group hash from communication.json collectives onto the exact
+ * ones from the trace (matched by op name and occurrence). Mutates `exact`.
+ */
+export function mergeCommDetails(
+  exact: RankCollective[],
+  fromComm: readonly RankCollective[],
+): RankCollective[] {
+  const byKey = new Map(fromComm.map((c) => [`${c.op}|${c.seq}`, c]));
+  for (const c of exact) {
+    const m = byKey.get(`${c.op}|${c.seq}`);
+    c.waitNs = m?.waitNs ?? null;
+    if (m) {
+      c.transitNs = m.transitNs ?? null;
+      if (m.step !== undefined) c.step = m.step;
+      // The trace names the lane ("Group 0 Communication"); the group hash matches other files.
+      if (m.group) c.group = m.group;
+    }
+  }
+  return exact;
+}
+
+const STAT_SUFFIX = /-(top\d*|middle|bottom\d*|total)$/;
+const isTotalGroup = (g: string) => g.endsWith('-total') || g === 'Total Op Info';
+
+/**
+ * communication_matrix.json lists each group's links several times: for its top / middle /
+ * bottom ops (samples) and for the `total` of all its ops. Keeps the `total` rows of a (step,
+ * kind, group hash) when there are any; otherwise every op once (the same op's link listed under
+ * several samples is kept once).
+ */
+export function reduceMatrixRows(rows: readonly CommMatrixRow[]): CommMatrixRow[] {
+  const hasTotal = new Set<string>();
+  for (const r of rows)
+    if (isTotalGroup(r.group)) hasTotal.add(`${r.step}|${r.kind}|${r.groupHash}`);
+  const seen = new Set<string>();
+  const out: CommMatrixRow[] = [];
+  for (const r of rows) {
+    const gk = `${r.step}|${r.kind}|${r.groupHash}`;
+    if (hasTotal.has(gk)) {
+      if (isTotalGroup(r.group)) out.push(r);
+      continue;
+    }
+    if (!STAT_SUFFIX.test(r.group)) {
+      out.push(r);
+      continue;
+    }
+    const k = `${gk}|${r.op}|${r.src}|${r.dst}|${r.transport}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(r);
+  }
+  return out;
 }

@@ -1,0 +1,110 @@
+/** The facts strip at the top of the cluster view: ranks, hosts, steps, findings, clocks. */
+import type { ClusterModel } from '../../model/cluster/cluster-model';
+import { formatOffsetNs } from '../../model/cluster/offsets';
+import { formatDuration } from '../../lib/format';
+import { formatSteps, formatUs, headline, hostOffsets, slowestReason } from './cluster-text';
+
+export function ClusterFacts({ model }: { model: ClusterModel }) {
+  const f = model.findings;
+  const steps = [...new Set(model.ranks.flatMap((r) => r.steps.map((s) => s.step)))];
+  const hosts = model.hostNames;
+  const maxSkew = model.collectives.reduce((a, c) => Math.max(a, c.skewNs), 0);
+  const medianStep = (() => {
+    if (f.divergentStep === null) return NaN;
+    const vals = model.ranks
+      .map((r) => r.steps.find((s) => s.step === f.divergentStep)?.stepTimeUs ?? null)
+      .filter((v): v is number => v !== null && Number.isFinite(v))
+      .sort((a, b) => a - b);
+    return vals.length > 0 ? vals[vals.length >> 1]! : NaN;
+  })();
+  const clocks = hostOffsets(model);
+  // Offsets under a microsecond are within communication.json's precision.
+  const skewedHosts = clocks.filter((h) => h.offsetNs >= 1000n || h.offsetNs <= -1000n);
+  const text = headline(model);
+  return (
+    <>
+      {text && (
+        <div className="cl-headline" role="note" data-testid="cluster-headline">
+          <span className="cl-headline-icon" aria-hidden>
+            ▲
+          </span>
+          {text}
+        </div>
+      )}
+      <div className="cl-facts" data-testid="cluster-facts">
+        <Fact label="Ranks" value={String(model.ranks.length)} testId="fact-ranks">
+          {hosts.length > 0
+            ? `on ${hosts.length} host${hosts.length === 1 ? '' : 's'}`
+            : 'hosts unknown'}
+        </Fact>
+        <Fact label="Steps" value={String(steps.length)} testId="fact-steps">
+          {formatSteps([...steps].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })))}
+        </Fact>
+        <Fact
+          label="Slowest rank"
+          value={f.slowestRank === null ? '–' : String(f.slowestRank)}
+          tone="bad"
+          testId="fact-slowest"
+        >
+          {f.slowestRank !== null && model.hosts.get(f.slowestRank)
+            ? `${model.hosts.get(f.slowestRank)} · `
+            : ''}
+          {slowestReason(model)}
+        </Fact>
+        <Fact
+          label="Most divergent step"
+          value={f.divergentStep === null ? '–' : f.divergentStep || '(all)'}
+          tone="accent"
+          testId="fact-divergent"
+        >
+          {f.divergentStep === null
+            ? 'needs two ranks with steps'
+            : `step time spread ${formatUs(f.divergenceUs)}${
+                Number.isFinite(medianStep) && medianStep > 0
+                  ? ` (${((f.divergenceUs / medianStep) * 100).toFixed(1)}% of the median)`
+                  : ''
+              }`}
+        </Fact>
+        <Fact
+          label="Collectives"
+          value={String(model.collectives.length)}
+          testId="fact-collectives"
+        >
+          {model.collectives.length > 0
+            ? `largest arrival skew ${formatDuration(maxSkew)}`
+            : 'none matched across ranks'}
+        </Fact>
+        <Fact
+          label="Clocks"
+          value={skewedHosts.length === 0 ? 'in step' : `${skewedHosts.length} skewed`}
+          testId="fact-clocks"
+        >
+          {skewedHosts.length === 0
+            ? clocks.length > 0
+              ? 'no offset between hosts'
+              : 'no collectives to align on'
+            : skewedHosts
+                .slice(0, 2)
+                .map((h) => `${h.host} ${formatOffsetNs(h.offsetNs)}`)
+                .join(' · ') + (skewedHosts.length > 2 ? ' …' : '')}
+        </Fact>
+      </div>
+    </>
+  );
+}
+
+function Fact(props: {
+  label: string;
+  value: string;
+  tone?: 'bad' | 'accent';
+  testId: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={`cl-fact${props.tone ? ` ${props.tone}` : ''}`} data-testid={props.testId}>
+      <div className="cl-fact-label">{props.label}</div>
+      <div className="cl-fact-value">{props.value}</div>
+      <div className="cl-fact-note">{props.children}</div>
+    </div>
+  );
+}

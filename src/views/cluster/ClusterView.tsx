@@ -1,0 +1,335 @@
+/**
+ * Cluster: every rank of a distributed run at once. The overview (facts, the rank × step
+ * heatmap, per-rank totals, groups) comes from each rank's small files, loaded in the background
+ * after the first rank opens; traces are parsed only for the ranks opened on the timeline.
+ */
+import { useEffect, useMemo } from 'react';
+import { useController } from '../../app/controller-context';
+import { CLUSTER_METRICS, type ClusterMetric } from '../../model/cluster/analyze';
+import type { ClusterModel } from '../../model/cluster/cluster-model';
+import { partnerRank } from '../../model/cluster/cluster-model';
+import { compareGroups, groupLabel, peerGroupOf } from '../../model/cluster/groups';
+import { heatmapRows, type RowOrder } from '../../model/cluster/heatmap';
+import {
+  selectClusterModel,
+  selectHighlightedSlices,
+  selectTimelineGroups,
+  type ClusterColorMode,
+} from '../../store/cluster-slice';
+import { useAppStore } from '../../store/use-app-store';
+import { Segmented } from '../../ui/Segmented';
+import { ClusterCommPanel } from './ClusterCommPanel';
+import { ClusterFacts } from './ClusterFacts';
+import { CollectivesPanel } from './CollectivesPanel';
+import { METRIC_LABELS } from './cluster-text';
+import { OffsetsPanel } from './OffsetsPanel';
+import { RankHeatmap } from './RankHeatmap';
+import { RanksTable } from './RanksTable';
+import '../views.css';
+import './cluster.css';
+
+export function ClusterView() {
+  useEffect(() => {
+    if (!__TEST_HOOKS__) return;
+    // e2e reads what the timeline draws through the same selectors the timeline uses.
+    const w = window as unknown as { __viewer?: Record<string, unknown> };
+    if (w.__viewer)
+      w.__viewer['cluster'] = { selectClusterModel, selectTimelineGroups, selectHighlightedSlices };
+  }, []);
+  const status = useAppStore((s) => s.clusterStatus);
+  const progress = useAppStore((s) => s.clusterProgress);
+  const error = useAppStore((s) => s.clusterError);
+  const model = useAppStore(selectClusterModel);
+  const discovered = useAppStore((s) => s.discovered);
+  const controller = useController();
+  const ranks = discovered.filter((d) => d.kind === 'ascend').length;
+
+  if (status === 'loading' || (status === 'idle' && ranks >= 2 && !model)) {
+    const done = progress?.done ?? 0;
+    const total = progress?.total ?? ranks;
+    return (
+      <div className="view" data-testid="cluster-view">
+        <div className="cl-loading" data-testid="cluster-loading">
+          <h2>Reading every rank’s summary files…</h2>
+          <p className="muted">
+            step_trace_time, communication and profiler metadata of {total} rank
+            {total === 1 ? '' : 's'} (never their traces).
+          </p>
+          <progress max={Math.max(1, total)} value={done} aria-label="Ranks read" />
+          <span className="muted small">
+            {done} / {total}
+          </span>
+        </div>
+      </div>
+    );
+  }
+  if (status === 'error') {
+    return (
+      <div className="view" data-testid="cluster-view">
+        <div className="missing" role="alert">
+          <h2>The cluster overview could not be built</h2>
+          <p>{error}</p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void controller.clusterOverview()}
+          >
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!model || model.ranks.length === 0) {
+    return (
+      <div className="view" data-testid="cluster-view">
+        <div className="missing" role="note" data-testid="cluster-none">
+          <h2>No cluster to compare</h2>
+          <p>
+            The cluster view compares the ranks of one distributed run. Open the run folder that
+            holds every rank’s <code>*_ascend_pt</code> folder (and msprof-analyze’s{' '}
+            <code>cluster_analysis_output</code>, if you have it).
+          </p>
+          <p className="muted">
+            {ranks === 1
+              ? 'What is open has a single rank.'
+              : `What is open has ${ranks} profiler folders.`}
+          </p>
+        </div>
+      </div>
+    );
+  }
+  return <ClusterBody model={model} />;
+}
+
+function ClusterBody({ model }: { model: ClusterModel }) {
+  return (
+    <div className="view scroll cluster" data-testid="cluster-view">
+      <header className="view-header">
+        <h1>Cluster</h1>
+        <SourcesNote model={model} />
+      </header>
+      <ClusterFacts model={model} />
+      <HeatmapPanel model={model} />
+      <div className="cl-grid">
+        <OffsetsPanel model={model} />
+        <CollectivesPanel model={model} />
+      </div>
+      <RanksTable model={model} />
+      <ClusterCommPanel model={model} />
+    </div>
+  );
+}
+
+function SourcesNote({ model }: { model: ClusterModel }) {
+  const count = <T,>(m: Map<number, T>, v: T) => [...m.values()].filter((x) => x === v).length;
+  const perRankSteps = count(model.stepsFrom, 'per-rank');
+  const clusterSteps = count(model.stepsFrom, 'cluster');
+  const parts: string[] = [];
+  if (perRankSteps > 0) parts.push(`steps: each rank’s step_trace_time (${perRankSteps})`);
+  if (clusterSteps > 0)
+    parts.push(`steps: ${model.output?.stepsSource ?? 'cluster output'} (${clusterSteps})`);
+  const comm = count(model.collectivesFrom, 'communication.json');
+  const ccomm = count(model.collectivesFrom, 'cluster_communication.json');
+  if (comm > 0) parts.push(`collectives: communication.json (${comm})`);
+  if (ccomm > 0)
+    parts.push(`collectives: ${model.output?.commSource ?? 'cluster output'} (${ccomm})`);
+  return (
+    <span className="source-note" data-testid="cluster-sources">
+      {parts.length === 0 ? 'No step or communication files found' : parts.join(' · ')}
+    </span>
+  );
+}
+
+const ORDER_OPTIONS: { value: RowOrder; label: string }[] = [
+  { value: 'rank', label: 'By rank' },
+  { value: 'slowest', label: 'Slowest first' },
+];
+const COLOR_OPTIONS: { value: ClusterColorMode; label: string; title: string }[] = [
+  {
+    value: 'median',
+    label: 'vs. step median',
+    title: 'Colour by how far each rank is from the median of its step across the shown ranks',
+  },
+  { value: 'value', label: 'Value', title: 'Colour by the value itself' },
+];
+
+function HeatmapPanel({ model }: { model: ClusterModel }) {
+  const controller = useController();
+  const metric = useAppStore((s) => s.clusterMetric);
+  const mode = useAppStore((s) => s.clusterColorMode);
+  const order = useAppStore((s) => s.clusterRowOrder);
+  const groupKey = useAppStore((s) => s.clusterGroup);
+  const selected = useAppStore((s) => s.clusterSelectedRanks);
+  const openIds = useAppStore((s) => s.clusterOpenRanks);
+  const theme = useAppStore((s) => s.theme);
+  const setView = useAppStore((s) => s.setClusterView);
+  const toggle = useAppStore((s) => s.toggleClusterRank);
+  const setSelected = useAppStore((s) => s.setClusterSelectedRanks);
+
+  // Groups worth filtering by: at least two ranks, fewer than all.
+  const groups = useMemo(
+    () =>
+      model.groups
+        .filter((g) => g.ranks.length >= 2 && g.ranks.length < model.ranks.length)
+        .sort(compareGroups),
+    [model],
+  );
+  const group = groups.find((g) => g.key === groupKey) ?? null;
+  const only = useMemo(() => (group ? new Set(group.ranks) : null), [group]);
+  const data = useMemo(
+    () => heatmapRows(model.ranks, metric, only, order),
+    [model.ranks, metric, only, order],
+  );
+  const openRanks = useMemo(
+    () =>
+      openIds.flatMap((id) => {
+        const r = model.ranks.find((x) => x.profileId === id);
+        return r ? [r.rank] : [];
+      }),
+    [openIds, model.ranks],
+  );
+  const byName = useMemo(() => {
+    const m = new Map<string, typeof groups>();
+    for (const g of groups) {
+      const k = g.name || 'other';
+      m.set(k, [...(m.get(k) ?? []), g]);
+    }
+    return m;
+  }, [groups]);
+
+  const canOpen = model.ranks.some((r) => r.profileId !== '');
+  const openCell = (rank: number, step: string) => {
+    const r = model.byRank.get(rank);
+    if (!r?.profileId) return;
+    const peers = peerGroupOf(rank, model.groups)?.ranks ?? model.ranks.map((x) => x.rank);
+    const partner = partnerRank(model, rank, peers);
+    const ids = [r.profileId];
+    const p = partner === null ? null : model.byRank.get(partner);
+    if (p?.profileId) ids.push(p.profileId);
+    void controller.openRanks(ids, { focus: r.profileId, step });
+  };
+  const openSelected = () => {
+    const ids = selected.flatMap((rank) => {
+      const id = model.byRank.get(rank)?.profileId;
+      return id ? [id] : [];
+    });
+    if (ids.length > 0) void controller.openRanks(ids, { focus: ids[0] });
+  };
+
+  return (
+    <section className="panel" data-testid="cluster-heatmap-panel">
+      <h2>
+        {METRIC_LABELS[metric].short} per rank and step{' '}
+        <span className="muted">
+          — {data.ranks.length} rank{data.ranks.length === 1 ? '' : 's'}
+          {group ? ` of ${groupLabel(group)}` : ''} × {data.steps.length} step
+          {data.steps.length === 1 ? '' : 's'}
+        </span>
+      </h2>
+      <div className="view-toolbar">
+        <Segmented<ClusterMetric>
+          ariaLabel="Metric"
+          testId="cluster-metric"
+          value={metric}
+          onChange={(v) => setView({ clusterMetric: v })}
+          options={CLUSTER_METRICS.map((m) => ({
+            value: m.id,
+            label: METRIC_LABELS[m.id].short,
+            title: METRIC_LABELS[m.id].long,
+          }))}
+        />
+        <Segmented<ClusterColorMode>
+          ariaLabel="Colour"
+          testId="cluster-color"
+          value={mode}
+          onChange={(v) => setView({ clusterColorMode: v })}
+          options={COLOR_OPTIONS}
+        />
+        <Segmented<RowOrder>
+          ariaLabel="Row order"
+          testId="cluster-order"
+          value={order}
+          onChange={(v) => setView({ clusterRowOrder: v })}
+          options={ORDER_OPTIONS}
+        />
+        {groups.length > 0 && (
+          <label className="field">
+            Group
+            <select
+              className="tt-select"
+              aria-label="Group"
+              data-testid="cluster-group"
+              value={group?.key ?? ''}
+              onChange={(e) => setView({ clusterGroup: e.currentTarget.value })}
+            >
+              <option value="">All ranks ({model.ranks.length})</option>
+              {[...byName].map(([name, list]) => (
+                <optgroup key={name} label={`${name} (${list.length})`}>
+                  {list.map((g) => (
+                    <option key={g.key} value={g.key}>
+                      {groupLabel(g)}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <div className="cl-pickbar" data-testid="cluster-pickbar">
+        {!canOpen ? (
+          <span className="muted">
+            These ranks come from msprof-analyze’s cluster output only: open the run folder with
+            every rank’s <code>*_ascend_pt</code> folder to see their timelines.
+          </span>
+        ) : selected.length === 0 ? (
+          <span className="muted">
+            Click a cell to open that rank and its group’s {''}
+            <em>most different</em> rank on the timeline, aligned, at that step. Ctrl/⌘-click cells
+            or click rank labels to pick ranks.
+          </span>
+        ) : (
+          <>
+            <span>
+              <b>{selected.length}</b> rank{selected.length === 1 ? '' : 's'} picked:{' '}
+              {selected.slice(0, 12).join(', ')}
+              {selected.length > 12 ? ' …' : ''}
+            </span>
+            <button
+              type="button"
+              className="tt-button primary"
+              data-testid="cluster-open-picked"
+              onClick={openSelected}
+            >
+              Open on timeline
+            </button>
+            <button type="button" className="tt-button" onClick={() => setSelected([])}>
+              Clear
+            </button>
+          </>
+        )}
+      </div>
+      {data.ranks.length === 0 || data.steps.length === 0 ? (
+        <p className="muted">
+          No step data: the ranks have no step_trace_time.csv (nor analysis.db), and no
+          cluster_step_trace_time.csv was found.
+        </p>
+      ) : (
+        <RankHeatmap
+          data={data}
+          metric={metric}
+          mode={mode}
+          theme={theme}
+          slowRank={model.findings.slowestRank}
+          divergentStep={model.findings.divergentStep}
+          selected={selected}
+          open={openRanks}
+          stepOf={(rank, step) => model.byRank.get(rank)?.steps.find((s) => s.step === step)}
+          onOpenCell={openCell}
+          onToggleRank={toggle}
+        />
+      )}
+    </section>
+  );
+}

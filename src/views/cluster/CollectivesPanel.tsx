@@ -1,0 +1,306 @@
+/**
+ * Collectives across ranks: one row per collective seen on several ranks, with who arrived first
+ * and last (aligned), the arrival skew, and the largest wait and mean transit (communication.json).
+ * Choosing one highlights it on every rank open on the timeline and shows, per member, its
+ * arrival, wait and transit on one scale: the last arriver waits for nobody.
+ */
+import { useMemo } from 'react';
+import { useController } from '../../app/controller-context';
+import { MIN_SKEW_NS } from '../../model/cluster/analyze';
+import type { ClusterModel } from '../../model/cluster/cluster-model';
+import {
+  collectiveKey,
+  collectiveMembers,
+  type CollectiveRow,
+} from '../../model/cluster/collectives';
+import { formatDuration } from '../../lib/format';
+import { useAppStore } from '../../store/use-app-store';
+import type { ColumnDef } from '../../tables/column';
+import { DataTable } from '../../tables/DataTable';
+import { TableToolbar } from '../common/TableToolbar';
+import { useTableView } from '../common/use-table-view';
+
+const dur = (ns: number | null) => (ns === null || !Number.isFinite(ns) ? '' : formatDuration(ns));
+const numOr = (v: number | null) => (v === null ? NaN : v);
+
+function collectiveColumns(rows: readonly CollectiveRow[]): ColumnDef[] {
+  return [
+    {
+      id: 'op',
+      label: 'Collective',
+      text: (r) => rows[r]!.op + (rows[r]!.seq > 0 ? ` #${rows[r]!.seq + 1}` : ''),
+      width: 184,
+    },
+    { id: 'step', label: 'Step', text: (r) => rows[r]!.step, width: 50 },
+    {
+      id: 'group',
+      label: 'Group',
+      text: (r) => rows[r]!.groupName || rows[r]!.groupHash,
+      width: 64,
+    },
+    {
+      id: 'members',
+      label: 'Ranks',
+      text: (r) => String(rows[r]!.members),
+      value: (r) => rows[r]!.members,
+      width: 54,
+    },
+    {
+      id: 'first',
+      label: 'First',
+      title: 'First to arrive (waits longest)',
+      text: (r) => (rows[r]!.skewNs < MIN_SKEW_NS ? '–' : String(rows[r]!.firstRank)),
+      value: (r) => (rows[r]!.skewNs < MIN_SKEW_NS ? NaN : rows[r]!.firstRank),
+      width: 48,
+    },
+    {
+      id: 'last',
+      label: 'Last',
+      title: 'Last to arrive: the others wait for it',
+      text: (r) => (rows[r]!.skewNs < MIN_SKEW_NS ? '–' : String(rows[r]!.lastRank)),
+      value: (r) => (rows[r]!.skewNs < MIN_SKEW_NS ? NaN : rows[r]!.lastRank),
+      width: 48,
+    },
+    {
+      id: 'skew',
+      label: 'Skew',
+      title: 'Arrival skew: last arrival − first arrival, on the aligned clocks',
+      text: (r) => dur(rows[r]!.skewNs),
+      value: (r) => rows[r]!.skewNs,
+      width: 92,
+    },
+    {
+      id: 'waitMax',
+      label: 'Max wait',
+      title: 'Largest wait of a member (communication.json)',
+      text: (r) => dur(rows[r]!.waitMaxNs),
+      value: (r) => numOr(rows[r]!.waitMaxNs),
+      width: 80,
+    },
+    {
+      id: 'transit',
+      label: 'Transit',
+      title: 'Mean transit time of the members (communication.json)',
+      text: (r) => dur(rows[r]!.transitMeanNs),
+      value: (r) => numOr(rows[r]!.transitMeanNs),
+      width: 92,
+    },
+  ];
+}
+
+export function CollectivesPanel({ model }: { model: ClusterModel }) {
+  const controller = useController();
+  const chosen = useAppStore((s) => s.clusterCollective);
+  const openIds = useAppStore((s) => s.clusterOpenRanks);
+  // Most skewed first: the collectives where someone made the others wait.
+  const rows = useMemo(
+    () =>
+      [...model.collectives].sort(
+        (a, b) =>
+          b.skewNs - a.skewNs ||
+          (a.firstStartNs < b.firstStartNs ? -1 : a.firstStartNs > b.firstStartNs ? 1 : 0),
+      ),
+    [model.collectives],
+  );
+  const columns = useMemo(() => collectiveColumns(rows), [rows]);
+  const view = useTableView({
+    id: 'cluster-collectives',
+    data: rows,
+    columns,
+    rowCount: rows.length,
+  });
+  const chosenKey = chosen ? collectiveKey(chosen.op, chosen.seq) : null;
+  const chosenRow = chosenKey === null ? -1 : rows.findIndex((r) => r.key === chosenKey);
+  const row = chosenRow >= 0 ? rows[chosenRow]! : null;
+  const arrival = row
+    ? model.arrivals.find((a) => collectiveKey(a.op, a.seq) === row.key)
+    : undefined;
+  const members = useMemo(
+    () => (arrival ? collectiveMembers(arrival, model.index, model.hosts) : []),
+    [arrival, model],
+  );
+  const openRanks = new Set(
+    openIds.flatMap((id) => {
+      const r = model.ranks.find((x) => x.profileId === id);
+      return r ? [r.rank] : [];
+    }),
+  );
+  const showOnTimeline = (r: CollectiveRow) => {
+    const ids = [r.lastRank, r.firstRank].flatMap((rank) => {
+      const id = model.byRank.get(rank)?.profileId;
+      return id ? [id] : [];
+    });
+    void controller.openRanks(ids, {
+      focus: ids[0],
+      step: r.step || null,
+      collective: { op: r.op, seq: r.seq },
+    });
+  };
+  if (rows.length === 0) {
+    return (
+      <section className="panel cl-collectives" data-testid="cluster-collectives">
+        <h2>Collectives</h2>
+        <p className="muted">
+          No collective was matched across ranks: the ranks have no communication.json (written at
+          Level1 and above) and no trace is open.
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel cl-collectives" data-testid="cluster-collectives">
+      <h2>
+        Collectives <span className="muted">— arrival skew and who made the others wait</span>
+      </h2>
+      <TableToolbar
+        view={view}
+        noun="collectives"
+        exportName="cluster_collectives"
+        filterPlaceholder="Filter op, step, group…"
+      />
+      <div
+        className="cl-coll-table"
+        style={{ height: Math.min(260, 30 + Math.max(rows.length, 3) * 22) }}
+      >
+        <DataTable
+          ariaLabel="Collectives across ranks"
+          testId="cluster-collectives-table"
+          columns={view.visible}
+          rows={view.rows}
+          rowCount={rows.length}
+          sort={view.sort}
+          onSortChange={view.setSort}
+          columnWidths={view.widths}
+          onColumnResize={view.setWidth}
+          selectedRow={chosenRow >= 0 ? chosenRow : null}
+          onRowActivate={(r) =>
+            controller.highlightCollective({ op: rows[r]!.op, seq: rows[r]!.seq })
+          }
+          busy={view.pending}
+        />
+      </div>
+      {row && arrival ? (
+        <div className="cl-members" data-testid="cluster-collective-detail">
+          <div className="cl-members-head">
+            <b>{row.op}</b>
+            <span className="muted">
+              {row.step ? `step ${row.step} · ` : ''}
+              {row.groupName ? `${row.groupName} · ` : ''}
+              {row.members} ranks ·{' '}
+              {row.skewNs < MIN_SKEW_NS
+                ? 'all arrived within 1 µs'
+                : `rank ${row.lastRank} arrived last, ${formatDuration(row.skewNs)} after rank ${row.firstRank}`}
+            </span>
+            <span className="spacer" />
+            <button
+              type="button"
+              className="tt-button"
+              data-testid="cluster-collective-show"
+              onClick={() => showOnTimeline(row)}
+            >
+              {openRanks.has(row.lastRank) && openRanks.has(row.firstRank)
+                ? 'Show on timeline ↗'
+                : `Open ranks ${row.lastRank} & ${row.firstRank} on timeline ↗`}
+            </button>
+          </div>
+          <MemberBars members={members} last={row.lastRank} open={openRanks} />
+        </div>
+      ) : (
+        <p className="muted small">
+          Choose a collective to see each rank’s arrival, wait and transit, and to highlight it on
+          the timeline.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function MemberBars({
+  members,
+  last,
+  open,
+}: {
+  members: ReturnType<typeof collectiveMembers>;
+  last: number;
+  open: ReadonlySet<number>;
+}) {
+  const span = Math.max(
+    1,
+    ...members.map((m) => m.arrivalNs + (Number.isFinite(m.elapseNs) ? m.elapseNs : 0)),
+  );
+  const pct = (ns: number) => `${Math.max(0, Math.min(100, (ns / span) * 100))}%`;
+  return (
+    <div className="cl-bars" role="table" aria-label="Arrival, wait and transit per rank">
+      <div className="cl-bars-legend" aria-hidden>
+        <span>
+          <i className="cl-sw arrive" /> arrives
+        </span>
+        <span>
+          <i className="cl-sw wait" /> waits for peers
+        </span>
+        <span>
+          <i className="cl-sw transit" /> transit
+        </span>
+        <span>
+          <i className="cl-sw other" /> rest of the op
+        </span>
+      </div>
+      <div className="cl-bar-row head" role="row" aria-hidden>
+        <span />
+        <span className="muted small">aligned time from the first arrival →</span>
+        <span className="cl-bar-num muted small">arrival</span>
+        <span className="cl-bar-num muted small">wait</span>
+        <span className="cl-bar-num muted small">transit</span>
+      </div>
+      {members.map((m) => {
+        const wait = m.waitNs ?? 0;
+        const transit = m.transitNs ?? 0;
+        const elapse = Number.isFinite(m.elapseNs) ? m.elapseNs : wait + transit;
+        const rest = Math.max(0, elapse - wait - transit);
+        return (
+          <div
+            className={`cl-bar-row${m.rank === last ? ' last' : ''}`}
+            role="row"
+            key={m.rank}
+            data-testid="cluster-member"
+          >
+            <span className="cl-bar-rank" role="cell">
+              {open.has(m.rank) && <span className="cl-chip-dot" title="On the timeline" />}
+              {m.rank}
+              {m.host && <span className="muted"> · {m.host}</span>}
+              {m.rank === last && <span className="cl-tag">last</span>}
+            </span>
+            <span
+              className="cl-bar-track"
+              role="cell"
+              title={`arrives +${formatDuration(m.arrivalNs)} · wait ${dur(m.waitNs) || '?'} · transit ${dur(m.transitNs) || '?'}`}
+            >
+              <span
+                className="cl-bar-seg wait"
+                style={{ left: pct(m.arrivalNs), width: pct(wait) }}
+              />
+              <span
+                className="cl-bar-seg transit"
+                style={{ left: pct(m.arrivalNs + wait), width: pct(transit) }}
+              />
+              <span
+                className="cl-bar-seg other"
+                style={{ left: pct(m.arrivalNs + wait + transit), width: pct(rest) }}
+              />
+              <span className="cl-bar-arrive" style={{ left: pct(m.arrivalNs) }} />
+            </span>
+            <span className="cl-bar-num" role="cell">
+              +{formatDuration(m.arrivalNs)}
+            </span>
+            <span className="cl-bar-num" role="cell">
+              {dur(m.waitNs) || '–'}
+            </span>
+            <span className="cl-bar-num" role="cell">
+              {dur(m.transitNs) || '–'}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
