@@ -19,7 +19,9 @@ for (const m of text.matchAll(/^\s*Tests\s+(.*)\(\d+\)\s*$/gm)) {
   }
 }
 // Playwright: "  12 passed (30.1s)", "  1 failed", "  2 skipped", "  1 flaky"
-for (const m of text.matchAll(/^\s+(\d+)\s+(passed|failed|skipped|flaky|did not run)(?:\s+\(.*\))?\s*$/gm)) {
+for (const m of text.matchAll(
+  /^\s+(\d+)\s+(passed|failed|skipped|flaky|did not run)(?:\s+\(.*\))?\s*$/gm,
+)) {
   const n = Number(m[1]);
   if (m[2] === 'passed' || m[2] === 'flaky') passed += n;
   else if (m[2] === 'failed') failed += n;
