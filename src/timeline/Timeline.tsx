@@ -64,8 +64,11 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
       { selectGroups, selectHighlights },
     );
     const r = new SearchRunner(store, (id, a) => controller.readArgs(id, a));
+    // The captured element, not spacerRef.current: React clears refs before the effect cleanup,
+    // and a resize callback can land in between (a tab switch).
+    const spacer = els.spacer!;
     const syncSpacer = () => {
-      spacerRef.current!.style.height = `${v.spacerHeight}px`;
+      spacer.style.height = `${v.spacerHeight}px`;
       r.setGroups(v.groups);
     };
     syncSpacer();
