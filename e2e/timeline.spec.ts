@@ -317,6 +317,7 @@ test.describe('timeline on the real Ascend Level2 sample', () => {
       .getByTestId('open-folder')
       .setInputFiles(samplePath(`${MI}/text/level2/rank0_ascend_pt`));
     await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+    await page.getByTestId('tab-timeline').click(); // profiler folders land on the Overview
     await page.waitForFunction(() => !!(window as unknown as TestWindow).__viewer.timeline?.view);
   });
 

@@ -5,8 +5,10 @@ import { selectActiveProfile } from '../store/selectors';
 import { selectHighlightedSlices, selectTimelineGroups } from '../store/cluster-slice';
 import { ReportView } from '../views/report/ReportView';
 import { EmptyState } from './EmptyState';
+// The timeline is loaded with the shell, not lazily: a lazy component is revealed ~300 ms late,
+// most of the first-frame budget. The other views load on first use.
+import { Timeline } from '../timeline/Timeline';
 
-const Timeline = lazy(() => import('../timeline/Timeline').then((m) => ({ default: m.Timeline })));
 const OverviewView = lazy(() =>
   import('../views/overview/OverviewView').then((m) => ({ default: m.OverviewView })),
 );

@@ -10,6 +10,7 @@ import type { OpenResult, RankMatrixRows } from '../import/worker-handlers';
 import type { ProfileModel } from '../model/profile';
 import type { TraceModel } from '../model/trace-model';
 import type { AppStore } from '../store/app-store';
+import { landingTab } from '../views/overview/landing';
 import type { PickedFile } from './read-dropped-items';
 import type { QueryResult } from '../import/db/sql-console';
 import type { SqlOpenResult } from '../import/db/sql-console-handlers';
@@ -82,7 +83,10 @@ export class ViewerController {
         this.store.getState().failLoading(nothingFoundMessage(sourceName, res.reports));
         return;
       }
-      await this.importProfile(res.profiles[0]!.id, true);
+      const first = await this.importProfile(res.profiles[0]!.id, true);
+      // Land on the Overview for profiler folders (where did the time go?), on the timeline for
+      // plain traces.
+      if (first && gen === this.generation) this.store.getState().setTab(landingTab(first));
       if (gen === this.generation && this.store.getState().status === 'loading')
         this.store.getState().finishLoading();
       if (gen === this.generation && isCluster(res)) void this.clusterOverview();
@@ -130,6 +134,11 @@ export class ViewerController {
     const st = this.store.getState();
     st.setActiveProfile(p.descriptor.id);
     st.clearSelection();
+    // With ranks open together, the axis is the cluster's, not this profile's alone.
+    if (st.clusterTimeline.length > 0) {
+      st.syncClusterTimeline();
+      return;
+    }
     const end = p.trace ? Math.max(p.trace.endNs, 1) : 1;
     st.setExtent({ start: 0, end });
   }
