@@ -59,6 +59,11 @@ export interface TimelineSlice {
 
   /** Collapsed state of process groups that have no override. */
   collapseDefault: boolean;
+  /**
+   * Whether deep threads (DEEP_THREAD_ROWS+ nesting rows, e.g. with_stack Python stacks) start
+   * expanded. Off at first so the device lanes are on screen; "Expand all" turns it on.
+   */
+  expandDeepThreads: boolean;
   /** Row key → collapsed. */
   collapseOverrides: Record<string, boolean>;
   /** Row keys kept at the top while scrolling, in pin order. */
@@ -118,14 +123,16 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   setHiddenFlowCats: (hiddenFlowCats) => set({ hiddenFlowCats }),
 
   collapseDefault: false,
+  expandDeepThreads: false,
   collapseOverrides: {},
   pinnedTracks: [],
   toggleCollapsed: (key, currentlyCollapsed) =>
     set((s) => ({ collapseOverrides: { ...s.collapseOverrides, [key]: !currentlyCollapsed } })),
   setCollapsed: (key, collapsed) =>
     set((s) => ({ collapseOverrides: { ...s.collapseOverrides, [key]: collapsed } })),
-  collapseAll: () => set({ collapseDefault: true, collapseOverrides: {} }),
-  expandAll: () => set({ collapseDefault: false, collapseOverrides: {} }),
+  collapseAll: () =>
+    set({ collapseDefault: true, expandDeepThreads: false, collapseOverrides: {} }),
+  expandAll: () => set({ collapseDefault: false, expandDeepThreads: true, collapseOverrides: {} }),
   togglePinned: (key) =>
     set((s) => ({
       pinnedTracks: s.pinnedTracks.includes(key)

@@ -42,6 +42,8 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
   const [view, setView] = useState<TimelineView | null>(null);
   const [runner, setRunner] = useState<SearchRunner | null>(null);
   const panelHeight = useAppStore((s) => s.panelHeight);
+  // With nothing selected the panel only holds a hint: keep it short so the tracks get the room.
+  const idle = useAppStore((s) => s.selected === null && s.range === null);
   const helpOpen = useAppStore((s) => s.helpOpen);
 
   useEffect(() => {
@@ -146,7 +148,7 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
         aria-label="Resize the details panel"
         onPointerDown={onSplitterDown}
       />
-      <div className="tl-panel" style={{ height: panelHeight }}>
+      <div className="tl-panel" style={{ height: idle ? Math.min(panelHeight, 72) : panelHeight }}>
         <DetailsPanel view={view} />
       </div>
       {helpOpen && <HelpOverlay onClose={() => store.getState().setHelpOpen(false)} />}

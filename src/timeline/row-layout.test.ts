@@ -119,3 +119,27 @@ describe('virtualisation', () => {
     expect(hit!.row).toBe(l.rows[a]);
   });
 });
+
+describe('deep threads', () => {
+  it('start folded until expanded (or "expand all"), so device lanes are on screen', async () => {
+    const { importText } = await import('../import/trace/test-helpers');
+    const nested = Array.from({ length: 14 }, (_, d) =>
+      JSON.stringify({ ph: 'X', name: `f${d}`, pid: 1, tid: 1, ts: d, dur: 100 - 2 * d }),
+    );
+    const m = await importText(
+      `[${[...nested, JSON.stringify({ ph: 'X', name: 'k', pid: 2, tid: 7, ts: 0, dur: 5 })].join(',')}]`,
+    );
+    const g = [{ profileId: 'p', trace: m, offsetNs: 0, label: 'p' }];
+    const key = `p|t${m.threads[0]!.track}`;
+    const folded = computeRowLayout(g, { ...open, expandDeepThreads: false });
+    expect(folded.byKey.get(key)!.collapsed).toBe(true);
+    const all = computeRowLayout(g, { ...open, expandDeepThreads: true });
+    expect(all.byKey.get(key)!.collapsed).toBe(false);
+    const opened = computeRowLayout(g, {
+      ...open,
+      expandDeepThreads: false,
+      collapseOverrides: { [key]: false },
+    });
+    expect(opened.byKey.get(key)!.collapsed).toBe(false);
+  });
+});

@@ -70,8 +70,13 @@ export interface RowLayout {
   byKey: Map<string, Row>;
 }
 
+/** Threads with at least this many nesting rows start collapsed (see expandDeepThreads). */
+export const DEEP_THREAD_ROWS = 12;
+
 export interface CollapseState {
   collapseDefault: boolean;
+  /** Deep threads start expanded (absent: true, i.e. no special case). */
+  expandDeepThreads?: boolean;
   collapseOverrides: Readonly<Record<string, boolean>>;
   pinnedTracks: readonly string[];
 }
@@ -162,7 +167,8 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
       const hasOverflow = thread.overflowTrack >= 0;
       const tkey = thread.track >= 0 ? trackKey(id, thread.track) : threadKey(id, th);
       const collapsible = depthRows > 1 || hasOverflow;
-      const collapsed = collapsible && collapsedOf(tkey, false);
+      const deep = depthRows >= DEEP_THREAD_ROWS && st.expandDeepThreads === false;
+      const collapsed = collapsible && collapsedOf(tkey, deep);
       const name = track?.name ?? thread.name ?? `Thread ${thread.tid}`;
       children.push(
         baseRow({

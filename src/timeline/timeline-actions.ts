@@ -6,7 +6,7 @@
 import type { TimeSpan } from '../model/units';
 import { flowsOfSubtree } from './flow-index';
 import { rowForTrack } from './placement';
-import { groupKey, processKey, trackKey } from './row-layout';
+import { DEEP_THREAD_ROWS, groupKey, processKey, trackKey } from './row-layout';
 import type { SliceAddress } from './timeline-groups';
 import type { TimelineView } from './timeline-view';
 import { RULER_H } from './view-geometry';
@@ -45,7 +45,13 @@ export function revealSlice(view: TimelineView, a: SliceAddress, opts: { center?
     opens.push(trackKey(g.profileId, mainTrack));
   if (track.kind !== 'overflow' && table.depth[a.index]! > 0)
     opens.push(trackKey(g.profileId, a.track));
-  const isCollapsed = (k: string) => st.collapseOverrides[k] ?? (k === pKey && st.collapseDefault);
+  // Folded now, defaults included: processes by collapseDefault, deep threads start folded.
+  const deepKey = trackKey(g.profileId, mainTrack);
+  const deepRows = g.trace.sliceTracks[mainTrack]?.slices.rows ?? 0;
+  const isCollapsed = (k: string) =>
+    st.collapseOverrides[k] ??
+    ((k === pKey && st.collapseDefault) ||
+      (k === deepKey && deepRows >= DEEP_THREAD_ROWS && st.expandDeepThreads === false));
   const needed = opens.filter(isCollapsed);
   if (needed.length > 0) {
     const next = { ...st.collapseOverrides };

@@ -214,6 +214,7 @@ export class TimelineView {
     if (
       changed ||
       s.collapseDefault !== prev.collapseDefault ||
+      s.expandDeepThreads !== prev.expandDeepThreads ||
       s.collapseOverrides !== prev.collapseOverrides ||
       s.pinnedTracks !== prev.pinnedTracks
     ) {
