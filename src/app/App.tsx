@@ -35,6 +35,7 @@ export function App({ store }: { store: AppStore }) {
   useEffect(() => {
     if (demoStarted) return;
     setDemoStarted(true);
+    controller.warmUp();
     const params = new URLSearchParams(window.location.search);
     if (params.get('demo') !== '0') void openDemo(controller);
   }, [controller, demoStarted]);

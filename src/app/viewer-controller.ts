@@ -236,6 +236,11 @@ export class ViewerController {
     return this.sqlClient;
   }
 
+  /** Starts the import worker and its scan workers now, so the first drop does not wait for them. */
+  warmUp(): void {
+    this.client.call('warmup', undefined).promise.catch(() => undefined);
+  }
+
   /** Size of the reopen cache (parsed profiles kept in the browser's private storage). */
   cacheUsage(): Promise<{ bytes: number; entries: number }> {
     return this.client.call<{ bytes: number; entries: number }>('cache:usage', undefined).promise;

@@ -11,11 +11,18 @@ import { createSqlConsoleHandlers } from './db/sql-console-handlers';
 
 locateSqlJsInBrowser();
 
+const pool = createWorkerScanPool(Math.max(2, navigator.hardwareConcurrency || 2));
 const session = createWorkerSession({
-  pool: createWorkerScanPool(Math.max(2, navigator.hardwareConcurrency || 2)),
+  pool,
   cache: opfsAvailable() ? opfsCacheStore() : null,
   buildId: __BUILD_ID__,
 });
+// Sent when the page starts: load the scan workers and the storage now, not on the first drop.
+session.handlers['warmup'] = async () => {
+  pool.warm();
+  await session.cache?.usage().catch(() => undefined);
+  return true;
+};
 Object.assign(
   session.handlers,
   createSqlConsoleHandlers(() => session.opened?.files ?? null),

@@ -1,7 +1,9 @@
 /**
- * The browser's ScanPool: one module worker per range (nested inside the import worker), each
- * reading its range of the user's File directly. Files without a Blob (unzipped, generated) are
- * scanned in this thread instead.
+ * The browser's ScanPool: module workers (nested inside the import worker), each reading its
+ * range of the user's File directly. Workers are started ahead of time (`warm()`) and reused, so
+ * an import does not pay for loading and compiling the scanner; a cancelled scan terminates its
+ * worker and a new one takes its place. Files without a Blob (unzipped, generated) are scanned in
+ * this thread instead.
  */
 import { ImportCancelled } from './trace/import-options';
 import { scanRange, type RangeResult, type ScanPool } from './trace/parallel-scan';
@@ -11,21 +13,36 @@ type ScanMessage =
   | { type: 'result'; result: RangeResult }
   | { type: 'error'; error: string };
 
-export function createWorkerScanPool(size: number): ScanPool {
+export interface WorkerScanPool extends ScanPool {
+  /** Starts the workers now (idle until a scan). */
+  warm(): void;
+}
+
+export function createWorkerScanPool(size: number): WorkerScanPool {
+  const idle: Worker[] = [];
+  const spawn = () => new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' });
+  const take = () => idle.pop() ?? spawn();
   return {
     size,
+    warm() {
+      if (typeof Worker === 'undefined') return;
+      while (idle.length < size) idle.push(spawn());
+    },
     scan(file, range, onBytes, signal) {
       if (!file.blob || typeof Worker === 'undefined')
         return scanRange(file, range, onBytes, signal);
       const blob = file.blob;
       return new Promise<RangeResult>((resolve, reject) => {
-        const w = new Worker(new URL('./scan.worker.ts', import.meta.url), { type: 'module' });
-        const done = () => {
-          w.terminate();
+        const w = take();
+        const release = (reuse: boolean) => {
           signal?.removeEventListener('abort', abort);
+          w.onmessage = null;
+          w.onerror = null;
+          if (reuse && idle.length < size) idle.push(w);
+          else w.terminate();
         };
         const abort = () => {
-          done();
+          release(false);
           reject(new ImportCancelled());
         };
         signal?.addEventListener('abort', abort);
@@ -33,16 +50,16 @@ export function createWorkerScanPool(size: number): ScanPool {
           const m = e.data;
           if (m.type === 'bytes') onBytes(m.n);
           else if (m.type === 'result') {
-            done();
+            release(true);
             resolve(m.result);
           } else {
-            done();
+            release(true);
             reject(new Error(m.error));
           }
         };
         w.onerror = (e) => {
           e.preventDefault();
-          done();
+          release(false);
           reject(new Error(`a scan worker stopped: ${e.message || 'out of memory or crashed'}`));
         };
         w.postMessage({ blob, path: file.path, lastModified: file.lastModified, range });

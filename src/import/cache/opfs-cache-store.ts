@@ -16,9 +16,15 @@ interface SyncHandle {
   close(): void;
 }
 
-async function dir(): Promise<FileSystemDirectoryHandle> {
-  const root = await navigator.storage.getDirectory();
-  return root.getDirectoryHandle(DIR, { create: true });
+let dirHandle: Promise<FileSystemDirectoryHandle> | null = null;
+
+/** The cache folder (looked up once: the first storage access of a page is slow). */
+function dir(): Promise<FileSystemDirectoryHandle> {
+  dirHandle ??= navigator.storage
+    .getDirectory()
+    .then((root) => root.getDirectoryHandle(DIR, { create: true }));
+  dirHandle.catch(() => (dirHandle = null));
+  return dirHandle;
 }
 
 async function entries(
@@ -94,6 +100,7 @@ export function opfsCacheStore(): CacheStore {
     async clear() {
       const root = await navigator.storage.getDirectory();
       await root.removeEntry(DIR, { recursive: true }).catch(() => undefined);
+      dirHandle = null;
     },
     async usage() {
       const list = await entries(await dir());

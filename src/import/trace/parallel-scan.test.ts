@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../../../test/real-samples';
 import type { TraceModel } from '../../model/trace-model';
-import { memoryFile, type InputFile } from '../sources/input-file';
+import { blobFile, memoryFile, type InputFile } from '../sources/input-file';
 import { importTraceJson } from './import-trace-json';
 import { inProcessPool } from './parallel-scan';
 
@@ -110,6 +110,16 @@ describe('parallel scan', () => {
     const r = await compare(file, 4);
     expect(r.fellBack).toBe(false);
     expect(r.model.metadata).toEqual({ otherData: { a: 1 } });
+  });
+  it('matches when ranges are read as Blob streams (small pieces gathered, several chunks)', async () => {
+    // A Blob-backed file is read as one stream per range; pieces are gathered into ~4 MB chunks.
+    const big = Array.from({ length: 20 }, () => events.join(',\n')).join(',\n');
+    const text = `[${big}]`;
+    expect(text.length).toBeGreaterThan(5 << 20);
+    const file = blobFile('t.json', new Blob([text]));
+    const r = await compare(file, 2);
+    expect(r).toMatchObject({ scans: 2, fellBack: false });
+    expect(r.model.stats.events).toBe(events.length * 20);
   });
   it('falls back to one pass when a split lands inside args that look like events', async () => {
     // `,{"` also occurs inside args holding arrays of objects: a split there must be detected.

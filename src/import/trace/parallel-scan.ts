@@ -70,14 +70,55 @@ export async function scanRange(
     baseOffset: range.start,
     stopAt: range.stopAt,
   });
-  for (let pos = range.start; pos < file.size; pos += CHUNK) {
+  for await (const chunk of readFrom(file, range.start)) {
     if (signal?.aborted) throw new ImportCancelled();
-    const chunk = await file.slice(pos, Math.min(file.size, pos + CHUNK));
     onBytes(chunk.length);
     if (!scanner.push(chunk)) break;
   }
   const end = scanner.end();
   return { parts: collector.finish(), end };
+}
+
+/**
+ * Reads a file from `start` to its end in chunks of about CHUNK bytes. A Blob is read as one
+ * stream (about twice as fast in Chromium as a slice per chunk), its small pieces gathered.
+ */
+async function* readFrom(file: InputFile, start: number): AsyncGenerator<Uint8Array> {
+  if (!file.blob || typeof file.blob.stream !== 'function') {
+    for (let pos = start; pos < file.size; pos += CHUNK) {
+      yield await file.slice(pos, Math.min(file.size, pos + CHUNK));
+    }
+    return;
+  }
+  const reader = file.blob.slice(start).stream().getReader();
+  try {
+    let parts: Uint8Array[] = [];
+    let n = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (value) {
+        parts.push(value);
+        n += value.length;
+      }
+      if (n >= CHUNK || (done && n > 0)) {
+        if (parts.length === 1) yield parts[0]!;
+        else {
+          const out = new Uint8Array(n);
+          let o = 0;
+          for (const p of parts) {
+            out.set(p, o);
+            o += p.length;
+          }
+          yield out;
+        }
+        parts = [];
+        n = 0;
+      }
+      if (done) return;
+    }
+  } finally {
+    void reader.cancel().catch(() => undefined);
+  }
 }
 
 /** Finds the `{` of the first event boundary at or after `from`, or -1. */
