@@ -30,9 +30,8 @@ export async function serveDist(port: number): Promise<{ url: string; stop: () =
   const child: ChildProcess = spawn(
     'npx',
     ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    // Its own process group, so stop() ends vite too (not only the npx wrapper around it).
+    { stdio: 'ignore', detached: true },
   );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {
@@ -44,7 +43,14 @@ export async function serveDist(port: number): Promise<{ url: string; stop: () =
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { url, stop: () => child.kill() };
+  const stop = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill();
+    }
+  };
+  return { url, stop };
 }
 
 /** Resident memory (bytes) of all Chromium renderer processes: the page and its workers. */

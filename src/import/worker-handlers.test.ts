@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileModel } from '../model/profile';
-import { memoryCacheStore } from './cache/profile-cache';
+import { memoryCacheStore, type CacheStore } from './cache/profile-cache';
 import { memoryFile } from './sources/input-file';
 import { createWorkerSession, type OpenResult } from './worker-handlers';
 
@@ -33,6 +33,7 @@ describe('worker session', () => {
     )) as ProfileModel;
     expect(first.fromCache).toBeUndefined();
     expect(first.trace!.stats.events).toBe(50);
+    await session.cacheIdle();
     expect((await cache.usage()).entries).toBe(1);
     const again = (await session.handlers['import']!(
       { profileId: profiles[0]!.id },
@@ -66,7 +67,27 @@ describe('worker session', () => {
       ctx(),
     )) as OpenResult;
     await session.handlers['import']!({ profileId: res.profiles[0]!.id }, ctx());
+    await session.cacheIdle();
     expect((await cache.usage()).entries).toBe(0);
+  });
+  it('hands the profile over before the cache write ends; a reopen waits for that write', async () => {
+    const inner = memoryCacheStore();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow: CacheStore = { ...inner, put: async (k, c) => (await gate, inner.put(k, c)) };
+    const session = createWorkerSession({ cache: slow, minCachedBytes: 0 });
+    const { openInputs } = await import('./open-inputs');
+    session.opened = await openInputs([
+      userFile('run/ASCEND_PROFILER_OUTPUT/trace_view.json', trace),
+    ]);
+    const id = session.opened.discovery.profiles[0]!.id;
+    const first = (await session.handlers['import']!({ profileId: id }, ctx())) as ProfileModel;
+    expect(first.fromCache).toBeUndefined();
+    expect((await inner.usage()).entries).toBe(0); // still being written
+    const again = session.handlers['import']!({ profileId: id }, ctx()) as Promise<ProfileModel>;
+    release();
+    expect((await again).fromCache).toBe(true);
+    expect((await inner.usage()).entries).toBe(1);
   });
 });
 

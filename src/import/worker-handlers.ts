@@ -12,9 +12,10 @@ import type { ScanPool } from './trace/parallel-scan';
 import { rankSummaryOf, reduceMatrixRows, type RankSummary } from '../model/cluster/rank-summary';
 import type { CommMatrixRow } from '../model/ascend-data';
 import {
+  cacheSnapshot,
   loadCachedProfile,
   profileCacheKey,
-  saveCachedProfile,
+  saveCacheSnapshot,
   type CacheStore,
 } from './cache/profile-cache';
 import type { Handler, OpenedFile } from './worker-protocol';
@@ -53,6 +54,8 @@ export interface WorkerSession {
   /** Reopen cache of parsed profiles, when storage is available. */
   cache: CacheStore | null;
   handlers: Record<string, Handler>;
+  /** Resolves when every cache write started so far has finished. */
+  cacheIdle(): Promise<void>;
 }
 
 export interface SessionOptions {
@@ -70,7 +73,12 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
     pool: opts.pool ?? null,
     cache: opts.cache ?? null,
     handlers: {},
+    cacheIdle: async () => {
+      await Promise.all(cacheWrites.values());
+    },
   };
+  // Cache writes run after the profile has been handed over, so they never delay `ready`.
+  const cacheWrites = new Map<string, Promise<void>>();
   const buildId = opts.buildId ?? 'dev';
   session.handlers['open'] = async (payload) => {
     const files = payload as (OpenedFile | { path: string; data: Uint8Array | string })[];
@@ -95,6 +103,7 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       : null;
     if (session.cache && key) {
       ctx.progress({ path: d.root, stage: 'cache', bytesRead: 0, bytesTotal: 1, items: 0 });
+      await cacheWrites.get(key);
       const cached = await loadCachedProfile(session.cache, key);
       if (cached) return cached;
     }
@@ -105,14 +114,11 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       onProgress: (p: ImportProgress) => ctx.progress(p),
     });
     if (session.cache && key && !ctx.signal.aborted) {
-      ctx.progress({
-        path: d.root,
-        stage: 'saving to cache',
-        bytesRead: 1,
-        bytesTotal: 1,
-        items: 0,
-      });
-      await saveCachedProfile(session.cache, key, profile);
+      // A copy of the columns: the profile's own buffers are transferred to the page next.
+      const snapshot = cacheSnapshot(profile);
+      const store = session.cache;
+      const write = saveCacheSnapshot(store, key, snapshot).finally(() => cacheWrites.delete(key));
+      cacheWrites.set(key, write);
     }
     return profile;
   };
@@ -175,9 +181,12 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
     if (!opened) throw new Error('nothing has been opened');
     return readClusterOutput(opened.files, opened.discovery.clusterFiles, ctx.signal);
   };
-  session.handlers['cache:usage'] = async () =>
-    session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };
+  session.handlers['cache:usage'] = async () => {
+    await session.cacheIdle();
+    return session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };
+  };
   session.handlers['cache:clear'] = async () => {
+    await session.cacheIdle();
     await session.cache?.clear();
     return true;
   };

@@ -63,13 +63,28 @@ export async function loadCachedProfile(
   }
 }
 
-export async function saveCachedProfile(
+/**
+ * The cache entry of a profile as one buffer of its own (a copy), so the profile's buffers can be
+ * transferred away while the entry is still being written.
+ */
+export function cacheSnapshot(p: ProfileModel): Uint8Array {
+  const chunks = serialize(p);
+  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
+}
+
+export async function saveCacheSnapshot(
   store: CacheStore,
   key: string,
-  p: ProfileModel,
+  snapshot: Uint8Array,
 ): Promise<void> {
   try {
-    await store.put(key, serialize(p));
+    await store.put(key, [snapshot]);
   } catch {
     /* full or unavailable storage: the cache is an optimisation only */
   }
