@@ -72,7 +72,7 @@ export function rendererRss(): number {
 }
 
 /** Samples rendererRss every `ms` until stopped; returns the peak. */
-export function samplePeak(ms = 50): { stop: () => number } {
+export function samplePeak(ms = Number(process.env.PEAK_MS ?? 50)): { stop: () => number } {
   let peak = rendererRss();
   const t = setInterval(() => (peak = Math.max(peak, rendererRss())), ms);
   return {
