@@ -1,5 +1,5 @@
 /**
- * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --no-build --dist=dir --raster]`.
+ * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --no-build --dist=dir --raster --cpu-profile=<phase>]`.
  *
  * Builds the app (with test hooks) into .bench-cache/dist, serves it with `vite preview`, and for each size loads a
  * synthetic Ascend-like trace into Chromium (1920×1080, the system /usr/bin/chromium):
@@ -16,7 +16,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import type { AppStore } from '../src/store/app-store';
 import type { FrameStats } from '../src/timeline/timeline-view';
 import { synthModel, type SynthSpec } from './lib/timeline-synth-model';
@@ -45,6 +45,8 @@ const SIZES = opt('sizes', '1m,10m').split(',');
 const BUILD = !argv.includes('--no-build');
 /** Count canvas rasterisation in the draw time (reads a pixel back after each frame). */
 const RASTER = argv.includes('--raster');
+/** `--cpu-profile=<phase name prefix>`: prints the hottest functions of the page during that phase. */
+const CPU_PROFILE = opt('cpu-profile', '');
 
 /** What the page exposes: the app's test hook and this script's recorder. */
 type BenchWindow = Window & {
@@ -119,8 +121,10 @@ async function phase(page: Page, name: string, body: () => Promise<void>): Promi
     return w.__viewer.timeline!.stats.drawMs.length;
   });
   const t0 = await page.evaluate(() => performance.now());
+  const cdp = CPU_PROFILE && name.startsWith(CPU_PROFILE) ? await startCpuProfile(page) : null;
   await body();
   await page.waitForTimeout(300);
+  if (cdp) await printCpuProfile(cdp, name);
   return page.evaluate(
     ({ name, startDraws, t0 }) => {
       const w = window as unknown as BenchWindow;
@@ -134,6 +138,30 @@ async function phase(page: Page, name: string, body: () => Promise<void>): Promi
     },
     { name, startDraws, t0 },
   );
+}
+
+async function startCpuProfile(page: Page): Promise<CDPSession> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+/** Self time per function, the 20 hottest. */
+async function printCpuProfile(cdp: CDPSession, name: string): Promise<void> {
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples!.forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas![i] ?? 0));
+  });
+  console.log(`\nCPU profile of "${name}" (self time):`);
+  for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20))
+    console.log(`  ${(us / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+  await cdp.detach();
 }
 
 async function holdKey(page: Page, key: string, ms: number) {
