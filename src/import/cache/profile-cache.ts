@@ -3,6 +3,7 @@
  * files' names, sizes and modification times, so opening the same files again skips parsing.
  * Storage is pluggable: the origin-private file system in the browser, a Map in tests.
  */
+import { concatBytes } from '../../lib/bytes';
 import type { ProfileDescriptor, ProfileModel } from '../../model/profile';
 import type { InputFile } from '../sources/input-file';
 import { CACHE_FORMAT_VERSION, deserialize, serialize } from './serialize';
@@ -69,13 +70,8 @@ export async function loadCachedProfile(
  */
 export function cacheSnapshot(p: ProfileModel): Uint8Array {
   const chunks = serialize(p);
-  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  // A copy even when serialize() gave one chunk (a view of the profile's own buffer).
+  return chunks.length === 1 ? chunks[0]!.slice() : concatBytes(chunks);
 }
 
 export async function saveCacheSnapshot(
@@ -96,14 +92,7 @@ export function memoryCacheStore(): CacheStore {
   return {
     get: (k) => Promise.resolve(m.get(k) ?? null),
     put: (k, chunks) => {
-      const n = chunks.reduce((a, c) => a + c.length, 0);
-      const out = new Uint8Array(n);
-      let o = 0;
-      for (const c of chunks) {
-        out.set(c, o);
-        o += c.length;
-      }
-      m.set(k, out.buffer);
+      m.set(k, concatBytes(chunks).slice().buffer);
       return Promise.resolve();
     },
     clear: () => {

@@ -3,6 +3,8 @@
  * and byte access. Browser Files, Node files, zip entries and generated in-memory files all
  * implement it, so the same import code runs in the worker, in Node (summarize) and in tests.
  */
+import { concatBytes } from '../../lib/bytes';
+
 export interface InputFile {
   /** Path relative to the opened root, '/'-separated (e.g. "rank0_ascend_pt/ASCEND_PROFILER_OUTPUT/trace_view.json"). */
   readonly path: string;
@@ -79,19 +81,8 @@ export function blobFile(path: string, blob: Blob, lastModified = 0): InputFile 
 /** Reads a whole (small) file. */
 export async function readAll(file: InputFile): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
-  let n = 0;
-  for await (const c of file.stream()) {
-    parts.push(c);
-    n += c.length;
-  }
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  for await (const c of file.stream()) parts.push(c);
+  return concatBytes(parts);
 }
 
 export function baseName(path: string): string {

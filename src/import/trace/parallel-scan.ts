@@ -10,6 +10,7 @@
  *   of the events array), the split was right; otherwise (the boundary sat inside a string or in
  *   args) the whole file is re-read by one scanner. The result is always the single-scan model.
  */
+import { concatBytes } from '../../lib/bytes';
 import { skipWs } from '../json/json-bytes';
 import { TraceEventScanner, type ScanEnd } from '../json/trace-scanner';
 import { sniffEncoding } from '../sources/decode-stream';
@@ -101,16 +102,7 @@ async function* readFrom(file: InputFile, start: number): AsyncGenerator<Uint8Ar
         n += value.length;
       }
       if (n >= CHUNK || (done && n > 0)) {
-        if (parts.length === 1) yield parts[0]!;
-        else {
-          const out = new Uint8Array(n);
-          let o = 0;
-          for (const p of parts) {
-            out.set(p, o);
-            o += p.length;
-          }
-          yield out;
-        }
+        yield concatBytes(parts);
         parts = [];
         n = 0;
       }
