@@ -13,11 +13,11 @@ import {
   heatmapData,
   matrixSteps,
   transportSummary,
-  type HeatMetric,
 } from '../../model/views/comm-heatmap';
 import { useAppStore } from '../../store/use-app-store';
-import { Segmented } from '../../ui/Segmented';
-import { CommHeatmap, fmt } from '../communication/CommHeatmap';
+import { SelectField } from '../common/SelectField';
+import { CommHeatmap } from '../communication/CommHeatmap';
+import { MetricSwitch, StepField, TransportTable } from '../communication/MatrixControls';
 
 /** A matrix of more ranks than this is not drawn (n² cells); pick a smaller group. */
 const MAX_MATRIX_RANKS = 96;
@@ -106,60 +106,28 @@ export function ClusterCommPanel({ model }: { model: ClusterModel }) {
         </span>
       </h2>
       <div className="view-toolbar">
-        <label className="field">
-          Group
-          <select
-            className="tt-select"
-            aria-label="Communication group"
-            data-testid="cluster-comm-group"
-            value={group?.key ?? ''}
-            onChange={(e) => setView({ clusterCommGroup: e.currentTarget.value })}
-          >
-            {groups.map((g) => (
-              <option key={g.key} value={g.key}>
-                {g.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Step
-          <select
-            className="tt-select"
-            aria-label="Step"
-            value={step}
-            onChange={(e) => setView({ clusterCommStep: e.currentTarget.value })}
-          >
-            {steps.length > 1 && <option value="*">All steps</option>}
-            {steps.map((s) => (
-              <option key={s} value={s}>
-                {s === '' ? '(no step)' : s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Transport
-          <select
-            className="tt-select"
-            aria-label="Transport"
-            value={transport}
-            onChange={(e) => setView({ clusterCommTransport: e.currentTarget.value })}
-          >
-            <option value="">All transports</option>
-            {transports.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Segmented<HeatMetric>
-          ariaLabel="Metric"
-          testId="cluster-comm-metric"
+        <SelectField
+          label="Group"
+          ariaLabel="Communication group"
+          testId="cluster-comm-group"
+          value={group?.key ?? ''}
+          onChange={(v) => setView({ clusterCommGroup: v })}
+          options={groups.map((g) => ({ value: g.key, label: g.label }))}
+        />
+        <StepField steps={steps} value={step} onChange={(v) => setView({ clusterCommStep: v })} />
+        <SelectField
+          label="Transport"
+          value={transport}
+          onChange={(v) => setView({ clusterCommTransport: v })}
+          options={[
+            { value: '', label: 'All transports' },
+            ...transports.map((t) => ({ value: t, label: t })),
+          ]}
+        />
+        <MetricSwitch
           value={metric}
           onChange={(v) => setView({ clusterCommMetric: v })}
-          options={HEAT_METRICS.map((x) => ({ value: x.value, label: `${x.label} (${x.unit})` }))}
+          testId="cluster-comm-metric"
         />
       </div>
       <div className="matrix-body">
@@ -175,28 +143,11 @@ export function ClusterCommPanel({ model }: { model: ClusterModel }) {
         )}
         <div className="matrix-side">
           <h3>By transport</h3>
-          <table className="grid compact" data-testid="cluster-transport-summary">
-            <thead>
-              <tr>
-                <th>Transport</th>
-                <th className="num">Links</th>
-                <th className="num">Size (MB)</th>
-                <th className="num">Time (ms)</th>
-                <th className="num">GB/s</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.map((t) => (
-                <tr key={t.transport} className={t.transport === transport ? 'current' : undefined}>
-                  <td>{t.transport}</td>
-                  <td className="num">{t.links}</td>
-                  <td className="num">{fmt(t.sizeMB)}</td>
-                  <td className="num">{fmt(t.timeMs)}</td>
-                  <td className="num">{fmt(t.bandwidthGBs)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TransportTable
+            summary={summary}
+            testId="cluster-transport-summary"
+            current={transport}
+          />
           <p className="muted small">
             {group ? `${group.ranks.size} ranks · ${group.links} links. ` : ''}
             Links reported by several ranks are summed; bandwidth = size / time.

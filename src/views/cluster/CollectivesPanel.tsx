@@ -16,9 +16,9 @@ import {
 import { formatDuration } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
-import { DataTable } from '../../tables/DataTable';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
+import { tableBoxHeight, ViewTable } from '../common/ViewTable';
 
 const dur = (ns: number | null) => (ns === null || !Number.isFinite(ns) ? '' : formatDuration(ns));
 const numOr = (v: number | null) => (v === null ? NaN : v);
@@ -158,25 +158,15 @@ export function CollectivesPanel({ model }: { model: ClusterModel }) {
         exportName="cluster_collectives"
         filterPlaceholder="Filter op, step, group…"
       />
-      <div
-        className="cl-coll-table"
-        style={{ height: Math.min(260, 30 + Math.max(rows.length, 3) * 22) }}
-      >
-        <DataTable
+      <div className="cl-coll-table" style={{ height: tableBoxHeight(rows.length, 260) }}>
+        <ViewTable
           ariaLabel="Collectives across ranks"
           testId="cluster-collectives-table"
-          columns={view.visible}
-          rows={view.rows}
-          rowCount={rows.length}
-          sort={view.sort}
-          onSortChange={view.setSort}
-          columnWidths={view.widths}
-          onColumnResize={view.setWidth}
+          view={view}
           selectedRow={chosenRow >= 0 ? chosenRow : null}
           onRowActivate={(r) =>
             controller.highlightCollective({ op: rows[r]!.op, seq: rows[r]!.seq })
           }
-          busy={view.pending}
         />
       </div>
       {row && arrival ? (

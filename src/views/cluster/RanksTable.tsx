@@ -10,9 +10,9 @@ import { formatOffsetNs } from '../../model/cluster/offsets';
 import { formatDuration } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
-import { DataTable } from '../../tables/DataTable';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
+import { tableBoxHeight, ViewTable } from '../common/ViewTable';
 import { formatDeviation, formatUs } from './cluster-text';
 
 interface RankRow {
@@ -176,25 +176,15 @@ export function RanksTable({ model }: { model: ClusterModel }) {
         exportName="cluster_ranks"
         filterPlaceholder="Filter rank, host…"
       />
-      <div
-        className="cl-ranks-table"
-        style={{ height: Math.min(420, 30 + Math.max(rows.length, 3) * 22) }}
-      >
-        <DataTable
+      <div className="cl-ranks-table" style={{ height: tableBoxHeight(rows.length, 420) }}>
+        <ViewTable
           ariaLabel="Per-rank totals"
           testId="cluster-ranks-table"
-          columns={view.visible}
-          rows={view.rows}
-          rowCount={rows.length}
-          sort={view.sort}
-          onSortChange={view.setSort}
-          columnWidths={view.widths}
-          onColumnResize={view.setWidth}
+          view={view}
           selectedRow={lastPicked >= 0 ? lastPicked : null}
           onRowActivate={(r, _how, e) =>
             toggle(rows[r]!.rank, !!e && (e.ctrlKey || e.metaKey || e.shiftKey))
           }
-          busy={view.pending}
         />
       </div>
     </section>

@@ -13,22 +13,22 @@ import {
   matrixGroups,
   matrixSteps,
   transportSummary,
-  type HeatMetric,
 } from '../../model/views/comm-heatmap';
 import { rangeMask } from '../../model/views/range-filter';
 import type { TimeSpan } from '../../model/units';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
-import { DataTable } from '../../tables/DataTable';
-import { Segmented } from '../../ui/Segmented';
 import { MissingData, producedBySentence } from '../common/MissingData';
+import { SelectField } from '../common/SelectField';
 import { showRange } from '../common/navigate';
 import { SourceNote } from '../common/SourceNote';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
-import { CommHeatmap, fmt } from './CommHeatmap';
+import { tableBoxHeight, ViewTable } from '../common/ViewTable';
+import { CommHeatmap } from './CommHeatmap';
 import { commColumns, commStarts } from './comm-columns';
+import { MetricSwitch, StepField, TransportTable } from './MatrixControls';
 import '../views.css';
 
 export function CommunicationView() {
@@ -101,46 +101,26 @@ function MatrixPanel({ rows }: { rows: CommMatrixRow[] }) {
         </span>
       </h2>
       <div className="view-toolbar">
-        <label className="field">
-          Step
-          <select
-            className="tt-select"
-            aria-label="Step"
-            data-testid="comm-step"
-            value={step}
-            onChange={(e) => setComm({ commStep: e.currentTarget.value })}
-          >
-            {steps.length > 1 && <option value="*">All steps</option>}
-            {steps.map((s) => (
-              <option key={s} value={s}>
-                {s === '' ? '(no step)' : s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Group
-          <select
-            className="tt-select"
-            aria-label="Group"
-            data-testid="comm-group"
-            value={group}
-            onChange={(e) => setComm({ commGroup: e.currentTarget.value })}
-          >
-            <option value="">All groups ({groups.length})</option>
-            {groups.map((g) => (
-              <option key={g.key} value={g.key}>
-                {g.label} · {g.links} links
-              </option>
-            ))}
-          </select>
-        </label>
-        <Segmented<HeatMetric>
-          ariaLabel="Metric"
-          testId="comm-metric"
+        <StepField
+          steps={steps}
+          value={step}
+          onChange={(v) => setComm({ commStep: v })}
+          testId="comm-step"
+        />
+        <SelectField
+          label="Group"
+          testId="comm-group"
+          value={group}
+          onChange={(v) => setComm({ commGroup: v })}
+          options={[
+            { value: '', label: `All groups (${groups.length})` },
+            ...groups.map((g) => ({ value: g.key, label: `${g.label} · ${g.links} links` })),
+          ]}
+        />
+        <MetricSwitch
           value={metric}
           onChange={(v) => setComm({ commMetric: v })}
-          options={HEAT_METRICS.map((x) => ({ value: x.value, label: `${x.label} (${x.unit})` }))}
+          testId="comm-metric"
         />
       </div>
       {data.cells.length === 0 ? (
@@ -150,28 +130,7 @@ function MatrixPanel({ rows }: { rows: CommMatrixRow[] }) {
           <CommHeatmap data={data} metricLabel={m.label} unit={m.unit} theme={theme} />
           <div className="matrix-side">
             <h3>By transport</h3>
-            <table className="grid compact" data-testid="transport-summary">
-              <thead>
-                <tr>
-                  <th>Transport</th>
-                  <th className="num">Links</th>
-                  <th className="num">Size (MB)</th>
-                  <th className="num">Time (ms)</th>
-                  <th className="num">GB/s</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.map((t) => (
-                  <tr key={t.transport}>
-                    <td>{t.transport}</td>
-                    <td className="num">{t.links}</td>
-                    <td className="num">{fmt(t.sizeMB)}</td>
-                    <td className="num">{fmt(t.timeMs)}</td>
-                    <td className="num">{fmt(t.bandwidthGBs)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TransportTable summary={summary} testId="transport-summary" />
             <p className="muted small">
               {data.ranks.length} ranks · {data.cells.length} rank pairs. Bandwidth of a pair with
               several links is their total size over their total time. Local copies (source =
@@ -236,23 +195,13 @@ function OpsPanel({ profile, rows }: { profile: ProfileModel; rows: CommOpRow[] 
           </button>
         )}
       </TableToolbar>
-      <div
-        className="ops-table"
-        style={{ height: Math.min(520, 30 + Math.max(rows.length, 3) * 22) }}
-      >
-        <DataTable
+      <div className="ops-table" style={{ height: tableBoxHeight(rows.length, 520) }}>
+        <ViewTable
           ariaLabel="Communication ops"
           testId="comm-table"
-          columns={view.visible}
-          rows={view.rows}
-          rowCount={rows.length}
-          sort={view.sort}
-          onSortChange={view.setSort}
-          columnWidths={view.widths}
-          onColumnResize={view.setWidth}
+          view={view}
           selectedRow={chosen}
           onRowActivate={choose}
-          busy={view.pending}
           emptyText="No ops match the filter."
         />
       </div>

@@ -14,13 +14,12 @@ import { kernelTimelineStarts, rangeMask } from '../../model/views/range-filter'
 import type { TimeSpan } from '../../model/units';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
-import { DataTable } from '../../tables/DataTable';
+import { GroupedTableToolbar, useGroupBy, useGroupedTable } from '../common/GroupedTable';
 import { MissingData } from '../common/MissingData';
 import { showSlice } from '../common/navigate';
-import { ShareBar } from '../common/ShareBar';
 import { SourceNote } from '../common/SourceNote';
-import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
+import { ViewTable } from '../common/ViewTable';
 import {
   GROUP_COLUMNS,
   GROUP_OPTIONS,
@@ -61,7 +60,7 @@ function KernelsTable({ profile, kernels: k }: { profile: ProfileModel; kernels:
         : (r: TimeSpan) => rangeMask(kernelTimelineStarts(k, baseNs), k.durNs, r),
     [k, baseNs],
   );
-  const groupBy = useAppStore((s) => s.tableStates['kernels']?.groupBy ?? '') as '' | KernelGroupBy;
+  const groupBy = useGroupBy<KernelGroupBy>('kernels');
   const view = useTableView({
     id: 'kernels',
     data: k,
@@ -71,24 +70,15 @@ function KernelsTable({ profile, kernels: k }: { profile: ProfileModel; kernels:
     rangeMask: mask,
     noSort: groupBy !== '',
   });
-
-  // Grouped: statistics over the rows the filter keeps.
-  const groups = useMemo(
-    () => (groupBy ? kernelStatsForRows(k, groupBy, view.rows) : []),
-    [k, groupBy, view.rows],
-  );
-  const groupColumns = useMemo(() => {
-    if (!groupBy) return [];
-    return kernelGroupColumns(groups, groupBy).map((c) =>
-      c.id === 'share' ? { ...c, render: (r: number) => <ShareBar value={groups[r]!.share} /> } : c,
-    );
-  }, [groups, groupBy]);
-  const groupView = useTableView({
-    id: 'kernels.groups',
-    data: groups,
-    columns: groupColumns,
-    rowCount: groups.length,
+  const grouped = useGroupedTable({
+    view,
+    groupBy,
+    data: k,
+    statsForRows: kernelStatsForRows,
+    groupColumns: kernelGroupColumns,
+    keyColumns: GROUP_COLUMNS,
   });
+  const { groupView, openGroup } = grouped;
 
   // The kernel of the slice selected on the timeline.
   const selected = useAppStore((s) => s.selected);
@@ -123,19 +113,6 @@ function KernelsTable({ profile, kernels: k }: { profile: ProfileModel; kernels:
     showSlice(store, profile.descriptor.id, trace, ref, true);
   };
 
-  const openGroup = (r: number) => {
-    const g = groups[r];
-    if (!g || !groupBy) return;
-    const cols = GROUP_COLUMNS[groupBy];
-    view.patch({
-      groupBy: '',
-      focus: [
-        ...view.state.focus.filter((f) => !cols.includes(f.column)),
-        ...cols.map((column, i) => ({ column, value: g.parts[i] ?? '' })),
-      ],
-    });
-  };
-
   return (
     <div className="view" data-testid="kernels-view">
       <header className="view-header">
@@ -147,37 +124,13 @@ function KernelsTable({ profile, kernels: k }: { profile: ProfileModel; kernels:
             : 'Click a kernel (or press Enter) to show it on the timeline.'}
         </span>
       </header>
-      <TableToolbar
+      <GroupedTableToolbar
         view={view}
+        grouped={grouped}
         noun="kernels"
-        exportName={groupBy ? `kernels_by_${groupBy}` : 'kernels'}
-        exportTable={
-          groupBy
-            ? { columns: groupView.visible, rows: groupView.rows, rowCount: groups.length }
-            : undefined
-        }
-        hideColumns={groupBy !== ''}
+        options={GROUP_OPTIONS}
         filterPlaceholder="Filter name, type, core, shapes…"
-        countText={
-          groupBy
-            ? `${groups.length.toLocaleString('en-US')} groups of ${view.count.toLocaleString('en-US')} kernels`
-            : undefined
-        }
-      >
-        <select
-          className="tt-select"
-          aria-label="Group by"
-          data-testid="group-by"
-          value={groupBy}
-          onChange={(e) => view.patch({ groupBy: e.currentTarget.value })}
-        >
-          {GROUP_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </TableToolbar>
+      />
       {(note || linkedHidden) && (
         <div className="view-note" role="status">
           {note ?? 'The kernel of the slice selected on the timeline is hidden by the filter.'}
@@ -187,37 +140,24 @@ function KernelsTable({ profile, kernels: k }: { profile: ProfileModel; kernels:
         </div>
       )}
       {groupBy ? (
-        <DataTable
+        <ViewTable
           key="groups"
           ariaLabel="Kernel groups"
           testId="kernel-groups"
-          columns={groupView.visible}
-          rows={groupView.rows}
-          rowCount={groups.length}
-          sort={groupView.sort}
-          onSortChange={groupView.setSort}
-          columnWidths={groupView.widths}
-          onColumnResize={groupView.setWidth}
+          view={groupView}
           onRowActivate={openGroup}
           busy={view.pending || groupView.pending}
           emptyText="No kernels match the filter."
         />
       ) : (
-        <DataTable
+        <ViewTable
           key="rows"
           ariaLabel="Kernels"
           testId="kernel-table"
-          columns={view.visible}
-          rows={view.rows}
-          rowCount={k.length}
-          sort={view.sort}
-          onSortChange={view.setSort}
-          columnWidths={view.widths}
-          onColumnResize={view.setWidth}
+          view={view}
           selectedRow={linkedRow >= 0 ? linkedRow : null}
           revealRow={linkedRow >= 0 ? { row: linkedRow, seq: selected } : null}
           onRowActivate={activate}
-          busy={view.pending}
           emptyText="No kernels match the filter."
         />
       )}

@@ -7,8 +7,9 @@
 import type { KernelTable } from '../../model/ascend-data';
 import type { KernelGroupBy, KernelStatRow } from '../../model/ascend/kernel-stats';
 import { kernelTimelineStarts } from '../../model/views/range-filter';
-import { formatDuration, formatPercent } from '../../lib/format';
+import { formatDuration } from '../../lib/format';
 import type { ColumnDef } from '../../tables/column';
+import { groupCountColumn, groupShareColumn } from '../common/group-columns';
 import { guessWidth, isNumericColumn } from '../../tables/text-columns';
 import { parseCellNumber } from '../../tables/column';
 
@@ -218,26 +219,13 @@ export function kernelGroupColumns(
   });
   return [
     ...key,
-    {
-      id: 'count',
-      label: 'Count',
-      text: (r) => String(groups[r]!.count),
-      value: (r) => groups[r]!.count,
-      width: 70,
-    },
+    groupCountColumn(groups),
     ns('total', 'Total', (g) => g.totalNs, 'Sum of kernel durations'),
     ns('avg', 'Avg', (g) => g.avgNs),
     ns('min', 'Min', (g) => g.minNs),
     ns('max', 'Max', (g) => g.maxNs),
     ns('p50', 'P50', (g) => g.p50Ns, 'Median (nearest rank)'),
     ns('p90', 'P90', (g) => g.p90Ns, '90th percentile (nearest rank)'),
-    {
-      id: 'share',
-      label: 'Share',
-      title: 'Share of the summed kernel time of the rows shown',
-      text: (r) => formatPercent(groups[r]!.share),
-      value: (r) => groups[r]!.share,
-      width: 130,
-    },
+    groupShareColumn(groups, 'Share of the summed kernel time of the rows shown'),
   ];
 }

@@ -23,9 +23,10 @@ import { formatDuration } from '../../lib/format';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { Legend } from '../../ui/Legend';
-import { LineChart, type LineSeries } from '../../ui/LineChart';
+import { LineChart, type LineChartProps, type LineSeries } from '../../ui/LineChart';
 import { MissingData, producedBySentence } from '../common/MissingData';
 import { SourceNote } from '../common/SourceNote';
+import { toggled } from '../common/toggled';
 import { OperatorMemoryTable } from './OperatorMemoryTable';
 import '../views.css';
 
@@ -104,13 +105,7 @@ function Memory({ profile }: { profile: ProfileModel }) {
   const a = profile.ascend;
   const trace = profile.trace;
   const [off, setOff] = useState<ReadonlySet<string>>(new Set());
-  const toggle = (k: string) =>
-    setOff((s) => {
-      const n = new Set(s);
-      if (n.has(k)) n.delete(k);
-      else n.add(k);
-      return n;
-    });
+  const toggle = (k: string) => setOff((s) => toggled(s, k));
   const byDevice = useMemo(() => memoryByDevice(a.memory ?? []), [a.memory]);
   const devices = [...byDevice.keys()];
   const [device, setDevice] = useState(devices[0] ?? '');
@@ -218,6 +213,29 @@ function useTimelineChart() {
 
 const fitMax = (s: LineSeries[]) => maxOf(s);
 
+/** A line chart on the timeline's visible window, wired to the window and the range. */
+function WindowChart({
+  chart: c,
+  ...p
+}: Pick<LineChartProps, 'series' | 'height' | 'formatY' | 'ariaLabel' | 'testId'> & {
+  chart: ReturnType<typeof useTimelineChart>;
+}) {
+  return (
+    <LineChart
+      {...p}
+      x0={c.w.start}
+      x1={c.w.end}
+      yMax={fitMax}
+      formatX={formatAxisTime}
+      band={c.range}
+      onZoom={c.onZoom}
+      onPan={c.onPan}
+      onReset={c.onReset}
+      onPick={c.onPick}
+    />
+  );
+}
+
 function ComponentChart({
   profile,
   series,
@@ -268,19 +286,11 @@ function ComponentChart({
           · {sum.samples.toLocaleString('en-US')} samples
         </span>
       </div>
-      <LineChart
+      <WindowChart
+        chart={c}
         series={build}
-        x0={start}
-        x1={end}
-        yMax={fitMax}
         height={150}
-        formatX={formatAxisTime}
         formatY={unit.format}
-        band={c.range}
-        onZoom={c.onZoom}
-        onPan={c.onPan}
-        onReset={c.onReset}
-        onPick={c.onPick}
         ariaLabel={`${series.component} memory over time`}
         testId="memory-chart"
       />
@@ -341,14 +351,7 @@ function ModuleChart({ profile, series }: { profile: ProfileModel; series: Memor
           color: colorOf(i),
           off: !shown.has(m.name),
         }))}
-        onToggle={(k) =>
-          setShown((s) => {
-            const n = new Set(s);
-            if (n.has(k)) n.delete(k);
-            else n.add(k);
-            return n;
-          })
-        }
+        onToggle={(k) => setShown((s) => toggled(s, k))}
       />
       {zero > 0 && (
         <p className="muted small">
@@ -356,19 +359,11 @@ function ModuleChart({ profile, series }: { profile: ProfileModel; series: Memor
           {zero === 1 ? 'is' : 'are'} not listed.
         </p>
       )}
-      <LineChart
+      <WindowChart
+        chart={c}
         series={build}
-        x0={start}
-        x1={end}
-        yMax={fitMax}
         height={220}
-        formatX={formatAxisTime}
         formatY={unit.format}
-        band={c.range}
-        onZoom={c.onZoom}
-        onPan={c.onPan}
-        onReset={c.onReset}
-        onPick={c.onPick}
         ariaLabel="Reserved memory per CANN module over time"
         testId="module-chart"
       />

@@ -9,11 +9,11 @@ import { rangeMask } from '../../model/views/range-filter';
 import type { TimeSpan } from '../../model/units';
 import { useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
-import { DataTable } from '../../tables/DataTable';
 import { textGridColumns } from '../../tables/text-columns';
 import { showTime } from '../common/navigate';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
+import { tableBoxHeight, ViewTable } from '../common/ViewTable';
 import { formatOffsetNs } from '../kernels/kernel-columns';
 
 const TIME_COLUMNS = ['Allocation Time(us)', 'Release Time(us)', 'Active Release Time(us)'];
@@ -106,21 +106,11 @@ export function OperatorMemoryTable({
         exportName="operator_memory"
         filterPlaceholder="Filter operator…"
       />
-      <div
-        className="ops-table"
-        style={{ height: Math.min(460, 30 + Math.max(table.rows.length, 3) * 22) }}
-      >
-        <DataTable
+      <div className="ops-table" style={{ height: tableBoxHeight(table.rows.length, 460) }}>
+        <ViewTable
           ariaLabel="Operator memory"
           testId="operator-memory-table"
-          columns={view.visible}
-          rows={view.rows}
-          rowCount={table.rows.length}
-          sort={view.sort}
-          onSortChange={view.setSort}
-          columnWidths={view.widths}
-          onColumnResize={view.setWidth}
-          busy={view.pending}
+          view={view}
           emptyText="No allocations match the filter."
         />
       </div>

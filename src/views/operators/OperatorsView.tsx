@@ -9,13 +9,14 @@ import type { ProfileModel } from '../../model/profile';
 import { operatorStatsForRows, type OperatorGroupBy } from '../../model/views/kernel-groups';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
-import { DataTable, type RowDetail } from '../../tables/DataTable';
+import type { RowDetail } from '../../tables/DataTable';
 import type { ColumnDef } from '../../tables/column';
+import { GroupedTableToolbar, useGroupBy, useGroupedTable } from '../common/GroupedTable';
 import { MissingData } from '../common/MissingData';
-import { ShareBar } from '../common/ShareBar';
 import { SourceNote } from '../common/SourceNote';
-import { TableToolbar } from '../common/TableToolbar';
+import { toggled } from '../common/toggled';
 import { useTableView } from '../common/use-table-view';
+import { ViewTable } from '../common/ViewTable';
 import {
   OPERATOR_COLUMN,
   OPERATOR_GROUP_COLUMNS,
@@ -46,16 +47,7 @@ export function OperatorsView() {
 
 function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: OperatorTable }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
-  const toggle = useCallback(
-    (row: number) =>
-      setOpen((s) => {
-        const n = new Set(s);
-        if (n.has(row)) n.delete(row);
-        else n.add(row);
-        return n;
-      }),
-    [],
-  );
+  const toggle = useCallback((row: number) => setOpen((s) => toggled(s, row)), []);
   const stackCol = ops.text.header.indexOf(OPERATOR_COLUMN.stack);
   const shapesCol = ops.text.header.indexOf(OPERATOR_COLUMN.shapes);
   const linesOf = (row: number, c: number) =>
@@ -80,8 +72,7 @@ function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: Operator
       ),
     [base, open, toggle],
   );
-  const groupBy = useAppStore((s) => s.tableStates['operators']?.groupBy ?? '') as
-    '' | OperatorGroupBy;
+  const groupBy = useGroupBy<OperatorGroupBy>('operators');
   const view = useTableView({
     id: 'operators',
     data: ops,
@@ -89,27 +80,15 @@ function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: Operator
     rowCount: ops.length,
     noSort: groupBy !== '',
   });
-  const groups = useMemo(
-    () => (groupBy ? operatorStatsForRows(ops, groupBy, view.rows) : []),
-    [ops, groupBy, view.rows],
-  );
-  const groupColumns = useMemo(
-    () =>
-      groupBy
-        ? operatorGroupColumns(groups, groupBy).map((c) =>
-            c.id === 'share'
-              ? { ...c, render: (r: number) => <ShareBar value={groups[r]!.share} /> }
-              : c,
-          )
-        : [],
-    [groups, groupBy],
-  );
-  const groupView = useTableView({
-    id: 'operators.groups',
-    data: groups,
-    columns: groupColumns,
-    rowCount: groups.length,
+  const grouped = useGroupedTable({
+    view,
+    groupBy,
+    data: ops,
+    statsForRows: operatorStatsForRows,
+    groupColumns: operatorGroupColumns,
+    keyColumns: OPERATOR_GROUP_COLUMNS,
   });
+  const { groupView, openGroup } = grouped;
 
   const detail: RowDetail = {
     isOpen: (r) => open.has(r),
@@ -123,19 +102,6 @@ function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: Operator
     version: open,
   };
 
-  const openGroup = (r: number) => {
-    const g = groups[r];
-    if (!g || !groupBy) return;
-    const cols = OPERATOR_GROUP_COLUMNS[groupBy];
-    view.patch({
-      groupBy: '',
-      focus: [
-        ...view.state.focus.filter((f) => !cols.includes(f.column)),
-        ...cols.map((column, i) => ({ column, value: g.parts[i] ?? '' })),
-      ],
-    });
-  };
-
   return (
     <div className="view" data-testid="operators-view">
       <header className="view-header">
@@ -147,69 +113,32 @@ function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: Operator
             : 'Click an operator (or press Enter) for its input shapes and call stack.'}
         </span>
       </header>
-      <TableToolbar
+      <GroupedTableToolbar
         view={view}
+        grouped={grouped}
         noun="operators"
-        exportName={groupBy ? `operators_by_${groupBy}` : 'operators'}
-        exportTable={
-          groupBy
-            ? { columns: groupView.visible, rows: groupView.rows, rowCount: groups.length }
-            : undefined
-        }
-        hideColumns={groupBy !== ''}
+        options={OPERATOR_GROUP_OPTIONS}
         noRangeReason="operator_details.csv has no timestamps"
         filterPlaceholder="Filter name, shapes, call stack…"
-        countText={
-          groupBy
-            ? `${groups.length.toLocaleString('en-US')} groups of ${view.count.toLocaleString('en-US')} operators`
-            : undefined
-        }
-      >
-        <select
-          className="tt-select"
-          aria-label="Group by"
-          data-testid="group-by"
-          value={groupBy}
-          onChange={(e) => view.patch({ groupBy: e.currentTarget.value })}
-        >
-          {OPERATOR_GROUP_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </TableToolbar>
+      />
       {groupBy ? (
-        <DataTable
+        <ViewTable
           key="groups"
           ariaLabel="Operator groups"
           testId="operator-groups"
-          columns={groupView.visible}
-          rows={groupView.rows}
-          rowCount={groups.length}
-          sort={groupView.sort}
-          onSortChange={groupView.setSort}
-          columnWidths={groupView.widths}
-          onColumnResize={groupView.setWidth}
+          view={groupView}
           onRowActivate={openGroup}
           busy={view.pending || groupView.pending}
           emptyText="No operators match the filter."
         />
       ) : (
-        <DataTable
+        <ViewTable
           key="rows"
           ariaLabel="Operators"
           testId="operator-table"
-          columns={view.visible}
-          rows={view.rows}
-          rowCount={ops.length}
-          sort={view.sort}
-          onSortChange={view.setSort}
-          columnWidths={view.widths}
-          onColumnResize={view.setWidth}
+          view={view}
           onRowActivate={toggle}
           detail={detail}
-          busy={view.pending}
           emptyText="No operators match the filter."
         />
       )}

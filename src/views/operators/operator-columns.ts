@@ -5,9 +5,10 @@
  */
 import type { OperatorTable } from '../../model/ascend-data';
 import type { OperatorGroupRow, OperatorGroupBy } from '../../model/views/kernel-groups';
-import { formatDuration, formatPercent } from '../../lib/format';
+import { formatDuration } from '../../lib/format';
 import { parseCellNumber, type ColumnDef } from '../../tables/column';
 import { guessWidth, isNumericColumn } from '../../tables/text-columns';
+import { groupCountColumn, groupShareColumn } from '../common/group-columns';
 
 export const OPERATOR_COLUMN = {
   name: 'Name',
@@ -119,25 +120,12 @@ export function operatorGroupColumns(
   });
   return [
     ...keys,
-    {
-      id: 'count',
-      label: 'Count',
-      text: (r) => String(groups[r]!.count),
-      value: (r) => groups[r]!.count,
-      width: 70,
-    },
+    groupCountColumn(groups),
     ns('deviceSelf', 'Device self', (g) => g.deviceSelfNs),
     ns('deviceTotal', 'Device total', (g) => g.deviceTotalNs),
     ns('avgDeviceSelf', 'Avg device self', (g) => g.avgDeviceSelfNs),
     ns('hostSelf', 'Host self', (g) => g.hostSelfNs),
     ns('hostTotal', 'Host total', (g) => g.hostTotalNs),
-    {
-      id: 'share',
-      label: 'Share',
-      title: 'Share of the device self time of the rows shown',
-      text: (r) => formatPercent(groups[r]!.share),
-      value: (r) => groups[r]!.share,
-      width: 130,
-    },
+    groupShareColumn(groups, 'Share of the device self time of the rows shown'),
   ];
 }

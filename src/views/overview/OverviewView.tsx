@@ -12,10 +12,11 @@ import type { ProfileModel } from '../../model/profile';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ViewTab } from '../../store/ui-slice';
-import { ShareBar } from '../common/ShareBar';
+import { RelativeBar, ShareBar } from '../common/ShareBar';
 import { sourceLabel } from '../common/SourceNote';
 import { KERNEL_COLUMN } from '../kernels/kernel-columns';
 import { OPERATOR_COLUMN } from '../operators/operator-columns';
+import { ItemLink, SummaryTable } from './SummaryTable';
 import { TraceOverviewPanel } from './TraceOverview';
 import { wallClock } from './wall-clock';
 import '../views.css';
@@ -213,40 +214,32 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
               Top kernels by total time{' '}
               <span className="muted">— kernel_details, grouped by name</span>
             </h2>
-            <table className="grid compact">
-              <thead>
-                <tr>
-                  <th>Kernel</th>
-                  <th className="num">Count</th>
-                  <th className="num">Total</th>
-                  <th className="num">Avg</th>
-                  <th className="share-col">Share of kernel time</th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.topKernels.map((k) => (
-                  <tr key={k.key}>
-                    <td className="name-cell">
-                      <button
-                        type="button"
-                        className="link"
-                        title={`Show the ${k.count} ${k.parts[0]} kernels`}
-                        onClick={() => openKernels(KERNEL_COLUMN.name, k.parts[0]!)}
-                        data-testid="top-kernel"
-                      >
-                        {k.parts[0] || '(no name)'}
-                      </button>
-                    </td>
-                    <td className="num">{formatCount(k.count)}</td>
-                    <td className="num">{formatDuration(k.totalNs)}</td>
-                    <td className="num">{formatDuration(k.avgNs)}</td>
-                    <td className="share-col">
-                      <ShareBar value={k.share} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SummaryTable
+              rows={f.topKernels}
+              rowKey={(k) => k.key}
+              columns={[
+                {
+                  label: 'Kernel',
+                  kind: 'name',
+                  cell: (k) => (
+                    <ItemLink
+                      name={k.parts[0]!}
+                      title={`Show the ${k.count} ${k.parts[0]} kernels`}
+                      onClick={() => openKernels(KERNEL_COLUMN.name, k.parts[0]!)}
+                      testId="top-kernel"
+                    />
+                  ),
+                },
+                { label: 'Count', kind: 'num', cell: (k) => formatCount(k.count) },
+                { label: 'Total', kind: 'num', cell: (k) => formatDuration(k.totalNs) },
+                { label: 'Avg', kind: 'num', cell: (k) => formatDuration(k.avgNs) },
+                {
+                  label: 'Share of kernel time',
+                  kind: 'share',
+                  cell: (k) => <ShareBar value={k.share} />,
+                },
+              ]}
+            />
           </section>
         )}
         {f.topOperators.length > 0 && (
@@ -255,47 +248,36 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
               Top operators by device time{' '}
               <span className="muted">— operator_details, grouped by name</span>
             </h2>
-            <table className="grid compact">
-              <thead>
-                <tr>
-                  <th>Operator</th>
-                  <th className="num">Count</th>
-                  <th className="num">Device total</th>
-                  <th className="num">Host total</th>
-                  <th className="share-col">Device total (relative)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.topOperators.map((o) => (
-                  <tr key={o.name}>
-                    <td className="name-cell">
-                      <button
-                        type="button"
-                        className="link"
-                        title={`Show the ${o.count} ${o.name} calls`}
-                        onClick={() => openOperators(o.name)}
-                        data-testid="top-operator"
-                      >
-                        {o.name || '(no name)'}
-                      </button>
-                    </td>
-                    <td className="num">{formatCount(o.count)}</td>
-                    <td className="num">{formatDuration(o.deviceTotalNs)}</td>
-                    <td className="num">{formatDuration(o.hostTotalNs)}</td>
-                    <td className="share-col">
-                      <span className="share-bar">
-                        <span
-                          className="share-fill"
-                          style={{
-                            width: `${opTotal > 0 ? (o.deviceTotalNs / opTotal) * 100 : 0}%`,
-                          }}
-                        />
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SummaryTable
+              rows={f.topOperators}
+              rowKey={(o) => o.name}
+              columns={[
+                {
+                  label: 'Operator',
+                  kind: 'name',
+                  cell: (o) => (
+                    <ItemLink
+                      name={o.name}
+                      title={`Show the ${o.count} ${o.name} calls`}
+                      onClick={() => openOperators(o.name)}
+                      testId="top-operator"
+                    />
+                  ),
+                },
+                { label: 'Count', kind: 'num', cell: (o) => formatCount(o.count) },
+                {
+                  label: 'Device total',
+                  kind: 'num',
+                  cell: (o) => formatDuration(o.deviceTotalNs),
+                },
+                { label: 'Host total', kind: 'num', cell: (o) => formatDuration(o.hostTotalNs) },
+                {
+                  label: 'Device total (relative)',
+                  kind: 'share',
+                  cell: (o) => <RelativeBar value={o.deviceTotalNs} max={opTotal} />,
+                },
+              ]}
+            />
           </section>
         )}
         {f.cores.length > 0 && (
@@ -303,37 +285,31 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
             <h2>
               Kernels by accelerator core <span className="muted">— count and summed time</span>
             </h2>
-            <table className="grid compact">
-              <thead>
-                <tr>
-                  <th>Accelerator core</th>
-                  <th className="num">Kernels</th>
-                  <th className="num">Time</th>
-                  <th className="share-col">Share of kernel time</th>
-                </tr>
-              </thead>
-              <tbody>
-                {f.cores.map((c) => (
-                  <tr key={c.core}>
-                    <td>
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => openKernels(KERNEL_COLUMN.core, c.core)}
-                        data-testid="core-link"
-                      >
-                        {c.core || 'N/A'}
-                      </button>
-                    </td>
-                    <td className="num">{formatCount(c.count)}</td>
-                    <td className="num">{formatDuration(c.totalNs)}</td>
-                    <td className="share-col">
-                      <ShareBar value={kernelNs > 0 ? c.totalNs / kernelNs : 0} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SummaryTable
+              rows={f.cores}
+              rowKey={(c) => c.core}
+              columns={[
+                {
+                  label: 'Accelerator core',
+                  kind: 'plain',
+                  cell: (c) => (
+                    <ItemLink
+                      name={c.core}
+                      empty="N/A"
+                      onClick={() => openKernels(KERNEL_COLUMN.core, c.core)}
+                      testId="core-link"
+                    />
+                  ),
+                },
+                { label: 'Kernels', kind: 'num', cell: (c) => formatCount(c.count) },
+                { label: 'Time', kind: 'num', cell: (c) => formatDuration(c.totalNs) },
+                {
+                  label: 'Share of kernel time',
+                  kind: 'share',
+                  cell: (c) => <ShareBar value={kernelNs > 0 ? c.totalNs / kernelNs : 0} />,
+                },
+              ]}
+            />
           </section>
         )}
         <DataAvailability profile={profile} />

@@ -4,7 +4,8 @@ import type { ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
 import { traceOverviewCached } from '../../model/views/trace-overview';
 import { useAppStoreApi } from '../../store/use-app-store';
-import { ShareBar } from '../common/ShareBar';
+import { RelativeBar, ShareBar } from '../common/ShareBar';
+import { ItemLink, SummaryTable } from './SummaryTable';
 import { wallClock } from './wall-clock';
 
 export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: TraceModel }) {
@@ -45,41 +46,28 @@ export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: Tr
           {o.topNames.length === 0 ? (
             <p className="muted">The trace has no slices.</p>
           ) : (
-            <table className="grid compact">
-              <thead>
-                <tr>
-                  <th>Name</th>
-                  <th className="num">Count</th>
-                  <th className="num">Total</th>
-                  <th className="num">Self</th>
-                  <th className="num">Max</th>
-                  <th className="share-col">Of the span</th>
-                </tr>
-              </thead>
-              <tbody>
-                {o.topNames.map((n) => (
-                  <tr key={n.name}>
-                    <td className="name-cell">
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => search(n.name)}
-                        data-testid="top-slice"
-                      >
-                        {n.name || '(no name)'}
-                      </button>
-                    </td>
-                    <td className="num">{formatCount(n.count)}</td>
-                    <td className="num">{formatDuration(n.totalNs)}</td>
-                    <td className="num">{formatDuration(n.selfNs)}</td>
-                    <td className="num">{formatDuration(n.maxNs)}</td>
-                    <td className="share-col">
-                      <ShareBar value={o.spanNs > 0 ? n.totalNs / o.spanNs : 0} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SummaryTable
+              rows={o.topNames}
+              rowKey={(n) => n.name}
+              columns={[
+                {
+                  label: 'Name',
+                  kind: 'name',
+                  cell: (n) => (
+                    <ItemLink name={n.name} onClick={() => search(n.name)} testId="top-slice" />
+                  ),
+                },
+                { label: 'Count', kind: 'num', cell: (n) => formatCount(n.count) },
+                { label: 'Total', kind: 'num', cell: (n) => formatDuration(n.totalNs) },
+                { label: 'Self', kind: 'num', cell: (n) => formatDuration(n.selfNs) },
+                { label: 'Max', kind: 'num', cell: (n) => formatDuration(n.maxNs) },
+                {
+                  label: 'Of the span',
+                  kind: 'share',
+                  cell: (n) => <ShareBar value={o.spanNs > 0 ? n.totalNs / o.spanNs : 0} />,
+                },
+              ]}
+            />
           )}
         </section>
         <section className="panel" data-testid="top-processes">
@@ -87,42 +75,30 @@ export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: Tr
             Busiest processes{' '}
             <span className="muted">— top-level slice time summed over threads</span>
           </h2>
-          <table className="grid compact">
-            <thead>
-              <tr>
-                <th>Process</th>
-                <th className="num">Threads</th>
-                <th className="num">Slices</th>
-                <th className="num">Busy</th>
-                <th className="share-col">Relative</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.topProcesses.map((p) => (
-                <tr key={p.index}>
-                  <td className="name-cell">
-                    <span title={`${p.label} (pid ${p.pid})`}>
-                      {p.label} <span className="muted">pid {p.pid}</span>
-                    </span>
-                  </td>
-                  <td className="num">{formatCount(p.threads)}</td>
-                  <td className="num">{formatCount(p.slices)}</td>
-                  <td className="num">{formatDuration(p.busyNs)}</td>
-                  <td
-                    className="share-col"
-                    title={formatPercent(busiest > 0 ? p.busyNs / busiest : 0)}
-                  >
-                    <span className="share-bar">
-                      <span
-                        className="share-fill"
-                        style={{ width: `${busiest > 0 ? (p.busyNs / busiest) * 100 : 0}%` }}
-                      />
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SummaryTable
+            rows={o.topProcesses}
+            rowKey={(p) => p.index}
+            columns={[
+              {
+                label: 'Process',
+                kind: 'name',
+                cell: (p) => (
+                  <span title={`${p.label} (pid ${p.pid})`}>
+                    {p.label} <span className="muted">pid {p.pid}</span>
+                  </span>
+                ),
+              },
+              { label: 'Threads', kind: 'num', cell: (p) => formatCount(p.threads) },
+              { label: 'Slices', kind: 'num', cell: (p) => formatCount(p.slices) },
+              { label: 'Busy', kind: 'num', cell: (p) => formatDuration(p.busyNs) },
+              {
+                label: 'Relative',
+                kind: 'share',
+                title: (p) => formatPercent(busiest > 0 ? p.busyNs / busiest : 0),
+                cell: (p) => <RelativeBar value={p.busyNs} max={busiest} />,
+              },
+            ]}
+          />
         </section>
       </div>
     </>

@@ -12,6 +12,7 @@ import type { TraceModel } from '../../model/trace-model';
 import { useController } from '../../app/controller-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
+import { tableBoxHeight } from '../common/ViewTable';
 
 export function ReportView() {
   const profile = useAppStore(selectActiveProfile);
@@ -118,7 +119,7 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
       },
     ];
   }, [trace]);
-  const height = Math.min(420, 30 + trace.threads.length * 22);
+  const height = tableBoxHeight(trace.threads.length, 420, 0);
   return (
     <div className="report-threads" style={{ height }}>
       <DataTable

@@ -12,10 +12,10 @@ import { formatCount } from '../../lib/format';
 import { useController } from '../../app/controller-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
-import { DataTable } from '../../tables/DataTable';
 import { textGridColumns } from '../../tables/text-columns';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
+import { ViewTable } from '../common/ViewTable';
 import '../views.css';
 import './sql.css';
 
@@ -260,17 +260,10 @@ function ResultTable({ result }: { result: Extract<QueryResult, { ok: true }> })
         noRangeReason="query results are not placed on the timeline"
         countText={`${formatCount(grid.rows.length)} rows${result.truncated ? ` (first ${formatCount(LIMIT)})` : ''} · ${Math.round(result.ms)} ms`}
       />
-      <DataTable
+      <ViewTable
         ariaLabel="Query result"
         testId="sql-result"
-        columns={view.visible}
-        rows={view.rows}
-        rowCount={grid.rows.length}
-        sort={view.sort}
-        onSortChange={view.setSort}
-        columnWidths={view.widths}
-        onColumnResize={view.setWidth}
-        busy={view.pending}
+        view={view}
         emptyText="The query returned no rows."
       />
     </>

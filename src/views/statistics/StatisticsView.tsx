@@ -7,11 +7,11 @@ import { useMemo } from 'react';
 import type { ProfileModel, TextTable } from '../../model/profile';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
-import { DataTable } from '../../tables/DataTable';
 import { textGridColumns } from '../../tables/text-columns';
 import { MissingData } from '../common/MissingData';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
+import { ViewTable } from '../common/ViewTable';
 import '../views.css';
 
 /** The statistics files, in the order shown, with what each holds. */
@@ -113,17 +113,10 @@ function StatsTable({ kind, table }: { kind: string; table: TextTable }) {
           From <code>{table.path}</code>
         </span>
       </TableToolbar>
-      <DataTable
+      <ViewTable
         ariaLabel={kind}
         testId="stats-table"
-        columns={view.visible}
-        rows={view.rows}
-        rowCount={table.rows.length}
-        sort={view.sort}
-        onSortChange={view.setSort}
-        columnWidths={view.widths}
-        onColumnResize={view.setWidth}
-        busy={view.pending}
+        view={view}
         emptyText="No rows match the filter."
       />
     </>

@@ -11,13 +11,13 @@ import type { ProfileModel } from '../../model/profile';
 import { stepBars, stepLabel, stepsData, type StepsData } from '../../model/views/steps';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
-import { DataTable } from '../../tables/DataTable';
 import type { ColumnDef } from '../../tables/column';
 import { Segmented } from '../../ui/Segmented';
 import { MissingData, producedBySentence } from '../common/MissingData';
 import { showRange } from '../common/navigate';
 import { SourceNote } from '../common/SourceNote';
 import { useTableView } from '../common/use-table-view';
+import { tableBoxHeight, ViewTable } from '../common/ViewTable';
 import { StepChart } from './StepChart';
 import '../views.css';
 
@@ -199,19 +199,14 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
           <span className="muted">No step selected.</span>
         )}
       </div>
-      <div className="steps-table" style={{ height: Math.min(360, 30 + rows.length * 22) }}>
-        <DataTable
+      <div className="steps-table" style={{ height: tableBoxHeight(rows.length, 360, 0) }}>
+        <ViewTable
           ariaLabel="Steps"
           testId="steps-table"
-          columns={view.visible}
-          rows={view.rows}
-          rowCount={rows.length}
-          sort={view.sort}
-          onSortChange={view.setSort}
-          columnWidths={view.widths}
-          onColumnResize={view.setWidth}
+          view={view}
           selectedRow={chosen >= 0 ? chosen : null}
           onRowActivate={choose}
+          busy={false}
         />
       </div>
       {data.rowsFrom === 'file' && data.fromTrace && (
