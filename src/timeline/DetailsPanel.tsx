@@ -2,13 +2,14 @@
  * The bottom panel: details of the selected slice, or the aggregate of the selected time range.
  * Everything is rendered as text.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useController } from '../app/controller-context';
 import type { JsonValue } from '../import/json/json-bytes';
 import { formatCount, formatDuration, formatNsExact } from '../lib/format';
 import { childrenOf } from '../model/slice-queries';
 import { SliceFlag, type TraceModel } from '../model/trace-model';
 import type { SelectedSlice } from '../store/selection-slice';
+import type { DetailsTab } from '../store/timeline-slice';
 import { useAppStore } from '../store/use-app-store';
 import { ArgsView } from './ArgsView';
 import { flowsFrom, flowsOfSubtree, flowsTo } from './flow-index';
@@ -27,24 +28,12 @@ export function DetailsPanel({ view }: { view: TimelineView | null }) {
   return (
     <div className="tl-details" data-testid="details-panel">
       <div className="tl-details-tabs" role="tablist">
-        <button
-          role="tab"
-          aria-selected={tab === 'slice'}
-          className={tab === 'slice' ? 'tab active' : 'tab'}
-          data-testid="details-tab-slice"
-          onClick={() => setTab('slice')}
-        >
+        <TabButton tab="slice" current={tab} onSelect={setTab}>
           Current selection
-        </button>
-        <button
-          role="tab"
-          aria-selected={tab === 'range'}
-          className={tab === 'range' ? 'tab active' : 'tab'}
-          data-testid="details-tab-range"
-          onClick={() => setTab('range')}
-        >
+        </TabButton>
+        <TabButton tab="range" current={tab} onSelect={setTab}>
           Range{range ? ` · ${formatDuration(range.end - range.start)}` : ''}
-        </button>
+        </TabButton>
       </div>
       <div className="tl-details-body">
         {tab === 'slice' ? (
@@ -54,6 +43,30 @@ export function DetailsPanel({ view }: { view: TimelineView | null }) {
         )}
       </div>
     </div>
+  );
+}
+
+function TabButton({
+  tab,
+  current,
+  onSelect,
+  children,
+}: {
+  tab: DetailsTab;
+  current: DetailsTab;
+  onSelect: (tab: DetailsTab) => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      role="tab"
+      aria-selected={current === tab}
+      className={current === tab ? 'tab active' : 'tab'}
+      data-testid={`details-tab-${tab}`}
+      onClick={() => onSelect(tab)}
+    >
+      {children}
+    </button>
   );
 }
 
@@ -82,22 +95,28 @@ function trackLabel(t: TraceModel, track: number): string {
   return `${p?.name ?? `Process ${p?.pid ?? '?'}`} › ${st.name}`;
 }
 
-function FlowList({
-  view,
-  t,
-  group,
-  rows,
-  dir,
-  testId,
-}: {
+interface FlowListProps {
   view: TimelineView;
   t: TraceModel;
   group: number;
   rows: number[];
   dir: 'out' | 'in';
-  testId: string;
-}) {
+}
+
+/** A titled list of flows (nothing when there are none); links are `flow-out-k` / `flow-in-k`. */
+function FlowSection({ title, ...list }: FlowListProps & { title: string }) {
+  if (list.rows.length === 0) return null;
+  return (
+    <>
+      <div className="tl-sub">{title}</div>
+      <FlowList {...list} />
+    </>
+  );
+}
+
+function FlowList({ view, t, group, rows, dir }: FlowListProps) {
   const f = t.flows;
+  const testId = `flow-${dir}`;
   return (
     <ul className="tl-flow-list">
       {rows.map((r, k) => {
@@ -187,6 +206,7 @@ function SliceDetails({
   const inn = flowsTo(t, selected.track, i);
   const subOut = out.length === 0 ? flowsOfSubtree(t, selected.track, i, 'out') : null;
   const subIn = inn.length === 0 ? flowsOfSubtree(t, selected.track, i, 'in') : null;
+  const flowProps = { view, t, group };
   const flagText = [
     flags & SliceFlag.Unfinished ? 'did not end (drawn to the trace end)' : '',
     flags & SliceFlag.Overflow ? 'overlaps a sibling (overflow lane)' : '',
@@ -278,44 +298,20 @@ function SliceDetails({
             inn.length === 0 &&
             !subOut?.flows.length &&
             !subIn?.flows.length && <p className="muted">No flows.</p>}
-          {out.length > 0 && (
-            <>
-              <div className="tl-sub">Outgoing ( ] )</div>
-              <FlowList view={view} t={t} group={group} rows={out} dir="out" testId="flow-out" />
-            </>
-          )}
-          {inn.length > 0 && (
-            <>
-              <div className="tl-sub">Incoming ( [ )</div>
-              <FlowList view={view} t={t} group={group} rows={inn} dir="in" testId="flow-in" />
-            </>
-          )}
-          {subOut && subOut.flows.length > 0 && (
-            <>
-              <div className="tl-sub">Outgoing from descendants ( ] )</div>
-              <FlowList
-                view={view}
-                t={t}
-                group={group}
-                rows={subOut.flows}
-                dir="out"
-                testId="flow-out"
-              />
-            </>
-          )}
-          {subIn && subIn.flows.length > 0 && (
-            <>
-              <div className="tl-sub">Incoming to descendants ( [ )</div>
-              <FlowList
-                view={view}
-                t={t}
-                group={group}
-                rows={subIn.flows}
-                dir="in"
-                testId="flow-in"
-              />
-            </>
-          )}
+          <FlowSection title="Outgoing ( ] )" rows={out} dir="out" {...flowProps} />
+          <FlowSection title="Incoming ( [ )" rows={inn} dir="in" {...flowProps} />
+          <FlowSection
+            title="Outgoing from descendants ( ] )"
+            rows={subOut?.flows ?? []}
+            dir="out"
+            {...flowProps}
+          />
+          <FlowSection
+            title="Incoming to descendants ( [ )"
+            rows={subIn?.flows ?? []}
+            dir="in"
+            {...flowProps}
+          />
           <h4>Args</h4>
           <div data-testid="details-args" className="tl-args-box">
             {argsIndex < 0 ? (

@@ -2,12 +2,12 @@
  * Timeline toolbar: search (substring / regex, optionally args) with match count and stepping,
  * flow arrow options per category, collapse / expand all, the cursor's exact time, and help.
  */
-import { useMemo, type RefObject } from 'react';
+import { useMemo, type ReactNode, type RefObject } from 'react';
 import { useAppStore } from '../store/use-app-store';
 import { selectActiveTrace } from '../store/selectors';
 import { formatCount } from '../lib/format';
 import type { SearchRunner } from './search-runner';
-import { stepSearch } from './timeline-input';
+import { stepSearch } from './timeline-keys';
 import type { TimelineView } from './timeline-view';
 
 interface Props {
@@ -71,24 +71,22 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
             }
           }}
         />
-        <button
-          className={regex ? 'tl-toggle on' : 'tl-toggle'}
-          aria-pressed={regex}
+        <Toggle
+          on={regex}
           title="Regular expression"
-          data-testid="search-regex"
+          testId="search-regex"
           onClick={() => setOptions({ regex: !regex })}
         >
           .*
-        </button>
-        <button
-          className={args ? 'tl-toggle on' : 'tl-toggle'}
-          aria-pressed={args}
+        </Toggle>
+        <Toggle
+          on={args}
           title="Also search args (slower: decodes them)"
-          data-testid="search-args"
+          testId="search-args"
           onClick={() => setOptions({ args: !args })}
         >
           args
-        </button>
+        </Toggle>
         <span className="tl-count" data-testid="search-count" data-status={status}>
           {countText}
         </span>
@@ -127,6 +125,32 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
         ?
       </button>
     </div>
+  );
+}
+
+function Toggle({
+  on,
+  title,
+  testId,
+  onClick,
+  children,
+}: {
+  on: boolean;
+  title: string;
+  testId: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      className={on ? 'tl-toggle on' : 'tl-toggle'}
+      aria-pressed={on}
+      title={title}
+      data-testid={testId}
+      onClick={onClick}
+    >
+      {children}
+    </button>
   );
 }
 

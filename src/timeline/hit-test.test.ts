@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { hitTest, type HitContext } from './hit-test';
-import { computeRowLayout, DEPTH_H, TRACK_PAD } from './row-layout';
-import { sliceNamed, trackNamed, traceFromText } from './testing/trace-dsl';
+import { DEPTH_H, TRACK_PAD } from './row-layout';
+import { sampleTimeline } from './testing/sample-timeline';
+import { sliceNamed, trackNamed } from './testing/trace-dsl';
 import { TimeScale } from './time-scale';
 
 const US = 1000;
-const m = traceFromText(`
-  thread Python (CPU) / main
-    :|outer-----------|  |b|
-    : |in|  |in2|
-  counter Python / mem 0=5 10=7
-  instant Python / main 15 tick
-`);
-const groups = [{ profileId: 'p', trace: m, offsetNs: 0, label: 'p' }];
-const layout = computeRowLayout(groups, {
-  collapseDefault: false,
-  collapseOverrides: {},
-  pinnedTracks: [],
-});
+const { trace: m, groups, layout } = sampleTimeline(15);
 const LABEL = 200;
 // 10 px per µs.
 const ctx: HitContext = {

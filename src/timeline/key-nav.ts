@@ -36,88 +36,100 @@ export interface NavStep {
   zoom: number;
 }
 
+/**
+ * One axis of motion (pan in px, or zoom ratio): the held direction, the position reached since
+ * the key went down and the running-away target.
+ */
+class Glide {
+  private dir = 0;
+  private pos = 0;
+  private target = 0;
+  private since = 0;
+  moving = false;
+
+  constructor(
+    private readonly initial: number,
+    private readonly perFrame: number,
+    private readonly eps: number,
+  ) {}
+
+  press(dir: number, nowMs: number): void {
+    if (this.dir !== dir) {
+      this.pos = 0;
+      this.target = dir * this.initial;
+      this.since = nowMs;
+    }
+    this.dir = dir;
+    this.moving = true;
+  }
+
+  /** Releases the key held in direction `dir` (a key of the other direction stays held). */
+  release(dir: number): void {
+    if (this.dir === dir) this.dir = 0;
+  }
+
+  releaseAll(): void {
+    this.dir = 0;
+  }
+
+  /** This frame's motion; 0 once the glide has settled. */
+  step(nowMs: number): number {
+    if (!this.moving) return 0;
+    const snap = (this.target - this.pos) * SNAP;
+    if (this.dir !== 0) {
+      const v = 1 + (nowMs - this.since) * ACCEL_PER_MS;
+      this.target += this.dir * Math.max(this.perFrame * v, Math.abs(snap));
+    }
+    this.pos += snap;
+    if (Math.abs(snap) > this.eps || this.dir !== 0) return snap;
+    this.moving = false;
+    return 0;
+  }
+}
+
 export class KeyNavigator {
-  private panDir = 0;
-  private panPos = 0;
-  private panTarget = 0;
-  private panSince = 0;
-  private zoomDir = 0;
-  private zoomPos = 0;
-  private zoomTarget = 0;
-  private zoomSince = 0;
-  private panMoving = false;
-  private zoomMoving = false;
+  private readonly pan = new Glide(INITIAL_PAN_PX, PAN_PX_PER_FRAME, PAN_EPS_PX);
+  private readonly zoom = new Glide(INITIAL_ZOOM, ZOOM_PER_FRAME, ZOOM_EPS);
 
   /** True while there is motion left to apply. */
   get active(): boolean {
-    return this.panMoving || this.zoomMoving;
+    return this.pan.moving || this.zoom.moving;
+  }
+
+  /** A/D pan (D = later), W/S zoom (W = in). */
+  private axis(key: NavKey): { glide: Glide; dir: number } {
+    return key === 'a' || key === 'd'
+      ? { glide: this.pan, dir: key === 'd' ? 1 : -1 }
+      : { glide: this.zoom, dir: key === 'w' ? 1 : -1 };
   }
 
   keyDown(key: NavKey, nowMs: number): void {
-    if (key === 'a' || key === 'd') {
-      const dir = key === 'd' ? 1 : -1;
-      if (this.panDir !== dir) {
-        this.panPos = 0;
-        this.panTarget = dir * INITIAL_PAN_PX;
-        this.panSince = nowMs;
-      }
-      this.panDir = dir;
-      this.panMoving = true;
-    } else {
-      const dir = key === 'w' ? 1 : -1;
-      if (this.zoomDir !== dir) {
-        this.zoomPos = 0;
-        this.zoomTarget = dir * INITIAL_ZOOM;
-        this.zoomSince = nowMs;
-      }
-      this.zoomDir = dir;
-      this.zoomMoving = true;
-    }
+    const { glide, dir } = this.axis(key);
+    glide.press(dir, nowMs);
   }
 
   keyUp(key: NavKey): void {
-    if ((key === 'a' && this.panDir === -1) || (key === 'd' && this.panDir === 1)) this.panDir = 0;
-    if ((key === 'w' && this.zoomDir === 1) || (key === 's' && this.zoomDir === -1))
-      this.zoomDir = 0;
+    const { glide, dir } = this.axis(key);
+    glide.release(dir);
   }
 
   /** Releases every key (window blur). */
   releaseAll(): void {
-    this.panDir = 0;
-    this.zoomDir = 0;
+    this.pan.releaseAll();
+    this.zoom.releaseAll();
   }
 
   /** Stops all motion now, glide included (a jump such as reset or fit takes over). */
   stop(): void {
     this.releaseAll();
-    this.panMoving = false;
-    this.zoomMoving = false;
+    this.pan.moving = false;
+    this.zoom.moving = false;
   }
 
   /** Advances one animation frame. */
   step(nowMs: number): NavStep {
-    let panPx = 0;
-    let zoom = 0;
-    if (this.panMoving) {
-      const snap = (this.panTarget - this.panPos) * SNAP;
-      if (this.panDir !== 0) {
-        const v = 1 + (nowMs - this.panSince) * ACCEL_PER_MS;
-        this.panTarget += this.panDir * Math.max(PAN_PX_PER_FRAME * v, Math.abs(snap));
-      }
-      this.panPos += snap;
-      if (Math.abs(snap) > PAN_EPS_PX || this.panDir !== 0) panPx = snap;
-      else this.panMoving = false;
-    }
-    if (this.zoomMoving) {
-      const snap = (this.zoomTarget - this.zoomPos) * SNAP;
-      if (this.zoomDir !== 0) {
-        const v = 1 + (nowMs - this.zoomSince) * ACCEL_PER_MS;
-        this.zoomTarget += this.zoomDir * Math.max(ZOOM_PER_FRAME * v, Math.abs(snap));
-      }
-      this.zoomPos += snap;
-      if (Math.abs(snap) > ZOOM_EPS || this.zoomDir !== 0) zoom = snap;
-      else this.zoomMoving = false;
-    }
+    const panPx = this.pan.step(nowMs);
+    const zoom = this.zoom.step(nowMs);
     return { panPx, zoom: Math.max(-0.5, Math.min(0.5, zoom)) };
   }
 }

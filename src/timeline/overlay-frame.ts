@@ -4,7 +4,7 @@
  * counter value under it. Pure geometry; drawing is draw/draw-overlay.ts.
  */
 import { formatDuration } from '../lib/format';
-import { counterRange } from './draw/draw-tracks';
+import { counterRange } from './draw/draw-counters';
 import type { FlowArrow, OverlayFrame, Rect } from './draw/frame';
 import { flowsOfSubtree, forEachFlowInWindow } from './flow-index';
 import {

@@ -4,7 +4,8 @@
  * a table click) is pushed back into d3-zoom with `zoom.transform`, so the two never disagree.
  * Plain wheel scrolls the tracks natively; horizontal wheel or Shift + wheel pans. Shift + drag
  * (or a drag in the ruler) selects a time range. Clicks select; small drags still count as
- * clicks (CLICK_SLOP). Keys follow Perfetto (keymap.ts).
+ * clicks (CLICK_SLOP). The overview strip's input is overview-input.ts, the keyboard's
+ * timeline-keys.ts (bindings follow Perfetto, keymap.ts).
  */
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
@@ -12,46 +13,24 @@ import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior 
 import type { AppState } from '../store/app-store';
 import { Layer } from './frame-scheduler';
 import { hitTest, type Hit } from './hit-test';
-import { actionForKey, type KeyAction } from './keymap';
-import { navKeyOf } from './key-nav';
+import { CLICK_SLOP, listen, localPoint, runCleanups, type Cleanups } from './input-events';
+import { attachOverviewInput } from './overview-input';
 import { rowAtY } from './row-layout';
-import { stepMatch } from './search';
 import { absoluteNs, absoluteSecondsText, formatRelativeExact } from './time-scale';
+import { attachKeys, type KeyCallbacks } from './timeline-keys';
 import type { TimelineView } from './timeline-view';
 import { LABEL_W, RULER_H } from './view-geometry';
 
-/** A press that moves less than this (px) is a click, not a drag. */
-const CLICK_SLOP = 3;
-/** Smallest window the overview brush can make, CSS px of the strip. */
-const MIN_BRUSH_PX = 3;
-
-export interface InputCallbacks {
-  focusSearch: () => void;
-  toggleHelp: () => void;
+export interface InputCallbacks extends KeyCallbacks {
   /** Extra UI elements whose pointer events belong to the timeline. */
   ruler: HTMLElement;
-}
-
-function isTyping(t: EventTarget | null): boolean {
-  if (!(t instanceof HTMLElement)) return false;
-  const tag = t.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || t.isContentEditable;
 }
 
 export function attachInput(view: TimelineView, cb: InputCallbacks): () => void {
   const { store } = view;
   const el = view.el;
   const scroller = el.scroller;
-  const cleanups: (() => void)[] = [];
-  const on = <K extends keyof HTMLElementEventMap>(
-    target: HTMLElement,
-    type: K,
-    fn: (e: HTMLElementEventMap[K]) => void,
-    opts?: AddEventListenerOptions,
-  ) => {
-    target.addEventListener(type, fn as EventListener, opts);
-    cleanups.push(() => target.removeEventListener(type, fn as EventListener, opts));
-  };
+  const cleanups: Cleanups = [];
 
   // ------------------------------------------------------------ d3-zoom ↔ store
   const baseScale = () => {
@@ -122,7 +101,8 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
   cleanups.push(() => sel.on('.zoom', null));
 
   // ------------------------------------------------------------ wheel: horizontal pan
-  on(
+  listen(
+    cleanups,
     scroller,
     'wheel',
     (e) => {
@@ -291,33 +271,28 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
     if (kind === 'range') scroller.classList.add('selecting');
   };
 
-  const local = (e: MouseEvent, target: HTMLElement) => {
-    const r = target.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top };
-  };
-
-  on(scroller, 'pointerdown', (e) => {
+  listen(cleanups, scroller, 'pointerdown', (e) => {
     if (e.button !== 0 || !e.shiftKey) return;
-    const p = local(e, scroller);
+    const p = localPoint(e, scroller);
     if (p.x < LABEL_W) return;
     startDrag('range', e, p.x, p.y);
     e.preventDefault();
   });
-  on(scroller, 'pointermove', (e) => {
-    const p = local(e, scroller);
+  listen(cleanups, scroller, 'pointermove', (e) => {
+    const p = localPoint(e, scroller);
     if (dragging && dragging.pointerId === e.pointerId) updateDrag(p.x, p.y);
     setHover(p.x, p.y);
   });
-  on(scroller, 'pointerup', (e) => {
+  listen(cleanups, scroller, 'pointerup', (e) => {
     if (dragging && dragging.pointerId === e.pointerId) endDrag(true);
   });
-  on(scroller, 'pointercancel', () => endDrag(false));
-  on(scroller, 'pointerleave', () => {
+  listen(cleanups, scroller, 'pointercancel', () => endDrag(false));
+  listen(cleanups, scroller, 'pointerleave', () => {
     if (!dragging) clearHover();
   });
-  on(scroller, 'click', (e) => {
+  listen(cleanups, scroller, 'click', (e) => {
     if (e.shiftKey) return;
-    const p = local(e, scroller);
+    const p = localPoint(e, scroller);
     const hit = hitTest(hitCtx(), p.x, p.y);
     const st = store.getState();
     if (!hit) {
@@ -346,15 +321,15 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
 
   // Ruler: hover shows the cursor; a drag selects a range over every track.
   const ruler = cb.ruler;
-  on(ruler, 'pointerdown', (e) => {
+  listen(cleanups, ruler, 'pointerdown', (e) => {
     if (e.button !== 0) return;
-    const p = local(e, ruler);
+    const p = localPoint(e, ruler);
     if (p.x < LABEL_W) return;
     startDrag('ruler', e, p.x, 0);
     e.preventDefault();
   });
-  on(ruler, 'pointermove', (e) => {
-    const p = local(e, ruler);
+  listen(cleanups, ruler, 'pointermove', (e) => {
+    const p = localPoint(e, ruler);
     if (dragging && dragging.pointerId === e.pointerId) updateDrag(p.x, 0);
     view.pointer = { x: p.x, y: p.y };
     view.hit = null;
@@ -362,161 +337,18 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
     updateReadout(p.x);
     view.scheduler.schedule(Layer.Overlay);
   });
-  on(ruler, 'pointerup', (e) => {
+  listen(cleanups, ruler, 'pointerup', (e) => {
     if (dragging && dragging.pointerId === e.pointerId) endDrag(true);
   });
-  on(ruler, 'pointerleave', () => {
+  listen(cleanups, ruler, 'pointerleave', () => {
     if (!dragging) clearHover();
   });
 
-  // ------------------------------------------------------------ overview strip
-  const ov = el.overview;
-  let ovDrag: null | {
-    mode: 'move' | 'brush';
-    x0: number;
-    t0: number;
-    w0: { start: number; end: number };
-  } = null;
-  const ovTime = (x: number) => {
-    const { extent } = store.getState();
-    const w = Math.max(1, view.overviewWidth - LABEL_W);
-    return extent.start + ((x - LABEL_W) / w) * (extent.end - extent.start);
-  };
-  on(ov, 'pointerdown', (e) => {
-    if (e.button !== 0) return;
-    const p = local(e, ov);
-    if (p.x < LABEL_W) return;
-    const st = store.getState();
-    const t = ovTime(p.x);
-    const w = st.visibleWindow;
-    ovDrag = { mode: t >= w.start && t <= w.end ? 'move' : 'brush', x0: p.x, t0: t, w0: w };
-    ov.setPointerCapture(e.pointerId);
-    e.preventDefault();
-  });
-  on(ov, 'pointermove', (e) => {
-    if (!ovDrag) return;
-    const p = local(e, ov);
-    const t = ovTime(Math.max(LABEL_W, p.x));
-    const st = store.getState();
-    if (ovDrag.mode === 'move') {
-      const dt = t - ovDrag.t0;
-      st.setVisibleWindow({ start: ovDrag.w0.start + dt, end: ovDrag.w0.end + dt });
-    } else if (Math.abs(p.x - ovDrag.x0) >= MIN_BRUSH_PX) {
-      st.setVisibleWindow({ start: Math.min(t, ovDrag.t0), end: Math.max(t, ovDrag.t0) });
-    }
-  });
-  on(ov, 'pointerup', (e) => {
-    if (!ovDrag) return;
-    const p = local(e, ov);
-    if (Math.abs(p.x - ovDrag.x0) < CLICK_SLOP) {
-      // A click centres the window there.
-      const st = store.getState();
-      const w = st.visibleWindow;
-      const span = w.end - w.start;
-      st.setVisibleWindow({ start: ovDrag.t0 - span / 2, end: ovDrag.t0 + span / 2 });
-    }
-    ovDrag = null;
-  });
-  on(
-    ov,
-    'wheel',
-    (e) => {
-      e.preventDefault();
-      const p = local(e, ov);
-      const factor = Math.pow(2, e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.004));
-      const w = store.getState().visibleWindow;
-      const c = p.x >= LABEL_W ? ovTime(p.x) : (w.start + w.end) / 2;
-      const anchor = c >= w.start && c <= w.end ? c : (w.start + w.end) / 2;
-      store.getState().zoomAt(anchor, factor);
-    },
-    { passive: false },
-  );
+  // ------------------------------------------------------------ overview strip, keyboard
+  cleanups.push(attachOverviewInput(view));
+  cleanups.push(attachKeys(view, cb));
 
-  // ------------------------------------------------------------ keyboard
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (isTyping(e.target)) return;
-    const nk = e.ctrlKey || e.metaKey || e.altKey ? null : navKeyOf(e.key);
-    if (nk) {
-      e.preventDefault();
-      view.nav.keyDown(nk, performance.now());
-      view.scheduler.schedule(Layer.Animation);
-      return;
-    }
-    const action = actionForKey(e);
-    if (!action) return;
-    e.preventDefault();
-    runAction(action);
-  };
-  const runAction = (a: KeyAction) => {
-    const st = store.getState();
-    switch (a) {
-      case 'fit':
-        view.nav.stop();
-        view.fit();
-        break;
-      case 'reset':
-        view.nav.stop();
-        st.resetView();
-        break;
-      case 'clear':
-        if (st.helpOpen) st.setHelpOpen(false);
-        else st.clearSelection();
-        break;
-      case 'flowOut':
-        view.followFlow('out');
-        break;
-      case 'flowIn':
-        view.followFlow('in');
-        break;
-      case 'nextSlice':
-        view.stepSlice(1);
-        break;
-      case 'prevSlice':
-        view.stepSlice(-1);
-        break;
-      case 'parent':
-        view.stepDepth('parent');
-        break;
-      case 'child':
-        view.stepDepth('child');
-        break;
-      case 'help':
-        cb.toggleHelp();
-        break;
-      case 'search':
-        cb.focusSearch();
-        break;
-      case 'nextMatch':
-      case 'prevMatch':
-        stepSearch(view, a === 'nextMatch' ? 1 : -1);
-        break;
-    }
-  };
-  const onKeyUp = (e: KeyboardEvent) => {
-    const nk = navKeyOf(e.key);
-    if (nk) view.nav.keyUp(nk);
-  };
-  const onBlur = () => view.nav.releaseAll();
-  window.addEventListener('keydown', onKeyDown);
-  window.addEventListener('keyup', onKeyUp);
-  window.addEventListener('blur', onBlur);
-  cleanups.push(() => {
-    window.removeEventListener('keydown', onKeyDown);
-    window.removeEventListener('keyup', onKeyUp);
-    window.removeEventListener('blur', onBlur);
-  });
-
-  return () => {
-    for (const c of cleanups.reverse()) c();
-  };
-}
-
-/** Next / previous search match from the current one (or from the visible window's start). */
-export function stepSearch(view: TimelineView, dir: 1 | -1): void {
-  const st = view.store.getState();
-  const m = st.searchMatches;
-  if (!m || m.count === 0) return;
-  view.gotoMatch(stepMatch(m, st.searchCurrent, dir, st.visibleWindow.start));
+  return () => runCleanups(cleanups);
 }
 
 function offsetX(e: MouseEvent): number {

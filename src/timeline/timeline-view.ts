@@ -2,27 +2,21 @@
  * The timeline's non-React core: owns the canvases, the row layout and the scroll position,
  * listens to the store transiently (no React re-render per frame) and redraws at most once per
  * animation frame. Input handling lives in timeline-input.ts, the search job in
- * search-runner.ts; React only creates the DOM and calls the actions below.
+ * search-runner.ts, background work (overview density, index warm-up) in timeline-background.ts;
+ * React only creates the DOM and calls the actions below.
  */
-import { SliceFlag } from '../model/trace-model';
 import { formatDuration } from '../lib/format';
 import type { AppState, AppStore } from '../store/app-store';
-import { runChunked } from './chunked';
-import { colorIndexForName, LIGHT_COLORS, makePalette, type ThemeColors } from './draw/colors';
+import { LIGHT_COLORS, makePalette, type Palette, type ThemeColors } from './draw/colors';
 import { drawOverlay } from './draw/draw-overlay';
 import { drawOverview } from './draw/draw-overview';
 import { drawTracks } from './draw/draw-tracks';
-import type { OverviewBand } from './draw/frame';
-import { flowIndex, flowsFrom, flowsTo } from './flow-index';
 import { FrameScheduler, Layer } from './frame-scheduler';
 import type { Hit } from './hit-test';
 import { applyNavStep, KeyNavigator } from './key-nav';
 import { buildOverlayFrame, SelectedFlows } from './overlay-frame';
-import { overviewDensityGen, OVERVIEW_BINS, type OverviewDensity } from './overview-density';
 import { isOnScreen, sliceRect, type ScreenGeometry } from './placement';
-import { processDisplayOrder } from '../model/track-order';
 import { computeRowLayout, maxScrollTop, type RowLayout } from './row-layout';
-import { isIndexed, warmIndex } from './slice-index';
 import {
   fitSelection,
   followFlow,
@@ -33,6 +27,8 @@ import {
   stepSlice,
 } from './timeline-actions';
 import { TimeScale } from './time-scale';
+import { BackgroundWork, searchMatchBins } from './timeline-background';
+import { describeHit, findSliceNamed, flowCategoryCounts, flowsOfSlice } from './timeline-queries';
 import { LABEL_W, RULER_H } from './view-geometry';
 import {
   selectActiveGroups,
@@ -117,6 +113,8 @@ export class TimelineView {
   overviewHeight = 0;
   dpr = 1;
   colors: ThemeColors = LIGHT_COLORS;
+  /** Slice palette of `colors` (refreshed with them). */
+  palette: Palette = makePalette(LIGHT_COLORS);
   /** Pointer position over the canvas (CSS px), null when outside. */
   pointer: { x: number; y: number } | null = null;
   hit: Hit | null = null;
@@ -133,7 +131,9 @@ export class TimelineView {
     lastRows: 0,
     forceRaster: false,
   };
-  private density = new Map<TraceGroup['trace'], OverviewDensity | 'pending'>();
+  private readonly background: BackgroundWork;
+  /** Last scale handed out (immutable; reused while the window and width stay). */
+  private scaleCache: TimeScale | null = null;
   private matchBins: Uint32Array | null = null;
   private unsub: (() => void) | null = null;
   private resizeObs: ResizeObserver | null = null;
@@ -141,8 +141,6 @@ export class TimelineView {
   private last: AppState;
   private listeners = new Set<() => void>();
   private readonly selFlows = new SelectedFlows();
-  private warmedGroups: readonly TraceGroup[] | null = null;
-  private warmCtl: AbortController | null = null;
 
   constructor(
     readonly store: AppStore,
@@ -152,6 +150,7 @@ export class TimelineView {
     this.selectGroups = opts.selectGroups ?? selectActiveGroups;
     this.selectHighlights = opts.selectHighlights ?? selectNoHighlights;
     this.scheduler = new FrameScheduler((layers, now) => this.frame(layers, now));
+    this.background = new BackgroundWork(() => this.scheduler.schedule(Layer.Overview));
     this.last = store.getState();
     this.syncModel(this.last, true);
     this.unsub = store.subscribe((s, prev) => this.onStore(s, prev));
@@ -163,7 +162,7 @@ export class TimelineView {
   }
 
   dispose(): void {
-    this.warmCtl?.abort();
+    this.background.dispose();
     this.unsub?.();
     this.resizeObs?.disconnect();
     this.el.scroller.removeEventListener('scroll', this.onScroll);
@@ -186,7 +185,10 @@ export class TimelineView {
 
   scale(): TimeScale {
     const w = this.state.visibleWindow;
-    return new TimeScale(w.start, w.end, this.contentWidth);
+    const width = this.contentWidth;
+    const c = this.scaleCache;
+    if (c && c.start === w.start && c.end === w.end && c.width === width) return c;
+    return (this.scaleCache = new TimeScale(w.start, w.end, width));
   }
 
   geometry(): ScreenGeometry {
@@ -256,53 +258,6 @@ export class TimelineView {
     if (layers) this.scheduler.schedule(layers);
   }
 
-  private ensureDensity(g: TraceGroup): void {
-    if (this.density.has(g.trace)) return;
-    this.density.set(g.trace, 'pending');
-    void runChunked(overviewDensityGen(g.trace), { deferStart: true }).then(
-      (d) => {
-        this.density.set(g.trace, d);
-        this.scheduler.schedule(Layer.Overview);
-      },
-      () => this.density.delete(g.trace),
-    );
-  }
-
-  /**
-   * After the first complete frame, builds the indexes of every other track in idle turns
-   * (display order), so scrolling to them later never stalls on a first-time build.
-   */
-  private startWarmUp(): void {
-    this.warmCtl?.abort();
-    const groups = this.groups;
-    this.warmedGroups = groups;
-    const ctl = new AbortController();
-    this.warmCtl = ctl;
-    function* warm(): Generator<undefined, void, unknown> {
-      for (const g of groups) {
-        for (const p of processDisplayOrder(g.trace)) {
-          const pr = g.trace.processes[p]!;
-          const tracks = [
-            ...pr.threads.flatMap((th) => {
-              const t = g.trace.threads[th]!;
-              return [t.track, t.overflowTrack];
-            }),
-            ...pr.asyncTracks,
-          ];
-          for (const tr of tracks) {
-            const table = tr >= 0 ? g.trace.sliceTracks[tr]?.slices : undefined;
-            if (!table || isIndexed(table)) continue;
-            warmIndex(table);
-            yield undefined;
-          }
-        }
-      }
-    }
-    runChunked(warm(), { signal: ctl.signal, deferStart: true }).catch(() => {
-      /* cancelled: a newer trace is shown */
-    });
-  }
-
   // ---------------------------------------------------------------- size & scroll
 
   resize(): void {
@@ -367,6 +322,7 @@ export class TimelineView {
     }
     if (this.colorsDirty) {
       this.colors = readColors(this.el.root, this.state.theme);
+      this.palette = makePalette(this.colors);
       this.colorsDirty = false;
     }
     const t0 = performance.now();
@@ -389,10 +345,7 @@ export class TimelineView {
       }
       // Background work waits for the first complete frame: the overview's density, then the
       // indexes of the tracks not on screen.
-      if (complete && this.warmedGroups !== this.groups) {
-        for (const g of this.groups) this.ensureDensity(g);
-        this.startWarmUp();
-      }
+      if (complete) this.background.afterCompleteFrame(this.groups);
     }
     // Rows skipped because their index was not built yet: continue next frame.
     if (!complete) this.scheduler.schedule(Layer.Content | Layer.Overlay);
@@ -416,7 +369,7 @@ export class TimelineView {
       labelWidth: LABEL_W,
       rulerHeight: RULER_H,
       colors: this.colors,
-      palette: makePalette(this.colors),
+      palette: this.palette,
       searchMasks: s.searchMatches && s.searchQuery ? s.searchMatches.masks : null,
       hoverRowKey: this.hit?.row.key ?? null,
       indexBudget,
@@ -440,29 +393,9 @@ export class TimelineView {
     const ctx = this.el.overview.getContext('2d');
     if (!ctx) return;
     const s = this.state;
-    const bands: OverviewBand[] = [];
-    const palette = makePalette(this.colors);
-    for (const g of this.groups) {
-      const d = this.density.get(g.trace);
-      if (!d || d === 'pending') continue;
-      for (const b of d.bands)
-        bands.push({
-          color: palette.fill[colorIndexForName(b.name)]!,
-          values: b.values,
-          start: d.start + g.offsetNs,
-          end: d.end + g.offsetNs,
-        });
-    }
+    const bands = this.background.overviewBands(this.groups, this.palette);
     const m = s.searchMatches;
-    if (m && m.count > 0 && !this.matchBins) {
-      const bins = new Uint32Array(OVERVIEW_BINS);
-      const span = Math.max(1, s.extent.end - s.extent.start);
-      for (let k = 0; k < m.count; k++) {
-        const b = Math.floor(((m.start[k]! - s.extent.start) / span) * OVERVIEW_BINS);
-        if (b >= 0 && b < OVERVIEW_BINS) bins[b]!++;
-      }
-      this.matchBins = bins;
-    }
+    if (m && m.count > 0 && !this.matchBins) this.matchBins = searchMatchBins(m, s.extent);
     drawOverview({
       ctx,
       width: this.overviewWidth,
@@ -524,56 +457,22 @@ export class TimelineView {
 
   /** Describes what is under the pointer for the tooltip (plain text lines). */
   describeHit(h: Hit): string[] | null {
-    const g = this.groups[h.row.group];
-    if (!g) return null;
-    const t = g.trace;
-    if (h.kind === 'slice') {
-      const s = t.sliceTracks[h.track]!.slices;
-      const unfinished = (s.flags[h.index]! & SliceFlag.Unfinished) !== 0;
-      return [
-        t.strings[s.name[h.index]!] ?? '',
-        `${formatDuration(s.dur[h.index]!)}${unfinished ? ' (did not end)' : ''}`,
-        `start ${formatDuration(s.start[h.index]!)}`,
-      ];
-    }
-    if (h.kind === 'instant') {
-      return [
-        t.strings[h.table.name[h.index]!] ?? '',
-        `instant at ${formatDuration(h.table.ts[h.index]!)}`,
-      ];
-    }
-    // Counters show their value beside the cursor on the overlay instead.
-    return null;
+    return describeHit(this.groups, h);
   }
 
   /** Flows of a slice for the details panel. */
   flowsOf(a: SliceAddress): { out: number[]; in: number[] } {
-    const t = this.groups[a.group]?.trace;
-    if (!t) return { out: [], in: [] };
-    return { out: flowsFrom(t, a.track, a.index), in: flowsTo(t, a.track, a.index) };
+    return flowsOfSlice(this.groups, a);
   }
 
   /** Flow categories of the shown traces, with counts. */
   flowCategories(): { name: string; count: number }[] {
-    const counts = new Map<string, number>();
-    for (const g of this.groups)
-      for (const c of flowIndex(g.trace).cats)
-        counts.set(c.name, (counts.get(c.name) ?? 0) + c.count);
-    return [...counts].map(([name, count]) => ({ name, count }));
+    return flowCategoryCounts(this.groups);
   }
 
   /** First slice named `name` (tests, links from other views), or null. */
   findSlice(name: string, group = 0): SliceAddress | null {
-    const t = this.groups[group]?.trace;
-    if (!t) return null;
-    const id = t.strings.indexOf(name);
-    if (id < 0) return null;
-    for (let tr = 0; tr < t.sliceTracks.length; tr++) {
-      const s = t.sliceTracks[tr]!.slices;
-      for (let i = 0; i < s.length; i++)
-        if (s.name[i] === id) return { group, track: tr, index: i };
-    }
-    return null;
+    return findSliceNamed(this.groups, name, group);
   }
 
   /** Centre of a slice's visible part in client (page) coordinates, or null if off-screen. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeRowLayout } from '../row-layout';
-import { traceFromText } from '../testing/trace-dsl';
+import { sampleTimeline } from '../testing/sample-timeline';
 import { TimeScale } from '../time-scale';
 import { LIGHT_COLORS, makePalette } from './colors';
 import { drawTracks } from './draw-tracks';
@@ -36,19 +35,7 @@ function fakeContext() {
 }
 
 describe('drawTracks', () => {
-  const m = traceFromText(`
-    thread Python (CPU) / main
-      :|outer-----------|  |b|
-      : |in|  |in2|
-    counter Python / mem 0=5 10=7
-    instant Python / main 12 tick
-  `);
-  const groups = [{ profileId: 'p', trace: m, offsetNs: 0, label: 'p' }];
-  const layout = computeRowLayout(groups, {
-    collapseDefault: false,
-    collapseOverrides: {},
-    pinnedTracks: [],
-  });
+  const { groups, layout } = sampleTimeline(12);
 
   it('paints slices into the pixel buffer and labels them', () => {
     const { ctx, calls, image } = fakeContext();

@@ -1,0 +1,178 @@
+/**
+ * Counter rows: the series as a step chart with an area under it (pixel pass) and its scale
+ * labels (canvas pass). Value ranges and colours are cached per series / palette, so a frame
+ * only walks the samples in view.
+ */
+import { upperBound } from '../../lib/bisect';
+import type { CounterTrack } from '../../model/trace-model';
+import type { Row } from '../row-layout';
+import type { TimeScale } from '../time-scale';
+import { colorIndexForName, mix, type Palette } from './colors';
+import type { TracksFrame } from './frame';
+import { memoized } from './memo';
+import { packColor, type PixelLayer } from './pixel-layer';
+import { SMALL_FONT } from './text';
+
+/** Per-series value range, cached per values array. */
+const seriesRange = new WeakMap<Float64Array, { lo: number; hi: number }>();
+function rangeOf(values: Float64Array): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v !== v) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  if (lo === Infinity) lo = hi = 0;
+  const r = { lo: Math.min(0, lo), hi: Math.max(hi, lo === hi ? lo + 1 : hi) };
+  if (r.hi === r.lo) r.hi = r.lo + 1;
+  return r;
+}
+/** The value range a counter row is drawn with (0 included), cached per series. */
+export function counterRange(values: Float64Array): { lo: number; hi: number } {
+  return memoized(seriesRange, values, rangeOf);
+}
+
+const UNITS: readonly (readonly [number, string])[] = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/** Compact number for counter scales ("1.25 k", "3.4 M"). */
+export function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return '–';
+  const a = Math.abs(v);
+  for (const [u, s] of UNITS) if (a >= u) return `${Number((v / u).toPrecision(3))} ${s}`;
+  return `${Number(v.toPrecision(4))}`;
+}
+
+/** Packed stroke and area colours per palette entry, for one palette and background. */
+interface CounterColors {
+  bg: string;
+  stroke: Uint32Array;
+  area: Uint32Array;
+}
+const counterColorCache = new WeakMap<Palette, CounterColors>();
+function counterColors(palette: Palette, bg: string): CounterColors {
+  let c = counterColorCache.get(palette);
+  if (!c || c.bg !== bg) {
+    const n = palette.fill.length;
+    c = { bg, stroke: new Uint32Array(n), area: new Uint32Array(n) };
+    for (let i = 0; i < n; i++) {
+      c.stroke[i] = packColor(palette.fill[i]!);
+      c.area[i] = packColor(mix(palette.fill[i]!, bg, 0.55));
+    }
+    counterColorCache.set(palette, c);
+  }
+  return c;
+}
+
+/** Palette index of a counter, cached per track. */
+const counterColorIndex = new WeakMap<CounterTrack, number>();
+const colorIndexOfCounter = (c: CounterTrack) => colorIndexForName(c.name);
+
+let counterCols = new Float64Array(0);
+
+/**
+ * A counter series as a step chart with an area under it (pixel pass): per pixel column the last
+ * value (carried over empty columns) and min/max whiskers where a column held several samples.
+ * Runs of equal values become one rect, so a flat stretch costs one fill.
+ */
+export function counterPixels(
+  pixels: PixelLayer,
+  f: TracksFrame,
+  c: CounterTrack,
+  row: Row,
+  y: number,
+  scale: TimeScale,
+): void {
+  const { labelWidth, colors } = f;
+  const series = c.series[row.series];
+  if (!series || c.ts.length === 0) return;
+  const values = series.values;
+  const contentW = Math.max(1, Math.floor(f.width - labelWidth));
+  const { lo, hi } = counterRange(values);
+  const top = y + 4;
+  const h = row.height - 8;
+  const yOf = (v: number) => top + h - ((v - lo) / (hi - lo)) * h;
+  if (counterCols.length < contentW * 3) counterCols = new Float64Array(contentW * 3);
+  const cols = counterCols;
+  cols.fill(NaN, 0, contentW * 3);
+  const ts = c.ts;
+  let k = Math.max(0, upperBound(ts, scale.start) - 1);
+  const firstX = scale.timeToPx(ts[k]!);
+  let carry = firstX < 0 ? values[k]! : NaN;
+  for (; k < ts.length; k++) {
+    const x = scale.timeToPx(ts[k]!);
+    if (x >= contentW) break;
+    const v = values[k]!;
+    if (v !== v) continue;
+    const b = (x < 0 ? 0 : Math.floor(x)) * 3;
+    if (!(v >= cols[b]!)) cols[b] = v;
+    if (!(v <= cols[b + 1]!)) cols[b + 1] = v;
+    cols[b + 2] = v;
+  }
+  const cc = counterColors(f.palette, colors.bg);
+  const ci = memoized(counterColorIndex, c, colorIndexOfCounter);
+  const stroke = cc.stroke[ci]!;
+  const area = cc.area[ci]!;
+  const baseY = yOf(Math.max(lo, Math.min(0, hi)));
+  let runStart = -1;
+  let runV = NaN;
+  const flushRun = (end: number) => {
+    if (runStart < 0 || runV !== runV) return;
+    const yv = yOf(runV);
+    const x = labelWidth + runStart;
+    const w = end - runStart;
+    if (yv < baseY) pixels.fillRect(x, yv, w, baseY - yv, area);
+    else if (yv > baseY) pixels.fillRect(x, baseY, w, yv - baseY, area);
+    pixels.fillRect(x, yv - 0.5, w, 1, stroke);
+  };
+  for (let col = Math.max(0, Math.floor(firstX)); col < contentW; col++) {
+    const b = col * 3;
+    const last = cols[b + 2]!;
+    const has = last === last;
+    if (!has && carry !== carry) continue;
+    const prev = carry;
+    const v = has ? last : carry;
+    if (v !== runV) {
+      flushRun(col);
+      runStart = col;
+      runV = v;
+    }
+    if (has) {
+      // The step into this column's first value, and its min/max whisker.
+      const mn = cols[b]!;
+      const mx = cols[b + 1]!;
+      const x = labelWidth + col;
+      if (prev === prev) {
+        const a = yOf(prev);
+        const z = yOf(mn === mn && Math.abs(yOf(mn) - a) > Math.abs(yOf(mx) - a) ? mx : mn);
+        pixels.fillRect(x, Math.min(a, z) - 0.5, 1, Math.abs(a - z) + 1, stroke);
+      }
+      if (mx > mn) pixels.fillRect(x, yOf(mx) - 0.5, 1, yOf(mn) - yOf(mx) + 1, stroke);
+      carry = last;
+    }
+  }
+  flushRun(contentW);
+}
+
+/** Counter scale labels (canvas pass). */
+export function counterLabels(f: TracksFrame, c: CounterTrack, row: Row, y: number): void {
+  const { ctx, labelWidth, colors } = f;
+  const series = c.series[row.series];
+  if (!series) return;
+  const { lo, hi } = counterRange(series.values);
+  ctx.font = SMALL_FONT;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'top';
+  ctx.fillStyle = colors.fg2;
+  ctx.fillText(formatValue(hi), labelWidth + 4, y + 3);
+  if (lo < 0) {
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(formatValue(lo), labelWidth + 4, y + row.height - 2);
+  }
+}
