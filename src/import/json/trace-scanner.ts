@@ -14,45 +14,27 @@
  * skipped with a warning whatever the chunking) or MAX_METADATA_BYTES (a top-level value, which
  * is not kept anyway) is skipped as it streams by instead of being buffered.
  *
+ * Each event object is parsed by EventParser (event-parser.ts); this module is the state machine
+ * around it: the top level, the object form's keys, resync after errors, oversized values.
+ *
  * Parallel use: a scanner can start inside the events array at any event boundary
  * (`startInArray`) and stop at the first event starting at or after `stopAt`; the caller checks
  * that neighbouring ranges meet exactly (see parallel-scan.ts).
  */
-import { parseDecimalUs, parseDecimalUsBytes } from '../../lib/exact-time';
+import { concatBytes } from '../../lib/bytes';
 import type { ByteInterner } from './byte-interner';
+import { EventParser } from './event-parser';
 import {
   INCOMPLETE,
   SYNTAX,
   decodeJsonString,
   parseJsonBytes,
-  scanScalar,
   scanString,
   skipValue,
   skipWs,
-  stringHadEscape,
   type JsonValue,
 } from './json-bytes';
-import { newRawEvent, resetRawEvent, type RawEvent } from './raw-event';
-import {
-  keyCode,
-  K_ARGS,
-  K_BIND_ID,
-  K_BP,
-  K_CAT,
-  K_DUR,
-  K_FLOW_IN,
-  K_FLOW_OUT,
-  K_ID,
-  K_ID2,
-  K_NAME,
-  K_PH,
-  K_PID,
-  K_S,
-  K_SCOPE,
-  K_TID,
-  K_TS,
-} from './event-keys';
-
+import type { RawEvent } from './raw-event';
 import { ValueSkipper } from './value-skipper';
 
 export interface ScanHandler {
@@ -126,7 +108,7 @@ export class TraceEventScanner {
   private sawEventsArray: boolean;
   private arrayClosed = false;
   private truncated = false;
-  private readonly ev: RawEvent = newRawEvent();
+  private readonly parser: EventParser;
   private bomChecked = false;
   private trailingWarned = false;
   /** See findNextEvent. */
@@ -134,9 +116,10 @@ export class TraceEventScanner {
 
   constructor(
     private readonly handler: ScanHandler,
-    private readonly strings: ByteInterner,
+    strings: ByteInterner,
     opts: ScanOptions = {},
   ) {
+    this.parser = new EventParser(strings);
     this.state = opts.startInArray ? 'array' : 'start';
     this.objectForm = opts.objectForm ?? false;
     this.sawEventsArray = opts.startInArray ?? false;
@@ -176,14 +159,7 @@ export class TraceEventScanner {
   private takeBuffered(chunk: Uint8Array | null): Uint8Array {
     const parts = [this.carry!, ...this.held];
     if (chunk) parts.push(chunk);
-    let n = 0;
-    for (const p of parts) n += p.length;
-    const buf = new Uint8Array(n);
-    let o = 0;
-    for (const p of parts) {
-      buf.set(p, o);
-      o += p.length;
-    }
+    const buf = concatBytes(parts);
     this.carry = null;
     this.held = [];
     this.heldBytes = 0;
@@ -303,9 +279,8 @@ export class TraceEventScanner {
             i = e;
             break;
           }
-          const ev = this.ev;
-          resetRawEvent(ev, bufBase + i);
-          const e = this.parseEvent(buf, i, end, bufBase);
+          const parser = this.parser;
+          const e = parser.parse(buf, i, end, bufBase);
           if (e === INCOMPLETE && end - i > this.maxEvent) {
             i = this.startSkip(buf, i, end, bufBase, null, 'array');
             break;
@@ -320,13 +295,13 @@ export class TraceEventScanner {
           if (e === SYNTAX) {
             this.handler.warn(
               'syntax_error',
-              `malformed event at byte ${bufBase + i}: ${this.eventError.what} at byte ${this.eventError.at}`,
+              `malformed event at byte ${bufBase + i}: ${parser.error.what} at byte ${parser.error.at}`,
             );
             this.state = 'resync';
             i++;
             break;
           }
-          this.handler.event(ev, buf, bufBase);
+          this.handler.event(parser.ev, buf, bufBase);
           i = e;
           break;
         }
@@ -489,184 +464,6 @@ export class TraceEventScanner {
       }
     }
     return -1;
-  }
-
-  /** What broke the last malformed event, and where (absolute offset). */
-  private readonly eventError = { what: '', at: 0 };
-
-  private eventSyntax(what: string, at: number): number {
-    this.eventError.what = what;
-    this.eventError.at = at;
-    return SYNTAX;
-  }
-
-  /** Parses the event object at buf[i] into this.ev; returns the index after its `}`. */
-  private parseEvent(buf: Uint8Array, i: number, end: number, bufBase: number): number {
-    const ev = this.ev;
-    const strings = this.strings;
-    i++;
-    for (;;) {
-      i = skipWs(buf, i, end);
-      if (i >= end) return INCOMPLETE;
-      let c = buf[i]!;
-      if (c === 125) return i + 1;
-      if (c === 44) {
-        i++;
-        continue;
-      }
-      if (c !== 34) return this.eventSyntax('expected a quoted key', bufBase + i);
-      const ks = i + 1;
-      const ke = scanString(buf, i, end);
-      if (ke < 0) return INCOMPLETE;
-      const klen = ke - 1 - ks;
-      i = skipWs(buf, ke, end);
-      if (i >= end) return INCOMPLETE;
-      if (buf[i] !== 58) return this.eventSyntax('expected ":" after a key', bufBase + i);
-      i = skipWs(buf, i + 1, end);
-      if (i >= end) return INCOMPLETE;
-      c = buf[i]!;
-      ev.keys++;
-      const key = keyCode(buf, ks, klen);
-      let ve: number;
-      switch (key) {
-        case K_PH:
-        case K_BP:
-        case K_S: {
-          if (c !== 34) {
-            ve = skipValue(buf, i, end);
-            break;
-          }
-          ve = scanString(buf, i, end);
-          if (ve < 0) break;
-          const first = ve - 2 > i ? buf[i + 1]! : 0;
-          if (key === K_PH) ev.ph = first;
-          else if (key === K_BP) ev.bp = first;
-          else ev.s = first;
-          break;
-        }
-        case K_NAME:
-        case K_CAT:
-        case K_PID:
-        case K_TID:
-        case K_ID:
-        case K_BIND_ID:
-        case K_SCOPE: {
-          let id = -1;
-          if (c === 34) {
-            ve = scanString(buf, i, end);
-            if (ve < 0) break;
-            id = stringHadEscape
-              ? strings.intern(decodeJsonString(buf, i + 1, ve - 1))
-              : strings.internBytes(buf, i + 1, ve - 1);
-          } else if (c === 123 || c === 91) {
-            ve = skipValue(buf, i, end);
-            if (ve < 0) break;
-            id = strings.intern(decodeJsonString(buf, i, ve));
-          } else {
-            ve = scanScalar(buf, i, end);
-            if (ve < 0) break;
-            if (!(ve - i === 4 && buf[i] === 110 /* null */)) id = strings.internBytes(buf, i, ve);
-          }
-          switch (key) {
-            case K_NAME:
-              ev.name = id;
-              break;
-            case K_CAT:
-              ev.cat = id;
-              break;
-            case K_PID:
-              ev.pid = id;
-              break;
-            case K_TID:
-              ev.tid = id;
-              break;
-            case K_ID:
-              ev.id = id;
-              break;
-            case K_BIND_ID:
-              ev.bindId = id;
-              break;
-            default:
-              ev.scope = id;
-          }
-          break;
-        }
-        case K_TS:
-        case K_DUR: {
-          let s = i;
-          if (c === 34) {
-            ve = scanString(buf, i, end);
-            if (ve < 0) break;
-            s = i + 1;
-            const target = key === K_TS ? ev.ts : ev.dur;
-            const err = stringHadEscape
-              ? parseDecimalUs(decodeJsonString(buf, s, ve - 1), target) // e.g. "…135.222\t"
-              : parseDecimalUsBytes(buf, s, ve - 1, target);
-            this.setTime(key, err);
-          } else {
-            ve = scanScalar(buf, i, end);
-            if (ve < 0) break;
-            if (ve - i === 4 && buf[i] === 110) break; // null: absent
-            const err = parseDecimalUsBytes(buf, s, ve, key === K_TS ? ev.ts : ev.dur);
-            this.setTime(key, err);
-          }
-          break;
-        }
-        case K_ARGS:
-          ve = skipValue(buf, i, end);
-          if (ve >= 0) {
-            ev.argsStart = bufBase + i;
-            ev.argsEnd = bufBase + ve;
-          }
-          break;
-        case K_ID2:
-          ve = skipValue(buf, i, end);
-          if (ve >= 0 && c === 123) this.parseId2(buf, i, ve);
-          break;
-        case K_FLOW_IN:
-        case K_FLOW_OUT:
-          ve = scanScalar(buf, i, end);
-          if (ve >= 0) {
-            const t = buf[i] === 116; /* true */
-            if (key === K_FLOW_IN) ev.flowIn = t;
-            else ev.flowOut = t;
-          } else if (c === 34 || c === 123) ve = skipValue(buf, i, end);
-          break;
-        default:
-          ve = skipValue(buf, i, end);
-      }
-      if (ve === SYNTAX) return this.eventSyntax('unreadable value', bufBase + i);
-      if (ve < 0) return ve;
-      i = ve;
-    }
-  }
-
-  private setTime(key: number, err: string | null): void {
-    const ev = this.ev;
-    if (key === K_TS) {
-      ev.hasTs = err === null;
-      ev.tsError = err === 'empty' || err === null ? '' : err;
-    } else {
-      ev.hasDur = err === null;
-      ev.durError = err === 'empty' || err === null ? '' : err;
-    }
-  }
-
-  private parseId2(buf: Uint8Array, s: number, e: number): void {
-    try {
-      const v = parseJsonBytes(buf, s, e);
-      if (v && typeof v === 'object' && !Array.isArray(v)) {
-        const local = v['local'];
-        const global = v['global'];
-        const val = local ?? global;
-        if (typeof val === 'string' || typeof val === 'number' || typeof val === 'bigint') {
-          this.ev.id2Local = local !== undefined;
-          this.ev.id2 = this.strings.intern(String(val));
-        }
-      }
-    } catch {
-      /* malformed id2: ignored like a missing one */
-    }
   }
 }
 

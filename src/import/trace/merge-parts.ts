@@ -3,7 +3,7 @@
  * read the whole file: string ids are remapped into one table, per-thread and per-counter columns
  * are concatenated in range order (so file order is kept), args indices are shifted.
  */
-import { f64, i32, u16, u32, u8, type Column } from '../../lib/columns';
+import { permute } from '../../lib/columns';
 import type {
   RawArgs,
   RawAsyncCols,
@@ -17,11 +17,11 @@ import type {
 } from './raw-parts';
 
 type Remap = Uint32Array;
+type NumArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
 
+/** A range's string ids as global ones: a gather from the range's map (map[src[i]]). */
 function remapIds(src: Uint32Array, map: Remap): Uint32Array {
-  const out = new Uint32Array(src.length);
-  for (let i = 0; i < src.length; i++) out[i] = map[src[i]!]!;
-  return out;
+  return permute(map, src);
 }
 
 function remapOptional(src: Int32Array, map: Remap): Int32Array {
@@ -37,103 +37,97 @@ function shiftArgs(src: Int32Array, shift: number): Int32Array {
   return out;
 }
 
-function concat<T extends Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array>(
-  make: () => Column<T>,
-  arrays: T[],
-): T {
+/** Joins arrays of one type end to end (a lone array is returned as is). `arrays` is not empty. */
+function concat<T extends NumArray>(arrays: T[]): T {
   if (arrays.length === 1) return arrays[0]!;
-  const c = make();
-  for (const a of arrays) c.append(a);
-  return c.finish();
+  let n = 0;
+  for (const a of arrays) n += a.length;
+  const out = new (arrays[0]!.constructor as new (length: number) => T)(n);
+  let o = 0;
+  for (const a of arrays) {
+    out.set(a, o);
+    o += a.length;
+  }
+  return out;
 }
 
-function concatSlices<C extends RawSliceCols>(list: C[], withBegin: boolean): C {
-  const out: RawSliceCols = {
-    length: list.reduce((n, c) => n + c.length, 0),
-    tsUs: concat(
-      f64,
-      list.map((c) => c.tsUs),
-    ),
-    tsFrac: concat(
-      u16,
-      list.map((c) => c.tsFrac),
-    ),
-    durNs: concat(
-      f64,
-      list.map((c) => c.durNs),
-    ),
-    name: concat(
-      u32,
-      list.map((c) => c.name),
-    ),
-    cat: concat(
-      u32,
-      list.map((c) => c.cat),
-    ),
-    args: concat(
-      i32,
-      list.map((c) => c.args),
-    ),
-    bind: concat(
-      i32,
-      list.map((c) => c.bind),
-    ),
-    flowDir: concat(
-      u8,
-      list.map((c) => c.flowDir),
-    ),
-  };
-  if (withBegin)
-    (out as RawBeCols).begin = concat(
-      u8,
-      list.map((c) => (c as unknown as RawBeCols).begin),
-    );
-  return out as C;
+/**
+ * What a column of a range's table needs to become global: string ids remapped ('id'), string
+ * ids or -1 remapped ('optional'), args rows shifted ('args'). Other columns are kept.
+ */
+type ColumnFixes<T> = {
+  readonly [K in keyof T]?: T[K] extends Uint32Array
+    ? 'id'
+    : T[K] extends Int32Array
+      ? 'optional' | 'args'
+      : never;
+};
+
+const SLICE_FIXES: ColumnFixes<RawSliceCols> = {
+  name: 'id',
+  cat: 'id',
+  args: 'args',
+  bind: 'optional',
+};
+const INSTANT_FIXES: ColumnFixes<RawInstantCols> = { name: 'id', cat: 'id', args: 'args' };
+const FLOW_FIXES: ColumnFixes<RawFlowCols> = {
+  cat: 'id',
+  name: 'id',
+  id: 'id',
+  pid: 'id',
+  tid: 'id',
+};
+const ASYNC_FIXES: ColumnFixes<RawAsyncCols> = {
+  cat: 'id',
+  name: 'id',
+  id: 'id',
+  pid: 'id',
+  scope: 'optional',
+  args: 'args',
+};
+
+/** A copy of one range's table with its ids made global and its args rows shifted. */
+function fixTable<T extends object>(
+  table: T,
+  fixes: ColumnFixes<NoInfer<T>>,
+  map: Remap,
+  argShift: number,
+): T {
+  const out = { ...table } as Record<string, unknown>;
+  for (const [key, fix] of Object.entries(fixes)) {
+    const col = out[key];
+    if (fix === 'id') out[key] = remapIds(col as Uint32Array, map);
+    else if (fix === 'optional') out[key] = remapOptional(col as Int32Array, map);
+    else out[key] = shiftArgs(col as Int32Array, argShift);
+  }
+  return out as T;
 }
 
-function concatInstants(list: RawInstantCols[]): RawInstantCols {
-  return {
-    length: list.reduce((n, c) => n + c.length, 0),
-    tsUs: concat(
-      f64,
-      list.map((c) => c.tsUs),
-    ),
-    tsFrac: concat(
-      u16,
-      list.map((c) => c.tsFrac),
-    ),
-    name: concat(
-      u32,
-      list.map((c) => c.name),
-    ),
-    cat: concat(
-      u32,
-      list.map((c) => c.cat),
-    ),
-    args: concat(
-      i32,
-      list.map((c) => c.args),
-    ),
-  };
+/**
+ * Joins tables (a `length` and typed-array columns) column by column in list order; `list` is
+ * not empty.
+ */
+function concatTables<T extends { length: number }>(list: T[]): T {
+  const first = list[0]!;
+  if (list.length === 1) return first;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(first)) {
+    out[key] =
+      key === 'length'
+        ? list.reduce((n, t) => n + t.length, 0)
+        : concat(list.map((t) => (t as unknown as Record<string, NumArray>)[key]!));
+  }
+  return out as T;
 }
 
-function fixSlices<C extends RawSliceCols>(c: C, map: Remap, argShift: number): C {
-  return {
-    ...c,
-    name: remapIds(c.name, map),
-    cat: remapIds(c.cat, map),
-    args: shiftArgs(c.args, argShift),
-    bind: remapOptional(c.bind, map),
-  };
-}
-
-function fixInstants(c: RawInstantCols, map: Remap, argShift: number): RawInstantCols {
-  return {
-    ...c,
-    name: remapIds(c.name, map),
-    cat: remapIds(c.cat, map),
-    args: shiftArgs(c.args, argShift),
-  };
+/** One table per range (range order) fixed and joined. */
+function mergeTables<T extends { length: number }>(
+  list: T[],
+  fixes: ColumnFixes<T>,
+  maps: Remap[],
+  argShift: number[],
+): T {
+  return concatTables(list.map((t, k) => fixTable(t, fixes, maps[k]!, argShift[k]!)));
 }
 
 export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
@@ -173,9 +167,9 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
       const key = `${pid}|${tid}`;
       let g = threads.get(key);
       if (!g) threads.set(key, (g = { pid, tid, x: [], be: [], inst: [] }));
-      g.x.push(fixSlices(t.x, map, argShift[k]!));
-      g.be.push(fixSlices(t.be, map, argShift[k]!));
-      g.inst.push(fixInstants(t.instants, map, argShift[k]!));
+      g.x.push(fixTable(t.x, SLICE_FIXES, map, argShift[k]!));
+      g.be.push(fixTable(t.be, SLICE_FIXES, map, argShift[k]!));
+      g.inst.push(fixTable(t.instants, INSTANT_FIXES, map, argShift[k]!));
     }
   });
 
@@ -201,7 +195,7 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     for (const pi of p.processInstants) {
       const pid = maps[k]![pi.pid]!;
       const list = processInstants.get(pid) ?? [];
-      list.push(fixInstants(pi.instants, maps[k]!, argShift[k]!));
+      list.push(fixTable(pi.instants, INSTANT_FIXES, maps[k]!, argShift[k]!));
       processInstants.set(pid, list);
     }
   });
@@ -246,26 +240,32 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     threads: [...threads.values()].map((g): RawThread => ({
       pid: g.pid,
       tid: g.tid,
-      x: concatSlices(g.x, false),
-      be: concatSlices(g.be, true),
-      instants: concatInstants(g.inst),
+      x: concatTables(g.x),
+      be: concatTables(g.be),
+      instants: concatTables(g.inst),
     })),
     counters: [...counters.values()].map((g): RawCounter =>
       mergeCounter(g.pid, g.name, g.id, g.list),
     ),
     processInstants: [...processInstants].map(([pid, list]) => ({
       pid,
-      instants: concatInstants(list),
+      instants: concatTables(list),
     })),
-    globalInstants: concatInstants(
-      parts.map((p, k) => fixInstants(p.globalInstants, maps[k]!, argShift[k]!)),
-    ),
-    flows: mergeFlows(
-      parts.map((p) => p.flows),
+    globalInstants: mergeTables(
+      parts.map((p) => p.globalInstants),
+      INSTANT_FIXES,
       maps,
+      argShift,
     ),
-    async: mergeAsync(
+    flows: mergeTables(
+      parts.map((p) => p.flows),
+      FLOW_FIXES,
+      maps,
+      argShift,
+    ),
+    async: mergeTables(
       parts.map((p) => p.async),
+      ASYNC_FIXES,
       maps,
       argShift,
     ),
@@ -276,14 +276,8 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     metadata,
     events: parts.reduce((n, p) => n + p.events, 0),
     byPhase,
-    allTsUs: concat(
-      f64,
-      parts.map((p) => p.allTsUs),
-    ),
-    allTsFrac: concat(
-      u16,
-      parts.map((p) => p.allTsFrac),
-    ),
+    allTsUs: concat(parts.map((p) => p.allTsUs)),
+    allTsFrac: concat(parts.map((p) => p.allTsFrac)),
     warnings: [...warnings.values()],
   };
 }
@@ -312,120 +306,9 @@ function mergeCounter(
     pid,
     name,
     id,
-    tsUs: concat(
-      f64,
-      list.map((x) => x.c.tsUs),
-    ),
-    tsFrac: concat(
-      u16,
-      list.map((x) => x.c.tsFrac),
-    ),
+    tsUs: concat(list.map((x) => x.c.tsUs)),
+    tsFrac: concat(list.map((x) => x.c.tsFrac)),
     series,
-  };
-}
-
-function mergeFlows(list: RawFlowCols[], maps: Remap[]): RawFlowCols {
-  const fixed = list.map((f, k) => ({
-    ...f,
-    cat: remapIds(f.cat, maps[k]!),
-    name: remapIds(f.name, maps[k]!),
-    id: remapIds(f.id, maps[k]!),
-    pid: remapIds(f.pid, maps[k]!),
-    tid: remapIds(f.tid, maps[k]!),
-  }));
-  return {
-    length: fixed.reduce((n, f) => n + f.length, 0),
-    phase: concat(
-      u8,
-      fixed.map((f) => f.phase),
-    ),
-    cat: concat(
-      u32,
-      fixed.map((f) => f.cat),
-    ),
-    name: concat(
-      u32,
-      fixed.map((f) => f.name),
-    ),
-    id: concat(
-      u32,
-      fixed.map((f) => f.id),
-    ),
-    pid: concat(
-      u32,
-      fixed.map((f) => f.pid),
-    ),
-    tid: concat(
-      u32,
-      fixed.map((f) => f.tid),
-    ),
-    tsUs: concat(
-      f64,
-      fixed.map((f) => f.tsUs),
-    ),
-    tsFrac: concat(
-      u16,
-      fixed.map((f) => f.tsFrac),
-    ),
-    enclosing: concat(
-      u8,
-      fixed.map((f) => f.enclosing),
-    ),
-  };
-}
-
-function mergeAsync(list: RawAsyncCols[], maps: Remap[], argShift: number[]): RawAsyncCols {
-  const fixed = list.map((a, k) => ({
-    ...a,
-    cat: remapIds(a.cat, maps[k]!),
-    name: remapIds(a.name, maps[k]!),
-    id: remapIds(a.id, maps[k]!),
-    pid: remapIds(a.pid, maps[k]!),
-    scope: remapOptional(a.scope, maps[k]!),
-    args: shiftArgs(a.args, argShift[k]!),
-  }));
-  return {
-    length: fixed.reduce((n, a) => n + a.length, 0),
-    phase: concat(
-      u8,
-      fixed.map((a) => a.phase),
-    ),
-    cat: concat(
-      u32,
-      fixed.map((a) => a.cat),
-    ),
-    name: concat(
-      u32,
-      fixed.map((a) => a.name),
-    ),
-    id: concat(
-      u32,
-      fixed.map((a) => a.id),
-    ),
-    local: concat(
-      u8,
-      fixed.map((a) => a.local),
-    ),
-    scope: concat(
-      i32,
-      fixed.map((a) => a.scope),
-    ),
-    pid: concat(
-      u32,
-      fixed.map((a) => a.pid),
-    ),
-    tsUs: concat(
-      f64,
-      fixed.map((a) => a.tsUs),
-    ),
-    tsFrac: concat(
-      u16,
-      fixed.map((a) => a.tsFrac),
-    ),
-    args: concat(
-      i32,
-      fixed.map((a) => a.args),
-    ),
   };
 }
 
@@ -450,11 +333,8 @@ function mergeArgs(list: RawArgs[]): RawArgs {
   }
   return {
     length: list.reduce((n, a) => n + a.length, 0),
-    offset: concat(f64, offsets),
-    size: concat(
-      u32,
-      list.map((a) => a.size),
-    ),
+    offset: concat(offsets),
+    size: concat(list.map((a) => a.size)),
     arena,
   };
 }

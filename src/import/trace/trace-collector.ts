@@ -6,119 +6,30 @@
  * process_labels, process_sort_index, thread_name, thread_sort_index). Counted but not drawn:
  * every other phase (N/O/D, P, V/v, c, ( ), =, …). Dropped with a warning: events without a usable
  * ts (except M), X with negative dur, C without numeric args.
+ *
+ * This is the core (dispatch, threads, instants, args); counters are in counter-collector.ts, M
+ * events in metadata-collector.ts and the column builders in collect-columns.ts.
  */
-import { f64, i32, u16, u32, u8, type Column } from '../../lib/columns';
+import { f64, u16, u32, u8, type Column } from '../../lib/columns';
 import { ByteInterner } from '../json/byte-interner';
-import { parseJsonBytes, type JsonValue } from '../json/json-bytes';
-import { scanNumericArgs } from '../json/numeric-args';
+import type { JsonValue } from '../json/json-bytes';
 import type { RawEvent } from '../json/raw-event';
 import type { ScanHandler } from '../json/trace-scanner';
-import type {
-  RawAsyncCols,
-  RawBeCols,
-  RawCounter,
-  RawFlowCols,
-  RawInstantCols,
-  RawSliceCols,
-  RawThread,
-  RawTraceParts,
-} from './raw-parts';
+import {
+  AsyncBuilder,
+  BeBuilder,
+  FlowBuilder,
+  InstantBuilder,
+  PH,
+  SliceBuilder,
+  type ThreadBuilder,
+} from './collect-columns';
+import { CounterCollector } from './counter-collector';
+import { MetadataCollector } from './metadata-collector';
+import type { RawThread, RawTraceParts } from './raw-parts';
 import { WarningLog } from './warning-log';
 
-const PH = {
-  B: 66,
-  E: 69,
-  X: 88,
-  i: 105,
-  I: 73,
-  R: 82,
-  C: 67,
-  b: 98,
-  e: 101,
-  n: 110,
-  S: 83,
-  T: 84,
-  p: 112,
-  F: 70,
-  s: 115,
-  t: 116,
-  f: 102,
-  M: 77,
-} as const;
-
-class SliceBuilder {
-  tsUs = f64();
-  tsFrac = u16();
-  durNs = f64();
-  name = u32();
-  cat = u32();
-  args = i32();
-  bind = i32();
-  flowDir = u8();
-  finish(): RawSliceCols {
-    return {
-      length: this.tsUs.n,
-      tsUs: this.tsUs.finish(),
-      tsFrac: this.tsFrac.finish(),
-      durNs: this.durNs.finish(),
-      name: this.name.finish(),
-      cat: this.cat.finish(),
-      args: this.args.finish(),
-      bind: this.bind.finish(),
-      flowDir: this.flowDir.finish(),
-    };
-  }
-}
-
-class BeBuilder extends SliceBuilder {
-  begin = u8();
-  override finish(): RawBeCols {
-    return { ...super.finish(), begin: this.begin.finish() };
-  }
-}
-
-class InstantBuilder {
-  tsUs = f64();
-  tsFrac = u16();
-  name = u32();
-  cat = u32();
-  args = i32();
-  finish(): RawInstantCols {
-    return {
-      length: this.tsUs.n,
-      tsUs: this.tsUs.finish(),
-      tsFrac: this.tsFrac.finish(),
-      name: this.name.finish(),
-      cat: this.cat.finish(),
-      args: this.args.finish(),
-    };
-  }
-}
-
-/**
- * A thread's columns, each created on first use: a trace may hold 100,000 threads that each use
- * one of them, and 22 idle columns per thread would cost more than the events.
- */
-interface ThreadBuilder {
-  pid: number;
-  tid: number;
-  x: SliceBuilder | null;
-  be: BeBuilder | null;
-  instants: InstantBuilder | null;
-}
-
-interface CounterBuilder {
-  pid: number;
-  name: number;
-  id: number;
-  tsUs: Column<Float64Array>;
-  tsFrac: Column<Uint16Array>;
-  /** Series by interned key name. */
-  series: Map<number, Column<Float64Array>>;
-}
-
-/** Most series one counter track keeps (real traces have 1 or 2). */
-export const MAX_COUNTER_SERIES = 64;
+export { MAX_COUNTER_SERIES } from './counter-collector';
 
 export interface CollectorOptions {
   /** Copy args bytes into an arena (gzip, in-memory sources) instead of keeping file offsets. */
@@ -131,58 +42,28 @@ export class TraceCollector implements ScanHandler {
   private readonly emptyId: number;
   private readonly threads: ThreadBuilder[] = [];
   private readonly threadIndex = new Map<number, number>();
-  private readonly counters: CounterBuilder[] = [];
-  private readonly counterIndex = new Map<string, number>();
-  private readonly counterByPidName = new Map<number, number>();
-  /** Scratch (key id, value) pairs of the counter being read. */
-  private readonly counterPairs: number[] = [];
+  private readonly counters: CounterCollector;
   private readonly processInstants = new Map<number, InstantBuilder>();
   private readonly globalInstants = new InstantBuilder();
   private readonly processSeen = new Set<number>();
   private readonly processOrder: number[] = [];
-  private readonly processMeta = new Map<
-    number,
-    { pid: number; name?: string; labels?: string; sortIndex?: number }
-  >();
-  private readonly threadMeta = new Map<
-    number,
-    { pid: number; tid: number; name?: string; sortIndex?: number }
-  >();
+  private readonly meta: MetadataCollector;
   private readonly topLevel: Record<string, unknown> = {};
   private readonly byPhase = new Map<string, number>();
   private readonly phaseCounts = new Float64Array(256);
   private events = 0;
   private readonly allTsUs = f64(1024);
   private readonly allTsFrac = u16(1024);
-  private readonly flows = {
-    phase: u8(),
-    cat: u32(),
-    name: u32(),
-    id: u32(),
-    pid: u32(),
-    tid: u32(),
-    tsUs: f64(),
-    tsFrac: u16(),
-    enclosing: u8(),
-  };
-  private readonly async = {
-    phase: u8(),
-    cat: u32(),
-    name: u32(),
-    id: u32(),
-    local: u8(),
-    scope: i32(),
-    pid: u32(),
-    tsUs: f64(),
-    tsFrac: u16(),
-    args: i32(),
-  };
+  private readonly flows = new FlowBuilder();
+  private readonly async = new AsyncBuilder();
   private readonly argsOffset = f64(1024);
   private readonly argsSize = u32(1024);
   private readonly argsArena: Column<Uint8Array> | null;
 
   constructor(opts: CollectorOptions) {
     this.emptyId = this.strings.intern('');
+    this.counters = new CounterCollector(this.strings, this.log, this.emptyId);
+    this.meta = new MetadataCollector(this.strings, this.log, this.emptyId);
     this.argsArena = opts.copyArgs ? u8(1 << 16) : null;
   }
 
@@ -242,7 +123,7 @@ export class TraceCollector implements ScanHandler {
         this.onInstant(ev, pid, buf, bufBase);
         break;
       case PH.C:
-        this.onCounter(ev, pid, buf, bufBase);
+        this.counters.add(ev, pid, buf, bufBase);
         break;
       case PH.b:
       case PH.e:
@@ -354,87 +235,6 @@ export class TraceCollector implements ScanHandler {
     b.args.push(this.addArgs(ev, buf, bufBase));
   }
 
-  private onCounter(ev: RawEvent, pid: number, buf: Uint8Array, bufBase: number): void {
-    const pairs = this.counterPairs;
-    pairs.length = 0;
-    const s = ev.argsStart - bufBase;
-    const e = ev.argsEnd - bufBase;
-    // Fast path: flat `{"key": number, ...}` args (every Ascend counter) without building objects.
-    if (ev.argsStart < 0 || !scanNumericArgs(buf, s, e, this.strings, pairs)) {
-      pairs.length = 0;
-      let args: JsonValue = null;
-      try {
-        if (ev.argsStart >= 0) args = parseJsonBytes(buf, s, e);
-      } catch {
-        args = null;
-      }
-      if (args && typeof args === 'object' && !Array.isArray(args)) {
-        for (const [k, v] of Object.entries(args)) {
-          const value = toNumber(v);
-          if (value !== null) pairs.push(this.strings.intern(k), value);
-        }
-      } else {
-        this.log.add(
-          'counter_without_args',
-          `C "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has no args; dropped`,
-        );
-        return;
-      }
-    }
-    const name = ev.name < 0 ? this.emptyId : ev.name;
-    const c = this.counter(pid, name, ev.id);
-    const row = c.tsUs.n;
-    c.tsUs.push(ev.ts.us);
-    c.tsFrac.push(ev.ts.fracNs);
-    let filled = 0;
-    for (let k = 0; k < pairs.length; k += 2) {
-      const key = pairs[k]!;
-      let col = c.series.get(key);
-      if (!col) {
-        // Series are dense (one value per sample), so their number is capped: a key per event
-        // would otherwise cost samples × keys.
-        if (c.series.size >= MAX_COUNTER_SERIES) {
-          this.log.add(
-            'counter_series_limit',
-            `C "${this.strings.strings[name]}" at byte ${ev.offset} has more than ${MAX_COUNTER_SERIES} series; the values of "${this.strings.strings[key]}" and any further series are dropped`,
-          );
-          continue;
-        }
-        col = f64(row + 16);
-        col.a.fill(NaN, 0, row);
-        col.n = row;
-        c.series.set(key, col);
-      }
-      if (col.n === row) {
-        col.push(pairs[k + 1]!);
-        filled++;
-      }
-    }
-    if (filled !== c.series.size) {
-      for (const col of c.series.values()) if (col.n === row) col.push(NaN);
-    }
-    if (pairs.length === 0) {
-      this.log.add(
-        'counter_not_numeric',
-        `C "${this.strings.strings[name]}" at byte ${ev.offset} has no numeric value`,
-      );
-    }
-  }
-
-  private counter(pid: number, name: number, id: number): CounterBuilder {
-    let idx: number | undefined;
-    const numKey = pid * 67108864 + name;
-    if (id < 0) idx = this.counterByPidName.get(numKey);
-    else idx = this.counterIndex.get(`${pid}|${name}|${id}`);
-    if (idx === undefined) {
-      idx = this.counters.length;
-      this.counters.push({ pid, name, id, tsUs: f64(), tsFrac: u16(), series: new Map() });
-      if (id < 0) this.counterByPidName.set(numKey, idx);
-      else this.counterIndex.set(`${pid}|${name}|${id}`, idx);
-    }
-    return this.counters[idx]!;
-  }
-
   private onAsync(ev: RawEvent, pid: number, buf: Uint8Array, bufBase: number): void {
     const id = ev.id2 >= 0 ? ev.id2 : ev.id;
     if (id < 0) {
@@ -444,17 +244,7 @@ export class TraceCollector implements ScanHandler {
       );
       return;
     }
-    const a = this.async;
-    a.phase.push(ev.ph);
-    a.cat.push(ev.cat < 0 ? this.emptyId : ev.cat);
-    a.name.push(ev.name < 0 ? this.emptyId : ev.name);
-    a.id.push(id);
-    a.local.push(ev.id2 >= 0 && ev.id2Local ? 1 : 0);
-    a.scope.push(ev.scope);
-    a.pid.push(pid);
-    a.tsUs.push(ev.ts.us);
-    a.tsFrac.push(ev.ts.fracNs);
-    a.args.push(this.addArgs(ev, buf, bufBase));
+    this.async.push(ev, pid, id, this.addArgs(ev, buf, bufBase), this.emptyId);
   }
 
   private onFlow(ev: RawEvent, pid: number): void {
@@ -462,57 +252,12 @@ export class TraceCollector implements ScanHandler {
       this.log.add('flow_without_id', `flow event at byte ${ev.offset} has no id; dropped`);
       return;
     }
-    const fl = this.flows;
-    fl.phase.push(ev.ph === PH.s ? 0 : ev.ph === PH.t ? 1 : 2);
-    fl.cat.push(ev.cat < 0 ? this.emptyId : ev.cat);
-    fl.name.push(ev.name < 0 ? this.emptyId : ev.name);
-    fl.id.push(ev.id >= 0 ? ev.id : ev.id2);
-    fl.pid.push(pid);
-    fl.tid.push(ev.tid < 0 ? this.emptyId : ev.tid);
-    fl.tsUs.push(ev.ts.us);
-    fl.tsFrac.push(ev.ts.fracNs);
-    fl.enclosing.push(ev.bp === 101 /* e */ ? 1 : 0);
+    this.flows.push(ev, pid, this.emptyId);
   }
 
   private onMetadata(ev: RawEvent, buf: Uint8Array, bufBase: number): void {
     const pid = ev.pid < 0 ? this.emptyId : ev.pid;
-    const kind = this.strings.strings[ev.name] ?? '';
-    let args: JsonValue = null;
-    if (ev.argsStart >= 0) {
-      try {
-        args = parseJsonBytes(buf, ev.argsStart - bufBase, ev.argsEnd - bufBase);
-      } catch {
-        this.log.add('bad_metadata_args', `M "${kind}" at byte ${ev.offset} has malformed args`);
-        return;
-      }
-    }
-    const obj = args && typeof args === 'object' && !Array.isArray(args) ? args : {};
-    switch (kind) {
-      case 'process_name':
-      case 'process_labels':
-      case 'process_sort_index': {
-        this.noteProcess(pid);
-        const m = this.processMeta.get(pid) ?? { pid };
-        if (kind === 'process_name') m.name = stringArg(obj['name']);
-        else if (kind === 'process_labels') m.labels = stringArg(obj['labels']);
-        else m.sortIndex = toNumber(obj['sort_index'] ?? null) ?? undefined;
-        this.processMeta.set(pid, m);
-        break;
-      }
-      case 'thread_name':
-      case 'thread_sort_index': {
-        this.noteProcess(pid);
-        const tid = ev.tid < 0 ? this.emptyId : ev.tid;
-        const key = pid * 67108864 + tid;
-        const m = this.threadMeta.get(key) ?? { pid, tid };
-        if (kind === 'thread_name') m.name = stringArg(obj['name']);
-        else m.sortIndex = toNumber(obj['sort_index'] ?? null) ?? undefined;
-        this.threadMeta.set(key, m);
-        break;
-      }
-      default:
-        this.log.add('metadata_other', `M "${kind}" is kept as a count only`);
-    }
+    if (this.meta.add(ev, pid, buf, bufBase)) this.noteProcess(pid);
   }
 
   /** Hands over everything collected (the collector must not be used afterwards). */
@@ -522,8 +267,6 @@ export class TraceCollector implements ScanHandler {
       if (n > 0) this.byPhase.set(c === 0 ? '?' : String.fromCharCode(c), n);
     }
     const arena = this.argsArena ? this.argsArena.finish() : null;
-    const f = this.flows;
-    const a = this.async;
     const none = {
       x: new SliceBuilder().finish(),
       be: new BeBuilder().finish(),
@@ -538,55 +281,21 @@ export class TraceCollector implements ScanHandler {
         be: t.be?.finish() ?? none.be,
         instants: t.instants?.finish() ?? none.instants,
       })),
-      counters: this.counters.map((c): RawCounter => ({
-        pid: c.pid,
-        name: c.name,
-        id: c.id,
-        tsUs: c.tsUs.finish(),
-        tsFrac: c.tsFrac.finish(),
-        series: [...c.series].map(([key, col]) => ({
-          name: this.strings.strings[key] ?? '',
-          values: col.finish(),
-        })),
-      })),
+      counters: this.counters.finish(),
       processInstants: [...this.processInstants].map(([pid, b]) => ({
         pid,
         instants: b.finish(),
       })),
       globalInstants: this.globalInstants.finish(),
-      flows: {
-        length: f.phase.n,
-        phase: f.phase.finish(),
-        cat: f.cat.finish(),
-        name: f.name.finish(),
-        id: f.id.finish(),
-        pid: f.pid.finish(),
-        tid: f.tid.finish(),
-        tsUs: f.tsUs.finish(),
-        tsFrac: f.tsFrac.finish(),
-        enclosing: f.enclosing.finish(),
-      } satisfies RawFlowCols,
-      async: {
-        length: a.phase.n,
-        phase: a.phase.finish(),
-        cat: a.cat.finish(),
-        name: a.name.finish(),
-        id: a.id.finish(),
-        local: a.local.finish(),
-        scope: a.scope.finish(),
-        pid: a.pid.finish(),
-        tsUs: a.tsUs.finish(),
-        tsFrac: a.tsFrac.finish(),
-        args: a.args.finish(),
-      } satisfies RawAsyncCols,
+      flows: this.flows.finish(),
+      async: this.async.finish(),
       args: {
         length: this.argsOffset.n,
         offset: this.argsOffset.finish(),
         size: this.argsSize.finish(),
         arena,
       },
-      processMeta: [...this.processMeta.values()],
-      threadMeta: [...this.threadMeta.values()],
+      ...this.meta.finish(),
       processOrder: this.processOrder,
       metadata: this.topLevel,
       events: this.events,
@@ -596,23 +305,4 @@ export class TraceCollector implements ScanHandler {
       warnings: this.log.list(),
     };
   }
-}
-
-function toNumber(v: JsonValue | undefined): number | null {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isNaN(n) ? null : n;
-  }
-  return null;
-}
-
-function stringArg(v: JsonValue | undefined): string {
-  if (typeof v === 'string') return v;
-  if (v === undefined || v === null) return '';
-  // A name that is not a string is shown as its JSON (integers beyond 2^53 are bigint there).
-  return typeof v === 'bigint'
-    ? v.toString()
-    : JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
 }
