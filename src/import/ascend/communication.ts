@@ -11,11 +11,12 @@ import type { TraceWarning } from '../../model/trace-model';
 import type { JsonValue } from '../json/json-bytes';
 import { WarningLog } from '../trace/warning-log';
 
-type JsonObject = { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
 
 const TOTAL = 'Total Op Info';
 
-function isObject(v: JsonValue | undefined): v is JsonObject {
+/** A JSON object (not an array, not null). */
+export function isObject(v: JsonValue | undefined): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -5,6 +5,7 @@
  * the views compute with are typed; every column (known or not) stays in `kernels.text`.
  */
 import type { KernelTable } from '../../model/ascend-data';
+import { newKernelTable } from '../../model/ascend/kernel-table';
 import type { TextTable } from '../../model/profile';
 import type { TraceWarning } from '../../model/trace-model';
 import type { ExactTime } from '../../lib/exact-time';
@@ -33,28 +34,18 @@ export function parseKernelDetails(table: TextTable): {
   const cols = t.columns(COLUMNS);
   const n = t.length;
   const strings = new StringTable();
-  const k: KernelTable = {
-    source: 'csv',
-    text: t.displayTable(
+  const k = newKernelTable(
+    'csv',
+    t.displayTable(
       new Map(
         SHAPE_COLUMNS.map((name) => t.col([name]))
           .filter((c) => c >= 0)
           .map((c) => [c, stripQuoteChars]),
       ),
     ),
-    length: n,
-    startUs: new Float64Array(n),
-    startFrac: new Uint16Array(n),
-    durNs: new Float64Array(n),
-    waitNs: new Float64Array(n),
-    name: new Uint32Array(n),
-    type: new Uint32Array(n),
-    core: new Uint32Array(n),
-    inputShapes: new Uint32Array(n),
-    step: new Int32Array(n),
-    stream: new Int32Array(n),
-    strings: strings.strings,
-  };
+    n,
+    strings.strings,
+  );
   const ts: ExactTime = { us: 0, fracNs: 0 };
   for (let r = 0; r < n; r++) {
     if (t.time(r, cols.start, ts, cols.start >= 0)) {

@@ -8,11 +8,10 @@ import type { ParallelGroup, ProfilerInfo } from '../../model/ascend-data';
 import type { TraceWarning } from '../../model/trace-model';
 import type { JsonValue } from '../json/json-bytes';
 import { WarningLog } from '../trace/warning-log';
-
-type JsonObject = { [key: string]: JsonValue };
+import { isObject, type JsonObject } from './communication';
 
 function obj(v: JsonValue | undefined): JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? v : {};
+  return isObject(v) ? v : {};
 }
 const str = (v: JsonValue | undefined): string | null => (typeof v === 'string' ? v : null);
 const bool = (v: JsonValue | undefined): boolean | null => (typeof v === 'boolean' ? v : null);
@@ -24,7 +23,7 @@ export function parseProfilerInfo(json: JsonValue): {
   warnings: TraceWarning[];
 } {
   const log = new WarningLog();
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+  if (!isObject(json)) {
     throw new Error('profiler_info.json: expected a JSON object');
   }
   const cfg = obj(json['config']);
@@ -59,7 +58,7 @@ export function parseProfilerMetadata(json: JsonValue): {
   warnings: TraceWarning[];
 } {
   const log = new WarningLog();
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+  if (!isObject(json)) {
     throw new Error('profiler_metadata.json: expected a JSON object');
   }
   if (!('parallel_group_info' in json)) return { parallelGroups: null, warnings: [] };

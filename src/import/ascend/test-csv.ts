@@ -2,6 +2,7 @@
  * Generated CSV/JSON snippets for the tests of this folder: one per version variant and quirk,
  * modelled on docs/ascend-formats.md (never copied from the real samples). `T` is a TAB.
  */
+import type { StepRow } from '../../model/ascend-data';
 import type { ProfileModel, TextTable } from '../../model/profile';
 import { importProfile } from '../import-profile';
 import { openInputs } from '../open-inputs';
@@ -74,6 +75,21 @@ export const STEPS_2025 = csv([
   'Step,Computing,Communication(Not Overlapped),Overlapped,Communication,Free,Stage,Bubble,Communication(Not Overlapped and Exclude Receive),Preparing',
   '50,8868.240000000003,95962.01599999999,4011.2620000000024,99973.27799999999,25032.619,129862.75,0,95962.01599999999,17483.75',
 ]);
+
+/** STEPS_2025's row as parseStepTraceTime gives it (the 2025 level2 rank0 sample holds the same). */
+export const STEPS_2025_ROW: StepRow = {
+  step: '50',
+  deviceId: null,
+  computing: 8868.240000000003,
+  communicationNotOverlapped: 95962.01599999999,
+  overlapped: 4011.2620000000024,
+  communication: 99973.27799999999,
+  free: 25032.619,
+  stage: 129862.75,
+  bubble: 0,
+  communicationNotOverlappedExcludeReceive: 95962.01599999999,
+  preparing: 17483.75,
+};
 
 /** ≥ 7.1.0 (code): leading Device_id; no steps → empty Step. */
 export const STEPS_NEW = csv([

@@ -17,18 +17,16 @@ import { rankSteps, type RankStep } from '../../model/cluster/rank-summary';
 import type { TextTable } from '../../model/profile';
 import type { TraceWarning } from '../../model/trace-model';
 import {
+  isObject,
   parseCommunication,
   parseCommunicationMatrix,
   splitOpKey,
   stepFromKey,
+  type JsonObject,
 } from '../ascend/communication';
 import { parseStepTraceTime } from '../ascend/step-trace-time';
 import type { JsonValue } from '../json/json-bytes';
 import { WarningLog } from '../trace/warning-log';
-
-type JsonObject = { [key: string]: JsonValue };
-const isObject = (v: JsonValue | undefined): v is JsonObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export interface RankSteps {
   rank: number;
@@ -238,10 +236,13 @@ function cols(t: TextTable) {
   return { at, text, num };
 }
 
+/** The table part of a `file:table` key or path. */
+const tableName = (key: string) => key.slice(key.lastIndexOf(':') + 1);
+
 const findTable = (tables: Readonly<Record<string, TextTable>>, ...names: string[]) => {
   for (const n of names) {
     const hit = Object.entries(tables).find(
-      ([k]) => k.slice(k.lastIndexOf(':') + 1).toLowerCase() === n.toLowerCase(),
+      ([k]) => tableName(k).toLowerCase() === n.toLowerCase(),
     );
     if (hit) return hit[1];
   }
@@ -314,7 +315,7 @@ export function parseClusterDbTables(
       });
     }
     res.comm = [...byRank].sort((a, b) => a[0] - b[0]).map(([rank, rows]) => ({ rank, rows }));
-    res.from.comm = time.path.slice(time.path.lastIndexOf(':') + 1);
+    res.from.comm = tableName(time.path);
   }
   const matrix = findTable(tables, 'ClusterCommunicationMatrix', 'ClusterCommAnalyzerMatrix');
   if (matrix && matrix.rows.length > 0) {
@@ -353,7 +354,7 @@ export function parseClusterDbTables(
         },
       ];
     });
-    res.from.matrix = matrix.path.slice(matrix.path.lastIndexOf(':') + 1);
+    res.from.matrix = tableName(matrix.path);
   }
   const groups = findTable(tables, 'CommunicationGroupMapping', 'CommunicationGroup');
   if (groups && groups.rows.length > 0) {
@@ -381,7 +382,7 @@ export function parseClusterDbTables(
       list.push(g);
     }
     res.groups = list;
-    res.from.groups = groups.path.slice(groups.path.lastIndexOf(':') + 1);
+    res.from.groups = tableName(groups.path);
   }
   return res;
 }

@@ -11,21 +11,25 @@
 import type { CommMatrixRow, CommOpRow, StepRow } from '../../model/ascend-data';
 import type { TextTable } from '../../model/profile';
 import { num } from './db-context';
-import { ident, type DbFile } from './db-file';
+import { ident, type DbFile, type TableInfo } from './db-file';
 import type { SqlValue } from './sql-loader';
 
 type Row = Record<string, SqlValue>;
+
+/** Every row of a table, each value CAST AS TEXT (NULL stays null). */
+function textRows(db: DbFile, info: TableInfo): SqlValue[][] {
+  const list = info.columns.map((c) => `CAST(${ident(c)} AS TEXT)`).join(', ') || 'NULL';
+  return db.rows(`SELECT ${list} FROM ${ident(info.name)}`);
+}
 
 /** All rows of a table as lower-cased column name → value (analysis tables are small). */
 function readTable(db: DbFile, table: string): Row[] | null {
   const info = db.table(table);
   if (!info) return null;
   const cols = info.columns;
-  return db
-    .rows(
-      `SELECT ${cols.map((c) => `CAST(${ident(c)} AS TEXT)`).join(', ')} FROM ${ident(info.name)}`,
-    )
-    .map((r) => Object.fromEntries(cols.map((c, i) => [c.toLowerCase(), r[i] ?? null])));
+  return textRows(db, info).map((r) =>
+    Object.fromEntries(cols.map((c, i) => [c.toLowerCase(), r[i] ?? null])),
+  );
 }
 
 const str = (v: SqlValue | undefined): string => (v === null || v === undefined ? '' : String(v));
@@ -124,11 +128,7 @@ export function readAllTables(db: DbFile, prefix: string): Record<string, TextTa
   const out: Record<string, TextTable> = {};
   for (const info of db.tables.values()) {
     if (info.name.startsWith('sqlite_')) continue;
-    const rows = db
-      .rows(
-        `SELECT ${info.columns.map((c) => `CAST(${ident(c)} AS TEXT)`).join(', ') || 'NULL'} FROM ${ident(info.name)}`,
-      )
-      .map((r) => r.map((v) => (v === null ? '' : String(v))));
+    const rows = textRows(db, info).map((r) => r.map((v) => (v === null ? '' : String(v))));
     out[`${prefix}:${info.name}`] = { path: `${db.path}:${info.name}`, header: info.columns, rows };
   }
   return out;

@@ -78,6 +78,7 @@ export class DbFile {
   readonly timeOffsetNs: bigint;
   private stringMap: Map<number, string> | null = null;
   private readonly enums = new Map<string, Map<number, string>>();
+  private readonly counts = new Map<string, number>();
   private closed = false;
 
   private constructor(
@@ -212,11 +213,16 @@ export class DbFile {
     return r ? (r[0] ?? null) : null;
   }
 
-  /** Row count of a table (0 when it does not exist). */
+  /** Row count of a table (0 when it does not exist); counted once (the file is read-only). */
   count(table: string): number {
     const info = this.table(table);
     if (!info) return 0;
-    return Number(this.scalar(`SELECT count(*) FROM ${ident(info.name)}`) ?? 0);
+    let n = this.counts.get(info.name);
+    if (n === undefined) {
+      n = Number(this.scalar(`SELECT count(*) FROM ${ident(info.name)}`) ?? 0);
+      this.counts.set(info.name, n);
+    }
+    return n;
   }
 
   /** STRING_IDS id → value (loaded once). */

@@ -32,8 +32,22 @@ export function detectHostPid(db: DbFile): bigint {
   return 0n;
 }
 
-/** The rank's device: RANK_DEVICE_MAP, else the busiest TASK.deviceId, else a lone NPU_INFO. */
+const devices = new WeakMap<DbFile, number>();
+
+/**
+ * The rank's device: RANK_DEVICE_MAP, else the busiest TASK.deviceId, else a lone NPU_INFO.
+ * Found once per DbFile (the trace, the kernels and the overlap all ask; TASK may be large).
+ */
 export function detectDevice(db: DbFile): number {
+  let d = devices.get(db);
+  if (d === undefined) {
+    d = findDevice(db);
+    devices.set(db, d);
+  }
+  return d;
+}
+
+function findDevice(db: DbFile): number {
   const rdm = db.col('RANK_DEVICE_MAP', 'deviceId');
   if (rdm) {
     const v = num(

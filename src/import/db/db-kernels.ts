@@ -7,13 +7,16 @@
  */
 import type { ExactTime } from '../../lib/exact-time';
 import type { KernelTable } from '../../model/ascend-data';
+import { newKernelTable } from '../../model/ascend/kernel-table';
 import { at, durAt, num, SelectList } from './db-context';
 import { ident, TIME_COLUMNS, type DbFile } from './db-file';
 import {
   cannApiSchema,
   commOpSchema,
   commTaskSchema,
+  type ComputeField,
   computeSchema,
+  computeTensorFields,
   qc,
   qo,
   taskSchema,
@@ -69,7 +72,7 @@ function computeRows(db: DbFile, header: string[], out: KernelRow[]): void {
   const iEnd = sel.add(t.c.end ? db.time(qc('t', t.c.end)) : null, TIME_COLUMNS);
   const iLaunch = sel.add(h.col, TIME_COLUMNS);
   const iKey = sel.add(qo('t', t.c.key));
-  const fields: [string, number, boolean][] = [
+  const fields: ComputeField[] = [
     ['Device_id', sel.add(qo('t', t.c.device)), false],
     ['Model ID', sel.add(qo('t', t.c.model)), false],
     ['Task ID', sel.add(qo('t', t.c.taskId)), false],
@@ -81,12 +84,7 @@ function computeRows(db: DbFile, header: string[], out: KernelRow[]): void {
     [cs.blockLabel, sel.add(qo('c', c.block)), false],
     [cs.mixBlockLabel, sel.add(qo('c', c.mixBlock)), false],
     ['HF32 Eligible', sel.add(qo('c', c.hf32)), true],
-    ['Input Shapes', sel.add(qo('c', c.inputShapes)), true],
-    ['Input Data Types', sel.add(qo('c', c.inputDataTypes)), true],
-    ['Input Formats', sel.add(qo('c', c.inputFormats)), true],
-    ['Output Shapes', sel.add(qo('c', c.outputShapes)), true],
-    ['Output Data Types', sel.add(qo('c', c.outputDataTypes)), true],
-    ['Output Formats', sel.add(qo('c', c.outputFormats)), true],
+    ...computeTensorFields(cs, sel),
     ['Context ID', sel.add(qo('t', t.c.context)), false],
   ];
   for (const [label, i] of fields) if (i >= 0 && !header.includes(label)) header.push(label);
@@ -221,22 +219,7 @@ export function readDbKernels(
     return i;
   };
   const n = rows.length;
-  const table: KernelTable = {
-    source: 'db',
-    text: { path: db.path, header: [], rows: [] },
-    length: n,
-    startUs: new Float64Array(n),
-    startFrac: new Uint16Array(n),
-    durNs: new Float64Array(n),
-    waitNs: new Float64Array(n),
-    name: new Uint32Array(n),
-    type: new Uint32Array(n),
-    core: new Uint32Array(n),
-    inputShapes: new Uint32Array(n),
-    step: new Int32Array(n),
-    stream: new Int32Array(n),
-    strings,
-  };
+  const table = newKernelTable('db', { path: db.path, header: [], rows: [] }, n, strings);
   const withSteps = steps.length > 0;
   const coreCols = header.filter((h) => h !== 'Device_id' || rows.some((r) => r.device !== null));
   const pos = coreCols.indexOf('Accelerator Core');

@@ -1,8 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { InputReport, ProfileDescriptor, ProfileModel } from '../../model/profile';
 import { summarizeProfile } from '../../model/summarize-profile';
-import { emptyProfile } from '../import-profile';
-import type { FileReader, ImportContext } from '../readers/reader';
 import { memoryFile } from '../sources/input-file';
 import { DB_READERS, DB_SUMMARY_EXTENSION } from '.';
 import { readAnalysisDb, readAnyDb, readClusterDb, readProfilerDb } from './db-readers';
@@ -10,6 +7,7 @@ import { openDbFile } from './db-open';
 import { loadSqlJs, type SqlJsStatic } from './sql-loader';
 import { locateSqlJsInNode } from './sql-loader-node';
 import { analysisSchema, CLUSTER_SCHEMA, makeDb, ns, schema100 } from './test-dbs';
+import { readDb, testProfile } from './test-helpers';
 
 let sql: SqlJsStatic;
 beforeAll(async () => {
@@ -17,35 +15,9 @@ beforeAll(async () => {
   sql = await loadSqlJs();
 });
 
-const descriptor = (): ProfileDescriptor => ({
-  id: '',
-  root: '',
-  label: 'test',
-  kind: 'ascend',
-  rank: null,
-  runFolder: null,
-  level: null,
-  exportType: null,
-  host: null,
-  files: [],
-});
-
-async function read(
-  reader: FileReader,
-  path: string,
-  bytes: Uint8Array,
-  profile: ProfileModel = emptyProfile(descriptor()),
-): Promise<{ profile: ProfileModel; report: InputReport }> {
-  const report: InputReport = { path, kind: 'db', bytes: bytes.length, status: 'skipped' };
-  const ctx: ImportContext = { profile, argsFromFile: false, progress: () => {} };
-  await reader(memoryFile(path, bytes), ctx, report);
-  profile.inputs.push(report);
-  return { profile, report };
-}
-
 describe('profiler db reader', () => {
   test('fills the trace and every Ascend view, with sources', async () => {
-    const { profile, report } = await read(
+    const { profile, report } = await readDb(
       readProfilerDb,
       'ASCEND_PROFILER_OUTPUT/ascend_pytorch_profiler_3.db',
       makeDb(sql, schema100()),
@@ -132,10 +104,10 @@ describe('profiler db reader', () => {
   });
 
   test('with a trace already read (trace_view.json first), no second trace is built', async () => {
-    const profile = emptyProfile(descriptor());
-    const first = await read(readProfilerDb, 'a.db', makeDb(sql, schema100()), profile);
+    const profile = testProfile();
+    const first = await readDb(readProfilerDb, 'a.db', makeDb(sql, schema100()), profile);
     const trace = first.profile.trace;
-    const again = await read(readProfilerDb, 'b.db', makeDb(sql, schema100()), profile);
+    const again = await readDb(readProfilerDb, 'b.db', makeDb(sql, schema100()), profile);
     expect(again.profile.trace).toBe(trace);
     expect(again.report.reason).toMatch(/timeline taken from trace_view\.json/);
     const s = DB_SUMMARY_EXTENSION(profile) as { db: { trace: string } };
@@ -143,8 +115,8 @@ describe('profiler db reader', () => {
   });
 
   test('summary: db key and a trace block', async () => {
-    const { profile } = await read(readProfilerDb, 'p.db', makeDb(sql, schema100()));
-    await read(readAnalysisDb, 'analysis.db', makeDb(sql, analysisSchema(false)), profile);
+    const { profile } = await readDb(readProfilerDb, 'p.db', makeDb(sql, schema100()));
+    await readDb(readAnalysisDb, 'analysis.db', makeDb(sql, analysisSchema(false)), profile);
     const s = summarizeProfile(profile, [DB_SUMMARY_EXTENSION]);
     const db = s['db'] as Record<string, unknown>;
     expect(db['schemaVersion']).toBe('1.0.0');
@@ -158,7 +130,7 @@ describe('profiler db reader', () => {
 
 describe('analysis.db and cluster_analysis.db', () => {
   test('StepTraceTime (with and without deviceId), CommAnalyzer tables', async () => {
-    const { profile } = await read(
+    const { profile } = await readDb(
       readAnalysisDb,
       'analysis.db',
       makeDb(sql, analysisSchema(true)),
@@ -202,23 +174,27 @@ describe('analysis.db and cluster_analysis.db', () => {
       dst: 1,
       transport: 'HCCS',
     });
-    const noDevice = await read(readAnalysisDb, 'analysis.db', makeDb(sql, analysisSchema(false)));
+    const noDevice = await readDb(
+      readAnalysisDb,
+      'analysis.db',
+      makeDb(sql, analysisSchema(false)),
+    );
     expect(noDevice.profile.ascend.steps?.[0]?.deviceId).toBeNull();
   });
 
   test('analysis.db wins over steps recomputed from STEP_TIME, in either order', async () => {
-    const p1 = emptyProfile(descriptor());
-    await read(readProfilerDb, 'p.db', makeDb(sql, schema100()), p1);
-    await read(readAnalysisDb, 'analysis.db', makeDb(sql, analysisSchema(false)), p1);
-    const p2 = emptyProfile(descriptor());
-    await read(readAnalysisDb, 'analysis.db', makeDb(sql, analysisSchema(false)), p2);
-    await read(readProfilerDb, 'p.db', makeDb(sql, schema100()), p2);
+    const p1 = testProfile();
+    await readDb(readProfilerDb, 'p.db', makeDb(sql, schema100()), p1);
+    await readDb(readAnalysisDb, 'analysis.db', makeDb(sql, analysisSchema(false)), p1);
+    const p2 = testProfile();
+    await readDb(readAnalysisDb, 'analysis.db', makeDb(sql, analysisSchema(false)), p2);
+    await readDb(readProfilerDb, 'p.db', makeDb(sql, schema100()), p2);
     expect(p1.ascend.steps).toEqual(p2.ascend.steps);
     expect(p1.ascend.steps?.[0]?.computing).toBe(10.5);
   });
 
   test('cluster_analysis.db tables are kept as text', async () => {
-    const { profile } = await read(
+    const { profile } = await readDb(
       readClusterDb,
       'cluster_analysis.db',
       makeDb(sql, CLUSTER_SCHEMA),
@@ -236,9 +212,9 @@ describe('analysis.db and cluster_analysis.db', () => {
   });
 
   test('a generic .db is dispatched on its tables', async () => {
-    const r1 = await read(readAnyDb, 'x.db', makeDb(sql, analysisSchema(false)));
+    const r1 = await readDb(readAnyDb, 'x.db', makeDb(sql, analysisSchema(false)));
     expect(r1.profile.ascend.steps).toHaveLength(1);
-    const r2 = await read(readAnyDb, 'y.db', makeDb(sql, 'CREATE TABLE notes (a TEXT);'));
+    const r2 = await readDb(readAnyDb, 'y.db', makeDb(sql, 'CREATE TABLE notes (a TEXT);'));
     expect(r2.report).toMatchObject({
       status: 'skipped',
       reason: 'not a profiler database (tables: notes)',
@@ -273,7 +249,7 @@ describe('corrupt and non-SQLite files fail with a one-line reason', () => {
   ];
   for (const [label, bytes, reason] of cases) {
     test(label, async () => {
-      const err = await read(readProfilerDb, 'bad.db', bytes()).then(
+      const err = await readDb(readProfilerDb, 'bad.db', bytes()).then(
         () => null,
         (e: unknown) => e as Error,
       );
@@ -303,7 +279,7 @@ describe('corrupt and non-SQLite files fail with a one-line reason', () => {
     const b = makeDb(sql, schema100());
     b[18] = 2;
     b[19] = 2;
-    const { report } = await read(readProfilerDb, 'wal.db', b);
+    const { report } = await readDb(readProfilerDb, 'wal.db', b);
     expect(report.status).toBe('read');
   });
 });

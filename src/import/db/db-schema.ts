@@ -9,6 +9,7 @@
  *     COMMUNICATION_TASK_INFO `isMaster`, `bandwidth`.
  * A missing table resolves to null and a missing column to null; callers skip what is absent.
  */
+import type { SelectList } from './db-context';
 import { ident, type DbFile } from './db-file';
 
 type Cols<K extends string> = Record<K, string | null>;
@@ -115,6 +116,25 @@ export function computeSchema(db: DbFile): ComputeSchema | null {
     blockLabel: hasBlockNum ? 'Block Num' : 'Block Dim',
     mixBlockLabel: db.col(table, 'mixBlockNum') ? 'Mix Block Num' : 'Mix Block Dim',
   };
+}
+
+/** A selected column: display label, SelectList index (-1 when absent), value is a STRING_IDS id. */
+export type ComputeField = [label: string, index: number, isString: boolean];
+
+/**
+ * Adds COMPUTE_TASK_INFO's tensor description (input/output shapes, data types, formats; all
+ * STRING_IDS) to `sel` from alias `c`, labelled as in kernel_details.csv.
+ */
+export function computeTensorFields(cs: ComputeSchema, sel: SelectList): ComputeField[] {
+  const c = cs.c;
+  return [
+    ['Input Shapes', sel.add(qo('c', c.inputShapes)), true],
+    ['Input Data Types', sel.add(qo('c', c.inputDataTypes)), true],
+    ['Input Formats', sel.add(qo('c', c.inputFormats)), true],
+    ['Output Shapes', sel.add(qo('c', c.outputShapes)), true],
+    ['Output Data Types', sel.add(qo('c', c.outputDataTypes)), true],
+    ['Output Formats', sel.add(qo('c', c.outputFormats)), true],
+  ];
 }
 
 export interface CommTaskSchema {

@@ -14,10 +14,12 @@ import {
   commOpSchema,
   commTaskSchema,
   computeSchema,
+  computeTensorFields,
   qc,
   qo,
   taskSchema,
   type CommTaskSchema,
+  type ComputeField,
   type ComputeSchema,
 } from './db-schema';
 import type { SqlValue } from './sql-loader';
@@ -118,17 +120,12 @@ interface ComputeColumns {
 function computeColumns(cs: ComputeSchema, sel: SelectList): ComputeColumns {
   const c = cs.c;
   const name = sel.add(qc('c', c.name));
-  const fields: [string, number, boolean][] = [
+  const fields: ComputeField[] = [
     ['Accelerator Core', sel.add(qo('c', c.core)), true],
     ['Op Type', sel.add(qo('c', c.opType)), true],
     [cs.blockLabel, sel.add(qo('c', c.block)), false],
     [cs.mixBlockLabel, sel.add(qo('c', c.mixBlock)), false],
-    ['Input Shapes', sel.add(qo('c', c.inputShapes)), true],
-    ['Input Data Types', sel.add(qo('c', c.inputDataTypes)), true],
-    ['Input Formats', sel.add(qo('c', c.inputFormats)), true],
-    ['Output Shapes', sel.add(qo('c', c.outputShapes)), true],
-    ['Output Data Types', sel.add(qo('c', c.outputDataTypes)), true],
-    ['Output Formats', sel.add(qo('c', c.outputFormats)), true],
+    ...computeTensorFields(cs, sel),
     ['Attr Info', sel.add(qo('c', c.attrInfo)), true],
     ['OP State', sel.add(qo('c', c.opState)), true],
     ['HF32 Eligible', sel.add(qo('c', c.hf32)), true],

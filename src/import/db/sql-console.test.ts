@@ -1,5 +1,4 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { emptyProfile } from '../import-profile';
 import { memoryFile } from '../sources/input-file';
 import { readProfilerDb } from './db-readers';
 import { EXAMPLE_QUERIES, examplesFor, readOnlyProblem, SqlConsole, aliasFor } from './sql-console';
@@ -7,6 +6,7 @@ import { createSqlConsoleHandlers, type SqlOpenResult } from './sql-console-hand
 import { loadSqlJs, type SqlJsStatic } from './sql-loader';
 import { locateSqlJsInNode } from './sql-loader-node';
 import { analysisSchema, makeDb, ns, schema100 } from './test-dbs';
+import { readDb, testProfile } from './test-helpers';
 import type { ProfileModel } from '../../model/profile';
 
 let sql: SqlJsStatic;
@@ -18,28 +18,12 @@ beforeAll(async () => {
   locateSqlJsInNode();
   sql = await loadSqlJs();
   bytes = makeDb(sql, schema100());
-  profile = emptyProfile({
-    id: '',
-    root: '',
-    label: 't',
-    kind: 'ascend',
-    rank: null,
-    runFolder: null,
-    level: null,
-    exportType: null,
-    host: null,
-    files: [],
-  });
-  await readProfilerDb(
-    memoryFile('ascend_pytorch_profiler_0.db', bytes),
-    { profile, argsFromFile: false, progress: () => {} },
-    {
-      path: 'p',
-      kind: 'db',
-      bytes: 0,
-      status: 'skipped',
-    },
-  );
+  ({ profile } = await readDb(
+    readProfilerDb,
+    'ascend_pytorch_profiler_0.db',
+    bytes,
+    testProfile({ label: 't' }),
+  ));
 });
 
 afterEach(() => {

@@ -4,6 +4,7 @@
  */
 import { parseDecimalUs, type ExactTime } from '../../lib/exact-time';
 import type { KernelTable, OperatorTable } from '../ascend-data';
+import { newKernelTable } from './kernel-table';
 import {
   emptyInstants,
   type FlowTable,
@@ -202,22 +203,9 @@ export function makeKernels(rows: FakeKernel[]): KernelTable {
     return i >= 0 ? i : strings.push(s) - 1;
   };
   const n = rows.length;
-  const k: KernelTable = {
-    source: 'csv',
-    text: { path: 'kernel_details.csv', header: [], rows: [] },
-    length: n,
-    startUs: new Float64Array(n),
-    startFrac: new Uint16Array(n),
-    durNs: new Float64Array(n),
-    waitNs: new Float64Array(n),
-    name: new Uint32Array(n),
-    type: new Uint32Array(n),
-    core: new Uint32Array(n),
-    inputShapes: new Uint32Array(n),
-    step: new Int32Array(n).fill(-1),
-    stream: new Int32Array(n).fill(-1),
-    strings,
-  };
+  const k = newKernelTable('csv', { path: 'kernel_details.csv', header: [], rows: [] }, n, strings);
+  k.step.fill(-1);
+  k.stream.fill(-1);
   const t: ExactTime = { us: 0, fracNs: 0 };
   rows.forEach((r, i) => {
     if (parseDecimalUs(r.start, t)) {
