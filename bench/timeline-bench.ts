@@ -13,27 +13,19 @@
  * requestAnimationFrame (p50 / p95 / max), the timeline's own draw time per frame, long tasks,
  * and the time from "import done" to the first drawn frame. It never fails on time.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
+import { bareProfile } from '../src/fixtures/bare-profile';
 import type { AppStore } from '../src/store/app-store';
 import type { FrameStats } from '../src/timeline/timeline-view';
-import { synthModel, type SynthSpec } from './lib/timeline-synth-model';
+import { launch, serveDist } from './lib/browser';
+import { synthDescriptor, synthTrace, type SynthSpec } from './lib/timeline-synth-model';
 import { writeTraceJson } from './lib/timeline-trace-json';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CACHE = resolve(ROOT, '.bench-cache');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const argv = process.argv.slice(2);
 const opt = (name: string, def: string) =>
@@ -78,26 +70,6 @@ function run(cmd: string, args: string[]): void {
   const env = { ...process.env, VIEWER_TEST_HOOKS: '1' };
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
-}
-
-async function startPreview(): Promise<ChildProcess> {
-  // Its own process group, so stopping it stops vite too (not just a wrapper).
-  const child = spawn(
-    resolve(ROOT, 'node_modules/.bin/vite'),
-    ['preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  await new Promise<void>((ok, fail) => {
-    const t = setTimeout(() => fail(new Error('vite preview did not start')), 30_000);
-    child.stdout.on('data', (d: Buffer) => {
-      if (d.toString().includes(String(PORT))) {
-        clearTimeout(t);
-        ok();
-      }
-    });
-    child.on('exit', (code) => fail(new Error(`vite preview exited (${code})`)));
-  });
-  return child;
 }
 
 /** Page-side recorder: rAF intervals, long tasks, the timeline's draw times. */
@@ -261,17 +233,17 @@ async function benchSize(size: string, url: string) {
   const n = size.toLowerCase().endsWith('m') ? Number(size.slice(0, -1)) * 1e6 : Number(size);
   const spec: SynthSpec = { slices: n, spanNs: 20e9, workerThreads: 200, seed: 7 };
   const viaJson = n <= 2e6;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launch();
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('pageerror', (e) => console.log('pageerror:', e.message));
   await page.addInitScript(RECORDER);
-  await page.goto(`${url}/?demo=0`);
+  await page.goto(`${url}?demo=0`);
   const extra: string[] = [];
   if (viaJson) {
     const file = resolve(CACHE, `trace-${size}.json`);
     if (!existsSync(file)) {
       console.log(`writing ${file}…`);
-      writeTraceJson(synthModel(spec).trace!, file);
+      writeTraceJson(synthTrace(spec), file);
     }
     await page.evaluate(() => {
       const w = window as unknown as BenchWindow;
@@ -294,7 +266,9 @@ async function benchSize(size: string, url: string) {
   } else {
     const built = await page.evaluate(`(() => {
       const t0 = performance.now();
-      const p = (${synthModel.toString()})(${JSON.stringify(spec)});
+      const p = (${bareProfile.toString()})(${JSON.stringify(synthDescriptor(spec))}, {
+        trace: (${synthTrace.toString()})(${JSON.stringify(spec)}),
+      });
       const t1 = performance.now();
       const s = window.__viewer.store.getState();
       window.__bench.readyAt = performance.now();
@@ -341,11 +315,11 @@ async function benchSize(size: string, url: string) {
 async function main() {
   mkdirSync(CACHE, { recursive: true });
   if (BUILD) run('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn']);
-  const preview = await startPreview();
+  const preview = await serveDist(PORT, DIST);
   try {
-    for (const size of SIZES) await benchSize(size, `http://127.0.0.1:${PORT}`);
+    for (const size of SIZES) await benchSize(size, preview.url);
   } finally {
-    if (preview.pid) process.kill(-preview.pid, 'SIGTERM');
+    preview.stop();
   }
   console.log('\nTargets: p95 frame ≤ 16.7 ms at 10 M slices; first frame ≤ 500 ms after import.');
 }

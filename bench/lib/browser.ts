@@ -1,23 +1,11 @@
 /** Shared bench plumbing: serve dist/ with vite preview, launch the system Chromium. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../../test/chromium';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string | undefined {
-  return (
-    process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-  );
-}
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
@@ -26,12 +14,18 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
-export async function serveDist(port: number): Promise<{ url: string; stop: () => void }> {
+/** `vite preview` of dist/ (or of `outDir`, e.g. a bench's own build) on 127.0.0.1:`port`. */
+export async function serveDist(
+  port: number,
+  outDir?: string,
+): Promise<{ url: string; stop: () => void }> {
+  const args = ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+  if (outDir) args.push('--outDir', outDir);
   const child: ChildProcess = spawn(
     'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    args,
     // Its own process group, so stop() ends vite too (not only the npx wrapper around it).
-    { stdio: 'ignore', detached: true },
+    { cwd: ROOT, stdio: 'ignore', detached: true },
   );
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; i++) {

@@ -4,12 +4,13 @@
  * kernels, HCCL planes, Overlap Analysis lanes, a process with many worker threads, counters and
  * async_npu flows from CPU ops to kernels.
  *
- * `synthModel` is SELF-CONTAINED on purpose (no imports, no outer references in its body): the
- * benchmark serialises it with Function.prototype.toString and runs it inside the page to build a
- * 10 M-slice model without a 1 GB JSON import. The same function feeds the JSON writer for the
- * 1 M case, so both paths show the same trace.
+ * `synthTrace` is SELF-CONTAINED on purpose (no imports, no outer references in its body): the
+ * benchmark serialises it (and src/fixtures/bare-profile.ts's `bareProfile`, which wraps it in a
+ * profile) with Function.prototype.toString and runs it inside the page to build a 10 M-slice
+ * model without a 1 GB JSON import. The same function feeds the JSON writer for the 1 M case, so
+ * both paths show the same trace.
  */
-import type { ProfileModel } from '../../src/model/profile';
+import type { ProfileDescriptor } from '../../src/model/profile';
 import type { TraceModel } from '../../src/model/trace-model';
 
 export interface SynthSpec {
@@ -22,7 +23,7 @@ export interface SynthSpec {
   seed: number;
 }
 
-export function synthModel(spec: SynthSpec): ProfileModel {
+export function synthTrace(spec: SynthSpec): TraceModel {
   let rng = spec.seed >>> 0 || 1;
   const rand = () => {
     rng ^= rng << 13;
@@ -336,24 +337,14 @@ export function synthModel(spec: SynthSpec): ProfileModel {
     },
     warnings: [],
   };
+  return trace;
+}
+
+/** The descriptor of the synthetic profile, for `bareProfile` (plain data, sent into the page). */
+export function synthDescriptor(spec: SynthSpec): Pick<ProfileDescriptor, 'id' | 'label' | 'kind'> {
   return {
-    descriptor: {
-      id: `synthetic-${spec.slices}`,
-      root: `synthetic-${spec.slices}`,
-      label: `synthetic ${spec.slices.toLocaleString('en-US')} slices`,
-      kind: 'trace-file',
-      rank: null,
-      runFolder: null,
-      level: null,
-      exportType: null,
-      host: null,
-      files: [],
-    },
-    inputs: [],
-    trace,
-    tables: {},
-    json: {},
-    ascend: { sources: {} },
-    warnings: [],
+    id: `synthetic-${spec.slices}`,
+    label: `synthetic ${spec.slices.toLocaleString('en-US')} slices`,
+    kind: 'trace-file',
   };
 }

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { bareProfile } from '../../fixtures/bare-profile';
 import type { ProfileModel } from '../profile';
 import { computeOperatorStats, overviewFigures, overviewFiguresCached } from './overview';
 import { makeKernels, makeOperators, makeTrace } from './test-models';
 
 function profile(over: Partial<ProfileModel>): ProfileModel {
-  return {
-    descriptor: {
-      id: '',
-      root: '',
-      label: 'p',
-      kind: 'ascend',
-      rank: null,
-      runFolder: null,
-      level: null,
-      exportType: null,
-      host: null,
-      files: [],
-    },
-    inputs: [],
-    trace: null,
-    tables: {},
-    json: {},
-    ascend: { sources: {} },
-    warnings: [],
-    ...over,
-  };
+  return bareProfile({ id: '', label: 'p', kind: 'ascend' }, over);
 }
 
 const kernels = makeKernels([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bareProfile } from '../../fixtures/bare-profile';
 import type { StepRow } from '../ascend-data';
 import type { ProfileModel } from '../profile';
 import { makeTrace, type FakeProcess } from '../ascend/test-models';
@@ -60,26 +61,10 @@ const overlap: FakeProcess = {
 };
 
 function profile(trace: ReturnType<typeof makeTrace> | null, steps?: StepRow[]): ProfileModel {
-  return {
-    descriptor: {
-      id: 'p',
-      root: 'p',
-      label: 'p',
-      kind: 'ascend',
-      rank: null,
-      runFolder: null,
-      level: null,
-      exportType: null,
-      host: null,
-      files: [],
-    },
-    inputs: [],
-    trace,
-    tables: {},
-    json: {},
-    ascend: { sources: {}, ...(steps ? { steps } : {}) },
-    warnings: [],
-  };
+  return bareProfile(
+    { id: 'p', label: 'p', kind: 'ascend' },
+    { trace, ascend: { sources: {}, ...(steps ? { steps } : {}) } },
+  );
 }
 
 describe('stepsData', () => {
