@@ -1,5 +1,13 @@
-import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from './test/chromium';
+import { chromium, defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium, NO_BROWSER_MESSAGE } from './test/chromium';
+
+const executablePath = findChromium(() => chromium.executablePath());
+if (!executablePath) {
+  // One line that says how to get a browser, not Playwright's download instructions (downloads
+  // are blocked on many build machines).
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -14,7 +22,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1400, height: 900 },
-    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   webServer: {
     command: `VIEWER_TEST_HOOKS=1 npm run build && npm run preview -- --host 127.0.0.1 --port ${PORT} --strictPort`,
