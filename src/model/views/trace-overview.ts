@@ -4,6 +4,13 @@
  *
  * A name's total counts each slice once, except slices nested inside a slice of the same name
  * (recursion), whose time is already in the outer one; self time subtracts direct children.
+ *
+ * A process's busy time is the union of its threads' top-level slices (time when at least one
+ * of its threads is inside a slice), so it never exceeds the trace span; thread time is the sum
+ * over its threads (several threads busy at once count several times).
+ *
+ *   thread a  |■■■■■■■■|          busy   |■■■■■■■■■■■■|     = 12
+ *   thread b       |■■■■■■■|      thread |■■■■■■■■|+|■■■■■■■| = 15
  */
 import type { TraceModel } from '../trace-model';
 
@@ -23,8 +30,10 @@ export interface ProcessTime {
   pid: string;
   threads: number;
   slices: number;
-  /** Sum over the process's tracks of top-level slice time, ns. */
+  /** Union of the top-level slices of all its tracks, ns (≤ the trace span). */
   busyNs: number;
+  /** Sum over its tracks of top-level slice time ("thread time"), ns. */
+  threadNs: number;
 }
 
 export interface TraceOverview {
@@ -49,7 +58,9 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
     threads: p.threads.length,
     slices: 0,
     busyNs: 0,
+    threadNs: 0,
   }));
+  const tops: { start: number[]; end: number[] }[] = proc.map(() => ({ start: [], end: [] }));
   let slices = 0;
   for (const track of trace.sliceTracks) {
     const s = track.slices;
@@ -61,7 +72,12 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
     for (let i = 0; i < s.length; i++) {
       const p = s.parent[i]!;
       if (p >= 0) self[p] = self[p]! - s.dur[i]!;
-      else if (pt) pt.busyNs += s.dur[i]!;
+      else if (pt) {
+        pt.threadNs += s.dur[i]!;
+        const t = tops[track.process]!;
+        t.start.push(s.start[i]!);
+        t.end.push(s.start[i]! + s.dur[i]!);
+      }
     }
     for (let i = 0; i < s.length; i++) {
       const id = s.name[i]!;
@@ -79,6 +95,7 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
       if (p < 0) e.totalNs += d;
     }
   }
+  proc.forEach((p, i) => (p.busyNs = unionLength(tops[i]!.start, tops[i]!.end)));
   const cmp = (a: NameTime, b: NameTime) =>
     b.totalNs - a.totalNs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return {
@@ -96,6 +113,27 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
       .sort((a, b) => b.busyNs - a.busyNs || a.index - b.index)
       .slice(0, top),
   };
+}
+
+/** Length of the union of intervals [start[i], end[i]). */
+export function unionLength(start: readonly number[], end: readonly number[]): number {
+  const n = start.length;
+  if (n === 0) return 0;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => start[a]! - start[b]!);
+  let total = 0;
+  let s = start[order[0]!]!;
+  let e = end[order[0]!]!;
+  for (let k = 1; k < n; k++) {
+    const i = order[k]!;
+    if (start[i]! > e) {
+      total += e - s;
+      s = start[i]!;
+      e = end[i]!;
+    } else if (end[i]! > e) e = end[i]!;
+  }
+  return total + (e - s);
 }
 
 const cache = new WeakMap<TraceModel, TraceOverview>();
