@@ -60,13 +60,15 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
     busyNs: 0,
     threadNs: 0,
   }));
-  const tops: { start: number[]; end: number[] }[] = proc.map(() => ({ start: [], end: [] }));
+  const runs: Run[][] = proc.map(() => []);
   let slices = 0;
   for (const track of trace.sliceTracks) {
     const s = track.slices;
     slices += s.length;
     const pt = proc[track.process];
     if (pt) pt.slices += s.length;
+    const run: Run = { start: new Float64Array(s.length), end: new Float64Array(s.length), n: 0 };
+    if (pt) runs[track.process]!.push(run);
     const self = new Float64Array(s.length);
     for (let i = 0; i < s.length; i++) self[i] = s.dur[i]!;
     for (let i = 0; i < s.length; i++) {
@@ -74,9 +76,8 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
       if (p >= 0) self[p] = self[p]! - s.dur[i]!;
       else if (pt) {
         pt.threadNs += s.dur[i]!;
-        const t = tops[track.process]!;
-        t.start.push(s.start[i]!);
-        t.end.push(s.start[i]! + s.dur[i]!);
+        run.start[run.n] = s.start[i]!;
+        run.end[run.n++] = s.start[i]! + s.dur[i]!;
       }
     }
     for (let i = 0; i < s.length; i++) {
@@ -95,7 +96,7 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
       if (p < 0) e.totalNs += d;
     }
   }
-  proc.forEach((p, i) => (p.busyNs = unionLength(tops[i]!.start, tops[i]!.end)));
+  proc.forEach((p, i) => (p.busyNs = unionOfRuns(runs[i]!)));
   const cmp = (a: NameTime, b: NameTime) =>
     b.totalNs - a.totalNs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return {
@@ -115,25 +116,69 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
   };
 }
 
-/** Length of the union of intervals [start[i], end[i]). */
-export function unionLength(start: readonly number[], end: readonly number[]): number {
-  const n = start.length;
-  if (n === 0) return 0;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => start[a]! - start[b]!);
-  let total = 0;
-  let s = start[order[0]!]!;
-  let e = end[order[0]!]!;
-  for (let k = 1; k < n; k++) {
-    const i = order[k]!;
-    if (start[i]! > e) {
-      total += e - s;
-      s = start[i]!;
-      e = end[i]!;
-    } else if (end[i]! > e) e = end[i]!;
+/** Intervals [start[i], end[i]) for i < n, sorted by start. */
+interface Run {
+  start: Float64Array;
+  end: Float64Array;
+  n: number;
+}
+
+/** Union of two runs sorted by start, as a run of disjoint intervals (touching ones merged). */
+function mergeRuns(a: Run, b: Run): Run {
+  const out: Run = {
+    start: new Float64Array(a.n + b.n),
+    end: new Float64Array(a.n + b.n),
+    n: 0,
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.n || j < b.n) {
+    const fromA = j >= b.n || (i < a.n && a.start[i]! <= b.start[j]!);
+    const s = fromA ? a.start[i]! : b.start[j]!;
+    const e = fromA ? a.end[i++]! : b.end[j++]!;
+    const k = out.n - 1;
+    if (k >= 0 && s <= out.end[k]!) {
+      if (e > out.end[k]!) out.end[k] = e;
+    } else {
+      out.start[out.n] = s;
+      out.end[out.n++] = e;
+    }
   }
-  return total + (e - s);
+  return out;
+}
+
+const EMPTY: Run = { start: new Float64Array(0), end: new Float64Array(0), n: 0 };
+
+/**
+ * Length of the union of runs (each a track's top-level slices, already sorted by start):
+ * merged pairwise, O(n log k) for k runs, no sort.
+ */
+function unionOfRuns(runs: readonly Run[]): number {
+  let level = runs.filter((r) => r.n > 0);
+  if (level.length === 0) return 0;
+  if (level.length === 1) level = [mergeRuns(level[0]!, EMPTY)];
+  while (level.length > 1) {
+    const next: Run[] = [];
+    for (let i = 0; i < level.length; i += 2)
+      next.push(i + 1 < level.length ? mergeRuns(level[i]!, level[i + 1]!) : level[i]!);
+    level = next;
+  }
+  const u = level[0]!;
+  let total = 0;
+  for (let i = 0; i < u.n; i++) total += u.end[i]! - u.start[i]!;
+  return total;
+}
+
+/** Length of the union of the intervals [start[i], end[i]) in any order. */
+export function unionLength(start: readonly number[], end: readonly number[]): number {
+  const order = start.map((_, i) => i).sort((a, b) => start[a]! - start[b]!);
+  return unionOfRuns([
+    {
+      start: Float64Array.from(order, (i) => start[i]!),
+      end: Float64Array.from(order, (i) => end[i]!),
+      n: order.length,
+    },
+  ]);
 }
 
 const cache = new WeakMap<TraceModel, TraceOverview>();
