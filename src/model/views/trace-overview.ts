@@ -67,18 +67,13 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
     slices += s.length;
     const pt = proc[track.process];
     if (pt) pt.slices += s.length;
-    const run: Run = { start: new Float64Array(s.length), end: new Float64Array(s.length), n: 0 };
-    if (pt) runs[track.process]!.push(run);
+    if (pt) runs[track.process]!.push(topLevelRun(s.start, s.dur, s.parent));
     const self = new Float64Array(s.length);
     for (let i = 0; i < s.length; i++) self[i] = s.dur[i]!;
     for (let i = 0; i < s.length; i++) {
       const p = s.parent[i]!;
       if (p >= 0) self[p] = self[p]! - s.dur[i]!;
-      else if (pt) {
-        pt.threadNs += s.dur[i]!;
-        run.start[run.n] = s.start[i]!;
-        run.end[run.n++] = s.start[i]! + s.dur[i]!;
-      }
+      else if (pt) pt.threadNs += s.dur[i]!;
     }
     for (let i = 0; i < s.length; i++) {
       const id = s.name[i]!;
@@ -145,6 +140,24 @@ function mergeRuns(a: Run, b: Run): Run {
     }
   }
   return out;
+}
+
+/** A track's top-level slices as a run (they are in start order, like the track). */
+function topLevelRun(
+  start: ArrayLike<number>,
+  dur: ArrayLike<number>,
+  parent: ArrayLike<number>,
+): Run {
+  let n = 0;
+  for (let i = 0; i < parent.length; i++) if (parent[i]! < 0) n++;
+  const run: Run = { start: new Float64Array(n), end: new Float64Array(n), n };
+  let k = 0;
+  for (let i = 0; i < parent.length; i++) {
+    if (parent[i]! >= 0) continue;
+    run.start[k] = start[i]!;
+    run.end[k++] = start[i]! + dur[i]!;
+  }
+  return run;
 }
 
 const EMPTY: Run = { start: new Float64Array(0), end: new Float64Array(0), n: 0 };
