@@ -160,8 +160,6 @@ function topLevelRun(
   return run;
 }
 
-const EMPTY: Run = { start: new Float64Array(0), end: new Float64Array(0), n: 0 };
-
 /**
  * Length of the union of runs (each a track's top-level slices, already sorted by start):
  * merged pairwise, O(n log k) for k runs, no sort.
@@ -169,17 +167,30 @@ const EMPTY: Run = { start: new Float64Array(0), end: new Float64Array(0), n: 0 
 function unionOfRuns(runs: readonly Run[]): number {
   let level = runs.filter((r) => r.n > 0);
   if (level.length === 0) return 0;
-  if (level.length === 1) level = [mergeRuns(level[0]!, EMPTY)];
+  if (level.length === 1) return runLength(level[0]!);
   while (level.length > 1) {
     const next: Run[] = [];
     for (let i = 0; i < level.length; i += 2)
       next.push(i + 1 < level.length ? mergeRuns(level[i]!, level[i + 1]!) : level[i]!);
     level = next;
   }
-  const u = level[0]!;
+  return runLength(level[0]!);
+}
+
+/** Length of the union of one run (sorted by start; overlaps merged on the way). */
+function runLength(u: Run): number {
   let total = 0;
-  for (let i = 0; i < u.n; i++) total += u.end[i]! - u.start[i]!;
-  return total;
+  let from = u.start[0]!;
+  let to = u.end[0]!;
+  for (let i = 1; i < u.n; i++) {
+    const s = u.start[i]!;
+    if (s > to) {
+      total += to - from;
+      from = s;
+      to = u.end[i]!;
+    } else if (u.end[i]! > to) to = u.end[i]!;
+  }
+  return total + (to - from);
 }
 
 /** Length of the union of the intervals [start[i], end[i]) in any order. */
