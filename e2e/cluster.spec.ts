@@ -49,7 +49,7 @@ test.describe('cluster view', () => {
     await expect(canvas).toHaveAttribute('data-ranks', '8');
     await expect(canvas).toHaveAttribute('data-steps', '2');
     await expect(page.getByTestId('fact-slowest')).toContainText(String(truth.slowRank));
-    await expect(page.getByTestId('fact-slowest')).toContainText('arrived last');
+    await expect(page.getByTestId('fact-slowest')).toContainText('peers waited');
     await expect(page.getByTestId('cluster-headline')).toContainText(`Rank ${truth.slowRank}`);
     const found = await page.evaluate(() => {
       const v = (window as unknown as { __viewer: Viewer }).__viewer;

@@ -48,7 +48,7 @@ describe('cluster analysis', () => {
     expect(arrivals.length).toBeGreaterThan(0);
     const findings = analyzeCluster(ranks, arrivals);
     expect(findings.slowestRank).toBe(truth.slowRank);
-    expect(findings.slowestBy).toBe('last-arrivals');
+    expect(findings.slowestBy).toBe('caused-wait');
     // Aligned collectives line up: every member of a collective ends at the same aligned time.
     for (const a of arrivals) {
       const ends = ranks

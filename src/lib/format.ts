@@ -9,7 +9,7 @@ export function formatBytes(n: number): string {
     v /= 1024;
     u++;
   }
-  return `${u === 0 ? v : v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
+  return `${u === 0 ? formatNumber(v, 2) : v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
 }
 
 export function formatCount(n: number): string {
@@ -39,4 +39,42 @@ export function formatNsExact(ns: number): string {
 
 export function formatPercent(f: number): string {
   return Number.isFinite(f) ? `${(f * 100).toFixed(1)}%` : '–';
+}
+
+/** Decimals at most, for |v| ≥ 1, in {@link formatNumber}. */
+const MAX_DECIMALS = 3;
+
+/**
+ * A number as a person reads it: no binary float noise (401.24800000000005 → "401.248",
+ * 954.3701171875 → "954.37"), no exponent (4.1e-05 → "0.000041"). Integers as they are; other
+ * values with at most `maxDecimals` decimals when |v| ≥ 1 and three significant digits below 1,
+ * trailing zeros dropped. '–' when not finite.
+ */
+export function formatNumber(v: number, maxDecimals = MAX_DECIMALS): string {
+  if (!Number.isFinite(v)) return '–';
+  if (Number.isInteger(v) && Math.abs(v) < 1e21) return v.toFixed(0);
+  const a = Math.abs(v);
+  const decimals =
+    a >= 1 ? maxDecimals : Math.min(20, Math.max(maxDecimals, 2 - Math.floor(Math.log10(a))));
+  const s = v.toFixed(decimals);
+  const t = s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  return t === '-0' ? '0' : t;
+}
+
+/** Cell text that is already as a person reads it: plain decimal with at most 6 decimals. */
+const CLEAN_NUMBER = /^[-+]?\d+(\.\d{0,6})?$/;
+
+/**
+ * A numeric cell's text for display: kept as written when it is a plain decimal with at most 6
+ * decimals (so exact µs with their ns digits, "1736412474757059.740", are never passed through a
+ * float), else read as a number and shown by {@link formatNumber} ("401.24800000000005" →
+ * "401.248", "4.1e-05" → "0.000041"). Text that is not a number is returned as it is.
+ */
+export function formatNumberText(text: string, maxDecimals = MAX_DECIMALS): string {
+  const t = text.trim();
+  if (t === '' || CLEAN_NUMBER.test(t)) return t;
+  const pct = t.endsWith('%');
+  const v = Number(pct ? t.slice(0, -1) : t);
+  if (!Number.isFinite(v)) return t;
+  return `${formatNumber(v, maxDecimals)}${pct ? '%' : ''}`;
 }

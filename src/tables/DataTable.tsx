@@ -21,7 +21,14 @@ import {
   type PointerEvent,
   type ReactNode,
 } from 'react';
-import { alignOf, labelWidth, nextSort, type ColumnDef, type SortSpec } from './column';
+import {
+  alignOf,
+  cellContent,
+  labelWidth,
+  nextSort,
+  type ColumnDef,
+  type SortSpec,
+} from './column';
 import './table.css';
 
 export const ROW_HEIGHT = 22;
@@ -304,7 +311,7 @@ export function DataTable(props: DataTableProps) {
                       className={alignOf(c) === 'right' ? 'dt-td num' : 'dt-td'}
                       title={text}
                     >
-                      {c.render ? c.render(row) : text}
+                      {cellContent(c, row, text)}
                     </div>
                   );
                 })}

@@ -5,6 +5,7 @@
  * cells are ever read.
  */
 import type { ReactNode } from 'react';
+import { formatNumberText } from '../lib/format';
 
 export type SortDir = 'asc' | 'desc';
 
@@ -47,6 +48,16 @@ export const alignOf = (c: ColumnDef): 'left' | 'right' =>
   c.align ?? (isNumeric(c) ? 'right' : 'left');
 
 export const isFilterable = (c: ColumnDef): boolean => c.filterable ?? !isNumeric(c);
+
+/**
+ * What a cell shows: the column's `render`, else for numeric columns the text as a person reads
+ * it (no float noise or exponent; see formatNumberText), else the text. Filter, sort and CSV
+ * export keep using `text` (the file's value), and the cell's tooltip shows it.
+ */
+export function cellContent(c: ColumnDef, row: number, text: string): ReactNode {
+  if (c.render) return c.render(row);
+  return isNumeric(c) ? formatNumberText(text) : text;
+}
 
 /** The first direction a click on the header sorts by: largest first for numbers. */
 export const firstDir = (c: ColumnDef): SortDir => (isNumeric(c) ? 'desc' : 'asc');

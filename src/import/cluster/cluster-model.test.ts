@@ -62,7 +62,7 @@ describe('cluster model on a generated run', async () => {
   it('finds the slow rank, the groups and the merged matrix', () => {
     const m = buildClusterModel(base);
     expect(m.findings.slowestRank).toBe(truth.slowRank);
-    expect(m.findings.slowestBy).toBe('last-arrivals');
+    expect(m.findings.slowestBy).toBe('caused-wait');
     expect(m.findings.divergentStep).not.toBeNull();
     const tp = peerGroupOf(6, m.groups)!;
     expect(tp.name).toBe('tp');

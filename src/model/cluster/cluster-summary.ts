@@ -11,8 +11,18 @@ export interface ClusterSummary {
     steps: number;
     stepTimeUs: Record<string, number | null>;
   }[];
+  /** The rank the others wait for (see analyze.ts): largest caused wait. */
   slowestRank: number | null;
+  /**
+   * The rule that found it: 'caused-wait' (largest sum of its peers' waits at the collectives
+   * it arrived last at) or 'computing' (no collective to compare: largest mean Computing).
+   */
   slowestBy: string | null;
+  /** The slowest rank's caused wait, ns, and the collectives it arrived last at (caused-wait). */
+  slowestCausedWaitNs: number | null;
+  slowestLastAt: number | null;
+  /** Caused wait of every rank, ns (0 for ranks that never arrived last). */
+  causedWaitNs: Record<string, number>;
   divergentStep: string | null;
   /** Clock offset of each rank against the lowest rank, exact decimal ns (subtract to align). */
   offsetsNs: Record<string, string>;
@@ -37,6 +47,12 @@ export function clusterSummary(ranks: RankSummary[]): ClusterSummary {
     })),
     slowestRank: f.slowestRank,
     slowestBy: f.slowestBy,
+    slowestCausedWaitNs:
+      f.slowestBy === 'caused-wait' ? (f.causedWaitNs.get(f.slowestRank!) ?? 0) : null,
+    slowestLastAt: f.slowestBy === 'caused-wait' ? (f.lastArrivals.get(f.slowestRank!) ?? 0) : null,
+    causedWaitNs: Object.fromEntries(
+      sorted.map((r) => [String(r.rank), Math.round(f.causedWaitNs.get(r.rank) ?? 0)]),
+    ),
     divergentStep: f.divergentStep,
     offsetsNs: Object.fromEntries(
       sorted.map((r) => [String(r.rank), (offsets.get(r.rank) ?? 0n).toString()]),

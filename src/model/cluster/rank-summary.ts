@@ -167,8 +167,10 @@ export function mergeCommDetails(
   const byKey = new Map(fromComm.map((c) => [`${c.op}|${c.seq}`, c]));
   for (const c of exact) {
     const m = byKey.get(`${c.op}|${c.seq}`);
-    c.waitNs = m?.waitNs ?? null;
+    // Without a match, keep what the collective already carries (a second merge with no
+    // communication.json must not wipe the waits of the first).
     if (m) {
+      c.waitNs = m.waitNs;
       c.transitNs = m.transitNs ?? null;
       if (m.step !== undefined) c.step = m.step;
       // The trace names the lane ("Group 0 Communication"); the group hash matches other files.

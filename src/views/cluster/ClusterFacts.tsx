@@ -58,7 +58,9 @@ export function ClusterFacts({ model }: { model: ClusterModel }) {
           testId="fact-divergent"
         >
           {f.divergentStep === null
-            ? 'needs two ranks with steps'
+            ? model.ranks.filter((r) => r.steps.length > 0).length >= 2
+              ? 'step times equal across ranks'
+              : 'needs two ranks with steps'
             : `step time spread ${formatUs(f.divergenceUs)}${
                 Number.isFinite(medianStep) && medianStep > 0
                   ? ` (${((f.divergenceUs / medianStep) * 100).toFixed(1)}% of the median)`

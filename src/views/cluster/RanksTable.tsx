@@ -1,6 +1,7 @@
 /**
  * Per-rank totals: step time and its parts over all steps, the deviation of the mean step time
- * from the median rank, how often the rank arrived last at a collective and how long it waited,
+ * from the median rank, how often the rank arrived last at a collective, the wait it caused its
+ * peers (the slowest rank's evidence) and how long it waited itself,
  * and its clock offset. Click a row to pick the rank (Ctrl/⌘ to pick several).
  */
 import { useMemo } from 'react';
@@ -27,6 +28,7 @@ interface RankRow {
   freeUs: number;
   preparingUs: number;
   lastAt: number;
+  causedNs: number;
   waitNs: number;
   offsetNs: bigint;
   open: boolean;
@@ -60,6 +62,7 @@ function rankRows(model: ClusterModel, openRanks: ReadonlySet<number>): RankRow[
       freeUs: t?.freeUs ?? NaN,
       preparingUs: sum('preparingUs'),
       lastAt: model.findings.lastArrivals.get(r.rank) ?? 0,
+      causedNs: model.findings.causedWaitNs.get(r.rank) ?? 0,
       waitNs,
       offsetNs: model.offsets.get(r.rank)?.effectiveNs ?? 0n,
       open: openRanks.has(r.rank),
@@ -122,6 +125,15 @@ function rankColumns(rows: readonly RankRow[], slow: number | null): ColumnDef[]
       text: (r) => String(rows[r]!.lastAt),
       value: (r) => rows[r]!.lastAt,
       width: 70,
+    },
+    {
+      id: 'causedNs',
+      label: 'Caused wait',
+      title:
+        'Time its peers waited for this rank: their arrival gaps to it at the collectives it arrived last at (the slowest rank causes the most)',
+      text: (r) => (rows[r]!.causedNs > 0 ? formatDuration(rows[r]!.causedNs) : '0'),
+      value: (r) => rows[r]!.causedNs,
+      width: 96,
     },
     {
       id: 'waitNs',

@@ -38,33 +38,59 @@ export function formatSteps(steps: readonly string[]): string {
 export const rankName = (rank: number, host: string | null | undefined): string =>
   host ? `rank ${rank} (${host})` : `rank ${rank}`;
 
-/** How the slowest rank was decided, as a short phrase. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** How the slowest rank was decided, as a short phrase (the facts strip). */
 export function slowestReason(m: ClusterModel): string {
   const f = m.findings;
   if (f.slowestRank === null) return 'not enough data';
-  if (f.slowestBy === 'last-arrivals') {
+  if (f.slowestBy === 'caused-wait') {
+    const caused = f.causedWaitNs.get(f.slowestRank) ?? 0;
     const n = f.lastArrivals.get(f.slowestRank) ?? 0;
-    const skewed = m.arrivals.filter((a) => a.skewNs >= MIN_SKEW_NS).length;
-    const of = `${skewed} collective${skewed === 1 ? '' : 's'}`;
-    return `arrived last at ${n} of ${of}${skewed < m.arrivals.length ? ' with a skew ≥ 1 µs' : ''}`;
+    return `peers waited ${formatDuration(caused)} for it, at ${n} of ${plural(
+      f.skewedCollectives,
+      'collective',
+    )}`;
   }
   return 'largest mean Computing per step (no collectives to compare arrivals)';
 }
 
+/** The rank that caused the most wait after the slowest one, and how much. */
+function runnerUp(m: ClusterModel): { rank: number; ns: number } | null {
+  const f = m.findings;
+  let best: { rank: number; ns: number } | null = null;
+  for (const r of m.ranks) {
+    if (r.rank === f.slowestRank) continue;
+    const ns = f.causedWaitNs.get(r.rank) ?? 0;
+    if (!best || ns > best.ns) best = { rank: r.rank, ns };
+  }
+  return best;
+}
+
 /**
- * One sentence naming who held the run back and by how much, e.g. "Rank 5 (node1) held the
- * others back: it arrived last at 2 of 2 collectives, and its peers waited up to 112 µs."
+ * One sentence naming the rank the others waited for, with the evidence: the wait it caused,
+ * over how many collectives, and the next rank's figure, e.g. "Rank 1 held the others back: its
+ * peers waited 5.6 ms for it in all, at the collective it arrived last at (of 2 with an arrival
+ * skew ≥ 1 µs). Next: rank 0, 8.126 µs."
  */
 export function headline(m: ClusterModel): string | null {
   const f = m.findings;
   if (f.slowestRank === null) return null;
   const who = rankName(f.slowestRank, m.hosts.get(f.slowestRank));
   const cap = who.charAt(0).toUpperCase() + who.slice(1);
-  if (f.slowestBy === 'last-arrivals') {
-    const mine = m.collectives.filter((c) => c.lastRank === f.slowestRank);
-    const maxSkew = mine.reduce((a, c) => Math.max(a, c.skewNs), 0);
-    const tail = maxSkew > 0 ? `, and its peers waited up to ${formatDuration(maxSkew)}` : '';
-    return `${cap} held the others back: it ${slowestReason(m)}${tail}.`;
+  if (f.slowestBy === 'caused-wait') {
+    const caused = f.causedWaitNs.get(f.slowestRank) ?? 0;
+    const n = f.lastArrivals.get(f.slowestRank) ?? 0;
+    const skewNote =
+      f.skewedCollectives < m.arrivals.length
+        ? `of ${f.skewedCollectives} with an arrival skew ≥ ${formatDuration(MIN_SKEW_NS)}`
+        : `of ${f.skewedCollectives}`;
+    const next = runnerUp(m);
+    const tail = next
+      ? ` Next: ${rankName(next.rank, m.hosts.get(next.rank))}, ${formatDuration(next.ns)}.`
+      : '';
+    const at = `${n === 1 ? 'the collective' : `the ${n} collectives`} it arrived last at`;
+    return `${cap} held the others back: its peers waited ${formatDuration(caused)} for it in all, at ${at} (${skewNote}).${tail}`;
   }
   return `${cap} is the slowest: it has the ${slowestReason(m)}.`;
 }

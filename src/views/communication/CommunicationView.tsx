@@ -27,7 +27,8 @@ import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
 import { tableBoxHeight, ViewTable } from '../common/ViewTable';
 import { CommHeatmap } from './CommHeatmap';
-import { commColumns, commStarts } from './comm-columns';
+import { commTimelineStarts } from '../../model/views/comm-starts';
+import { commColumns } from './comm-columns';
 import { MetricSwitch, StepField, TransportTable } from './MatrixControls';
 import '../views.css';
 
@@ -146,9 +147,15 @@ function MatrixPanel({ rows }: { rows: CommMatrixRow[] }) {
 function OpsPanel({ profile, rows }: { profile: ProfileModel; rows: CommOpRow[] }) {
   const store = useAppStoreApi();
   const baseNs = profile.trace?.baseNs ?? null;
-  const starts = useMemo(() => commStarts(rows, baseNs), [rows, baseNs]);
+  const { starts, exact } = useMemo(
+    () => commTimelineStarts(rows, profile.trace ?? null),
+    [rows, profile.trace],
+  );
   const durs = useMemo(() => Float64Array.from(rows, (r) => (r.elapseMs ?? NaN) * 1e6), [rows]);
-  const { columns, hidden } = useMemo(() => commColumns(rows, starts), [rows, starts]);
+  const { columns, hidden } = useMemo(
+    () => commColumns(rows, starts, exact),
+    [rows, starts, exact],
+  );
   const defaultVisible = useMemo(() => (c: ColumnDef) => !hidden.has(c.id), [hidden]);
   const mask = useMemo(
     () => (baseNs === null ? undefined : (r: TimeSpan) => rangeMask(starts, durs, r)),

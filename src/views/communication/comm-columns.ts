@@ -29,9 +29,14 @@ export function commStarts(rows: readonly CommOpRow[], baseNs: string | null): F
   );
 }
 
+/**
+ * `exact[r]` = 1 where `starts[r]` is the trace's exact start of the op (see comm-starts.ts);
+ * elsewhere the start is communication.json's float µs, rounded, and shown with "≈".
+ */
 export function commColumns(
   rows: readonly CommOpRow[],
   starts: Float64Array,
+  exact?: Uint8Array,
 ): { columns: ColumnDef[]; hidden: Set<string> } {
   const timeCol = (id: keyof CommOpRow, label: string, title?: string): ColumnDef => ({
     id,
@@ -49,7 +54,13 @@ export function commColumns(
     {
       id: 'start',
       label: 'Start on timeline',
-      text: (r) => formatOffsetNs(starts[r]!),
+      title:
+        "Since the trace start. Exact: the op's slice in the trace (ns). " +
+        "≈: communication.json's Start Timestamp, a float µs that is rounded (tens of ns off)",
+      text: (r) => {
+        const t = formatOffsetNs(starts[r]!);
+        return t && exact && !exact[r] ? `≈ ${t}` : t;
+      },
       value: (r) => starts[r]!,
       width: 140,
     },

@@ -68,7 +68,14 @@ const FILTERED = new Set<string>([
   'Output Shapes',
 ]);
 
-export const kernelDefaultVisible = (c: ColumnDef): boolean => DEFAULT_SHOWN.has(c.id);
+/**
+ * The file's start column (µs since the epoch) when "Start on timeline" gives the same time in
+ * the origin every other view uses: kept for the column chooser and export, hidden by default.
+ */
+const epochStartBesideTimeline = new WeakSet<ColumnDef>();
+
+export const kernelDefaultVisible = (c: ColumnDef): boolean =>
+  DEFAULT_SHOWN.has(c.id) && !epochStartBesideTimeline.has(c);
 
 /** Exact ns as "122.217982 ms" (timeline offsets keep every ns). */
 export function formatOffsetNs(ns: number): string {
@@ -158,6 +165,10 @@ export function kernelColumns(k: KernelTable, baseNs: string | null): ColumnDef[
   if (baseNs !== null) {
     const starts = () => kernelTimelineStarts(k, baseNs);
     const at = out.findIndex((c) => c.id === KERNEL_COLUMN.start);
+    if (at >= 0) {
+      epochStartBesideTimeline.add(out[at]!);
+      out[at]!.title = 'As in kernel_details.csv: µs since the epoch';
+    }
     out.splice(at < 0 ? out.length : at, 0, {
       id: KERNEL_COLUMN.timeline,
       label: 'Start on timeline',

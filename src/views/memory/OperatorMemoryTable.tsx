@@ -1,6 +1,7 @@
 /**
  * operator_memory as a table: each allocation with its size, times and totals. Allocation and
- * release times are links that frame that moment on the timeline.
+ * release times are shown since the trace start (the timeline's origin, like every other view;
+ * the file's epoch µs in the tooltip) and are links that frame that moment on the timeline.
  */
 import { useMemo } from 'react';
 import type { ProfileModel, TextTable } from '../../model/profile';
@@ -57,6 +58,8 @@ export function OperatorMemoryTable({
       if (!TIME_COLUMNS.includes(c.id) || baseNs === null) return c;
       return {
         ...c,
+        label: c.label.replace(/\(us\)$/, '(on timeline)'),
+        title: `${c.label}: shown since the trace start (file: µs since the epoch)`,
         width: 170,
         render: (r: number) => {
           const text = c.text(r);
@@ -67,14 +70,14 @@ export function OperatorMemoryTable({
             <button
               type="button"
               className="link"
-              title={`${formatOffsetNs(t)} on the timeline: show it there`}
+              title={`${text} µs since the epoch in operator_memory.csv; ${formatOffsetNs(t)} since the trace start: show it on the timeline`}
               onClick={(e) => {
                 e.stopPropagation();
                 const d = c.id === TIME_COLUMNS[0] ? durs[r]! : 0;
                 showTime(store, t, Number.isFinite(d) ? d : 0, true);
               }}
             >
-              {text}
+              {formatOffsetNs(t)}
             </button>
           );
         },

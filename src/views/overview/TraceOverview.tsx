@@ -73,7 +73,10 @@ export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: Tr
         <section className="panel" data-testid="top-processes">
           <h2>
             Busiest processes{' '}
-            <span className="muted">— top-level slice time summed over threads</span>
+            <span className="muted">
+              — busy: time at least one of its threads is in a slice (union over threads); thread
+              time: summed over threads
+            </span>
           </h2>
           <SummaryTable
             rows={o.topProcesses}
@@ -91,6 +94,7 @@ export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: Tr
               { label: 'Threads', kind: 'num', cell: (p) => formatCount(p.threads) },
               { label: 'Slices', kind: 'num', cell: (p) => formatCount(p.slices) },
               { label: 'Busy', kind: 'num', cell: (p) => formatDuration(p.busyNs) },
+              { label: 'Thread time', kind: 'num', cell: (p) => formatDuration(p.threadNs) },
               {
                 label: 'Relative',
                 kind: 'share',
