@@ -14,7 +14,7 @@ import type { ImportProgress } from '../import/readers/reader';
 import type { InputFile } from '../import/sources/input-file';
 import type { ProfileDescriptor, ProfileModel } from '../model/profile';
 import { profileHasData } from '../model/summarize-profile';
-import { codeOccurrences, lineColumn, splitStatements } from './sql-script';
+import { codeOccurrences, lineColumn, splitStatements, tablesNamedIn } from './sql-script';
 
 export interface QueryOpenOptions {
   /** Names what was opened in messages. */
@@ -22,6 +22,8 @@ export interface QueryOpenOptions {
   /** `--profile`: a profile id, label or rank number (default: the first profile, as the viewer). */
   profile?: string;
   onProgress?: (p: ImportProgress) => void;
+  /** The SQL to be run: only the tables it names are filled (all when absent). */
+  script?: string;
 }
 
 export interface OpenedQuery {
@@ -89,6 +91,7 @@ export async function openQuery(
     ascend: profile.ascend,
     dbs,
     profiles: { list: profiles, selected: selected.id },
+    onlyTables: opts.script === undefined ? undefined : tablesNamedIn(opts.script),
   });
   return { console: res.console, profiles, selected, profile, problems: res.problems };
 }

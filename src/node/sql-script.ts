@@ -85,3 +85,14 @@ export function codeOccurrences(text: string, word: string): number[] {
   }
   return out;
 }
+
+/**
+ * Which tables a script may read: those it names as a word anywhere (literals and comments
+ * included, to be safe); every table when it looks at the schema itself.
+ */
+export function tablesNamedIn(script: string): (table: string) => boolean {
+  if (/\b(?:sqlite_master|sqlite_schema|sqlite_temp_master|pragma)\b|pragma_/i.test(script))
+    return () => true;
+  const words = new Set(script.toLowerCase().match(/\w+/g) ?? []);
+  return (table) => words.has(table.toLowerCase());
+}

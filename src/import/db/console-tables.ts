@@ -226,12 +226,19 @@ function createTables(db: Database, baseNs: string): void {
   }
 }
 
+/** Tables to fill, by database (set for the duration of `loadConsoleTables`); all when absent. */
+const wantedTables = new WeakMap<Database, (table: string) => boolean>();
+
 function insertAll(
   db: Database,
   table: string,
   columns: string[],
   fill: (put: (v: SqlValue[]) => void) => void,
 ): void {
+  if (wantedTables.get(db)?.(table) === false) {
+    fill(() => {}); // still walked: later tables may depend on it (slice ids for flow)
+    return;
+  }
   const stmt = db.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
@@ -244,14 +251,20 @@ function insertAll(
 
 const decoder = new TextDecoder();
 
-/** Fills the console tables from a trace and/or Ascend views (either may be absent). */
+/**
+ * Fills the console tables from a trace and/or Ascend views (either may be absent). With `only`,
+ * every table is created but only those it accepts are filled (a script that names its tables
+ * up front skips loading the others).
+ */
 export function loadConsoleTables(
   db: Database,
   trace: TraceModel | null,
   ascend: AscendData | null,
+  only?: (table: string) => boolean,
 ): void {
   const baseNs = trace?.baseNs ?? firstKernelNs(ascend) ?? '0';
   createTables(db, baseNs);
+  if (only) wantedTables.set(db, only);
   db.run('BEGIN');
   try {
     if (trace) loadTrace(db, trace);
@@ -268,6 +281,8 @@ export function loadConsoleTables(
   } catch (e) {
     db.run('ROLLBACK');
     throw e;
+  } finally {
+    wantedTables.delete(db);
   }
 }
 

@@ -39,6 +39,8 @@ export interface ConsoleOpenOptions {
   sql?: SqlJsStatic;
   /** Every profile opened and the one shown: adds the `profile` table (command-line query). */
   profiles?: { list: readonly ProfileDescriptor[]; selected: string | null };
+  /** Fill only the trace tables it accepts (all are created); all when absent. */
+  onlyTables?: (table: string) => boolean;
 }
 
 /** Example queries for the console (`{db}` stands for the alias of an attached profiler db). */
@@ -280,7 +282,7 @@ export class SqlConsole {
     const c = new SqlConsole(sql, db);
     const problems: string[] = [];
     try {
-      loadConsoleTables(db, opts.trace ?? null, opts.ascend ?? null);
+      loadConsoleTables(db, opts.trace ?? null, opts.ascend ?? null, opts.onlyTables);
       if (opts.profiles) loadProfileTable(db, opts.profiles.list, opts.profiles.selected);
       for (const f of opts.dbs ?? []) {
         const p = c.attach(f.path, f.bytes);

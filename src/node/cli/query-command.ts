@@ -94,6 +94,7 @@ export async function queryCommand(args: string[], io: CliIo): Promise<number> {
   const opened = await openQuery(await listInputFiles(a.input), {
     sourceName: basename(a.input.replace(/\/+$/, '')),
     profile: a.profile,
+    script: a.sql,
     onProgress: progress?.onProgress,
   });
   progress?.done();
