@@ -15,7 +15,7 @@ import { cliMain } from './main';
 const L2 = 'fixtures/ascend/level2-rank0';
 const CLUSTER = 'fixtures/cluster-8/run_20250101';
 
-export async function run(...argv: string[]) {
+async function run(...argv: string[]) {
   let out = '';
   let err = '';
   const code = await cliMain(argv, {
