@@ -195,7 +195,7 @@ export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
   },
   {
     name: 'step',
-    doc: 'step_trace_time rows (µs)',
+    doc: 'step_trace_time rows (µs as in the file; *_ns twins in ns)',
     columns: [
       c('step', T),
       c('device', T),
