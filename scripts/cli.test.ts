@@ -52,6 +52,13 @@ describe('ascend-trace-viewer (bin)', () => {
     ]);
     expect([r.code, r.stdout]).toEqual([0, '[\n{"one":1}\n]\n']);
   });
+  it('runs with npx from the checkout', () => {
+    const r = spawnSync('npx', ['--no', 'ascend-trace-viewer', 'query', '--help'], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^usage: ascend-trace-viewer query/);
+  });
   it('unknown verbs and the not-yet-available compare exit 2', () => {
     expect(bin('frobnicate').code).toBe(2);
     const c = bin('compare', 'a', 'b');
