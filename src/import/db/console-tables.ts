@@ -235,10 +235,7 @@ function insertAll(
   columns: string[],
   fill: (put: (v: SqlValue[]) => void) => void,
 ): void {
-  if (wantedTables.get(db)?.(table) === false) {
-    fill(() => {}); // still walked: later tables may depend on it (slice ids for flow)
-    return;
-  }
+  if (wantedTables.get(db)?.(table) === false) return;
   const stmt = db.prepare(
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
@@ -313,8 +310,14 @@ function loadTrace(db: Database, t: TraceModel): void {
       put([i, tr.kind, tr.process, tr.thread < 0 ? null : tr.thread, tr.name]),
     ),
   );
+  // Slice ids run track by track; flows point at them (known even when slice is not filled).
   const firstId: number[] = [];
   let id = 0;
+  t.sliceTracks.forEach((tr, ti) => {
+    firstId[ti] = id;
+    id += tr.slices.length;
+  });
+  id = 0;
   const args = t.args;
   const argsText = (a: number): string | null => {
     if (a < 0 || !args.arena) return null;
