@@ -28,7 +28,8 @@
  */
 import type { AscendData } from '../../model/ascend-data';
 import type { TraceModel } from '../../model/trace-model';
-import type { Database, SqlValue } from './sql-loader';
+import { fillOnly, insertAll } from './console-insert';
+import type { Database } from './sql-loader';
 
 export interface ConsoleColumn {
   name: string;
@@ -226,44 +227,6 @@ function createTables(db: Database, baseNs: string): void {
   }
 }
 
-/** Tables to fill, by database (set for the duration of `loadConsoleTables`); all when absent. */
-const wantedTables = new WeakMap<Database, (table: string) => boolean>();
-
-function insertAll(
-  db: Database,
-  table: string,
-  columns: string[],
-  fill: (put: (v: SqlValue[]) => void) => void,
-): void {
-  if (wantedTables.get(db)?.(table) === false) return;
-  // Rows go in `batch` at a time (one statement of many VALUES rows): each statement run costs
-  // a round of calls into WebAssembly, so this is about 1.5× faster than a row per statement.
-  const batch = Math.max(1, Math.min(64, Math.floor(900 / columns.length)));
-  const values = (n: number) =>
-    Array.from({ length: n }, () => `(${columns.map(() => '?').join(', ')})`).join(', ');
-  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES `;
-  const one = db.prepare(head + values(1));
-  const many = batch > 1 ? db.prepare(head + values(batch)) : null;
-  let pending: SqlValue[] = [];
-  let rows = 0;
-  try {
-    fill((v) => {
-      if (!many) return void one.run(v);
-      for (const x of v) pending.push(x);
-      if (++rows === batch) {
-        many.run(pending);
-        pending = [];
-        rows = 0;
-      }
-    });
-    const width = columns.length;
-    for (let r = 0; r < rows; r++) one.run(pending.slice(r * width, (r + 1) * width));
-  } finally {
-    one.free();
-    many?.free();
-  }
-}
-
 const decoder = new TextDecoder();
 
 /**
@@ -279,7 +242,7 @@ export function loadConsoleTables(
 ): void {
   const baseNs = trace?.baseNs ?? firstKernelNs(ascend) ?? '0';
   createTables(db, baseNs);
-  if (only) wantedTables.set(db, only);
+  if (only) fillOnly(db, only);
   db.run('BEGIN');
   try {
     if (trace) loadTrace(db, trace);
@@ -297,7 +260,7 @@ export function loadConsoleTables(
     db.run('ROLLBACK');
     throw e;
   } finally {
-    wantedTables.delete(db);
+    fillOnly(db, null);
   }
 }
 
