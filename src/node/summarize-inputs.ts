@@ -3,6 +3,7 @@ import { locateSqlJsInNode } from '../import/db/sql-loader-node';
 import { importProfile } from '../import/import-profile';
 import { nothingFoundMessage } from '../import/discover';
 import { openInputs } from '../import/open-inputs';
+import type { ImportProgress } from '../import/readers/reader';
 import type { InputFile } from '../import/sources/input-file';
 import { SUMMARY_EXTENSIONS } from '../import/summary-extensions';
 import { clusterSummary } from '../model/cluster/cluster-summary';
@@ -18,6 +19,7 @@ export type SummaryResult = { summary: Record<string, unknown> } | { error: stri
 export async function summarizeInputs(
   inputs: InputFile[],
   sourceName = commonTop(inputs),
+  onProgress?: (p: ImportProgress) => void,
 ): Promise<SummaryResult> {
   locateSqlJsInNode();
   if (inputs.length === 0) return { error: `${sourceName || 'input'}: empty folder` };
@@ -29,7 +31,7 @@ export async function summarizeInputs(
   let anyData = false;
   let firstFailure: string | null = null;
   for (const d of profiles) {
-    const p = await importProfile(d, opened.files, { argsFromFile: true });
+    const p = await importProfile(d, opened.files, { argsFromFile: true, onProgress });
     if (d.kind === 'ascend' && d.rank !== null)
       rankSummaries.push(rankSummaryOf(p, rankSummaries.length));
     anyData ||= profileHasData(p);

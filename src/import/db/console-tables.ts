@@ -10,9 +10,10 @@
  *   slice(id, track, process, thread, ts, dur, depth, name, category, parent, args, ts_abs)
  *       ts, dur: INTEGER ns, ts relative to the trace start; depth: nesting row (0 = top);
  *       parent → slice.id (NULL at the top); args: JSON text (NULL when kept in the source
- *       file); ts_abs: absolute start as exact decimal ns since the epoch (TEXT).
- *   flow(id, from_slice, to_slice, category, name, flow_id, from_ts, to_ts)
- *       from_slice / to_slice → slice.id; flow_id: the exact id as TEXT; *_ts relative ns.
+ *       file); ts_abs: absolute start, exact INTEGER ns since the epoch.
+ *   flow(id, from_slice, to_slice, category, name, flow_id, from_ts, to_ts, from_ts_abs, to_ts_abs)
+ *       from_slice / to_slice → slice.id; flow_id: the exact id as TEXT; *_ts relative ns,
+ *       *_ts_abs absolute ns.
  *   counter(track, process, name, series, ts, value, ts_abs)
  *       one row per sample and series; track: counter track index; value: REAL (NULL = no sample).
  *   instant(id, process, thread, ts, name, category, ts_abs)
@@ -21,17 +22,24 @@
  *       the first kernel without a trace), dur / wait ns; step -1 / stream -1 when unknown.
  *   step(step, device, computing, comm_not_overlapped, overlapped, communication, free, stage,
  *        bubble, comm_not_overlapped_exclude_receive, preparing)
- *       step_trace_time / StepTraceTime rows, µs as in the source.
+ *       step_trace_time / StepTraceTime rows, µs as in the source; each µs column has an
+ *       INTEGER ns twin named <column>_ns (computing_ns, …).
  *   meta(key, value)   trace_start_ns (absolute ns of ts = 0), trace_end_ns, source paths.
  */
 import type { AscendData } from '../../model/ascend-data';
 import type { TraceModel } from '../../model/trace-model';
-import type { Database, SqlValue } from './sql-loader';
+import { fillOnly, insertAll } from './console-insert';
+import type { Database } from './sql-loader';
 
 export interface ConsoleColumn {
   name: string;
   type: 'INTEGER' | 'REAL' | 'TEXT';
   doc: string;
+  /**
+   * A computed column: the SQL expression it is generated from (`{base}` = trace_start_ns).
+   * Never inserted into; costs nothing until queried.
+   */
+  expr?: string;
 }
 
 export interface ConsoleTableDoc {
@@ -49,7 +57,30 @@ const c = (name: string, type: ConsoleColumn['type'], doc = ''): ConsoleColumn =
   doc,
 });
 const TS = c('ts', I, 'start, ns since the trace start');
-const TS_ABS = c('ts_abs', T, 'absolute time, exact decimal ns since the epoch');
+/** The absolute twin of a relative time column: exact integer ns since the epoch. */
+const absOf = (rel: string): ConsoleColumn => ({
+  ...c(rel === 'ts' ? 'ts_abs' : `${rel}_abs`, I, `${rel} as absolute ns since the epoch`),
+  expr: `{base} + ${rel}`,
+});
+const TS_ABS = absOf('ts');
+/** Integer-ns twin of a µs column of step_trace_time. */
+const nsOf = (us: string): ConsoleColumn => ({
+  ...c(`${us}_ns`, I, `${us} in ns`),
+  expr: `CAST(round(${us} * 1000) AS INTEGER)`,
+});
+
+/** The µs columns of the step table, each with an integer-ns twin `<name>_ns`. */
+const STEP_US_COLUMNS = [
+  'computing',
+  'comm_not_overlapped',
+  'overlapped',
+  'communication',
+  'free',
+  'stage',
+  'bubble',
+  'comm_not_overlapped_exclude_receive',
+  'preparing',
+];
 
 /** The console's own tables (the same as the comment above, for the UI). */
 export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
@@ -114,8 +145,10 @@ export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
       c('category', T),
       c('name', T),
       c('flow_id', T, 'exact id'),
-      c('from_ts', I),
-      c('to_ts', I),
+      c('from_ts', I, 'ns since the trace start'),
+      c('to_ts', I, 'ns since the trace start'),
+      absOf('from_ts'),
+      absOf('to_ts'),
     ],
   },
   {
@@ -163,7 +196,7 @@ export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
   },
   {
     name: 'step',
-    doc: 'step_trace_time rows (µs)',
+    doc: 'step_trace_time rows (µs as in the file; *_ns twins in ns)',
     columns: [
       c('step', T),
       c('device', T),
@@ -176,6 +209,7 @@ export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
       c('bubble', R),
       c('comm_not_overlapped_exclude_receive', R),
       c('preparing', R),
+      ...STEP_US_COLUMNS.map(nsOf),
     ],
   },
   { name: 'meta', doc: 'facts about the loaded data', columns: [c('key', T), c('value', T)] },
@@ -185,40 +219,30 @@ function createTables(db: Database, baseNs: string): void {
   const base = /^-?\d+$/.test(baseNs) ? baseNs : '0';
   for (const t of CONSOLE_SCHEMA) {
     const cols = t.columns.map((col) =>
-      col.name === 'ts_abs'
-        ? `ts_abs TEXT GENERATED ALWAYS AS (CAST(${base} + ts AS TEXT)) VIRTUAL`
+      col.expr
+        ? `${col.name} ${col.type} GENERATED ALWAYS AS (${col.expr.replace('{base}', base)}) VIRTUAL`
         : `${col.name} ${col.type}${col.name === 'id' ? ' PRIMARY KEY' : ''}`,
     );
     db.run(`CREATE TABLE ${t.name} (${cols.join(', ')})`);
   }
 }
 
-function insertAll(
-  db: Database,
-  table: string,
-  columns: string[],
-  fill: (put: (v: SqlValue[]) => void) => void,
-): void {
-  const stmt = db.prepare(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-  );
-  try {
-    fill((v) => stmt.run(v));
-  } finally {
-    stmt.free();
-  }
-}
-
 const decoder = new TextDecoder();
 
-/** Fills the console tables from a trace and/or Ascend views (either may be absent). */
+/**
+ * Fills the console tables from a trace and/or Ascend views (either may be absent). With `only`,
+ * every table is created but only those it accepts are filled (a script that names its tables
+ * up front skips loading the others).
+ */
 export function loadConsoleTables(
   db: Database,
   trace: TraceModel | null,
   ascend: AscendData | null,
+  only?: (table: string) => boolean,
 ): void {
   const baseNs = trace?.baseNs ?? firstKernelNs(ascend) ?? '0';
   createTables(db, baseNs);
+  if (only) fillOnly(db, only);
   db.run('BEGIN');
   try {
     if (trace) loadTrace(db, trace);
@@ -235,6 +259,8 @@ export function loadConsoleTables(
   } catch (e) {
     db.run('ROLLBACK');
     throw e;
+  } finally {
+    fillOnly(db, null);
   }
 }
 
@@ -265,8 +291,14 @@ function loadTrace(db: Database, t: TraceModel): void {
       put([i, tr.kind, tr.process, tr.thread < 0 ? null : tr.thread, tr.name]),
     ),
   );
+  // Slice ids run track by track; flows point at them (known even when slice is not filled).
   const firstId: number[] = [];
   let id = 0;
+  t.sliceTracks.forEach((tr, ti) => {
+    firstId[ti] = id;
+    id += tr.slices.length;
+  });
+  id = 0;
   const args = t.args;
   const argsText = (a: number): string | null => {
     if (a < 0 || !args.arena) return null;

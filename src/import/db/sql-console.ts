@@ -11,6 +11,8 @@
  */
 import type { AscendData } from '../../model/ascend-data';
 import type { TraceModel } from '../../model/trace-model';
+import type { ProfileDescriptor } from '../../model/profile';
+import { loadProfileTable } from './console-profile-table';
 import { loadConsoleTables } from './console-tables';
 import { DbFile, ident, sqliteErrorText } from './db-file';
 import { loadSqlJs, type Database, type SqlJsStatic, type SqlValue } from './sql-loader';
@@ -35,6 +37,10 @@ export interface ConsoleOpenOptions {
   dbs?: { path: string; bytes: Uint8Array }[];
   /** sql.js instance (default: `loadSqlJs()`). */
   sql?: SqlJsStatic;
+  /** Every profile opened and the one shown: adds the `profile` table (command-line query). */
+  profiles?: { list: readonly ProfileDescriptor[]; selected: string | null };
+  /** Fill only the trace tables it accepts (all are created); all when absent. */
+  onlyTables?: (table: string) => boolean;
 }
 
 /** Example queries for the console (`{db}` stands for the alias of an attached profiler db). */
@@ -276,7 +282,8 @@ export class SqlConsole {
     const c = new SqlConsole(sql, db);
     const problems: string[] = [];
     try {
-      loadConsoleTables(db, opts.trace ?? null, opts.ascend ?? null);
+      loadConsoleTables(db, opts.trace ?? null, opts.ascend ?? null, opts.onlyTables);
+      if (opts.profiles) loadProfileTable(db, opts.profiles.list, opts.profiles.selected);
       for (const f of opts.dbs ?? []) {
         const p = c.attach(f.path, f.bytes);
         if (p) problems.push(`${f.path}: ${p}`);
@@ -323,8 +330,19 @@ export class SqlConsole {
     return null;
   }
 
-  /** Runs one read-only statement; at most `limit` rows come back (`truncated` says if more). */
-  runQuery(sql: string, opts: { limit?: number } = {}): QueryResult {
+  /**
+   * Runs one read-only statement; at most `limit` rows come back (`truncated` says if more).
+   * With `onRow`, every row goes to it instead of into the result (streaming, no limit), after
+   * `onColumns` has been given the column names.
+   */
+  runQuery(
+    sql: string,
+    opts: {
+      limit?: number;
+      onRow?: (row: ConsoleCell[]) => void;
+      onColumns?: (columns: string[]) => void;
+    } = {},
+  ): QueryResult {
     const t0 = performance.now();
     const ms = () => Math.round((performance.now() - t0) * 10) / 10;
     if (this.closed) return { ok: false, error: 'the console is closed', ms: 0 };
@@ -335,9 +353,15 @@ export class SqlConsole {
     try {
       stmt = this.db.prepare(sql);
       const columns = stmt.getColumnNames();
+      opts.onColumns?.(columns);
       const rows: ConsoleCell[][] = [];
       let truncated = false;
+      const onRow = opts.onRow;
       while (stmt.step()) {
+        if (onRow) {
+          onRow((stmt as unknown as BigIntGet).get(null, { useBigInt: true }).map(cell));
+          continue;
+        }
         if (rows.length >= limit) {
           truncated = true;
           break;
@@ -349,6 +373,17 @@ export class SqlConsole {
       return { ok: false, error: sqliteErrorText(e), ms: ms() };
     } finally {
       stmt?.free();
+    }
+  }
+
+  /** The error SQLite gives when compiling `sql` (never run), or null when it compiles. */
+  compileError(sql: string): string | null {
+    if (this.closed) return 'the console is closed';
+    try {
+      this.db.prepare(sql).free();
+      return null;
+    } catch (e) {
+      return sqliteErrorText(e);
     }
   }
 
