@@ -71,9 +71,13 @@ export function fingerprintDiff(want: Fingerprint, got: Fingerprint): string | n
   for (const f of want.files) {
     const g = have.get(f.p);
     if (!g) diffs.push(`${f.p} is missing`);
-    else if (g.s !== f.s)
-      diffs.push(`${f.p} is ${formatBytes(g.s)} here, ${formatBytes(f.s)} in the link`);
-    else if (g.h !== f.h) diffs.push(`${f.p} has the same size but different contents`);
+    else if (g.s !== f.s) {
+      const [here, there] =
+        formatBytes(g.s) === formatBytes(f.s)
+          ? [`${g.s} bytes`, `${f.s} bytes`]
+          : [formatBytes(g.s), formatBytes(f.s)];
+      diffs.push(`${f.p} is ${here} here, ${there} in the link`);
+    } else if (g.h !== f.h) diffs.push(`${f.p} has the same size but different contents`);
   }
   if (want.n !== got.n) diffs.push(`${got.n} files opened, the link's view had ${want.n}`);
   if (diffs.length === 0) diffs.push('the smaller files differ in name, size or contents');
