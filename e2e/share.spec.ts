@@ -198,3 +198,54 @@ test('embedding: PING/PONG, then a buffer from an unlisted origin after the user
   await expect(page.locator('#status')).toHaveText('opened');
   server.close();
 });
+
+test('a link restores ranks opened together and a manual clock offset', async ({
+  page,
+  browser,
+}) => {
+  const RUN = resolve('fixtures/cluster-8/run_20250101');
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(RUN);
+  await ready(page);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => (window as unknown as ViewerWindow).__viewer.store.getState().clusterStatus,
+      ),
+    )
+    .toBe('ready');
+  const ranks = await page.evaluate(async () => {
+    const v = (
+      window as unknown as {
+        __viewer: { store: AppStore; controller: { openRanks(ids: string[]): Promise<boolean> } };
+      }
+    ).__viewer;
+    const ids = v.store
+      .getState()
+      .discovered.slice(0, 2)
+      .map((d) => d.id);
+    await v.controller.openRanks(ids);
+    v.store.getState().setRankManualOffset(1, 123456789n);
+    return ids;
+  });
+  const read = (p: Page) =>
+    p.evaluate(() => {
+      const s = (window as unknown as ViewerWindow).__viewer.store.getState();
+      return { open: s.clusterOpenRanks, offsets: s.clusterManualOffsets, tab: s.tab };
+    });
+  await expect.poll(async () => (await read(page)).open).toEqual(ranks);
+  const before = await read(page);
+  expect(Object.keys(before.offsets)).toHaveLength(1);
+  await page.getByTestId('copy-link').click();
+  const link = await page.getByTestId('share-link').inputValue();
+
+  const ctx = await browser.newContext();
+  const fresh = await ctx.newPage();
+  await fresh.goto(link);
+  await fresh.getByTestId('link-open-folder').setInputFiles(RUN);
+  await ready(fresh);
+  await expect(fresh.getByTestId('share-message')).toContainText('match');
+  await expect.poll(async () => (await read(fresh)).open).toEqual(ranks);
+  expect(await read(fresh)).toEqual(before);
+  await ctx.close();
+});
