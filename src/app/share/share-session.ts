@@ -47,6 +47,15 @@ export class ShareSession {
 
   /** Starts watching; true when it opened something (or waits for files), so no demo. */
   start(): boolean {
+    // Once per page (React's StrictMode runs effects twice in development).
+    if (this.started !== null) return this.started;
+    this.started = this.begin();
+    return this.started;
+  }
+
+  private started: boolean | null = null;
+
+  private begin(): boolean {
     this.controller.notesOnly = (files) => void this.importSidecars(files);
     this.unsub = this.store.subscribe((s, prev) => this.onStore(s, prev));
     window.addEventListener('popstate', this.onPop);
