@@ -13,6 +13,14 @@ import { ViewerLayout } from './ViewerLayout';
 import { ViewerController } from './viewer-controller';
 import { WorkerClient } from './worker-client';
 import { openDemo } from './demo';
+import { EmbedConfirm } from './embed/EmbedConfirm';
+import { EmbedHost } from './embed/embed-host';
+import { LinkPrompt } from './share/LinkPrompt';
+import { MarkersPanel } from './share/MarkersPanel';
+import { installMarkerKeys } from './share/marker-keys';
+import { ShareContext } from './share/share-context';
+import { ShareSession } from './share/share-session';
+import { ALLOWED_ORIGINS } from './url-open/build-config';
 
 export function App({ store }: { store: AppStore }) {
   const controller = useMemo(
@@ -26,32 +34,49 @@ export function App({ store }: { store: AppStore }) {
       ),
     [store],
   );
+  const share = useMemo(() => new ShareSession(store, controller), [store, controller]);
+  const embed = useMemo(
+    () => new EmbedHost(store, controller, share, ALLOWED_ORIGINS),
+    [store, controller, share],
+  );
   useEffect(() => {
     if (__TEST_HOOKS__) {
-      (window as unknown as { __viewer: Record<string, unknown> }).__viewer = { store, controller };
+      (window as unknown as { __viewer: Record<string, unknown> }).__viewer = {
+        store,
+        controller,
+        share,
+      };
     }
-  }, [store, controller]);
+  }, [store, controller, share]);
+  useEffect(() => installMarkerKeys(store), [store]);
+  useEffect(() => embed.start(), [embed]);
   const [demoStarted, setDemoStarted] = useState(false);
   useEffect(() => {
     if (demoStarted) return;
     setDemoStarted(true);
     controller.warmUp();
+    // ?url= (and a link to local files) open or wait for their input instead of the demo;
+    // ?embed waits for the embedding page.
+    const busy = share.start();
     const params = new URLSearchParams(window.location.search);
-    if (params.get('demo') !== '0') void openDemo(controller);
-  }, [controller, demoStarted]);
+    if (!busy && params.get('demo') !== '0' && !params.has('embed')) void openDemo(controller);
+  }, [controller, share, demoStarted]);
   return (
     <AppStoreContext.Provider value={store}>
       <ControllerContext.Provider value={controller}>
-        <Shell />
+        <ShareContext.Provider value={share}>
+          <Shell embed={embed} />
+        </ShareContext.Provider>
       </ControllerContext.Provider>
     </AppStoreContext.Provider>
   );
 }
 
-function Shell() {
+function Shell({ embed }: { embed: EmbedHost }) {
   const theme = useAppStore((s) => s.theme);
   const status = useAppStore((s) => s.status);
   const error = useAppStore((s) => s.error);
+  const markersOpen = useAppStore((s) => s.markersOpen);
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
@@ -60,6 +85,8 @@ function Shell() {
       <div className="app" data-theme={theme}>
         <div data-testid="app-status" data-state={status} hidden />
         <TopBar />
+        <EmbedConfirm host={embed} />
+        <LinkPrompt />
         {status === 'loading' && <ProgressPanel />}
         {status === 'error' && error && (
           <div className="error-banner" role="alert" data-testid="error-banner">
@@ -67,6 +94,7 @@ function Shell() {
           </div>
         )}
         <ViewerLayout />
+        {markersOpen && <MarkersPanel />}
       </div>
     </DropZone>
   );

@@ -4,6 +4,7 @@ import type { ViewTab } from '../store/ui-slice';
 import { useController } from './controller-context';
 import { describePicked, filesFromInput } from './read-dropped-items';
 import { openDemo } from './demo';
+import { ShareControls } from './share/ShareControls';
 
 const TABS: { id: ViewTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -99,6 +100,7 @@ export function TopBar() {
           </button>
         ))}
       </nav>
+      <ShareControls />
       <button
         className="button subtle"
         data-testid="theme-toggle"

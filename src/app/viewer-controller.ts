@@ -15,6 +15,7 @@ import type { PickedFile } from './read-dropped-items';
 import type { QueryResult } from '../import/db/sql-console';
 import type { SqlOpenResult } from '../import/db/sql-console-handlers';
 import { RequestCancelledError, WorkerClient, WorkerCrashedError } from './worker-client';
+import { NOTES_SUFFIX } from './url-open/manifest';
 import type { ClusterOutput } from '../model/cluster/cluster-output';
 import { pickCollective } from '../model/cluster/collectives';
 import type { RankSummary } from '../model/cluster/rank-summary';
@@ -41,7 +42,24 @@ export class ViewerController {
     private readonly client: WorkerClient,
   ) {}
 
-  async openPicked(picked: PickedFile[], sourceName: string): Promise<void> {
+  /**
+   * The files of the current session as picked, and the notes sidecars (`*.atv-notes.json`)
+   * found among them (not import inputs); null for generated input (demo). Read by app/share.
+   */
+  picked: { files: PickedFile[]; sidecars: PickedFile[]; name: string } | null = null;
+  /** Aborts a running download (`?url=`) when the user cancels; set by app/url-open. */
+  downloadAbort: (() => void) | null = null;
+  /** Takes a drop of notes sidecars alone (they add to the open profile); set by app/share. */
+  notesOnly: ((sidecars: PickedFile[]) => void) | null = null;
+
+  async openPicked(all: PickedFile[], sourceName: string): Promise<void> {
+    const picked = all.filter((p) => !isNotesSidecar(p.path));
+    if (picked.length === 0 && all.length > 0 && this.notesOnly) return this.notesOnly(all);
+    this.picked = {
+      files: picked,
+      sidecars: all.filter((p) => isNotesSidecar(p.path)),
+      name: sourceName,
+    };
     this.files = new Map(picked.map((p) => [normalizePath(p.path), p.file]));
     await this.open(
       sourceName,
@@ -54,6 +72,7 @@ export class ViewerController {
     files: { path: string; data: string | Uint8Array }[],
     sourceName: string,
   ): Promise<void> {
+    this.picked = null;
     this.files = new Map();
     await this.open(sourceName, files);
   }
@@ -263,6 +282,7 @@ export class ViewerController {
   }
 
   cancel(): void {
+    this.downloadAbort?.();
     this.cancelledGeneration = this.generation;
     if (this.running !== null) this.client.cancel(this.running);
   }
@@ -484,6 +504,10 @@ export class ViewerController {
       return { '(unreadable args)': new TextDecoder().decode(bytes.subarray(0, 500)) };
     }
   }
+}
+
+function isNotesSidecar(path: string): boolean {
+  return path.toLowerCase().endsWith(NOTES_SUFFIX);
 }
 
 /** Several ranks, or msprof-analyze's cluster output beside them. */

@@ -1,6 +1,6 @@
 /**
  * The one zustand store, built from slices (import, viewport, selection, ui, timeline, views,
- * cluster).
+ * cluster, notes).
  * `createAppStore()` is a factory so every test gets a fresh store; the app creates one and
  * provides it through React context. Heavy models are kept by reference, never copied into
  * React state.
@@ -8,6 +8,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createClusterSlice, type ClusterSlice } from './cluster-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
+import { createNotesSlice, type NotesSlice } from './notes-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
 import { createTimelineSlice, type TimelineSlice } from './timeline-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -20,7 +21,8 @@ export type AppState = ImportSlice &
   UiSlice &
   TimelineSlice &
   ViewsSlice &
-  ClusterSlice;
+  ClusterSlice &
+  NotesSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -32,5 +34,6 @@ export function createAppStore(): AppStore {
     ...createTimelineSlice(...a),
     ...createViewsSlice(...a),
     ...createClusterSlice(...a),
+    ...createNotesSlice(...a),
   }));
 }

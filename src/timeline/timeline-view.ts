@@ -9,6 +9,7 @@ import { formatDuration } from '../lib/format';
 import type { AppState, AppStore } from '../store/app-store';
 import { LIGHT_COLORS, makePalette, type Palette, type ThemeColors } from './draw/colors';
 import { drawOverlay } from './draw/draw-overlay';
+import { drawMarkers } from './draw/draw-markers';
 import { drawOverview } from './draw/draw-overview';
 import { drawTracks } from './draw/draw-tracks';
 import { FrameScheduler, Layer } from './frame-scheduler';
@@ -251,6 +252,7 @@ export class TimelineView {
       s.searchCurrent !== prev.searchCurrent ||
       s.flowMode !== prev.flowMode ||
       s.hiddenFlowCats !== prev.hiddenFlowCats ||
+      s.markers !== prev.markers ||
       this.selectHighlights(s) !== this.selectHighlights(prev)
     )
       layers |= Layer.Overlay | Layer.Overview;
@@ -386,7 +388,20 @@ export class TimelineView {
 
   private drawOverlayLayer(): void {
     const ctx = this.el.overlay.getContext('2d');
-    if (ctx) drawOverlay(buildOverlayFrame(this, ctx, this.selFlows));
+    if (!ctx) return;
+    drawOverlay(buildOverlayFrame(this, ctx, this.selFlows));
+    const { width, height, dpr } = this;
+    const markers = this.state.markers;
+    drawMarkers({
+      ctx,
+      width,
+      height,
+      dpr,
+      labelWidth: LABEL_W,
+      rulerHeight: RULER_H,
+      scale: this.scale(),
+      markers,
+    });
   }
 
   private drawOverviewLayer(): void {

@@ -1,0 +1,57 @@
+/** Top-bar controls: "Copy link" (the view in the URL fragment) and the markers panel toggle. */
+import './share.css';
+import { useState } from 'react';
+import { useAppStore } from '../../store/use-app-store';
+import { useShare } from './share-context';
+
+export function ShareControls() {
+  const share = useShare();
+  const status = useAppStore((s) => s.status);
+  const count = useAppStore((s) => s.markers.length);
+  const open = useAppStore((s) => s.markersOpen);
+  const setOpen = useAppStore((s) => s.setMarkersOpen);
+  const setMessage = useAppStore((s) => s.setShareMessage);
+  const [link, setLink] = useState<string | null>(null);
+  const copy = async () => {
+    const l = share.link();
+    setLink(l);
+    try {
+      await navigator.clipboard.writeText(l);
+      setMessage('Link copied: it reopens this view (the link carries no trace data).');
+    } catch {
+      setMessage('Copy the link from the field (the clipboard is not available here).');
+    }
+  };
+  return (
+    <>
+      <button
+        className="button subtle"
+        data-testid="copy-link"
+        disabled={status !== 'ready'}
+        title="Copy a link that reopens this view (tab, window, selection, markers…)"
+        onClick={() => void copy()}
+      >
+        Copy link
+      </button>
+      {link !== null && (
+        <input
+          className="share-link"
+          data-testid="share-link"
+          readOnly
+          value={link}
+          aria-label="Link to this view"
+          onFocus={(e) => e.currentTarget.select()}
+          onBlur={() => setLink(null)}
+        />
+      )}
+      <button
+        className={open ? 'button subtle active' : 'button subtle'}
+        data-testid="markers-toggle"
+        aria-pressed={open}
+        onClick={() => setOpen(!open)}
+      >
+        Markers{count > 0 ? ` (${count})` : ''}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * The view state a link carries, in the URL fragment (never sent to a server): versioned,
+ * compact (deflated JSON, base64url), and validated field by field when read, since a link is
+ * untrusted input. What it may carry is listed here and in README's security model: view
+ * settings, times, track keys, search text, table settings, profile ids, the source (a same- or
+ * allowed-origin URL, or a fingerprint of local files) and small markers. Never file contents.
+ */
+import { Inflate, deflateSync } from 'fflate';
+import type { Marker, SliceRef } from '../../store/notes-slice';
+import type { TableViewState } from '../../store/views-slice';
+import type { ViewTab } from '../../store/ui-slice';
+import type { Fingerprint } from './fingerprint';
+import { isObject, sanitizeMarkers, sanitizeSliceRef } from './notes-doc';
+
+export const VIEW_STATE_VERSION = 1;
+/** Fragment prefix: `#atv1=<base64url>`. */
+export const FRAGMENT_KEY = 'atv1';
+/** Largest decoded state accepted (a fragment inflating past this is refused). */
+const MAX_STATE_BYTES = 512 << 10;
+
+const TABS: readonly ViewTab[] = [
+  'overview',
+  'timeline',
+  'kernels',
+  'operators',
+  'steps',
+  'communication',
+  'memory',
+  'statistics',
+  'sql',
+  'cluster',
+  'report',
+];
+
+export type LinkSource = { url: string } | { fp: Fingerprint };
+
+export interface ViewState {
+  v: typeof VIEW_STATE_VERSION;
+  tab?: ViewTab;
+  /** Active profile id. */
+  profile?: string;
+  /** Visible window, ns on the timeline axis. */
+  win?: [number, number];
+  sel?: SliceRef;
+  range?: [number, number];
+  /** Collapsed overrides by row key, the default, and whether deep threads start expanded. */
+  collapse?: { d: boolean; deep: boolean; o: Record<string, boolean> };
+  pins?: string[];
+  flowsHidden?: string[];
+  search?: { q: string; re: boolean; args: boolean };
+  tables?: Record<string, Partial<TableViewState>>;
+  /** Ranks opened together on the timeline (profile ids) and manual clock offsets (rank → ns). */
+  ranks?: string[];
+  offsets?: Record<string, string>;
+  src?: LinkSource;
+  markers?: Marker[];
+}
+
+// ---------------------------------------------------------------- encoding
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(s: string): Uint8Array {
+  const b = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
+  return out;
+}
+
+export function encodeViewState(v: ViewState): string {
+  const json = new TextEncoder().encode(JSON.stringify(v));
+  return `${FRAGMENT_KEY}=${toBase64Url(deflateSync(json, { level: 9 }))}`;
+}
+
+/** Reads a fragment (with or without '#'); null when it holds no (readable) view state. */
+export function decodeViewState(fragment: string): ViewState | null {
+  const m = new RegExp(`(?:^#?|&)${FRAGMENT_KEY}=([A-Za-z0-9_-]+)`).exec(fragment);
+  if (!m) return null;
+  try {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const inf = new Inflate((c) => {
+      total += c.length;
+      if (total > MAX_STATE_BYTES) throw new Error('view state too large');
+      chunks.push(c);
+    });
+    inf.push(fromBase64Url(m[1]!), true);
+    const all = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) {
+      all.set(c, o);
+      o += c.length;
+    }
+    return sanitizeViewState(JSON.parse(new TextDecoder().decode(all)));
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- validation
+
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const str = (v: unknown, max = 1000): string | undefined =>
+  typeof v === 'string' && v.length <= max ? v : undefined;
+
+function span(v: unknown): [number, number] | undefined {
+  return Array.isArray(v) && v.length === 2 && num(v[0]) && num(v[1]) && v[1] >= v[0]
+    ? [v[0], v[1]]
+    : undefined;
+}
+
+function strings(v: unknown, maxItems = 2000): string[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return v.slice(0, maxItems).filter((x): x is string => typeof x === 'string' && x.length < 1000);
+}
+
+function table(v: unknown): Partial<TableViewState> | null {
+  if (!isObject(v)) return null;
+  const out: Partial<TableViewState> = {};
+  const sort = v['sort'];
+  if (sort === null) out.sort = null;
+  else if (
+    isObject(sort) &&
+    str(sort['column']) !== undefined &&
+    (sort['dir'] === 'asc' || sort['dir'] === 'desc')
+  )
+    out.sort = { column: sort['column'] as string, dir: sort['dir'] };
+  for (const k of ['filter', 'filterColumn', 'groupBy'] as const) {
+    const s = str(v[k]);
+    if (s !== undefined) out[k] = s;
+  }
+  if (typeof v['onlyInRange'] === 'boolean') out.onlyInRange = v['onlyInRange'];
+  if (Array.isArray(v['focus']))
+    out.focus = (v['focus'] as unknown[]).slice(0, 20).flatMap((f) => {
+      if (!isObject(f)) return [];
+      const column = str(f['column']);
+      const value = str(f['value']);
+      return column !== undefined && value !== undefined ? [{ column, value }] : [];
+    });
+  return out;
+}
+
+function fingerprint(v: unknown): Fingerprint | undefined {
+  if (!isObject(v)) return undefined;
+  const id = str(v['id'], 100);
+  const name = str(v['name'], 500);
+  if (!id || name === undefined || !num(v['n']) || !num(v['bytes'])) return undefined;
+  const files = Array.isArray(v['files'])
+    ? (v['files'] as unknown[]).slice(0, 64).flatMap((f) => {
+        if (!isObject(f)) return [];
+        const p = str(f['p']);
+        const h = str(f['h'], 100);
+        return p !== undefined && h !== undefined && num(f['s']) ? [{ p, s: f['s'], h }] : [];
+      })
+    : [];
+  return { id, name, n: v['n'], bytes: v['bytes'], files };
+}
+
+/** Keeps the well-formed fields of an untrusted state; null when it is not a v1 state. */
+export function sanitizeViewState(raw: unknown): ViewState | null {
+  if (!isObject(raw) || raw['v'] !== VIEW_STATE_VERSION) return null;
+  const out: ViewState = { v: VIEW_STATE_VERSION };
+  if (TABS.includes(raw['tab'] as ViewTab)) out.tab = raw['tab'] as ViewTab;
+  const profile = str(raw['profile']);
+  if (profile !== undefined) out.profile = profile;
+  const win = span(raw['win']);
+  if (win) out.win = win;
+  const range = span(raw['range']);
+  if (range) out.range = range;
+  const sel = sanitizeSliceRef(raw['sel']);
+  if (sel) out.sel = sel;
+  const c = raw['collapse'];
+  if (isObject(c) && isObject(c['o'])) {
+    const o: Record<string, boolean> = {};
+    for (const [k, b] of Object.entries(c['o']).slice(0, 5000))
+      if (typeof b === 'boolean' && k.length < 1000) o[k] = b;
+    out.collapse = { d: c['d'] === true, deep: c['deep'] === true, o };
+  }
+  const pins = strings(raw['pins']);
+  if (pins) out.pins = pins;
+  const flows = strings(raw['flowsHidden']);
+  if (flows) out.flowsHidden = flows;
+  const s = raw['search'];
+  if (isObject(s) && str(s['q']) !== undefined)
+    out.search = { q: s['q'] as string, re: s['re'] === true, args: s['args'] === true };
+  if (isObject(raw['tables'])) {
+    const tables: Record<string, Partial<TableViewState>> = {};
+    for (const [k, t] of Object.entries(raw['tables']).slice(0, 50)) {
+      const ok = table(t);
+      if (ok && k.length < 100) tables[k] = ok;
+    }
+    out.tables = tables;
+  }
+  const ranks = strings(raw['ranks'], 4096);
+  if (ranks) out.ranks = ranks;
+  if (isObject(raw['offsets'])) {
+    const offsets: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw['offsets']).slice(0, 4096))
+      if (typeof v === 'string' && /^-?\d{1,30}$/.test(v)) offsets[k] = v;
+    out.offsets = offsets;
+  }
+  const src = raw['src'];
+  if (isObject(src)) {
+    const url = str(src['url'], 4000);
+    const fp = fingerprint(src['fp']);
+    if (url !== undefined) out.src = { url };
+    else if (fp) out.src = { fp };
+  }
+  if (raw['markers'] !== undefined) out.markers = sanitizeMarkers(raw['markers']);
+  return out;
+}
