@@ -50,7 +50,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     return id;
   };
   const emptyId = intern('');
-  const tb = computeTimeBase(parts.allTsUs, parts.allTsFrac);
+  const tb = computeTimeBase(parts.allTsUs, parts.allTsFrac, parts.metaTsUs, parts.metaTsFrac);
   if (tb.outliers > 0) {
     log.add(
       'ts_outlier',

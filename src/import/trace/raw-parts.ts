@@ -118,9 +118,12 @@ export interface RawTraceParts {
   metadata: Record<string, unknown>;
   events: number;
   byPhase: Record<string, number>;
-  /** Every event timestamp, for first/last/distinct counts. */
+  /** Every non-M event timestamp: the base, the extent, first/last/distinct counts. */
   allTsUs: Float64Array;
   allTsFrac: Uint16Array;
+  /** M event timestamps: counted in first/last/distinct only (absent: none). */
+  metaTsUs?: Float64Array;
+  metaTsFrac?: Uint16Array;
   warnings: RawWarning[];
   /** Number of byte ranges scanned in parallel to produce these parts (absent: 1). */
   ranges?: number;
