@@ -6,6 +6,7 @@
  * child. A slice that starts inside the open slice on top of the stack but ends after it
  * (a partial overlap) cannot nest; it goes to the overflow lane instead of being dropped.
  */
+import { SliceFlag } from './trace-model';
 
 /** Returns the permutation that sorts slices by (start asc, dur desc, index asc), or null if sorted. */
 export function sliceOrder(start: Float64Array, dur: Float64Array): Uint32Array | null {
@@ -22,6 +23,38 @@ export function sliceOrder(start: Float64Array, dur: Float64Array): Uint32Array 
   const idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
   idx.sort((a, b) => start[a]! - start[b]! || dur[b]! - dur[a]! || a - b);
+  return idx;
+}
+
+/**
+ * The permutation that orders one thread's slices as Perfetto's sorter does (trace-event-format
+ * §2.2, `KeyForType`), or null if already in order: start ascending; at equal start, X slices by
+ * longer duration first, then B/E slices and zero-length X in file order (`seq`). So a zero-length
+ * X written before a B at the same ts is the B's sibling, not its child, and B/E pairs opened at
+ * the same ts nest in the order they were opened.
+ */
+export function threadSliceOrder(
+  start: Float64Array,
+  dur: Float64Array,
+  flags: Uint8Array,
+  seq: Float64Array,
+): Uint32Array | null {
+  const n = start.length;
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) key[i] = flags[i]! & SliceFlag.FromBE ? 0 : dur[i]!;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) {
+    const ds = start[i]! - start[i - 1]!;
+    if (ds < 0) sorted = false;
+    else if (ds === 0) {
+      const dk = key[i]! - key[i - 1]!;
+      if (dk > 0 || (dk === 0 && seq[i]! < seq[i - 1]!)) sorted = false;
+    }
+  }
+  if (sorted) return null;
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  idx.sort((a, b) => start[a]! - start[b]! || key[b]! - key[a]! || seq[a]! - seq[b]! || a - b);
   return idx;
 }
 

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useController } from '../app/controller-context';
-import type { JsonValue } from '../import/json/json-bytes';
+import type { OrderedJson } from '../import/json/json-bytes';
 import { formatCount, formatDuration, formatNsExact } from '../lib/format';
 import { childrenOf } from '../model/slice-queries';
 import { SliceFlag, type TraceModel } from '../model/trace-model';
@@ -149,7 +149,7 @@ function SliceDetails({
   selected: SelectedSlice | null;
 }) {
   const controller = useController();
-  const [args, setArgs] = useState<{ key: string; value: JsonValue | null; loading: boolean }>({
+  const [args, setArgs] = useState<{ key: string; value: OrderedJson | null; loading: boolean }>({
     key: '',
     value: null,
     loading: false,

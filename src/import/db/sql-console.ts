@@ -11,6 +11,8 @@
  */
 import type { AscendData } from '../../model/ascend-data';
 import type { TraceModel } from '../../model/trace-model';
+import type { InputFile } from '../sources/input-file';
+import { argsWithArena } from '../trace/args-arena';
 import { loadConsoleTables } from './console-tables';
 import { DbFile, ident, sqliteErrorText } from './db-file';
 import { loadSqlJs, type Database, type SqlJsStatic, type SqlValue } from './sql-loader';
@@ -33,6 +35,11 @@ export interface ConsoleOpenOptions {
   ascend?: AscendData | null;
   /** Database files to attach (path relative to what was opened, and their bytes). */
   dbs?: { path: string; bytes: Uint8Array }[];
+  /**
+   * The trace's source file, for args kept as byte ranges into it (they are copied into memory
+   * so that `slice.args` and the `args` view cover every slice).
+   */
+  traceSource?: InputFile | null;
   /** sql.js instance (default: `loadSqlJs()`). */
   sql?: SqlJsStatic;
 }
@@ -275,8 +282,14 @@ export class SqlConsole {
     const db = new sql.Database();
     const c = new SqlConsole(sql, db);
     const problems: string[] = [];
+    let trace = opts.trace ?? null;
+    if (trace && !trace.args.arena && trace.args.length > 0) {
+      const res = await argsWithArena(trace.args, opts.traceSource ?? null);
+      if (res.ok) trace = { ...trace, args: res.args };
+      else problems.push(`slice.args and the args view are empty: ${res.reason}`);
+    }
     try {
-      loadConsoleTables(db, opts.trace ?? null, opts.ascend ?? null);
+      loadConsoleTables(db, trace, opts.ascend ?? null);
       for (const f of opts.dbs ?? []) {
         const p = c.attach(f.path, f.bytes);
         if (p) problems.push(`${f.path}: ${p}`);

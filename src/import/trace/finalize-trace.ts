@@ -15,6 +15,7 @@ import {
   type TraceModel,
 } from '../../model/trace-model';
 import { processDisplayOrder } from '../../model/track-order';
+import { ArgsMerger } from './args-read';
 import { buildAsyncTracks } from './build-async';
 import { buildFlows, type ThreadTracks } from './build-flows';
 import {
@@ -92,6 +93,8 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     if (m.sortIndex !== undefined) p.sortIndex = m.sortIndex;
   }
 
+  const argsMerger = new ArgsMerger(parts.args.length);
+
   // Threads: collect slices (dur NaN = unfinished until the trace end is known).
   const threads: ThreadModel[] = [];
   const threadKey = new Map<string, number>();
@@ -119,7 +122,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   };
   for (const rt of parts.threads) {
     const t = threadFor(rt.pid, rt.tid);
-    const cs = collectThreadSlices(rt, tb, strings, emptyId, log);
+    const cs = collectThreadSlices(rt, tb, strings, emptyId, log, argsMerger);
     collected[t] = cs;
     if (cs.maxEnd > traceEnd) traceEnd = cs.maxEnd;
     threads[t]!.instants = buildInstants(rt.instants, tb);
@@ -168,7 +171,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   });
 
   // Async tracks.
-  for (const at of buildAsyncTracks(parts.async, tb, traceEnd, strings, emptyId, log)) {
+  for (const at of buildAsyncTracks(parts.async, tb, traceEnd, strings, emptyId, log, argsMerger)) {
     const process = processFor(at.pid);
     processes[process]!.asyncTracks.push(sliceTracks.length);
     sliceTracks.push({ kind: 'async', process, thread: -1, name: at.name, slices: at.slices });
@@ -254,6 +257,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
       size: parts.args.size,
       arena: parts.args.arena,
       sourcePath: opts.sourcePath,
+      merge: argsMerger.merge,
     },
     metadata: parts.metadata,
     stats: {

@@ -18,6 +18,8 @@ export interface RawSliceCols {
   bind: Int32Array;
   /** Flow v2 direction bits: 1 = flow_in, 2 = flow_out. */
   flowDir: Uint8Array;
+  /** File order: the event's absolute byte offset (ties at equal ts keep file order). */
+  seq: Float64Array;
 }
 
 export interface RawBeCols extends RawSliceCols {

@@ -215,6 +215,7 @@ export class TraceCollector implements ScanHandler {
     b.args.push(this.addArgs(ev, buf, bufBase));
     b.bind.push(ev.bindId);
     b.flowDir.push((ev.flowIn ? 1 : 0) | (ev.flowOut ? 2 : 0));
+    b.seq.push(ev.offset);
   }
 
   private onBeginEnd(ev: RawEvent, pid: number, buf: Uint8Array, bufBase: number): void {
