@@ -65,6 +65,11 @@ export interface Nesting {
   overflow: Uint8Array;
   overflowCount: number;
   rows: number;
+  /**
+   * The first partial overlap: the slice sent to the overflow lane, the open slice it overlaps
+   * (its would-be parent), and by how long (ns, from the slice's start to that slice's end).
+   */
+  firstOverlap: { index: number; other: number; overlapNs: number } | null;
 }
 
 const MAX_DEPTH = 65535;
@@ -80,6 +85,7 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
   let top = 0;
   let rows = 0;
   let overflowCount = 0;
+  let firstOverlap: Nesting['firstOverlap'] = null;
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
     const e = s + dur[i]!;
@@ -90,6 +96,7 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
     )
       top--;
     if (top > 0 && e > stackEnd[top - 1]!) {
+      firstOverlap ??= { index: i, other: stack[top - 1]!, overlapNs: stackEnd[top - 1]! - s };
       overflow[i] = 1;
       overflowCount++;
       parent[i] = -1;
@@ -108,7 +115,7 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
     stackEnd[top] = e;
     top++;
   }
-  return { depth, parent, overflow, overflowCount, rows };
+  return { depth, parent, overflow, overflowCount, rows, firstOverlap };
 }
 
 /**

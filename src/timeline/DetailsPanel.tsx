@@ -17,6 +17,7 @@ import { RangeDetails } from './RangeDetails';
 import { absoluteNs, absoluteSecondsText } from './time-scale';
 import type { SliceAddress } from './timeline-groups';
 import type { TimelineView } from './timeline-view';
+import { processLabel } from '../model/labels';
 
 const MAX_CHILDREN = 200;
 
@@ -92,7 +93,7 @@ function trackLabel(t: TraceModel, track: number): string {
   const st = t.sliceTracks[track];
   if (!st) return '';
   const p = t.processes[st.process];
-  return `${p?.name ?? `Process ${p?.pid ?? '?'}`} › ${st.name}`;
+  return `${p ? processLabel(p) : 'Process ?'} › ${st.name}`;
 }
 
 interface FlowListProps {

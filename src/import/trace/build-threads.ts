@@ -222,6 +222,16 @@ export type LaneWithBinds = SliceTable & { bind: Int32Array; flowDir: Uint8Array
 export interface LaidOutThread {
   main: LaneWithBinds;
   overflow: LaneWithBinds | null;
+  /** The first partial overlap (for the warning): names, starts and ends in ns, overlap. */
+  firstOverlap: {
+    name: number;
+    start: number;
+    end: number;
+    otherName: number;
+    otherStart: number;
+    otherEnd: number;
+    overlapNs: number;
+  } | null;
 }
 
 /** Sorts, nests and splits off the overflow lane. `traceEnd` fills unfinished durations. */
@@ -254,8 +264,21 @@ export function layoutThread(ts: ThreadSlices, traceEnd: number): LaidOutThread 
         ...cols,
       },
       overflow: null,
+      firstOverlap: null,
     };
   }
+  const fo = nest.firstOverlap;
+  const firstOverlap = fo
+    ? {
+        name: cols.name[fo.index]!,
+        start: start[fo.index]!,
+        end: start[fo.index]! + dur[fo.index]!,
+        otherName: cols.name[fo.other]!,
+        otherStart: start[fo.other]!,
+        otherEnd: start[fo.other]! + dur[fo.other]!,
+        overlapNs: fo.overlapNs,
+      }
+    : null;
   const keep = new Uint32Array(n - nest.overflowCount);
   const over = new Uint32Array(nest.overflowCount);
   let a = 0;
@@ -303,5 +326,6 @@ export function layoutThread(ts: ThreadSlices, traceEnd: number): LaidOutThread 
   return {
     main: { ...main, depth: mainDepth, rows, parent },
     overflow: { ...ov, depth: ovDepth, rows: ovRows, parent: ovParent },
+    firstOverlap,
   };
 }

@@ -196,3 +196,30 @@ describe('args are queryable in SQL for every slice', () => {
     expect(rows).toEqual([['{"v":"NaN","w":"Infinity"}']]);
   });
 });
+
+describe('smaller defects', () => {
+  it('labels a thread without tid and a process without pid meaningfully', async () => {
+    // The spec requires pid and tid; catapult keys such events "undefined", Perfetto drops or
+    // zeroes them. We keep them as a process / thread of their own and say what is missing.
+    const m = await importText(JSON.stringify([{ name: 'x', ph: 'X', ts: 0, dur: 1 }]));
+    expect(m.sliceTracks[0]!.name).toBe('Thread (no tid)');
+    const { processLabel, threadLabel } = await import('../../model/labels');
+    expect(processLabel(m.processes[0]!)).toBe('Process (no pid)');
+    expect(threadLabel({ name: null, tid: '7' })).toBe('Thread 7');
+  });
+  it('names the slice, the sibling and the overlap in the partial-overlap warning', async () => {
+    // Perfetto spills such X events onto an overflow track and counts them in its import stats;
+    // catapult keeps them overlapping on one row. We spill them and say which and by how much.
+    const m = await importText(
+      JSON.stringify([
+        { name: 'a', ph: 'X', ts: 0, dur: 10, pid: 1, tid: 1 },
+        { name: 'b', ph: 'X', ts: 5, dur: 10, pid: 1, tid: 1 },
+      ]),
+    );
+    const w = m.warnings.find((x) => x.code === 'overlapping_slices')!;
+    expect(w.count).toBe(1);
+    expect(w.example).toContain('"b" [5000, 15000)');
+    expect(w.example).toContain('sibling "a" [0, 10000)');
+    expect(w.example).toContain('overlap by 5000 ns');
+  });
+});

@@ -27,6 +27,7 @@ import {
 import type { RawInstantCols, RawTraceParts } from './raw-parts';
 import { computeTimeBase, rebase, type TimeBase } from './time-base';
 import { WarningLog } from './warning-log';
+import { threadLabel } from '../../model/labels';
 
 export interface FinalizeOptions {
   /** Path of the source the args byte ranges point into (unused when args were copied). */
@@ -137,13 +138,14 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   const sliceTracks: SliceTrack[] = [];
   const lanes: (LaneWithBinds | null)[] = [];
   let overflowSlices = 0;
+  let overlapExample = '';
   let slices = 0;
   let maxDepth = 0;
   threads.forEach((t, ti) => {
     const cs = collected[ti];
     if (!cs || cs.start.length === 0) return;
     const laid = layoutThread(cs, traceEnd);
-    const label = t.name ?? `Thread ${t.tid}`;
+    const label = threadLabel(t);
     t.track = sliceTracks.length;
     sliceTracks.push({
       kind: 'thread',
@@ -166,6 +168,14 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
       });
       lanes.push(hasBinds(laid.overflow) ? laid.overflow : null);
       overflowSlices += laid.overflow.length;
+      const fo = laid.firstOverlap;
+      if (fo && !overlapExample) {
+        const name = (id: number) => JSON.stringify(strings[id] ?? '');
+        overlapExample =
+          `"${label}": ${name(fo.name)} [${fo.start}, ${fo.end}) ns starts inside its sibling ` +
+          `${name(fo.otherName)} [${fo.otherStart}, ${fo.otherEnd}) ns and outlasts it; they ` +
+          `overlap by ${fo.overlapNs} ns (times in ns since the trace start)`;
+      }
       slices += laid.overflow.length;
     }
   });
@@ -236,7 +246,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   if (overflowSlices > 0) {
     log.add(
       'overlapping_slices',
-      'X events that partially overlap a sibling are drawn on an overflow lane',
+      `slices that partially overlap a sibling are drawn on an overflow lane; first: ${overlapExample}`,
       overflowSlices,
     );
   }

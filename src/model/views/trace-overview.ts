@@ -6,6 +6,7 @@
  * (recursion), whose time is already in the outer one; self time subtracts direct children.
  */
 import type { TraceModel } from '../trace-model';
+import { processLabel } from '../labels';
 
 export interface NameTime {
   name: string;
@@ -44,7 +45,7 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
   const byName = new Map<number, NameTime>();
   const proc = trace.processes.map<ProcessTime>((p, i) => ({
     index: i,
-    label: p.name ?? `Process ${p.pid}`,
+    label: processLabel(p),
     pid: p.pid,
     threads: p.threads.length,
     slices: 0,

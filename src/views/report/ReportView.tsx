@@ -13,6 +13,7 @@ import { useController } from '../../app/controller-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { tableBoxHeight } from '../common/ViewTable';
+import { processLabel, threadLabel } from '../../model/labels';
 
 export function ReportView() {
   const profile = useAppStore(selectActiveProfile);
@@ -87,14 +88,14 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
         width: 220,
         text: (i) => {
           const p = trace.processes[t[i]!.process]!;
-          return p.name ?? `Process ${p.pid}`;
+          return processLabel(p);
         },
       },
       {
         id: 'thread',
         label: 'Thread',
         width: 260,
-        text: (i) => t[i]!.name ?? `Thread ${t[i]!.tid}`,
+        text: (i) => threadLabel(t[i]!),
       },
       {
         id: 'slices',
