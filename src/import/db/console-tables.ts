@@ -32,6 +32,7 @@ import {
   ARGS_VIEW_SQL,
   argsJsonText,
   loadTraceMetadata,
+  TRACE_METADATA_SQL,
   TRACE_METADATA_TABLE,
 } from './console-trace-extras';
 import type { TraceModel } from '../../model/trace-model';
@@ -197,6 +198,10 @@ function createTables(db: Database, baseNs: string): void {
   const base = /^-?\d+$/.test(baseNs) ? baseNs : '0';
   for (const t of CONSOLE_SCHEMA) {
     if (t === ARGS_VIEW) continue; // a view, created once the slice table exists
+    if (t === TRACE_METADATA_TABLE) {
+      db.run(TRACE_METADATA_SQL);
+      continue;
+    }
     const cols = t.columns.map((col) =>
       col.name === 'ts_abs'
         ? `ts_abs TEXT GENERATED ALWAYS AS (CAST(${base} + ts AS TEXT)) VIRTUAL`

@@ -45,6 +45,9 @@ export const TRACE_METADATA_TABLE: ConsoleTableDoc = {
   ],
 };
 
+/** `value` has no declared type, so numbers stay numbers and text stays text. */
+export const TRACE_METADATA_SQL = 'CREATE TABLE trace_metadata (key TEXT, value, type TEXT)';
+
 export const ARGS_VIEW_SQL =
   'CREATE VIEW args AS SELECT s.id AS slice_id, substr(j.fullkey, 3) AS key, ' +
   'CAST(j.key AS TEXT) AS name, j.type AS type, j.atom AS value, CAST(j.atom AS TEXT) AS display_value ' +
