@@ -27,11 +27,14 @@ export function sliceOrder(start: Float64Array, dur: Float64Array): Uint32Array 
 }
 
 /**
- * The permutation that orders one thread's slices as Perfetto's sorter does (trace-event-format
- * §2.2, `KeyForType`), or null if already in order: start ascending; at equal start, X slices by
- * longer duration first, then B/E slices and zero-length X in file order (`seq`). So a zero-length
- * X written before a B at the same ts is the B's sibling, not its child, and B/E pairs opened at
- * the same ts nest in the order they were opened.
+ * The permutation that orders one thread's slices for nesting, or null if already in order:
+ * start ascending; at equal start, longer first, then file order (`seq`), except that a
+ * zero-length X goes right before the first B/E slice of that start written after it in the
+ * file. So a zero-length X written before a B at the same ts is the B's sibling, not its child
+ * (as in Perfetto, whose sorter keeps B and zero-length X in file order, and catapult, which keeps
+ * file order at equal start), while B/E and X slices of equal start still nest longest-first
+ * (Perfetto would put every positive X before a B of the same ts, turning a B/E parent of an X
+ * child into a partial overlap: 207 such slices in catapult's thread_time_visualisation sample).
  */
 export function threadSliceOrder(
   start: Float64Array,
@@ -40,22 +43,63 @@ export function threadSliceOrder(
   seq: Float64Array,
 ): Uint32Array | null {
   const n = start.length;
-  const key = new Float64Array(n);
-  for (let i = 0; i < n; i++) key[i] = flags[i]! & SliceFlag.FromBE ? 0 : dur[i]!;
+  const isZeroX = (i: number) => dur[i] === 0 && (flags[i]! & SliceFlag.FromBE) === 0;
   let sorted = true;
-  for (let i = 1; i < n && sorted; i++) {
+  let zeroX = false;
+  for (let i = 0; i < n; i++) {
+    if (isZeroX(i)) zeroX = true;
+    if (i === 0 || !sorted) continue;
     const ds = start[i]! - start[i - 1]!;
-    if (ds < 0) sorted = false;
-    else if (ds === 0) {
-      const dk = key[i]! - key[i - 1]!;
-      if (dk > 0 || (dk === 0 && seq[i]! < seq[i - 1]!)) sorted = false;
-    }
+    if (
+      ds < 0 ||
+      (ds === 0 && (dur[i]! > dur[i - 1]! || (dur[i] === dur[i - 1] && seq[i]! < seq[i - 1]!)))
+    )
+      sorted = false;
   }
-  if (sorted) return null;
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => start[a]! - start[b]! || key[b]! - key[a]! || seq[a]! - seq[b]! || a - b);
+  let idx: Uint32Array;
+  if (sorted) {
+    if (!zeroX) return null;
+    idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+  } else {
+    idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    idx.sort((a, b) => start[a]! - start[b]! || dur[b]! - dur[a]! || seq[a]! - seq[b]! || a - b);
+  }
+  if (zeroX) placeZeroLengthX(idx, start, flags, seq, isZeroX);
   return idx;
+}
+
+/** Within each run of equal start, moves zero-length X before the first later-written B/E slice. */
+function placeZeroLengthX(
+  idx: Uint32Array,
+  start: Float64Array,
+  flags: Uint8Array,
+  seq: Float64Array,
+  isZeroX: (i: number) => boolean,
+): void {
+  const n = idx.length;
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && start[idx[b]!] === start[idx[a]!]) b++;
+    if (b - a > 1) {
+      const run = Array.from(idx.subarray(a, b));
+      const zeros = run.filter(isZeroX).sort((x, y) => seq[x]! - seq[y]!);
+      if (zeros.length > 0 && zeros.length < run.length) {
+        const out: number[] = [];
+        let z = 0;
+        for (const i of run) {
+          if (isZeroX(i)) continue;
+          if (flags[i]! & SliceFlag.FromBE)
+            while (z < zeros.length && seq[zeros[z]!]! < seq[i]!) out.push(zeros[z++]!);
+          out.push(i);
+        }
+        while (z < zeros.length) out.push(zeros[z++]!);
+        idx.set(out, a);
+      }
+    }
+    a = b;
+  }
 }
 
 export interface Nesting {

@@ -86,9 +86,13 @@ describe('B/E/X ordering and ties', () => {
     const m = await load([X('a', 0, 5), X('b', 0, 5), X('long', 0, 9)]);
     expect(sliceStrings(m, '1')).toEqual(['long@0+9000/0', 'a@0+5000/1', 'b@0+5000/2']);
   });
-  it('a positive X at the ts of a B comes first (Perfetto KeyForType: X before B)', async () => {
-    const m = await load([B('b', 0), X('x', 0, 50), E('b', 10)]);
-    expect(sliceStrings(m, '1')).toEqual(['x@0+50000/0', 'b@0+10000/1']);
+  it('X and B/E slices of equal ts nest longer first (Perfetto puts every X before a B: we differ)', async () => {
+    // A B/E parent with an X child at its start (Chrome writes these): Perfetto's sorter would
+    // open the X first and the longer B inside it, a partial overlap.
+    const m = await load([X('child', 0, 50), B('parent', 0), E('parent', 100)]);
+    expect(sliceStrings(m, '1')).toEqual(['parent@0+100000/0', 'child@0+50000/1']);
+    const n = await load([B('b', 0), X('x', 0, 50), E('b', 10)]);
+    expect(sliceStrings(n, '1')).toEqual(['x@0+50000/0', 'b@0+10000/1']);
   });
   it('half-open intervals: a slice starting where another ends is its sibling (all agree)', async () => {
     const m = await load([X('a', 0, 10), X('b', 10, 10)]);
