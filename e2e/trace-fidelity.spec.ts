@@ -24,6 +24,9 @@ function writeTrace(): string {
   for (let k = 0; k < 40; k++) {
     ev.push({ ph: 'X', name: `Task${k}`, pid: 7, tid: 1, ts: T0 + k * 100_000, dur: 60_000 });
   }
+  // Integer-like arg keys keep file order ({"b","a","10","9"}); JSON.stringify would reorder
+  // an object literal, so the args are spliced in as text below.
+  (ev[3] as Record<string, unknown>)['args'] = '__ARGS__';
   const trace = {
     schemaVersion: 1,
     deviceProperties: [
@@ -36,7 +39,7 @@ function writeTrace(): string {
   };
   const dir = mkdtempSync(join(tmpdir(), 'atv-fidelity-'));
   const file = join(dir, 'rank3.pt.trace.json');
-  writeFileSync(file, JSON.stringify(trace));
+  writeFileSync(file, JSON.stringify(trace).replace('"__ARGS__"', '{"b":1,"a":2,"10":3,"9":4}'));
   return file;
 }
 
@@ -79,6 +82,30 @@ test('a trace with M events at ts 0 opens fitted to its data, with its metadata 
     expect(p!.x).toBeLessThan(box.x + box.width);
   }
   await page.screenshot({ path: '/tmp/fidelity-timeline.png' });
+
+  // Args in file order in the details panel (args stay in the opened file: read on demand).
+  const argsInFile = await page.evaluate(() => {
+    const p = Object.values((window as unknown as TestWindow).__viewer.store.getState().profiles);
+    return p[0]!.trace!.args.arena === null;
+  });
+  expect(argsInFile).toBe(true);
+  await page.mouse.click(v.first!.x, v.first!.y);
+  await expect(page.getByTestId('details-name')).toHaveText('Task0');
+  await expect(page.getByTestId('details-args').locator('dt')).toHaveText(['b', 'a', '10', '9']);
+
+  // ... and in SQL, for every slice, through the args view.
+  await page.getByTestId('tab-sql').click();
+  await expect(page.getByTestId('sql-run')).toBeEnabled();
+  await page
+    .getByTestId('sql-input')
+    .fill("SELECT group_concat(key, ' ') AS keys FROM args WHERE slice_id = 0");
+  await page.getByTestId('sql-run').click();
+  await expect(page.getByTestId('sql-result')).toContainText('b a "10" "9"');
+  await page
+    .getByTestId('sql-input')
+    .fill("SELECT value FROM trace_metadata WHERE key = 'distributedInfo.world_size'");
+  await page.getByTestId('sql-run').click();
+  await expect(page.getByTestId('sql-result')).toContainText('8');
 
   await page.getByTestId('tab-overview').click();
   await expect(page.getByTestId('trace-meta-distributed')).toHaveText('rank 3 of 8 · nccl');
