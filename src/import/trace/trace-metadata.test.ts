@@ -14,6 +14,7 @@ import { metadataSummary, traceFacts } from '../../model/trace-facts';
 import { traceMetadataRows } from '../db/console-trace-extras';
 import { SqlConsole } from '../db/sql-console';
 import { locateSqlJsInNode } from '../db/sql-loader-node';
+import { importProfile } from '../import-profile';
 import { openInputs } from '../open-inputs';
 import { memoryFile } from '../sources/input-file';
 import { importTraceJson } from './import-trace-json';
@@ -127,6 +128,17 @@ describe('discovery takes a trace file rank from distributedInfo', () => {
       ['job/worker_a.pt.trace.json', 1, 'rank 1 · worker_a.pt.trace.json'],
       ['job/worker_b.pt.trace.json.gz', 0, 'rank 0 · worker_b.pt.trace.json.gz'],
     ]);
+  });
+  it('takes the rank after import when distributedInfo follows the events', async () => {
+    const text = JSON.stringify({
+      traceEvents: [{ ph: 'X', name: 'k', pid: 0, tid: 7, ts: 1, dur: 2 }],
+      distributedInfo: { rank: 6, world_size: 8 },
+    });
+    const opened = await openInputs([memoryFile('late.json', text)]);
+    const d = opened.discovery.profiles[0]!;
+    expect(d.rank).toBeNull();
+    const p = await importProfile(d, opened.files);
+    expect(p.descriptor.rank).toBe(6);
   });
   it('ignores a distributedInfo inside the events', () => {
     const text = JSON.stringify({
