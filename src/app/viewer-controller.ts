@@ -4,7 +4,8 @@
  * worker themselves.
  */
 import { nothingFoundMessage, normalizePath } from '../import/discover';
-import { parseJsonBytes, type JsonValue } from '../import/json/json-bytes';
+import type { OrderedJson } from '../import/json/json-bytes';
+import { arenaBytes, argsRows, decodeArgs } from '../import/trace/args-read';
 import type { ImportProgress } from '../import/readers/reader';
 import type { OpenResult, RankMatrixRows } from '../import/worker-handlers';
 import type { ProfileModel } from '../model/profile';
@@ -214,7 +215,9 @@ export class ViewerController {
     const dbPaths = p.inputs
       .filter((i) => /\.(db|dat)$/i.test(i.path) && i.status === 'read')
       .map((i) => i.path);
-    const blobs = dbPaths.flatMap((path) => {
+    // The trace's source file too, when its args were kept as byte ranges into it.
+    const argsPath = p.trace && !p.trace.args.arena ? [p.trace.args.sourcePath] : [];
+    const blobs = [...dbPaths, ...argsPath].flatMap((path) => {
       const blob = this.files.get(path);
       return blob ? [{ path, blob }] : [];
     });
@@ -480,29 +483,33 @@ export class ViewerController {
     this.store.getState().resetManualOffsets();
   }
 
-  /** Decodes the args of a slice/instant (lazy: from the args arena or the source file). */
-  async readArgs(profileId: string, argsIndex: number): Promise<JsonValue | null> {
+  /**
+   * Decodes the args of a slice/instant (lazy: from the args arena or the source file), keys in
+   * file order, with the E args of a B/E pair merged over the B's.
+   */
+  async readArgs(profileId: string, argsIndex: number): Promise<OrderedJson | null> {
     const trace = this.store.getState().profiles[profileId]?.trace;
     if (!trace || argsIndex < 0 || argsIndex >= trace.args.length) return null;
-    const off = trace.args.offset[argsIndex]!;
-    const size = trace.args.size[argsIndex]!;
-    let bytes: Uint8Array;
-    if (trace.args.arena) bytes = trace.args.arena.subarray(off, off + size);
-    else {
+    const parts: Uint8Array[] = [];
+    for (const row of argsRows(trace.args, argsIndex)) {
+      const inArena = arenaBytes(trace.args, row);
+      if (inArena) {
+        parts.push(inArena);
+        continue;
+      }
       const file = this.files.get(trace.args.sourcePath);
       if (!file) return null;
+      const off = trace.args.offset[row]!;
       try {
-        bytes = new Uint8Array(await file.slice(off, off + size).arrayBuffer());
+        parts.push(
+          new Uint8Array(await file.slice(off, off + trace.args.size[row]!).arrayBuffer()),
+        );
       } catch (e) {
         // The file changed or vanished since it was opened: say so instead of rejecting.
-        return { '(unreadable args)': e instanceof Error ? e.message : String(e) };
+        return new Map([['(unreadable args)', e instanceof Error ? e.message : String(e)]]);
       }
     }
-    try {
-      return parseJsonBytes(bytes, 0, bytes.length);
-    } catch {
-      return { '(unreadable args)': new TextDecoder().decode(bytes.subarray(0, 500)) };
-    }
+    return decodeArgs(parts);
   }
 }
 

@@ -9,6 +9,7 @@ import type { JsonValue } from './json/json-bytes';
 import { parseJsonBytes } from './json/json-bytes';
 import { fileKind } from './file-kinds';
 import { baseName, readAll, type InputFile } from './sources/input-file';
+import { readHeadDistributedInfo } from './trace/trace-head';
 
 const OUTPUT_DIR = 'ASCEND_PROFILER_OUTPUT';
 const CLUSTER_DIR = 'cluster_analysis_output';
@@ -118,12 +119,22 @@ export function isReadablePath(d: ProfileDescriptor, path: string): boolean {
   return segs.length === 2 && segs[0] === OUTPUT_DIR;
 }
 
-/** Reads profiler_info*.json of each profile to fill rank, level and export type. */
+/**
+ * Reads profiler_info*.json of each profile to fill rank, level and export type; a trace file's
+ * rank comes from its top-level `distributedInfo.rank` (Kineto), when it has one.
+ */
 export async function describeProfiles(
   profiles: ProfileDescriptor[],
   files: ReadonlyMap<string, InputFile>,
 ): Promise<void> {
   for (const d of profiles) {
+    if (d.kind === 'trace-file') {
+      // A Kineto rank trace names its rank in distributedInfo.
+      const file = files.get(d.root);
+      const dist = file ? await readHeadDistributedInfo(file) : null;
+      if (dist && dist.rank !== null) d.rank = dist.rank;
+      continue;
+    }
     if (d.kind !== 'ascend') continue;
     const infoPath = d.files.find(
       (p) => isReadablePath(d, p) && fileKind(p) === 'profiler_info.json',

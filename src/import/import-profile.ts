@@ -11,6 +11,7 @@ import type { ImportContext, ImportProgress } from './readers/reader';
 import type { InputFile } from './sources/input-file';
 import type { ScanPool } from './trace/parallel-scan';
 import { ImportCancelled } from './trace/import-trace-json';
+import { distributedFacts } from '../model/trace-facts';
 
 export interface ProfileImportOptions {
   signal?: AbortSignal;
@@ -86,6 +87,11 @@ export async function importProfile(
       report.status = 'failed';
       report.reason = errorText(e);
     }
+  }
+  // A trace file whose distributedInfo came after its events (not seen by discovery's head read).
+  if (descriptor.kind === 'trace-file' && descriptor.rank === null && profile.trace) {
+    const dist = distributedFacts(profile.trace.metadata);
+    if (dist && dist.rank !== null) profile.descriptor = { ...descriptor, rank: dist.rank };
   }
   return profile;
 }

@@ -6,6 +6,7 @@
  * child. A slice that starts inside the open slice on top of the stack but ends after it
  * (a partial overlap) cannot nest; it goes to the overflow lane instead of being dropped.
  */
+import { SliceFlag } from './trace-model';
 
 /** Returns the permutation that sorts slices by (start asc, dur desc, index asc), or null if sorted. */
 export function sliceOrder(start: Float64Array, dur: Float64Array): Uint32Array | null {
@@ -25,6 +26,82 @@ export function sliceOrder(start: Float64Array, dur: Float64Array): Uint32Array 
   return idx;
 }
 
+/**
+ * The permutation that orders one thread's slices for nesting, or null if already in order:
+ * start ascending; at equal start, longer first, then file order (`seq`), except that a
+ * zero-length X goes right before the first B/E slice of that start written after it in the
+ * file. So a zero-length X written before a B at the same ts is the B's sibling, not its child
+ * (as in Perfetto, whose sorter keeps B and zero-length X in file order, and catapult, which keeps
+ * file order at equal start), while B/E and X slices of equal start still nest longest-first
+ * (Perfetto would put every positive X before a B of the same ts, turning a B/E parent of an X
+ * child into a partial overlap: 207 such slices in catapult's thread_time_visualisation sample).
+ */
+export function threadSliceOrder(
+  start: Float64Array,
+  dur: Float64Array,
+  flags: Uint8Array,
+  seq: Float64Array,
+): Uint32Array | null {
+  const n = start.length;
+  const isZeroX = (i: number) => dur[i] === 0 && (flags[i]! & SliceFlag.FromBE) === 0;
+  let sorted = true;
+  let zeroX = false;
+  for (let i = 0; i < n; i++) {
+    if (isZeroX(i)) zeroX = true;
+    if (i === 0 || !sorted) continue;
+    const ds = start[i]! - start[i - 1]!;
+    if (
+      ds < 0 ||
+      (ds === 0 && (dur[i]! > dur[i - 1]! || (dur[i] === dur[i - 1] && seq[i]! < seq[i - 1]!)))
+    )
+      sorted = false;
+  }
+  let idx: Uint32Array;
+  if (sorted) {
+    if (!zeroX) return null;
+    idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+  } else {
+    idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
+    idx.sort((a, b) => start[a]! - start[b]! || dur[b]! - dur[a]! || seq[a]! - seq[b]! || a - b);
+  }
+  if (zeroX) placeZeroLengthX(idx, start, flags, seq, isZeroX);
+  return idx;
+}
+
+/** Within each run of equal start, moves zero-length X before the first later-written B/E slice. */
+function placeZeroLengthX(
+  idx: Uint32Array,
+  start: Float64Array,
+  flags: Uint8Array,
+  seq: Float64Array,
+  isZeroX: (i: number) => boolean,
+): void {
+  const n = idx.length;
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && start[idx[b]!] === start[idx[a]!]) b++;
+    if (b - a > 1) {
+      const run = Array.from(idx.subarray(a, b));
+      const zeros = run.filter(isZeroX).sort((x, y) => seq[x]! - seq[y]!);
+      if (zeros.length > 0 && zeros.length < run.length) {
+        const out: number[] = [];
+        let z = 0;
+        for (const i of run) {
+          if (isZeroX(i)) continue;
+          if (flags[i]! & SliceFlag.FromBE)
+            while (z < zeros.length && seq[zeros[z]!]! < seq[i]!) out.push(zeros[z++]!);
+          out.push(i);
+        }
+        while (z < zeros.length) out.push(zeros[z++]!);
+        idx.set(out, a);
+      }
+    }
+    a = b;
+  }
+}
+
 export interface Nesting {
   depth: Uint16Array;
   parent: Int32Array;
@@ -32,6 +109,11 @@ export interface Nesting {
   overflow: Uint8Array;
   overflowCount: number;
   rows: number;
+  /**
+   * The first partial overlap: the slice sent to the overflow lane, the open slice it overlaps
+   * (its would-be parent), and by how long (ns, from the slice's start to that slice's end).
+   */
+  firstOverlap: { index: number; other: number; overlapNs: number } | null;
 }
 
 const MAX_DEPTH = 65535;
@@ -47,6 +129,7 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
   let top = 0;
   let rows = 0;
   let overflowCount = 0;
+  let firstOverlap: Nesting['firstOverlap'] = null;
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
     const e = s + dur[i]!;
@@ -57,6 +140,7 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
     )
       top--;
     if (top > 0 && e > stackEnd[top - 1]!) {
+      firstOverlap ??= { index: i, other: stack[top - 1]!, overlapNs: stackEnd[top - 1]! - s };
       overflow[i] = 1;
       overflowCount++;
       parent[i] = -1;
@@ -75,7 +159,7 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
     stackEnd[top] = e;
     top++;
   }
-  return { depth, parent, overflow, overflowCount, rows };
+  return { depth, parent, overflow, overflowCount, rows, firstOverlap };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { InputReport, ProfileModel } from './profile';
 import type { TraceModel, TraceWarning } from './trace-model';
+import { metadataSummary } from './trace-facts';
 
 export interface TraceSummary {
   events: number;
@@ -23,6 +24,12 @@ export interface TraceSummary {
   /** Time zero of the timeline (smallest non-outlier ts), exact decimal ns. */
   timelineStartNs: string;
   durationNs: number;
+  /**
+   * The trace file's top-level keys (object form): `keys`, `rank` / `worldSize` / `backend` from
+   * distributedInfo, `devices` from deviceProperties, and `values` (each key's value when its JSON
+   * is ≤ 4 KiB, else a one-line summary). See model/trace-facts.ts.
+   */
+  metadata: Record<string, unknown>;
 }
 
 export interface ProfileSummary {
@@ -61,6 +68,7 @@ export function summarizeTrace(t: TraceModel): TraceSummary {
     maxDepth: t.stats.maxDepth,
     timelineStartNs: t.baseNs,
     durationNs: t.endNs,
+    metadata: metadataSummary(t.metadata),
   };
 }
 

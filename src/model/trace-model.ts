@@ -135,6 +135,11 @@ export interface ArgsStore {
   arena: Uint8Array | null;
   /** Path of the source file the ranges point into (when arena is null). */
   sourcePath: string;
+  /**
+   * Row merged over each row, -1 for none (absent when no row has one): the E args of a B/E
+   * pair (and the end args of an async pair) merged into the B's, a later value winning.
+   */
+  merge?: Int32Array | null;
 }
 
 export interface TraceWarning {

@@ -86,12 +86,20 @@ export async function openQuery(
     const f = opened.files.get(path);
     if (f) dbs.push({ path, bytes: await readDbBytes(f) });
   }
+  const named = opts.script === undefined ? undefined : tablesNamedIn(opts.script);
+  // The args view reads slice.args: naming it fills the slice table too.
+  const onlyTables = named && ((t: string) => named(t) || (t === 'slice' && named('args')));
+  // Args stay in the trace file (byte ranges); the console reads them from it only when the
+  // script can see them (slice.args, instant.args, the args view).
+  const needsArgs = !onlyTables || ['slice', 'instant', 'args'].some((t) => onlyTables(t));
   const res = await SqlConsole.open({
     trace: profile.trace,
     ascend: profile.ascend,
     dbs,
+    traceSource:
+      needsArgs && profile.traceSource ? (opened.files.get(profile.traceSource) ?? null) : null,
     profiles: { list: profiles, selected: selected.id },
-    onlyTables: opts.script === undefined ? undefined : tablesNamedIn(opts.script),
+    onlyTables,
   });
   return { console: res.console, profiles, selected, profile, problems: res.problems };
 }

@@ -1,9 +1,13 @@
 /**
- * Args, pretty-printed as text (trace data is untrusted: never HTML). Objects become nested
+ * Args, pretty-printed as text (trace data is untrusted: never HTML), keys in file order (args
+ * arrive with objects as Maps, so `{"b":1,"10":3,"9":4}` stays b, 10, 9). Objects become nested
  * definition lists; multi-line strings such as call stacks ("a;\r\nb;\r\nc" or "a\nb") become
  * numbered lists.
  */
-import type { JsonValue } from '../import/json/json-bytes';
+import type { JsonValue, OrderedJson } from '../import/json/json-bytes';
+
+/** Args as parsed for display (objects as Maps in file order) or as plain JSON values. */
+type ArgValue = OrderedJson | JsonValue;
 
 /** Lines of a multi-line string (call stacks), or null for a one-line string. */
 export function splitMultiline(s: string): string[] | null {
@@ -15,7 +19,7 @@ export function splitMultiline(s: string): string[] | null {
   return lines.length > 1 ? lines : null;
 }
 
-function Scalar({ v }: { v: JsonValue }) {
+function Scalar({ v }: { v: ArgValue }) {
   if (v === null) return <span className="tl-arg-null">null</span>;
   if (typeof v === 'string') {
     const lines = splitMultiline(v);
@@ -36,7 +40,14 @@ function Scalar({ v }: { v: JsonValue }) {
   return <ArgsView value={v} />;
 }
 
-export function ArgsView({ value }: { value: JsonValue }) {
+/** Entries of an object in order: a Map keeps file order, even for integer-like keys. */
+function entriesOf(
+  value: Map<string, ArgValue> | { [key: string]: JsonValue },
+): [string, ArgValue][] {
+  return value instanceof Map ? [...value] : Object.entries(value);
+}
+
+export function ArgsView({ value }: { value: ArgValue }) {
   if (value === null || typeof value !== 'object') return <Scalar v={value} />;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="tl-arg-null">[]</span>;
@@ -50,7 +61,7 @@ export function ArgsView({ value }: { value: JsonValue }) {
       </ol>
     );
   }
-  const entries = Object.entries(value);
+  const entries = entriesOf(value);
   if (entries.length === 0) return <span className="tl-arg-null">{'{}'}</span>;
   return (
     <dl className="tl-args">

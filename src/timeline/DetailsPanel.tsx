@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useController } from '../app/controller-context';
-import type { JsonValue } from '../import/json/json-bytes';
+import type { OrderedJson } from '../import/json/json-bytes';
 import { formatCount, formatDuration, formatNsExact } from '../lib/format';
 import { childrenOf } from '../model/slice-queries';
 import { SliceFlag, type TraceModel } from '../model/trace-model';
@@ -17,6 +17,7 @@ import { RangeDetails } from './RangeDetails';
 import { absoluteNs, absoluteSecondsText } from './time-scale';
 import type { SliceAddress } from './timeline-groups';
 import type { TimelineView } from './timeline-view';
+import { processLabel } from '../model/labels';
 
 const MAX_CHILDREN = 200;
 
@@ -92,7 +93,7 @@ function trackLabel(t: TraceModel, track: number): string {
   const st = t.sliceTracks[track];
   if (!st) return '';
   const p = t.processes[st.process];
-  return `${p?.name ?? `Process ${p?.pid ?? '?'}`} › ${st.name}`;
+  return `${p ? processLabel(p) : 'Process ?'} › ${st.name}`;
 }
 
 interface FlowListProps {
@@ -149,7 +150,7 @@ function SliceDetails({
   selected: SelectedSlice | null;
 }) {
   const controller = useController();
-  const [args, setArgs] = useState<{ key: string; value: JsonValue | null; loading: boolean }>({
+  const [args, setArgs] = useState<{ key: string; value: OrderedJson | null; loading: boolean }>({
     key: '',
     value: null,
     loading: false,

@@ -18,6 +18,7 @@
 import type { TraceModel } from '../model/trace-model';
 import { processDisplayOrder, threadDisplayOrder } from '../model/track-order';
 import type { TraceGroup } from './timeline-groups';
+import { processLabel, threadLabel } from '../model/labels';
 
 /** Height of one depth lane, CSS px. */
 export const DEPTH_H = 18;
@@ -108,7 +109,7 @@ function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 't
 
 function processTitle(t: TraceModel, p: number): { title: string; subtitle: string } {
   const pr = t.processes[p]!;
-  const title = pr.name ?? `Process ${pr.pid}`;
+  const title = processLabel(pr);
   const parts = [];
   if (pr.name !== null && pr.pid) parts.push(pr.pid);
   return { title, subtitle: parts.join(' ') };
@@ -169,7 +170,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
       const collapsible = depthRows > 1 || hasOverflow;
       const deep = depthRows >= DEEP_THREAD_ROWS && st.expandDeepThreads === false;
       const collapsed = collapsible && collapsedOf(tkey, deep);
-      const name = track?.name ?? thread.name ?? `Thread ${thread.tid}`;
+      const name = track?.name ?? threadLabel(thread);
       children.push(
         baseRow({
           key: tkey,
@@ -292,7 +293,7 @@ export function computeRowLayout(groups: readonly TraceGroup[], st: CollapseStat
     if (pinSet.has(r.key) && r.kind !== 'process' && r.kind !== 'group') {
       r.pinned = true;
       const proc = r.process >= 0 ? groups[r.group]!.trace.processes[r.process] : undefined;
-      if (proc) r.subtitle = proc.name ?? `Process ${proc.pid}`;
+      if (proc) r.subtitle = processLabel(proc);
       pinnedByKey.set(r.key, r);
     } else rows.push(r);
   }

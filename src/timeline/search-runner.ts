@@ -2,7 +2,8 @@
  * Runs the slice search when the query, its options or the shown traces change: debounced,
  * chunked (search.ts), cancelling the previous run. Results go to the store's timeline slice.
  */
-import type { JsonValue } from '../import/json/json-bytes';
+import type { OrderedJson } from '../import/json/json-bytes';
+import { argsToJson } from '../import/trace/args-read';
 import type { AppStore } from '../store/app-store';
 import { Cancelled, runChunked } from './chunked';
 import { compileMatcher, searchGen } from './search';
@@ -10,11 +11,10 @@ import type { TraceGroup } from './timeline-groups';
 
 const DEBOUNCE_MS = 120;
 
-export type ArgsReader = (profileId: string, argsIndex: number) => Promise<JsonValue | null>;
+export type ArgsReader = (profileId: string, argsIndex: number) => Promise<OrderedJson | null>;
 
-function argsText(v: JsonValue | null): string | null {
-  if (v === null) return null;
-  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+function argsText(v: OrderedJson | null): string | null {
+  return v === null ? null : argsToJson(v);
 }
 
 export class SearchRunner {

@@ -9,14 +9,15 @@
  *       one drawable lane: kind 'thread' | 'overflow' | 'async'; thread → thread.id (NULL for async).
  *   slice(id, track, process, thread, ts, dur, depth, name, category, parent, args, ts_abs)
  *       ts, dur: INTEGER ns, ts relative to the trace start; depth: nesting row (0 = top);
- *       parent → slice.id (NULL at the top); args: JSON text (NULL when kept in the source
- *       file); ts_abs: absolute start, exact INTEGER ns since the epoch.
+ *       parent → slice.id (NULL at the top); args: JSON text, keys in file order, E args merged
+ *       into B's (NULL when there are none, or when the source file could not be read);
+ *       ts_abs: absolute start, exact INTEGER ns since the epoch.
  *   flow(id, from_slice, to_slice, category, name, flow_id, from_ts, to_ts, from_ts_abs, to_ts_abs)
  *       from_slice / to_slice → slice.id; flow_id: the exact id as TEXT; *_ts relative ns,
  *       *_ts_abs absolute ns.
  *   counter(track, process, name, series, ts, value, ts_abs)
  *       one row per sample and series; track: counter track index; value: REAL (NULL = no sample).
- *   instant(id, process, thread, ts, name, category, ts_abs)
+ *   instant(id, process, thread, ts, name, category, args, ts_abs)
  *   kernel(id, step, stream, name, type, core, ts, dur, wait, input_shapes, ts_abs)
  *       the Kernels view (kernel_details.csv or the db): ts relative ns (to the trace start, or to
  *       the first kernel without a trace), dur / wait ns; step -1 / stream -1 when unknown.
@@ -25,8 +26,17 @@
  *       step_trace_time / StepTraceTime rows, µs as in the source; each µs column has an
  *       INTEGER ns twin named <column>_ns (computing_ns, …).
  *   meta(key, value)   trace_start_ns (absolute ns of ts = 0), trace_end_ns, source paths.
+ *   args, trace_metadata: see console-trace-extras.ts.
  */
 import type { AscendData } from '../../model/ascend-data';
+import {
+  ARGS_VIEW,
+  ARGS_VIEW_SQL,
+  argsJsonText,
+  loadTraceMetadata,
+  TRACE_METADATA_SQL,
+  TRACE_METADATA_TABLE,
+} from './console-trace-extras';
 import type { TraceModel } from '../../model/trace-model';
 import { fillOnly, insertAll } from './console-insert';
 import type { Database } from './sql-loader';
@@ -131,7 +141,7 @@ export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
       c('name', T),
       c('category', T),
       c('parent', I, '→ slice.id of the enclosing slice'),
-      c('args', T, 'JSON, NULL when the args stay in the source file'),
+      c('args', T, 'JSON (keys in file order, E args merged into B); also the args view'),
       TS_ABS,
     ],
   },
@@ -174,6 +184,7 @@ export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
       TS,
       c('name', T),
       c('category', T),
+      c('args', T, 'JSON'),
       TS_ABS,
     ],
   },
@@ -213,11 +224,18 @@ export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
     ],
   },
   { name: 'meta', doc: 'facts about the loaded data', columns: [c('key', T), c('value', T)] },
+  TRACE_METADATA_TABLE,
+  ARGS_VIEW,
 ];
 
 function createTables(db: Database, baseNs: string): void {
   const base = /^-?\d+$/.test(baseNs) ? baseNs : '0';
   for (const t of CONSOLE_SCHEMA) {
+    if (t === ARGS_VIEW) continue; // a view, created once the slice table exists
+    if (t === TRACE_METADATA_TABLE) {
+      db.run(TRACE_METADATA_SQL);
+      continue;
+    }
     const cols = t.columns.map((col) =>
       col.expr
         ? `${col.name} ${col.type} GENERATED ALWAYS AS (${col.expr.replace('{base}', base)}) VIRTUAL`
@@ -226,8 +244,6 @@ function createTables(db: Database, baseNs: string): void {
     db.run(`CREATE TABLE ${t.name} (${cols.join(', ')})`);
   }
 }
-
-const decoder = new TextDecoder();
 
 /**
  * Fills the console tables from a trace and/or Ascend views (either may be absent). With `only`,
@@ -245,7 +261,10 @@ export function loadConsoleTables(
   if (only) fillOnly(db, only);
   db.run('BEGIN');
   try {
-    if (trace) loadTrace(db, trace);
+    if (trace) {
+      loadTrace(db, trace);
+      loadTraceMetadata(db, trace.metadata);
+    }
     if (ascend) loadAscend(db, ascend, BigInt(baseNs));
     insertAll(db, 'meta', ['key', 'value'], (put) => {
       put(['trace_start_ns', baseNs]);
@@ -255,6 +274,7 @@ export function loadConsoleTables(
       }
     });
     db.run('CREATE INDEX slice_track_ts ON slice (track, ts)');
+    db.run(ARGS_VIEW_SQL);
     db.run('COMMIT');
   } catch (e) {
     db.run('ROLLBACK');
@@ -299,12 +319,7 @@ function loadTrace(db: Database, t: TraceModel): void {
     id += tr.slices.length;
   });
   id = 0;
-  const args = t.args;
-  const argsText = (a: number): string | null => {
-    if (a < 0 || !args.arena) return null;
-    const off = args.offset[a]!;
-    return decoder.decode(args.arena.subarray(off, off + args.size[a]!));
-  };
+  const argsText = (a: number): string | null => argsJsonText(t.args, a);
   insertAll(
     db,
     'slice',
@@ -376,7 +391,7 @@ function loadTrace(db: Database, t: TraceModel): void {
     });
   });
   let instantId = 0;
-  insertAll(db, 'instant', ['id', 'process', 'thread', 'ts', 'name', 'category'], (put) => {
+  insertAll(db, 'instant', ['id', 'process', 'thread', 'ts', 'name', 'category', 'args'], (put) => {
     const add = (
       table: TraceModel['globalInstants'],
       process: number | null,
@@ -390,6 +405,7 @@ function loadTrace(db: Database, t: TraceModel): void {
           table.ts[i]!,
           s[table.name[i]!] ?? '',
           s[table.cat[i]!] ?? '',
+          argsText(table.args[i]!),
         ]);
       }
     };

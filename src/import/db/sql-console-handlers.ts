@@ -50,7 +50,9 @@ export function createSqlConsoleHandlers(
           bytes: await readDbBytes(f, { signal: ctx.signal, onProgress: (p) => ctx.progress(p) }),
         });
       }
+      const sourcePath = req.trace?.args.sourcePath;
       const res = await SqlConsole.open({
+        traceSource: sourcePath ? (opened?.get(sourcePath) ?? null) : null,
         trace: req.trace ?? null,
         ascend: req.ascend ?? null,
         dbs,

@@ -12,6 +12,8 @@
 import type { AscendData } from '../../model/ascend-data';
 import type { TraceModel } from '../../model/trace-model';
 import type { ProfileDescriptor } from '../../model/profile';
+import type { InputFile } from '../sources/input-file';
+import { argsWithArena } from '../trace/args-arena';
 import { loadProfileTable } from './console-profile-table';
 import { loadConsoleTables } from './console-tables';
 import { DbFile, ident, sqliteErrorText } from './db-file';
@@ -35,6 +37,11 @@ export interface ConsoleOpenOptions {
   ascend?: AscendData | null;
   /** Database files to attach (path relative to what was opened, and their bytes). */
   dbs?: { path: string; bytes: Uint8Array }[];
+  /**
+   * The trace's source file, for args kept as byte ranges into it (they are copied into memory
+   * so that `slice.args` and the `args` view cover every slice).
+   */
+  traceSource?: InputFile | null;
   /** sql.js instance (default: `loadSqlJs()`). */
   sql?: SqlJsStatic;
   /** Every profile opened and the one shown: adds the `profile` table (command-line query). */
@@ -281,8 +288,14 @@ export class SqlConsole {
     const db = new sql.Database();
     const c = new SqlConsole(sql, db);
     const problems: string[] = [];
+    let trace = opts.trace ?? null;
+    if (trace && !trace.args.arena && trace.args.length > 0) {
+      const res = await argsWithArena(trace.args, opts.traceSource ?? null);
+      if (res.ok) trace = { ...trace, args: res.args };
+      else problems.push(`slice.args and the args view are empty: ${res.reason}`);
+    }
     try {
-      loadConsoleTables(db, opts.trace ?? null, opts.ascend ?? null, opts.onlyTables);
+      loadConsoleTables(db, trace, opts.ascend ?? null, opts.onlyTables);
       if (opts.profiles) loadProfileTable(db, opts.profiles.list, opts.profiles.selected);
       for (const f of opts.dbs ?? []) {
         const p = c.attach(f.path, f.bytes);

@@ -173,6 +173,14 @@ export function decodeJsonString(buf: Uint8Array, start: number, end: number): s
 export type JsonValue =
   null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
 
+/**
+ * A JSON value whose objects are Maps, so keys keep file order even when they look like integers
+ * (a JS object would list `"9"`, `"10"` before `"b"`). Used for args, which are shown and
+ * exported in the order the file wrote them.
+ */
+export type OrderedJson =
+  null | boolean | number | bigint | string | OrderedJson[] | Map<string, OrderedJson>;
+
 export class JsonSyntaxError extends Error {
   constructor(
     message: string,
@@ -192,6 +200,16 @@ export function parseJsonBytes(buf: Uint8Array, start: number, end: number): Jso
   return v;
 }
 
+/** Like {@link parseJsonBytes}, with objects as Maps in file order (duplicate keys: last wins). */
+export function parseOrderedJsonBytes(buf: Uint8Array, start: number, end: number): OrderedJson {
+  const p = new MiniParser(buf, end, true);
+  p.i = start;
+  const v = p.value(0) as OrderedJson;
+  p.ws();
+  if (p.i < end) throw new JsonSyntaxError('unexpected data after value', p.i);
+  return v;
+}
+
 /** Parses lenient JSON text. */
 export function parseJsonText(text: string): JsonValue {
   const bytes = new TextEncoder().encode(text);
@@ -200,11 +218,14 @@ export function parseJsonText(text: string): JsonValue {
 
 const MAX_DEPTH = 1000;
 
+type ParsedValue = JsonValue | OrderedJson;
+
 class MiniParser {
   i = 0;
   constructor(
     private readonly buf: Uint8Array,
     private readonly end: number,
+    private readonly ordered = false,
   ) {}
 
   ws(): void {
@@ -216,6 +237,10 @@ class MiniParser {
   }
 
   value(depth: number): JsonValue {
+    return this.any(depth) as JsonValue;
+  }
+
+  private any(depth: number): ParsedValue {
     if (depth > MAX_DEPTH) this.fail('nesting too deep');
     this.ws();
     if (this.i >= this.end) this.fail('unexpected end of data');
@@ -237,8 +262,9 @@ class MiniParser {
     return scalarFromLexeme(String.fromCharCode(...this.buf.subarray(s, Math.min(e, s + 400))), s);
   }
 
-  object(depth: number): JsonValue {
+  object(depth: number): ParsedValue {
     const out: Record<string, JsonValue> = {};
+    const map = this.ordered ? new Map<string, OrderedJson>() : null;
     this.i++;
     for (;;) {
       this.ws();
@@ -246,7 +272,7 @@ class MiniParser {
       let c = this.buf[this.i]!;
       if (c === 125) {
         this.i++;
-        return out;
+        return map ?? out;
       }
       if (c !== 34) this.fail('expected a key');
       const s = this.i;
@@ -257,9 +283,10 @@ class MiniParser {
       this.ws();
       if (this.buf[this.i] !== 58) this.fail('expected ":"');
       this.i++;
-      const v = this.value(depth + 1);
-      if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true });
-      else out[key] = v;
+      const v = this.any(depth + 1);
+      if (map) map.set(key, v as OrderedJson);
+      else if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true });
+      else out[key] = v as JsonValue;
       this.ws();
       c = this.buf[this.i] ?? 0;
       if (c === 44) this.i++;
@@ -267,8 +294,8 @@ class MiniParser {
     }
   }
 
-  array(depth: number): JsonValue {
-    const out: JsonValue[] = [];
+  array(depth: number): ParsedValue {
+    const out: ParsedValue[] = [];
     this.i++;
     for (;;) {
       this.ws();
@@ -276,9 +303,9 @@ class MiniParser {
       let c = this.buf[this.i]!;
       if (c === 93) {
         this.i++;
-        return out;
+        return out as JsonValue[];
       }
-      out.push(this.value(depth + 1));
+      out.push(this.any(depth + 1));
       this.ws();
       c = this.buf[this.i] ?? 0;
       if (c === 44) this.i++;

@@ -6,13 +6,19 @@
  * marks inside the tree. Trees are grouped into one track per (process, root name) and packed on
  * rows so that overlapping trees never draw on top of each other.
  *
- * Both steps stay O(n log n) on adversarial input: open slices are found through per-name stacks
- * and their depth counted with a Fenwick tree; trees are placed with a segment tree of free rows.
+ * A slice's row is decided when it begins: one below the most recently opened slice still open
+ * (0 when none is). Open slices then always sit on strictly increasing rows, so two slices of one
+ * tree that overlap in time never share a row, even when they end out of order (A begins, B
+ * begins, A ends, B ends: B is drawn below A, as in Perfetto and catapult).
+ *
+ * Both steps stay O(n log n) on adversarial input: open slices are found through per-name stacks;
+ * trees are placed with a segment tree of free rows.
  */
 import { f64, i32, u16, u32, u8 } from '../../lib/columns';
 import { SliceFlag, type SliceTable } from '../../model/trace-model';
 import { sliceOrder } from '../../model/nest-slices';
 import { permute } from '../../lib/columns';
+import type { ArgsMerger } from './args-read';
 import { FreeRows } from './free-rows';
 import type { RawAsyncCols } from './raw-parts';
 import { OUTLIER_US, type TimeBase } from './time-base';
@@ -44,6 +50,7 @@ export function buildAsyncTracks(
   strings: readonly string[],
   emptyId: number,
   log: WarningLog,
+  argsMerger: ArgsMerger,
 ): AsyncTrackOut[] {
   if (raw.length === 0) return [];
   const groups = new Map<string, number[]>();
@@ -79,7 +86,7 @@ export function buildAsyncTracks(
       const i = g[k]!;
       const ph = raw.phase[i]!;
       if (OPEN.has(ph)) {
-        open.push(k, raw.name[i]!);
+        open.push(k, raw.name[i]!, Math.min(open.nextDepth(), 65535));
       } else if (CLOSE.has(ph)) {
         const name = raw.name[i]!;
         const q = name === emptyId ? open.top() : open.lastNamed(name);
@@ -90,7 +97,7 @@ export function buildAsyncTracks(
           );
           continue;
         }
-        const m = open.below(q);
+        const m = open.depthOf(q);
         const bk = open.close(q);
         const bi = g[bk]!;
         slices.push({
@@ -99,14 +106,14 @@ export function buildAsyncTracks(
           depth: m,
           name: raw.name[bi]!,
           cat: raw.cat[bi]!,
-          args: raw.args[bi]! >= 0 ? raw.args[bi]! : raw.args[i]!,
+          args: argsMerger.link(raw.args[bi]!, raw.args[i]!),
           flags: SliceFlag.Async,
         });
       } else {
         slices.push({
           start: ts[k]!,
           dur: 0,
-          depth: open.count,
+          depth: Math.min(open.nextDepth(), 65535),
           name: raw.name[i]!,
           cat: raw.cat[i]!,
           args: raw.args[i]!,
@@ -114,7 +121,7 @@ export function buildAsyncTracks(
         });
       }
     }
-    open.remaining().forEach((bk, m) => {
+    for (const [bk, m] of open.remaining()) {
       const bi = g[bk]!;
       log.add(
         'async_unclosed',
@@ -129,7 +136,7 @@ export function buildAsyncTracks(
         args: raw.args[bi]!,
         flags: SliceFlag.Async | SliceFlag.Unfinished,
       });
-    });
+    }
     if (slices.length === 0) continue;
     let start = Infinity;
     let end = -Infinity;
@@ -209,35 +216,33 @@ export function buildAsyncTracks(
 }
 
 /**
- * The open begins of one async tree in the order they were opened (position q = push order).
- * Per-name stacks find the nearest open begin of a name; a Fenwick tree counts the open begins
- * below a position (the depth the closed slice is drawn at).
+ * The open begins of one async tree in the order they were opened (position q = push order),
+ * each with the row it was given when it began. Per-name stacks find the nearest open begin of a
+ * name; the stack of positions (closed ones dropped lazily from the top) gives the most recently
+ * opened one still open, whose row + 1 is the next begin's row.
  */
 class OpenBegins {
   private readonly k: number[] = [];
   private readonly names: number[] = [];
+  private readonly depths: number[] = [];
   private readonly closed: Uint8Array;
-  private readonly fenwick: Int32Array;
   private readonly byName = new Map<number, number[]>();
   /** Positions in push order; closed ones are dropped lazily from the top. */
   private readonly stack: number[] = [];
-  count = 0;
 
   constructor(capacity: number) {
     this.closed = new Uint8Array(capacity);
-    this.fenwick = new Int32Array(capacity + 1);
   }
 
-  push(k: number, name: number): void {
+  push(k: number, name: number, depth: number): void {
     const q = this.k.length;
     this.k.push(k);
     this.names.push(name);
-    this.add(q, 1);
+    this.depths.push(depth);
     let list = this.byName.get(name);
     if (!list) this.byName.set(name, (list = []));
     list.push(q);
     this.stack.push(q);
-    this.count++;
   }
 
   /** Position of the most recently opened begin still open, or -1. */
@@ -247,37 +252,36 @@ class OpenBegins {
     return st.length > 0 ? st[st.length - 1]! : -1;
   }
 
+  /** Row for a slice or mark beginning now: below the most recent open begin, else 0. */
+  nextDepth(): number {
+    const q = this.top();
+    return q < 0 ? 0 : this.depths[q]! + 1;
+  }
+
   /** Position of the most recently opened begin named `name` still open, or -1. */
   lastNamed(name: number): number {
     const list = this.byName.get(name);
     return list && list.length > 0 ? list[list.length - 1]! : -1;
   }
 
-  /** Open begins opened before position q. */
-  below(q: number): number {
-    let sum = 0;
-    for (let i = q; i > 0; i -= i & -i) sum += this.fenwick[i]!;
-    return sum;
+  /** Row given to position q when it began. */
+  depthOf(q: number): number {
+    return this.depths[q]!;
   }
 
   /** Closes position q (always the last open one of its name); returns its event index k. */
   close(q: number): number {
     this.closed[q] = 1;
-    this.add(q, -1);
     this.byName.get(this.names[q]!)!.pop();
-    this.count--;
     return this.k[q]!;
   }
 
-  /** Event indices of the begins still open, in opening order. */
-  remaining(): number[] {
-    const out: number[] = [];
-    for (let q = 0; q < this.k.length; q++) if (!this.closed[q]) out.push(this.k[q]!);
+  /** [event index, row] of the begins still open, in opening order. */
+  remaining(): [number, number][] {
+    const out: [number, number][] = [];
+    for (let q = 0; q < this.k.length; q++)
+      if (!this.closed[q]) out.push([this.k[q]!, this.depths[q]!]);
     return out;
-  }
-
-  private add(q: number, delta: number): void {
-    for (let i = q + 1; i < this.fenwick.length; i += i & -i) this.fenwick[i]! += delta;
   }
 }
 

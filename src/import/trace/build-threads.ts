@@ -5,11 +5,13 @@
  * order); an E closes the nearest open B with the same name (and category, when the E has one),
  * or the top one when it has no name; slices opened above it are closed at the same time
  * (`misplaced_end`); an E matching nothing is dropped (`unmatched_end`); a B never closed is
- * extended to the trace end and flagged Unfinished (`unclosed_begin`).
+ * extended to the trace end and flagged Unfinished (`unclosed_begin`). The E's args are merged
+ * over the B's (spec, catapult and Perfetto agree; a later value wins).
  */
 import { f64, i32, permute, u32, u8 } from '../../lib/columns';
 import { SliceFlag, type SliceTable } from '../../model/trace-model';
-import { nestSlices, packRows, sliceOrder } from '../../model/nest-slices';
+import { nestSlices, packRows, threadSliceOrder } from '../../model/nest-slices';
+import type { ArgsMerger } from './args-read';
 import type { RawThread } from './raw-parts';
 import { MAX_SPAN_NS, OUTLIER_US, type TimeBase } from './time-base';
 import type { WarningLog } from './warning-log';
@@ -24,6 +26,8 @@ export interface ThreadSlices {
   flags: Uint8Array;
   bind: Int32Array;
   flowDir: Uint8Array;
+  /** File order of the X, or of the B of a B/E pair. */
+  seq: Float64Array;
   /** Largest known end (ns), -Infinity when none. */
   maxEnd: number;
 }
@@ -34,6 +38,7 @@ export function collectThreadSlices(
   strings: readonly string[],
   emptyId: number,
   log: WarningLog,
+  argsMerger: ArgsMerger,
 ): ThreadSlices {
   const start = f64(t.x.length + t.be.length);
   const dur = f64(t.x.length + t.be.length);
@@ -43,6 +48,7 @@ export function collectThreadSlices(
   const flags = u8();
   const bind = i32();
   const flowDir = u8();
+  const seq = f64();
   let maxEnd = -Infinity;
   const x = t.x;
   for (let i = 0; i < x.length; i++) {
@@ -67,6 +73,7 @@ export function collectThreadSlices(
     flags.push(d === d ? 0 : SliceFlag.Unfinished);
     bind.push(x.bind[i]!);
     flowDir.push(x.flowDir[i]!);
+    seq.push(x.seq[i]!);
   }
   const be = t.be;
   if (be.length > 0) {
@@ -87,10 +94,11 @@ export function collectThreadSlices(
       if (endTs > maxEnd) maxEnd = endTs;
       name.push(be.name[bi]!);
       cat.push(be.cat[bi]!);
-      args.push(be.args[bi]! >= 0 ? be.args[bi]! : endArgs);
+      args.push(argsMerger.link(be.args[bi]!, endArgs));
       flags.push(SliceFlag.FromBE);
       bind.push(be.bind[bi]!);
       flowDir.push(be.flowDir[bi]!);
+      seq.push(be.seq[bi]!);
     };
     for (const i of order) {
       if (ts[i] !== ts[i]) continue; // outlier, counted once in time-base
@@ -125,6 +133,7 @@ export function collectThreadSlices(
       flags.push(SliceFlag.FromBE | SliceFlag.Unfinished);
       bind.push(be.bind[bi]!);
       flowDir.push(be.flowDir[bi]!);
+      seq.push(be.seq[bi]!);
     }
   }
   return {
@@ -136,6 +145,7 @@ export function collectThreadSlices(
     flags: flags.finish(),
     bind: bind.finish(),
     flowDir: flowDir.finish(),
+    seq: seq.finish(),
     maxEnd,
   };
 }
@@ -212,6 +222,16 @@ export type LaneWithBinds = SliceTable & { bind: Int32Array; flowDir: Uint8Array
 export interface LaidOutThread {
   main: LaneWithBinds;
   overflow: LaneWithBinds | null;
+  /** The first partial overlap (for the warning): names, starts and ends in ns, overlap. */
+  firstOverlap: {
+    name: number;
+    start: number;
+    end: number;
+    otherName: number;
+    otherStart: number;
+    otherEnd: number;
+    overlapNs: number;
+  } | null;
 }
 
 /** Sorts, nests and splits off the overflow lane. `traceEnd` fills unfinished durations. */
@@ -220,7 +240,7 @@ export function layoutThread(ts: ThreadSlices, traceEnd: number): LaidOutThread 
   for (let i = 0; i < n; i++) {
     if (ts.dur[i] !== ts.dur[i]) ts.dur[i] = Math.max(0, traceEnd - ts.start[i]!);
   }
-  const order = sliceOrder(ts.start, ts.dur);
+  const order = threadSliceOrder(ts.start, ts.dur, ts.flags, ts.seq);
   const start = permute(ts.start, order);
   const dur = permute(ts.dur, order);
   const cols = {
@@ -244,8 +264,21 @@ export function layoutThread(ts: ThreadSlices, traceEnd: number): LaidOutThread 
         ...cols,
       },
       overflow: null,
+      firstOverlap: null,
     };
   }
+  const fo = nest.firstOverlap;
+  const firstOverlap = fo
+    ? {
+        name: cols.name[fo.index]!,
+        start: start[fo.index]!,
+        end: start[fo.index]! + dur[fo.index]!,
+        otherName: cols.name[fo.other]!,
+        otherStart: start[fo.other]!,
+        otherEnd: start[fo.other]! + dur[fo.other]!,
+        overlapNs: fo.overlapNs,
+      }
+    : null;
   const keep = new Uint32Array(n - nest.overflowCount);
   const over = new Uint32Array(nest.overflowCount);
   let a = 0;
@@ -293,5 +326,6 @@ export function layoutThread(ts: ThreadSlices, traceEnd: number): LaidOutThread 
   return {
     main: { ...main, depth: mainDepth, rows, parent },
     overflow: { ...ov, depth: ovDepth, rows: ovRows, parent: ovParent },
+    firstOverlap,
   };
 }

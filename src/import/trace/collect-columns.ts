@@ -60,6 +60,7 @@ export class SliceBuilder {
   args = i32();
   bind = i32();
   flowDir = u8();
+  seq = f64();
   finish(): RawSliceCols {
     return finishTable<RawSliceCols>(this);
   }

@@ -15,6 +15,7 @@ import {
   type TraceModel,
 } from '../../model/trace-model';
 import { processDisplayOrder } from '../../model/track-order';
+import { ArgsMerger } from './args-read';
 import { buildAsyncTracks } from './build-async';
 import { buildFlows, type ThreadTracks } from './build-flows';
 import {
@@ -26,6 +27,7 @@ import {
 import type { RawInstantCols, RawTraceParts } from './raw-parts';
 import { computeTimeBase, rebase, type TimeBase } from './time-base';
 import { WarningLog } from './warning-log';
+import { threadLabel } from '../../model/labels';
 
 export interface FinalizeOptions {
   /** Path of the source the args byte ranges point into (unused when args were copied). */
@@ -50,7 +52,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     return id;
   };
   const emptyId = intern('');
-  const tb = computeTimeBase(parts.allTsUs, parts.allTsFrac);
+  const tb = computeTimeBase(parts.allTsUs, parts.allTsFrac, parts.metaTsUs, parts.metaTsFrac);
   if (tb.outliers > 0) {
     log.add(
       'ts_outlier',
@@ -92,6 +94,8 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     if (m.sortIndex !== undefined) p.sortIndex = m.sortIndex;
   }
 
+  const argsMerger = new ArgsMerger(parts.args.length);
+
   // Threads: collect slices (dur NaN = unfinished until the trace end is known).
   const threads: ThreadModel[] = [];
   const threadKey = new Map<string, number>();
@@ -119,7 +123,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   };
   for (const rt of parts.threads) {
     const t = threadFor(rt.pid, rt.tid);
-    const cs = collectThreadSlices(rt, tb, strings, emptyId, log);
+    const cs = collectThreadSlices(rt, tb, strings, emptyId, log, argsMerger);
     collected[t] = cs;
     if (cs.maxEnd > traceEnd) traceEnd = cs.maxEnd;
     threads[t]!.instants = buildInstants(rt.instants, tb);
@@ -134,13 +138,14 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   const sliceTracks: SliceTrack[] = [];
   const lanes: (LaneWithBinds | null)[] = [];
   let overflowSlices = 0;
+  let overlapExample = '';
   let slices = 0;
   let maxDepth = 0;
   threads.forEach((t, ti) => {
     const cs = collected[ti];
     if (!cs || cs.start.length === 0) return;
     const laid = layoutThread(cs, traceEnd);
-    const label = t.name ?? `Thread ${t.tid}`;
+    const label = threadLabel(t);
     t.track = sliceTracks.length;
     sliceTracks.push({
       kind: 'thread',
@@ -163,12 +168,20 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
       });
       lanes.push(hasBinds(laid.overflow) ? laid.overflow : null);
       overflowSlices += laid.overflow.length;
+      const fo = laid.firstOverlap;
+      if (fo && !overlapExample) {
+        const name = (id: number) => JSON.stringify(strings[id] ?? '');
+        overlapExample =
+          `"${label}": ${name(fo.name)} [${fo.start}, ${fo.end}) ns starts inside its sibling ` +
+          `${name(fo.otherName)} [${fo.otherStart}, ${fo.otherEnd}) ns and outlasts it; they ` +
+          `overlap by ${fo.overlapNs} ns (times in ns since the trace start)`;
+      }
       slices += laid.overflow.length;
     }
   });
 
   // Async tracks.
-  for (const at of buildAsyncTracks(parts.async, tb, traceEnd, strings, emptyId, log)) {
+  for (const at of buildAsyncTracks(parts.async, tb, traceEnd, strings, emptyId, log, argsMerger)) {
     const process = processFor(at.pid);
     processes[process]!.asyncTracks.push(sliceTracks.length);
     sliceTracks.push({ kind: 'async', process, thread: -1, name: at.name, slices: at.slices });
@@ -233,7 +246,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   if (overflowSlices > 0) {
     log.add(
       'overlapping_slices',
-      'X events that partially overlap a sibling are drawn on an overflow lane',
+      `slices that partially overlap a sibling are drawn on an overflow lane; first: ${overlapExample}`,
       overflowSlices,
     );
   }
@@ -254,6 +267,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
       size: parts.args.size,
       arena: parts.args.arena,
       sourcePath: opts.sourcePath,
+      merge: argsMerger.merge,
     },
     metadata: parts.metadata,
     stats: {

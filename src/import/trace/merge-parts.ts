@@ -278,6 +278,8 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     byPhase,
     allTsUs: concat(parts.map((p) => p.allTsUs)),
     allTsFrac: concat(parts.map((p) => p.allTsFrac)),
+    metaTsUs: concat(parts.map((p) => p.metaTsUs ?? new Float64Array(0))),
+    metaTsFrac: concat(parts.map((p) => p.metaTsFrac ?? new Uint16Array(0))),
     warnings: [...warnings.values()],
   };
 }

@@ -18,6 +18,8 @@ export interface RawSliceCols {
   bind: Int32Array;
   /** Flow v2 direction bits: 1 = flow_in, 2 = flow_out. */
   flowDir: Uint8Array;
+  /** File order: the event's absolute byte offset (ties at equal ts keep file order). */
+  seq: Float64Array;
 }
 
 export interface RawBeCols extends RawSliceCols {
@@ -118,9 +120,12 @@ export interface RawTraceParts {
   metadata: Record<string, unknown>;
   events: number;
   byPhase: Record<string, number>;
-  /** Every event timestamp, for first/last/distinct counts. */
+  /** Every non-M event timestamp: the base, the extent, first/last/distinct counts. */
   allTsUs: Float64Array;
   allTsFrac: Uint16Array;
+  /** M event timestamps: counted in first/last/distinct only (absent: none). */
+  metaTsUs?: Float64Array;
+  metaTsFrac?: Uint16Array;
   warnings: RawWarning[];
   /** Number of byte ranges scanned in parallel to produce these parts (absent: 1). */
   ranges?: number;

@@ -5,6 +5,10 @@
  * OUTLIER_US away from the median (typically `ts: 0` among epoch timestamps): it would collapse
  * the time axis, and rebased it would not fit a float64 exactly, so such events are isolated
  * (dropped from the timeline with a warning) while still counted in first/last/distinct.
+ *
+ * Metadata (`M`) timestamps carry no time meaning (analysis-definitions §1.2): they count in
+ * first/last/distinct but never choose the base nor stretch the extent, and are never outliers.
+ * Kineto and Chrome write `M` events with `ts: 0` beside epoch timestamps.
  */
 import { exactToNsString } from '../../lib/exact-time';
 
@@ -28,7 +32,13 @@ export interface TimeBase {
   outlierExample: string;
 }
 
-export function computeTimeBase(allUs: Float64Array, allFrac: Uint16Array): TimeBase {
+export function computeTimeBase(
+  allUs: Float64Array,
+  allFrac: Uint16Array,
+  metaUs: Float64Array = new Float64Array(0),
+  metaFrac: Uint16Array = new Uint16Array(0),
+): TimeBase {
+  if (allUs.length === 0 && metaUs.length > 0) return computeTimeBase(metaUs, metaFrac);
   const n = allUs.length;
   if (n === 0) {
     return {
@@ -72,19 +82,32 @@ export function computeTimeBase(allUs: Float64Array, allFrac: Uint16Array): Time
       baseFrac = fr;
     }
   }
+  const maxRelNs = baseUs === Infinity ? 0 : maxRel(allUs, allFrac, refUs, baseUs, baseFrac);
+  for (let i = 0; i < metaUs.length; i++) {
+    const us = metaUs[i]!;
+    const fr = metaFrac[i]!;
+    if (us < minUs || (us === minUs && fr < minFrac)) {
+      minUs = us;
+      minFrac = fr;
+    }
+    if (us > maxUs || (us === maxUs && fr > maxFrac)) {
+      maxUs = us;
+      maxFrac = fr;
+    }
+  }
   // Distinct exact timestamps: inliers as exact rebased ns, outliers as exact text.
-  const rel = new Float64Array(n - outliers);
+  const rel = new Float64Array(n + metaUs.length);
   const outlierSet = new Set<string>();
   let k = 0;
-  for (let i = 0; i < n; i++) {
-    const us = allUs[i]!;
-    if (Math.abs(us - refUs) > OUTLIER_US) outlierSet.add(`${us}.${allFrac[i]}`);
-    else rel[k++] = (us - baseUs) * 1000 + (allFrac[i]! - baseFrac);
-  }
-  rel.sort();
-  const maxRelNs = rel.length > 0 ? rel[rel.length - 1]! : 0;
+  const addDistinct = (us: number, fr: number): void => {
+    if (Math.abs(us - refUs) > OUTLIER_US) outlierSet.add(`${us}.${fr}`);
+    else rel[k++] = (us - baseUs) * 1000 + (fr - baseFrac);
+  };
+  for (let i = 0; i < n; i++) addDistinct(allUs[i]!, allFrac[i]!);
+  for (let i = 0; i < metaUs.length; i++) addDistinct(metaUs[i]!, metaFrac[i]!);
+  const sorted = rel.subarray(0, k).sort();
   let distinct = 0;
-  for (let i = 0; i < rel.length; i++) if (i === 0 || rel[i] !== rel[i - 1]) distinct++;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
   return {
     baseUs,
     baseFrac,
@@ -96,6 +119,23 @@ export function computeTimeBase(allUs: Float64Array, allFrac: Uint16Array): Time
     outliers,
     outlierExample,
   };
+}
+
+/** Largest inlier timestamp, ns since the base. */
+function maxRel(
+  us: Float64Array,
+  frac: Uint16Array,
+  refUs: number,
+  baseUs: number,
+  baseFrac: number,
+): number {
+  let max = 0;
+  for (let i = 0; i < us.length; i++) {
+    if (Math.abs(us[i]! - refUs) > OUTLIER_US) continue;
+    const r = (us[i]! - baseUs) * 1000 + (frac[i]! - baseFrac);
+    if (r > max) max = r;
+  }
+  return max;
 }
 
 /** Median of a sample (exact enough: only used as an outlier reference). */

@@ -54,6 +54,8 @@ export class TraceCollector implements ScanHandler {
   private events = 0;
   private readonly allTsUs = f64(1024);
   private readonly allTsFrac = u16(1024);
+  private readonly metaTsUs = f64(16);
+  private readonly metaTsFrac = u16(16);
   private readonly flows = new FlowBuilder();
   private readonly async = new AsyncBuilder();
   private readonly argsOffset = f64(1024);
@@ -96,8 +98,9 @@ export class TraceCollector implements ScanHandler {
       );
     }
     if (ev.hasTs) {
-      this.allTsUs.push(ev.ts.us);
-      this.allTsFrac.push(ev.ts.fracNs);
+      // M timestamps carry no time meaning: they never set the base or the extent.
+      (ph === PH.M ? this.metaTsUs : this.allTsUs).push(ev.ts.us);
+      (ph === PH.M ? this.metaTsFrac : this.allTsFrac).push(ev.ts.fracNs);
     }
     if (ph === PH.M) {
       this.onMetadata(ev, buf, bufBase);
@@ -212,6 +215,7 @@ export class TraceCollector implements ScanHandler {
     b.args.push(this.addArgs(ev, buf, bufBase));
     b.bind.push(ev.bindId);
     b.flowDir.push((ev.flowIn ? 1 : 0) | (ev.flowOut ? 2 : 0));
+    b.seq.push(ev.offset);
   }
 
   private onBeginEnd(ev: RawEvent, pid: number, buf: Uint8Array, bufBase: number): void {
@@ -302,6 +306,8 @@ export class TraceCollector implements ScanHandler {
       byPhase: Object.fromEntries(this.byPhase),
       allTsUs: this.allTsUs.finish(),
       allTsFrac: this.allTsFrac.finish(),
+      metaTsUs: this.metaTsUs.finish(),
+      metaTsFrac: this.metaTsFrac.finish(),
       warnings: this.log.list(),
     };
   }

@@ -13,6 +13,7 @@
  *   thread b       |■■■■■■■|      thread |■■■■■■■■|+|■■■■■■■| = 15
  */
 import type { TraceModel } from '../trace-model';
+import { processLabel } from '../labels';
 
 export interface NameTime {
   name: string;
@@ -53,7 +54,7 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
   const byName = new Map<number, NameTime>();
   const proc = trace.processes.map<ProcessTime>((p, i) => ({
     index: i,
-    label: p.name ?? `Process ${p.pid}`,
+    label: processLabel(p),
     pid: p.pid,
     threads: p.threads.length,
     slices: 0,

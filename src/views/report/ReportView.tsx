@@ -13,6 +13,8 @@ import { useController } from '../../app/controller-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { tableBoxHeight } from '../common/ViewTable';
+import { processLabel, threadLabel } from '../../model/labels';
+import { TraceMetadataReport } from './TraceMetadata';
 
 export function ReportView() {
   const profile = useAppStore(selectActiveProfile);
@@ -87,14 +89,14 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
         width: 220,
         text: (i) => {
           const p = trace.processes[t[i]!.process]!;
-          return p.name ?? `Process ${p.pid}`;
+          return processLabel(p);
         },
       },
       {
         id: 'thread',
         label: 'Thread',
         width: 260,
-        text: (i) => t[i]!.name ?? `Thread ${t[i]!.tid}`,
+        text: (i) => threadLabel(t[i]!),
       },
       {
         id: 'slices',
@@ -306,8 +308,9 @@ function TraceReport({ trace }: { trace: TraceModel }) {
         <dd>{phases.map(([ph, n]) => `${ph}: ${formatCount(n)}`).join(' · ')}</dd>
         <dt>Span</dt>
         <dd>
-          {formatDuration(trace.endNs)} from <code>{s.firstTsNs ?? '–'}</code> ns to{' '}
-          <code>{s.lastTsNs ?? '–'}</code> ns
+          {formatDuration(trace.endNs)} from <code>{trace.baseNs}</code> ns (timestamps of the file:{' '}
+          <code>{s.firstTsNs ?? '–'}</code> to <code>{s.lastTsNs ?? '–'}</code> ns, metadata events
+          included)
         </dd>
         <dt>Distinct timestamps</dt>
         <dd>{formatCount(s.distinctTs)}</dd>
@@ -342,6 +345,7 @@ function TraceReport({ trace }: { trace: TraceModel }) {
           {formatCount(s.instants)} instants
         </dd>
       </dl>
+      <TraceMetadataReport trace={trace} />
       <h3>Threads ({formatCount(trace.threads.length)})</h3>
       <ThreadsTable trace={trace} />
       {trace.warnings.length > 0 && (
