@@ -52,6 +52,12 @@ export interface DeviceStream {
   launchEnd: Float64Array;
   /** Task names (interned in AdvisorInputs.names). */
   name2: Uint32Array;
+  /**
+   * Step of each task (index into AdvisorInputs.steps, -1 for none): the host step its launch
+   * started in (HTA: a GPU event takes the iteration of its launch), else the device window
+   * holding its start.
+   */
+  step: Int32Array;
 }
 
 export interface StepWindow {
@@ -212,6 +218,7 @@ function deviceStreams(t: TraceModel, kind: InputKind, names: Map<string, number
       launchStart: new Float64Array(n).fill(NaN),
       launchEnd: new Float64Array(n).fill(NaN),
       name2: new Uint32Array(n),
+      step: new Int32Array(n).fill(-1),
     };
     keep.forEach((i, k) => {
       st.start[k] = s.start[i]!;
@@ -258,6 +265,7 @@ function stepWindows(t: TraceModel, streams: DeviceStream[]): { w: StepWindow[];
       lo = 0;
       hi = t.endNs;
     }
+    for (const d of streams) d.step.fill(0);
     return { w: [{ step: '', startNs: lo, endNs: hi, stepNs: hi - lo, freeNs: 0 }], has: false };
   }
   const starts = host.map((h) => h.startNs);
@@ -269,6 +277,7 @@ function stepWindows(t: TraceModel, streams: DeviceStream[]): { w: StepWindow[];
       if (Number.isNaN(ls)) continue;
       const h = lowerBound(starts, ls + 1) - 1;
       if (h < 0 || ls > host[h]!.endNs) continue;
+      d.step[k] = h;
       lo[h] = Math.min(lo[h]!, d.start[k]!);
       hi[h] = Math.max(hi[h]!, d.start[k]! + d.dur[k]!);
     }
@@ -278,6 +287,14 @@ function stepWindows(t: TraceModel, streams: DeviceStream[]): { w: StepWindow[];
     const e = Math.max(h.endNs, hi[i]!);
     return { step: h.step, startNs: s, endNs: e, stepNs: e - s, freeNs: 0 };
   });
+  // Tasks without a launch in a step: the device window holding their start.
+  for (const d of streams) {
+    for (let k = 0; k < d.start.length; k++) {
+      if (d.step[k]! >= 0) continue;
+      const ts = d.start[k]!;
+      d.step[k] = w.findIndex((x) => x.startNs <= ts && ts < x.endNs);
+    }
+  }
   return { w, has: true };
 }
 

@@ -17,9 +17,11 @@
  *   host        launch B ─────────────────────────┘        (launch before the gap: not late)
  *   host                    |GC........| launch B ┘        (late, GC while late: gc)
  *
- * Per step, each gap counts for the part of it inside the step's device window, so the causes of
- * a (stream, step) add up exactly to that stream's idle time in the step (all values are integer
- * ns held in doubles, so the sums are exact).
+ * Each gap belongs to the step of the task after it (the step its launch started in, as HTA
+ * gives a GPU event the iteration of its launch), so the causes of a (stream, step) add up exactly
+ * to that stream's idle time in the step, and the steps add up to the stream's idle time (all
+ * values are integer ns held in doubles, so the sums are exact). Gaps before a task of no step
+ * are kept under step '' ("outside steps").
  */
 import { lowerBound } from '../../lib/bisect';
 import type { AdvisorInputs, HostEvent } from './advisor-inputs';
@@ -89,6 +91,7 @@ export function classifyIdle(
   const endNs = new Float64Array(n);
   const cause = new Uint8Array(n);
   const nextSlice = new Int32Array(n);
+  const step = new Int32Array(n);
   let g = 0;
   for (const d of inp.streams) {
     let end = -Infinity;
@@ -100,6 +103,7 @@ export function classifyIdle(
         endNs[g] = s;
         cause[g] = CAUSE_INDEX.get(classify(end, s, d.launchStart[k]!))!;
         nextSlice[g] = d.index[k]!;
+        step[g] = d.step[k]!;
         g++;
       }
       end = Math.max(end, s + d.dur[k]!);
@@ -112,59 +116,38 @@ export function classifyIdle(
     endNs: endNs.slice(0, g),
     cause: cause.slice(0, g),
     nextSlice: nextSlice.slice(0, g),
+    step: step.slice(0, g),
   };
   return { rows: idleRows(inp, gaps), gaps };
 }
 
-/** Per (step, stream): the gaps' parts inside the step window, summed by cause. */
+/** Per (step, stream): the gaps before the step's tasks, summed by cause. */
 export function idleRows(inp: AdvisorInputs, gaps: IdleGaps): IdleStepRow[] {
-  const steps = [...inp.steps].sort((a, b) => a.startNs - b.startNs);
-  const stepStart = Float64Array.from(steps.map((s) => s.startNs));
-  const prefixEnd = new Float64Array(steps.length);
-  let m = -Infinity;
-  steps.forEach((s, i) => (prefixEnd[i] = m = Math.max(m, s.endNs)));
   const streamName = new Map(inp.streams.map((d) => [d.track, d.name]));
   const rows = new Map<string, IdleStepRow>();
   for (let i = 0; i < gaps.length; i++) {
-    const gs = gaps.startNs[i]!;
-    const ge = gaps.endNs[i]!;
-    const c = IDLE_CAUSES[gaps.cause[i]!]!;
-    // First step whose running max end passes gs; then every step starting before ge.
-    for (let j = upperPrefix(prefixEnd, gs); j < steps.length && stepStart[j]! < ge; j++) {
-      const st = steps[j]!;
-      const part = Math.min(ge, st.endNs) - Math.max(gs, st.startNs);
-      if (part <= 0) continue;
-      const key = `${j}\u0001${gaps.track[i]}`;
-      let r = rows.get(key);
-      if (!r) {
-        r = {
-          step: st.step,
-          startNs: st.startNs,
-          endNs: st.endNs,
-          track: gaps.track[i]!,
-          stream: streamName.get(gaps.track[i]!) ?? '',
-          idleNs: 0,
-          byCause: emptyByCause(),
-        };
-        rows.set(key, r);
-      }
-      r.idleNs += part;
-      r.byCause[c] += part;
+    const j = gaps.step[i]!;
+    const st = inp.steps[j];
+    const key = `${j}\u0001${gaps.track[i]}`;
+    let r = rows.get(key);
+    if (!r) {
+      r = {
+        step: st?.step ?? '',
+        startNs: st?.startNs ?? NaN,
+        endNs: st?.endNs ?? NaN,
+        track: gaps.track[i]!,
+        stream: streamName.get(gaps.track[i]!) ?? '',
+        idleNs: 0,
+        byCause: emptyByCause(),
+      };
+      rows.set(key, r);
     }
+    const d = gaps.endNs[i]! - gaps.startNs[i]!;
+    r.idleNs += d;
+    r.byCause[IDLE_CAUSES[gaps.cause[i]!]!] += d;
   }
-  return [...rows.values()].sort((a, b) => a.startNs - b.startNs || a.track - b.track);
-}
-
-/** First index whose value is greater than x (values non-decreasing). */
-function upperPrefix(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const order = (r: IdleStepRow) => (Number.isNaN(r.startNs) ? Infinity : r.startNs);
+  return [...rows.values()].sort((a, b) => order(a) - order(b) || a.track - b.track);
 }
 
 /** Idle time per step (all streams) by cause: the stacked chart's bars. */

@@ -122,7 +122,7 @@ export const idleCause: RuleSpec = {
       evidence.push(
         rangeRow(
           `${IDLE_CAUSE_LABELS[c]}`,
-          stepOf(inp.steps, g.startNs[i]!),
+          inp.steps[g.step[i]!]?.step ?? '',
           g.startNs[i]!,
           d,
           g.track[i]!,

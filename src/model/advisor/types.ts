@@ -80,12 +80,14 @@ export interface IdleGaps {
   cause: Uint8Array;
   /** Index of the task after the gap, on `track`. */
   nextSlice: Int32Array;
+  /** Step of the task after the gap (index into the steps), -1 for none. */
+  step: Int32Array;
 }
 
 /** Idle time of one stream in one step, split by cause; Σ byCause = idleNs exactly. */
 export interface IdleStepRow {
   step: string;
-  /** The step's device window, timeline ns. */
+  /** The step's device window, timeline ns (NaN for gaps outside every step). */
   startNs: number;
   endNs: number;
   track: number;

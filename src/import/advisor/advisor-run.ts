@@ -7,13 +7,13 @@ import {
   extractAdvisorInputs,
   type AdvisorInputs,
   type ArgsBatchReader,
-} from '../model/advisor/advisor-inputs';
-import { runAdvisor } from '../model/advisor/engine';
-import type { AdvisorReport } from '../model/advisor/types';
-import type { ProfileModel } from '../model/profile';
-import type { TraceModel } from '../model/trace-model';
-import { parseJsonBytes } from './json/json-bytes';
-import type { InputFile } from './sources/input-file';
+} from '../../model/advisor/advisor-inputs';
+import { runAdvisor } from '../../model/advisor/engine';
+import type { AdvisorReport } from '../../model/advisor/types';
+import type { ProfileModel } from '../../model/profile';
+import type { TraceModel } from '../../model/trace-model';
+import { parseJsonBytes } from '../json/json-bytes';
+import type { InputFile } from '../sources/input-file';
 
 /** Ranges closer than this are read together. */
 const COALESCE = 64 << 10;
