@@ -7,6 +7,7 @@ import { openDemo } from './demo';
 
 const TABS: { id: ViewTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
+  { id: 'advisor', label: 'Advisor' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'kernels', label: 'Kernels' },
   { id: 'operators', label: 'Operators' },

@@ -6,6 +6,7 @@
  * React state.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAdvisorSlice, type AdvisorSlice } from './advisor-slice';
 import { createClusterSlice, type ClusterSlice } from './cluster-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -20,7 +21,8 @@ export type AppState = ImportSlice &
   UiSlice &
   TimelineSlice &
   ViewsSlice &
-  ClusterSlice;
+  ClusterSlice &
+  AdvisorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -32,5 +34,6 @@ export function createAppStore(): AppStore {
     ...createTimelineSlice(...a),
     ...createViewsSlice(...a),
     ...createClusterSlice(...a),
+    ...createAdvisorSlice(...a),
   }));
 }

@@ -9,6 +9,7 @@ import { formatDuration } from '../lib/format';
 import type { AppState, AppStore } from '../store/app-store';
 import { LIGHT_COLORS, makePalette, type Palette, type ThemeColors } from './draw/colors';
 import { drawOverlay } from './draw/draw-overlay';
+import { drawIdleGaps, idleGapLayers } from './draw/draw-idle-gaps';
 import { drawOverview } from './draw/draw-overview';
 import { drawTracks } from './draw/draw-tracks';
 import { FrameScheduler, Layer } from './frame-scheduler';
@@ -251,6 +252,8 @@ export class TimelineView {
       s.searchCurrent !== prev.searchCurrent ||
       s.flowMode !== prev.flowMode ||
       s.hiddenFlowCats !== prev.hiddenFlowCats ||
+      s.idleOverlay !== prev.idleOverlay ||
+      s.advice !== prev.advice ||
       this.selectHighlights(s) !== this.selectHighlights(prev)
     )
       layers |= Layer.Overlay | Layer.Overview;
@@ -387,6 +390,15 @@ export class TimelineView {
   private drawOverlayLayer(): void {
     const ctx = this.el.overlay.getContext('2d');
     if (ctx) drawOverlay(buildOverlayFrame(this, ctx, this.selFlows));
+    const s = this.state;
+    if (ctx && s.idleOverlay)
+      drawIdleGaps(
+        ctx,
+        this.geometry(),
+        this.dpr,
+        this.width,
+        idleGapLayers(this.groups, s.advice),
+      );
   }
 
   private drawOverviewLayer(): void {

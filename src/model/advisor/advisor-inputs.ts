@@ -356,7 +356,9 @@ function insideOp(t: TraceModel, s: SliceTable, i: number): boolean {
 
 function hostEvents(t: TraceModel, kind: InputKind, deviceTracks: Set<number>) {
   const host = emptyHost();
-  const classOf = new Map<string, HostClass | null>();
+  // Classified once per distinct (category, name) pair: a number key, no string per slice.
+  const classOf = new Map<number, HostClass | null>();
+  const nStrings = t.strings.length;
   const commSlices: HostEvent[] = [];
   t.sliceTracks.forEach((tr, track) => {
     if (deviceTracks.has(track)) return;
@@ -371,7 +373,7 @@ function hostEvents(t: TraceModel, kind: InputKind, deviceTracks: Set<number>) {
           commSlices.push({ track, index: i, startNs: s.start[i]!, durNs: s.dur[i]!, name });
         continue;
       }
-      const key = `${s.cat[i]}\u0001${s.name[i]}`;
+      const key = s.cat[i]! * nStrings + s.name[i]!;
       let c = classOf.get(key);
       if (c === undefined)
         classOf.set(key, (c = classifyHostName(name, t.strings[s.cat[i]!] ?? '', kind)));

@@ -22,8 +22,10 @@ import type { EvidenceRow } from './types';
 const NEEDS_KERNELS =
   'needs kernel_details.csv (or the profiler db) with Accelerator Core (Level1+)';
 
-const kernelRow = (k: KernelRow, value: number, detail: string): EvidenceRow =>
-  rangeRow(k.name, k.step, k.startNs, k.durNs, k.track, value, detail);
+const kernelRow = (k: KernelRow, value: number, detail: string): EvidenceRow => ({
+  ...rangeRow(k.name, k.step, k.startNs, k.durNs, k.track, value, detail),
+  task: true,
+});
 
 const hasCores = (ks: readonly KernelRow[] | null): ks is KernelRow[] =>
   ks !== null && ks.some((k) => k.core !== '');
@@ -228,6 +230,7 @@ export const byteAlignment: RuleSpec = {
     const { inp, th } = ctx;
     if (!inp.hcclTasks)
       return notChecked(this.id, 'needs the HCCL communication lanes in the trace (Level1+)');
+    if (inp.hcclTasks.length === 0) return passed(this.id, 'No HCCL transfer tasks in the trace.');
     if (!inp.hcclSizes)
       return notChecked(this.id, 'needs the HCCL task args (size(Byte), transport type)');
     const a = th['alignmentBytes']!;

@@ -18,6 +18,8 @@ import {
 } from './rule-kit';
 import { IDLE_CAUSES, IDLE_CAUSE_LABELS, type EvidenceRow, type IdleCause } from './types';
 
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+
 const NO_DEVICE = 'needs device tasks in the trace (Ascend Hardware streams or GPU kernels)';
 const NO_API = (kind: string) =>
   kind === 'kineto'
@@ -131,9 +133,7 @@ export const idleCause: RuleSpec = {
         ),
       );
     }
-    const parts = top
-      .slice(0, 3)
-      .map((c) => `${IDLE_CAUSE_LABELS[c].toLowerCase()} ${fmtNs(by[c])}`);
+    const parts = top.slice(0, 3).map((c) => `${IDLE_CAUSE_LABELS[c]} ${fmtNs(by[c])}`);
     return found(ctx, {
       rule: this.id,
       timeNs: hostNs,
@@ -239,7 +239,7 @@ export const gc: RuleSpec = {
       rule: this.id,
       timeNs: t,
       count: long.length,
-      title: `Python GC paused the host ${long.length} times for ${fmtNs(t)} (longest ${fmtNs(Math.max(...long.map((e) => e.durNs)))}).`,
+      title: `Python GC paused the host ${times(long.length)} for ${fmtNs(t)} (longest ${fmtNs(Math.max(...long.map((e) => e.durNs)))}).`,
       fix: 'Create fewer temporary Python objects; raise the thresholds with gc.set_threshold(), or gc.disable() in the training loop and gc.collect() between steps.',
       evidence: long.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
     });
@@ -331,7 +331,7 @@ export const dataloader: RuleSpec = {
       rule: this.id,
       timeNs: t,
       count: slow.length,
-      title: `Data loading stalled the host ${slow.length} times for ${fmtNs(t)} (longest ${fmtNs(Math.max(...slow.map((e) => e.durNs)))}).`,
+      title: `Data loading stalled the host ${times(slow.length)} for ${fmtNs(t)} (longest ${fmtNs(Math.max(...slow.map((e) => e.durNs)))}).`,
       fix: single
         ? 'Single-process loading: set num_workers > 0; check disk I/O and avoid reading from tar/zip archives.'
         : 'Check disk I/O, avoid tar/zip datasets, pin_memory=True, tune num_workers and check CPU core binding.',

@@ -19,6 +19,8 @@ export interface EvidenceRow {
   slice: SliceRef | null;
   /** The track a range row lies on (a stream), or -1. */
   track: number;
+  /** A device task known by its exact start and duration only (kernel_details rows). */
+  task?: boolean;
   /** The figure the rule judged (µs, count, ratio…) as a number, and a short detail. */
   value: number;
   detail: string;

@@ -19,6 +19,7 @@ import { OPERATOR_COLUMN } from '../operators/operator-columns';
 import { ItemLink, SummaryTable } from './SummaryTable';
 import { TraceOverviewPanel } from './TraceOverview';
 import { wallClock } from './wall-clock';
+import { AdvisorBadge } from '../advisor/AdvisorBadge';
 import '../views.css';
 import './overview.css';
 
@@ -31,6 +32,7 @@ export function OverviewView() {
   return (
     <div className="view scroll overview" data-testid="overview-view">
       <ProfileHeader profile={profile} />
+      <AdvisorBadge profile={profile} />
       {hasAscend ? (
         <AscendOverview profile={profile} />
       ) : profile.trace ? (
