@@ -25,11 +25,18 @@ export function argsReader(
   return async (indices) => {
     const a = trace.args;
     const out: unknown[] = indices.map(() => null);
-    const parse = (bytes: Uint8Array, s: number, e: number) => {
+    const decoder = new TextDecoder();
+    // The engine's JSON.parse first (these args are small, plain objects), the exact parser when
+    // it refuses (NaN, big ids…).
+    const parse = (bytes: Uint8Array, s: number, e: number): unknown => {
       try {
-        return parseJsonBytes(bytes, s, e);
+        return JSON.parse(decoder.decode(bytes.subarray(s, e))) as unknown;
       } catch {
-        return null;
+        try {
+          return parseJsonBytes(bytes, s, e);
+        } catch {
+          return null;
+        }
       }
     };
     if (a.arena) {

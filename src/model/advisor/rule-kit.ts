@@ -72,6 +72,8 @@ export function found(
   f: Omit<Finding, 'severity' | 'evidence' | 'evidenceTotal'> & {
     evidence: EvidenceRow[];
     severity?: Severity;
+    /** When `evidence` is already a selection: how many rows there were in all. */
+    evidenceTotal?: number;
   },
 ): Finding {
   const sorted = [...f.evidence].sort((a, b) => b.durNs - a.durNs || a.startNs - b.startNs);
@@ -79,7 +81,7 @@ export function found(
     ...f,
     severity: f.severity ?? severityOf(f.timeNs, ctx.totalNs),
     evidence: sorted.slice(0, EVIDENCE_LIMIT),
-    evidenceTotal: f.evidence.length,
+    evidenceTotal: f.evidenceTotal ?? f.evidence.length,
   };
 }
 

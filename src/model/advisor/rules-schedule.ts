@@ -16,7 +16,13 @@ import {
   sumDur,
   type RuleSpec,
 } from './rule-kit';
-import { IDLE_CAUSES, IDLE_CAUSE_LABELS, type EvidenceRow, type IdleCause } from './types';
+import {
+  EVIDENCE_LIMIT,
+  IDLE_CAUSES,
+  IDLE_CAUSE_LABELS,
+  type EvidenceRow,
+  type IdleCause,
+} from './types';
 
 const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
@@ -118,7 +124,10 @@ export const idleCause: RuleSpec = {
     const g = idle.gaps;
     const names = new Map(inp.streams.map((d) => [d.track, d.name]));
     const evidence: EvidenceRow[] = [];
-    for (let i = 0; i < g.length; i++) {
+    // Rows for the longest gaps only (there may be millions).
+    const order = Array.from({ length: g.length }, (_, i) => i);
+    order.sort((a, b) => g.endNs[b]! - g.startNs[b]! - (g.endNs[a]! - g.startNs[a]!));
+    for (const i of order.slice(0, EVIDENCE_LIMIT)) {
       const c = IDLE_CAUSES[g.cause[i]!]!;
       const d = g.endNs[i]! - g.startNs[i]!;
       evidence.push(
@@ -146,6 +155,7 @@ export const idleCause: RuleSpec = {
           .map((c) => CAUSE_FIX[c])
           .join('; ') + '.',
       evidence,
+      evidenceTotal: g.length,
     });
   },
 };
