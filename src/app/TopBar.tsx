@@ -8,6 +8,7 @@ import { ShareControls } from './share/ShareControls';
 
 const TABS: { id: ViewTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
+  { id: 'advisor', label: 'Advisor' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'kernels', label: 'Kernels' },
   { id: 'operators', label: 'Operators' },

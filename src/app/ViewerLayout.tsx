@@ -33,6 +33,9 @@ const SqlView = lazy(() => import('../views/sql/SqlView').then((m) => ({ default
 const ClusterView = lazy(() =>
   import('../views/cluster/ClusterView').then((m) => ({ default: m.ClusterView })),
 );
+const AdvisorView = lazy(() =>
+  import('../views/advisor/AdvisorView').then((m) => ({ default: m.AdvisorView })),
+);
 const StatisticsView = lazy(() =>
   import('../views/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
 );
@@ -58,6 +61,9 @@ export function ViewerLayout() {
       break;
     case 'overview':
       view = <OverviewView />;
+      break;
+    case 'advisor':
+      view = <AdvisorView />;
       break;
     case 'kernels':
       view = <KernelsView />;

@@ -10,6 +10,7 @@ import type { ImportProgress } from '../import/readers/reader';
 import type { OpenResult, RankMatrixRows } from '../import/worker-handlers';
 import type { ProfileModel } from '../model/profile';
 import type { TraceModel } from '../model/trace-model';
+import type { AdvisorReport } from '../model/advisor/types';
 import type { AppStore } from '../store/app-store';
 import { landingTab } from '../views/overview/landing';
 import type { PickedFile } from './read-dropped-items';
@@ -256,6 +257,27 @@ export class ViewerController {
       () => new Worker(new URL('../import/sql.worker.ts', import.meta.url), { type: 'module' }),
     );
     return this.sqlClient;
+  }
+
+  /**
+   * Runs the advisor on a profile in the import worker (which kept its inputs at import) with the
+   * store's thresholds, and stores the report.
+   */
+  async advise(profileId: string): Promise<void> {
+    const st = this.store.getState();
+    const trace = st.profiles[profileId]?.trace ?? null;
+    const asked = st.advisorThresholds;
+    st.setAdvice(profileId, { status: 'loading', trace, asked });
+    try {
+      const report = await this.client.call<AdvisorReport>('advisor:run', {
+        profileId,
+        thresholds: asked,
+      }).promise;
+      this.store.getState().setAdvice(profileId, { status: 'ready', trace, asked, report });
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      this.store.getState().setAdvice(profileId, { status: 'error', trace, asked, error });
+    }
   }
 
   /** Starts the import worker and its scan workers now, so the first drop does not wait for them. */

@@ -20,6 +20,7 @@ import {
 } from './cache/profile-cache';
 import type { Handler, OpenedFile } from './worker-protocol';
 import { readClusterOutput } from './cluster/read-cluster-output';
+import { AdvisorInputsCache } from './advisor/advisor-cache';
 
 /** The small files the cluster overview reads from every rank (never the traces). */
 export function isClusterOverviewKind(kind: string): boolean {
@@ -80,6 +81,8 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
   // Cache writes run after the profile has been handed over, so they never delay `ready`.
   const cacheWrites = new Map<string, Promise<void>>();
   const buildId = opts.buildId ?? 'dev';
+  // The advisor's inputs, extracted before each profile's buffers go to the page.
+  const advisor = new AdvisorInputsCache();
   session.handlers['open'] = async (payload) => {
     const files = payload as (OpenedFile | { path: string; data: Uint8Array | string })[];
     const inputs: InputFile[] = files.map((f) =>
@@ -105,7 +108,10 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       ctx.progress({ path: d.root, stage: 'cache', bytesRead: 0, bytesTotal: 1, items: 0 });
       await cacheWrites.get(key);
       const cached = await loadCachedProfile(session.cache, key);
-      if (cached) return cached;
+      if (cached) {
+        await advisor.keep(d.id, cached, opened.files);
+        return cached;
+      }
     }
     const profile: ProfileModel = await importProfile(d, opened.files, {
       signal: ctx.signal,
@@ -120,6 +126,7 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       const write = saveCacheSnapshot(store, key, snapshot).finally(() => cacheWrites.delete(key));
       cacheWrites.set(key, write);
     }
+    await advisor.keep(d.id, profile, opened.files);
     return profile;
   };
   session.handlers['trace:from-db'] = async (payload) => {
@@ -180,6 +187,10 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
     const opened = session.opened;
     if (!opened) throw new Error('nothing has been opened');
     return readClusterOutput(opened.files, opened.discovery.clusterFiles, ctx.signal);
+  };
+  session.handlers['advisor:run'] = (payload) => {
+    const { profileId, thresholds } = payload as { profileId: string; thresholds?: object };
+    return new Promise((resolve) => resolve(advisor.run(profileId, thresholds ?? {})));
   };
   session.handlers['cache:usage'] = async () => {
     await session.cacheIdle();

@@ -9,6 +9,9 @@ import { SUMMARY_EXTENSIONS } from '../import/summary-extensions';
 import { clusterSummary } from '../model/cluster/cluster-summary';
 import { rankSummaryOf, type RankSummary } from '../model/cluster/rank-summary';
 import { profileHasData, summarizeProfile, type ProfileSummary } from '../model/summarize-profile';
+import { adviseProfile } from '../import/advisor/advisor-run';
+import { adviceSummary } from '../model/advisor/engine';
+import { clusterAdvice, type RankComm } from '../model/advisor/cluster-advice';
 
 export type SummaryResult = { summary: Record<string, unknown> } | { error: string };
 
@@ -28,16 +31,22 @@ export async function summarizeInputs(
   if (profiles.length === 0) return { error: nothingFoundMessage(sourceName, opened.reports) };
   const summaries: ProfileSummary[] = [];
   const rankSummaries: RankSummary[] = [];
+  const rankComm: RankComm[] = [];
   let anyData = false;
   let firstFailure: string | null = null;
   for (const d of profiles) {
     const p = await importProfile(d, opened.files, { argsFromFile: true, onProgress });
-    if (d.kind === 'ascend' && d.rank !== null)
+    if (d.kind === 'ascend' && d.rank !== null) {
       rankSummaries.push(rankSummaryOf(p, rankSummaries.length));
+      rankComm.push({ rank: d.rank, communication: p.ascend.communication ?? null });
+    }
     anyData ||= profileHasData(p);
     const failed = p.inputs.find((i) => i.status === 'failed');
     if (failed && !firstFailure) firstFailure = `${failed.path}: ${failed.reason}`;
-    summaries.push(summarizeProfile(p, SUMMARY_EXTENSIONS));
+    summaries.push({
+      ...summarizeProfile(p, SUMMARY_EXTENSIONS),
+      advice: adviceSummary(await adviseProfile(p, opened.files)),
+    });
   }
   if (!anyData)
     return {
@@ -47,7 +56,15 @@ export async function summarizeInputs(
     const s = summaries[0]!;
     return { summary: { ...s, inputs: [...s.inputs, ...opened.reports] } };
   }
-  const cluster = rankSummaries.length > 1 ? { cluster: clusterSummary(rankSummaries) } : {};
+  const cluster =
+    rankSummaries.length > 1
+      ? {
+          cluster: {
+            ...clusterSummary(rankSummaries),
+            advice: adviceSummary({ findings: clusterAdvice(rankSummaries, rankComm) }),
+          },
+        }
+      : {};
   return { summary: { profiles: summaries, inputs: opened.reports, ...cluster } };
 }
 

@@ -6,6 +6,7 @@
  * React state.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAdvisorSlice, type AdvisorSlice } from './advisor-slice';
 import { createClusterSlice, type ClusterSlice } from './cluster-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createNotesSlice, type NotesSlice } from './notes-slice';
@@ -22,7 +23,8 @@ export type AppState = ImportSlice &
   TimelineSlice &
   ViewsSlice &
   ClusterSlice &
-  NotesSlice;
+  NotesSlice &
+  AdvisorSlice;
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(): AppStore {
@@ -35,5 +37,6 @@ export function createAppStore(): AppStore {
     ...createViewsSlice(...a),
     ...createClusterSlice(...a),
     ...createNotesSlice(...a),
+    ...createAdvisorSlice(...a),
   }));
 }

@@ -5,6 +5,7 @@ import type { AppState } from './app-store';
 export type Theme = 'light' | 'dark';
 export type ViewTab =
   | 'overview'
+  | 'advisor'
   | 'timeline'
   | 'kernels'
   | 'operators'

@@ -9,6 +9,7 @@ import { formatCount } from '../lib/format';
 import type { SearchRunner } from './search-runner';
 import { stepSearch } from './timeline-keys';
 import type { TimelineView } from './timeline-view';
+import { IdleOverlayToggle } from '../views/advisor/IdleOverlayToggle';
 
 interface Props {
   view: TimelineView | null;
@@ -108,6 +109,7 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
         </button>
       </div>
       <FlowMenu view={view} traceKey={trace} />
+      <IdleOverlayToggle />
       <button className="button subtle" onClick={expandAll} data-testid="expand-all">
         Expand all
       </button>

@@ -10,6 +10,7 @@ import type { AppState, AppStore } from '../store/app-store';
 import { LIGHT_COLORS, makePalette, type Palette, type ThemeColors } from './draw/colors';
 import { drawOverlay } from './draw/draw-overlay';
 import { drawMarkers } from './draw/draw-markers';
+import { drawIdleGaps, idleGapLayers } from './draw/draw-idle-gaps';
 import { drawOverview } from './draw/draw-overview';
 import { drawTracks } from './draw/draw-tracks';
 import { FrameScheduler, Layer } from './frame-scheduler';
@@ -253,6 +254,8 @@ export class TimelineView {
       s.flowMode !== prev.flowMode ||
       s.hiddenFlowCats !== prev.hiddenFlowCats ||
       s.markers !== prev.markers ||
+      s.idleOverlay !== prev.idleOverlay ||
+      s.advice !== prev.advice ||
       this.selectHighlights(s) !== this.selectHighlights(prev)
     )
       layers |= Layer.Overlay | Layer.Overview;
@@ -391,7 +394,9 @@ export class TimelineView {
     if (!ctx) return;
     drawOverlay(buildOverlayFrame(this, ctx, this.selFlows));
     const { width, height, dpr } = this;
-    const markers = this.state.markers;
+    const s = this.state;
+    if (s.idleOverlay)
+      drawIdleGaps(ctx, this.geometry(), dpr, width, idleGapLayers(this.groups, s.advice));
     drawMarkers({
       ctx,
       width,
@@ -400,7 +405,7 @@ export class TimelineView {
       labelWidth: LABEL_W,
       rulerHeight: RULER_H,
       scale: this.scale(),
-      markers,
+      markers: s.markers,
     });
   }
 

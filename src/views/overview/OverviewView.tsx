@@ -20,6 +20,7 @@ import { ItemLink, SummaryTable } from './SummaryTable';
 import { TraceOverviewPanel } from './TraceOverview';
 import { wallClock } from './wall-clock';
 import { TraceMetadataBlock } from '../report/TraceMetadata';
+import { AdvisorBadge } from '../advisor/AdvisorBadge';
 import '../views.css';
 import './overview.css';
 
@@ -33,6 +34,7 @@ export function OverviewView() {
     <div className="view scroll overview" data-testid="overview-view">
       <ProfileHeader profile={profile} />
       <TraceMetadataBlock trace={profile.trace} />
+      <AdvisorBadge profile={profile} />
       {hasAscend ? (
         <AscendOverview profile={profile} />
       ) : profile.trace ? (

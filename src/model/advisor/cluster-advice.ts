@@ -1,0 +1,153 @@
+/**
+ * Cluster rules: `slow-rank` and `slow-link`.
+ *
+ * slow-rank: the rank the others wait for. The rank and the wait each rank caused (Σ over the
+ * collectives it arrived last at of its arrival − each other member's arrival, after clock
+ * alignment) come from the cluster analysis (model/cluster/analyze.ts), so the advisor never
+ * disagrees with the Cluster view; the advisor adds the evidence rows.
+ *
+ * slow-link: per rank, SDMA and RDMA bandwidth = Σ transit size ÷ Σ transit time over its
+ * communication.json ops (MA slow_link_analyzer); flagged when (max − min) ÷ mean > 5 %. Time at
+ * stake: the slowest rank's transit time minus what it would take at the mean bandwidth.
+ */
+import type { CommOpRow } from '../ascend-data';
+import { alignOffsets, collectiveArrivals, type CollectiveArrival } from '../cluster/align';
+import { analyzeCluster, MIN_SKEW_NS } from '../cluster/analyze';
+import type { RankSummary } from '../cluster/rank-summary';
+import { fmtNs, notChecked, passed, pct, plural, rangeRow, severityOf } from './rule-kit';
+import { withDefaults } from './thresholds';
+import type { EvidenceRow, Finding, Thresholds } from './types';
+
+export interface RankComm {
+  rank: number;
+  communication: readonly CommOpRow[] | null;
+}
+
+/**
+ * Evidence of the wait each rank caused: one row per collective it arrived last at (skew of at
+ * least the cluster analysis's MIN_SKEW_NS), with the wait its peers spent. The totals and the
+ * slow rank itself come from the cluster analysis (model/cluster/analyze.ts), never from here.
+ */
+function causedWaitRows(arrivals: readonly CollectiveArrival[]): Map<number, EvidenceRow[]> {
+  const rows = new Map<number, EvidenceRow[]>();
+  for (const a of arrivals) {
+    if (a.skewNs < MIN_SKEW_NS) continue;
+    const last = a.starts.get(a.lastRank)!;
+    let w = 0;
+    for (const [rank, t] of a.starts) if (rank !== a.lastRank) w += Number(last - t);
+    let r = rows.get(a.lastRank);
+    if (!r) rows.set(a.lastRank, (r = []));
+    r.push(
+      rangeRow(
+        `${a.op} #${a.seq}`,
+        '',
+        NaN,
+        w,
+        -1,
+        a.skewNs / 1000,
+        `arrived ${fmtNs(a.skewNs)} after rank ${a.firstRank}`,
+      ),
+    );
+  }
+  return rows;
+}
+
+function slowRank(ranks: readonly RankSummary[]): Finding {
+  const id = 'slow-rank';
+  if (ranks.length < 2) return notChecked(id, 'needs several ranks (a cluster)');
+  const sorted = [...ranks].sort((a, b) => a.rank - b.rank);
+  const arrivals = collectiveArrivals(sorted, alignOffsets(sorted, sorted[0]?.rank));
+  // The Cluster view's own analysis names the rank: the advisor never applies a rule of its own.
+  const f = analyzeCluster(sorted, arrivals);
+  if (f.slowestRank === null)
+    return notChecked(id, 'needs step times or collectives of every rank');
+  const slow = f.slowestRank;
+  const wait = f.causedWaitNs;
+  const totalStep =
+    f.totals.reduce((a, t) => a + t.stepTimeUs * 1000, 0) / Math.max(1, f.totals.length);
+  const w = wait.get(slow) ?? 0;
+  const ranking = [...wait].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const evidence = causedWaitRows(arrivals).get(slow) ?? [];
+  const others = ranking.filter(([r]) => r !== slow).map(([r, x]) => `rank ${r} ${fmtNs(x)}`);
+  const title =
+    f.slowestBy === 'caused-wait'
+      ? `Rank ${slow} is the rank the others wait for: it arrived last at ${plural(evidence.length, 'collective')}, making the other ranks wait ${fmtNs(w)}${others.length > 0 ? ` (next: ${others.join(', ')})` : ''}.`
+      : `Rank ${slow} computes longest per step (no collective arrival order to compare).`;
+  return {
+    rule: id,
+    severity: w > 0 ? severityOf(w, totalStep) : 'medium',
+    timeNs: w,
+    count: evidence.length,
+    title,
+    fix: `Compare rank ${slow} with a fast rank (compute, free time, host dispatch on that rank): its delay is paid as waiting by every peer in its groups.`,
+    evidence: evidence.sort((a, b) => b.durNs - a.durNs).slice(0, 500),
+    evidenceTotal: evidence.length,
+  };
+}
+
+function slowLink(comm: readonly RankComm[] | null, th: Thresholds): Finding {
+  const id = 'slow-link';
+  const withRows = (comm ?? []).filter((c) => c.communication && c.communication.length > 0);
+  if (withRows.length < 2) return notChecked(id, 'needs communication.json of several ranks');
+  const out: EvidenceRow[] = [];
+  const parts: string[] = [];
+  let timeNs = 0;
+  for (const tr of ['SDMA', 'RDMA']) {
+    const bw = withRows
+      .map((c) => {
+        let mb = 0;
+        let ms = 0;
+        for (const r of c.communication!) {
+          const b = r.bandwidth[tr];
+          if (b && (b.sizeMB ?? 0) > 0 && (b.timeMs ?? 0) > 0) {
+            mb += b.sizeMB!;
+            ms += b.timeMs!;
+          }
+        }
+        return { rank: c.rank, mb, ms, gbs: ms > 0 ? mb / ms : NaN };
+      })
+      .filter((x) => Number.isFinite(x.gbs));
+    if (bw.length < 2) continue;
+    const mean = bw.reduce((a, x) => a + x.gbs, 0) / bw.length;
+    const min = bw.reduce((a, x) => (x.gbs < a.gbs ? x : a));
+    const max = bw.reduce((a, x) => (x.gbs > a.gbs ? x : a));
+    const spread = (max.gbs - min.gbs) / mean;
+    for (const x of bw)
+      out.push(
+        rangeRow(
+          `rank ${x.rank} ${tr}`,
+          '',
+          NaN,
+          x.ms * 1e6,
+          -1,
+          x.gbs,
+          `${x.gbs.toFixed(2)} GB/s over ${x.mb.toFixed(1)} MB`,
+        ),
+      );
+    if (spread <= th['slowLinkRatio']!) continue;
+    timeNs += Math.max(0, (min.ms - min.mb / mean) * 1e6);
+    parts.push(
+      `${tr} rank ${min.rank} ${min.gbs.toFixed(2)} GB/s vs mean ${mean.toFixed(2)} (spread ${pct(spread)})`,
+    );
+  }
+  if (parts.length === 0) return passed(id, 'Bandwidth is even across ranks.');
+  return {
+    rule: id,
+    severity: 'medium',
+    timeNs,
+    count: parts.length,
+    title: `Slow link: ${parts.join('; ')}.`,
+    fix: 'Check the named rank’s links (HCCS / RDMA NIC, switch ports, cabling) and its placement; compare with communication_matrix.',
+    evidence: out.sort((a, b) => a.value - b.value),
+    evidenceTotal: out.length,
+  };
+}
+
+export function clusterAdvice(
+  ranks: readonly RankSummary[],
+  comm: readonly RankComm[] | null,
+  over: Partial<Thresholds> = {},
+): Finding[] {
+  const th = withDefaults(over);
+  return [slowRank(ranks), slowLink(comm, th)];
+}

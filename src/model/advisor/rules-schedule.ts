@@ -1,0 +1,397 @@
+/**
+ * Rules about time the device spends waiting: free time, idle causes, and the host-side
+ * habits that make it wait (GC, dataloader, synchronisation, memory APIs, op compilation).
+ * Thresholds and wording: msprof-analyze advisor (docs/analysis-definitions.md §7, §8).
+ */
+import { stepOf } from './advisor-inputs';
+import {
+  found,
+  fmtNs,
+  notChecked,
+  passed,
+  pct,
+  plural,
+  rangeRow,
+  sliceRow,
+  sumDur,
+  type RuleSpec,
+} from './rule-kit';
+import {
+  EVIDENCE_LIMIT,
+  IDLE_CAUSES,
+  IDLE_CAUSE_LABELS,
+  type EvidenceRow,
+  type IdleCause,
+} from './types';
+
+const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
+
+const NO_DEVICE = 'needs device tasks in the trace (Ascend Hardware streams or GPU kernels)';
+const NO_API = (kind: string) =>
+  kind === 'kineto'
+    ? 'needs CUDA runtime events in the trace'
+    : 'needs Level1 (the CANN lane: AscendCL / Node@launch events)';
+
+export const freeTime: RuleSpec = {
+  id: 'free-time',
+  checks: 'Device free time per step (Free lane, or gaps of all device tasks)',
+  threshold: 'free > 10 % of the step',
+  source: 'MA overall_summary_analyzer; MSI best practice',
+  kinds: ['ascend', 'kineto'],
+  run(ctx) {
+    const { inp, th } = ctx;
+    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE);
+    const bad = inp.steps.filter((s) => s.stepNs > 0 && s.freeNs / s.stepNs > th['freeRatio']!);
+    const totalFree = inp.steps.reduce((a, s) => a + s.freeNs, 0);
+    const total = inp.steps.reduce((a, s) => a + s.stepNs, 0);
+    if (bad.length === 0)
+      return passed(
+        this.id,
+        `Device free time is ${pct(total > 0 ? totalFree / total : 0)} of the step time.`,
+      );
+    const freeNs = bad.reduce((a, s) => a + s.freeNs, 0);
+    const badNs = bad.reduce((a, s) => a + s.stepNs, 0);
+    const inBad = (ts: number) => bad.some((s) => s.startNs <= ts && ts < s.endNs);
+    const evidence: EvidenceRow[] = inp.free
+      .filter((f) => inBad(f.startNs))
+      .map((f) => {
+        const step = stepOf(inp.steps, f.startNs);
+        const d = f.endNs - f.startNs;
+        return f.slice
+          ? {
+              label: 'Free',
+              step,
+              startNs: f.startNs,
+              durNs: d,
+              slice: f.slice,
+              track: f.slice.track,
+              value: d / 1000,
+              detail: 'Free lane',
+            }
+          : rangeRow(
+              'device idle',
+              step,
+              f.startNs,
+              d,
+              -1,
+              d / 1000,
+              'no device task on any stream',
+            );
+      });
+    return found(ctx, {
+      rule: this.id,
+      timeNs: freeNs,
+      count: bad.length,
+      title: `The device is free ${pct(freeNs / badNs)} of the time in ${plural(bad.length, 'step')} of ${inp.steps.length} (${fmtNs(freeNs)}).`,
+      fix: 'Keep Free at about 10 % or less: see idle-cause for what the device waits on (host dispatch, synchronisation, GC, dataloader); reduce host overhead with fused / affinity APIs or graph mode.',
+      evidence,
+    });
+  },
+};
+
+const CAUSE_FIX: Record<IdleCause, string> = {
+  'host-bound':
+    'the host launches too late: reduce Python and dispatch overhead (fused ops, larger kernels, graph mode / CUDA graphs)',
+  'launch-gap': 'short gaps between back-to-back launches: fuse small kernels',
+  sync: 'remove host synchronisations in the loop (stream synchronize, .item(), .cpu())',
+  gc: 'tune Python GC (gc.set_threshold, gc.freeze, collect between steps)',
+  dataloader: 'speed up data loading (num_workers, pin_memory, prefetch)',
+  memory: 'avoid allocator churn (expandable_segments:True, no empty_cache)',
+  other: 'event waits and cross-stream dependencies: check the streams the task waits on',
+};
+
+const HOST_CAUSES: IdleCause[] = ['host-bound', 'sync', 'gc', 'dataloader', 'memory'];
+
+export const idleCause: RuleSpec = {
+  id: 'idle-cause',
+  checks:
+    'Every idle gap of every device stream, classified per step: host-bound, launch gap, synchronisation, GC, dataloader, memory allocation, other',
+  threshold: 'launch gap < 30 µs; reported when host-side causes hold idle time',
+  source: 'HTA idle_time_breakdown; MA free_analysis',
+  kinds: ['ascend', 'kineto'],
+  run(ctx) {
+    const { inp, idle } = ctx;
+    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE);
+    const by = Object.fromEntries(IDLE_CAUSES.map((c) => [c, 0])) as Record<IdleCause, number>;
+    let total = 0;
+    for (const r of idle.rows) {
+      total += r.idleNs;
+      for (const c of IDLE_CAUSES) by[c] += r.byCause[c];
+    }
+    const hostNs = HOST_CAUSES.reduce((a, c) => a + by[c], 0);
+    if (total === 0) return passed(this.id, 'No idle gaps on the device streams.');
+    const top = [...IDLE_CAUSES].sort((a, b) => by[b] - by[a]).filter((c) => by[c] > 0);
+    const g = idle.gaps;
+    const names = new Map(inp.streams.map((d) => [d.track, d.name]));
+    const evidence: EvidenceRow[] = [];
+    // Rows for the longest gaps only (there may be millions).
+    const order = Array.from({ length: g.length }, (_, i) => i);
+    order.sort((a, b) => g.endNs[b]! - g.startNs[b]! - (g.endNs[a]! - g.startNs[a]!));
+    for (const i of order.slice(0, EVIDENCE_LIMIT)) {
+      const c = IDLE_CAUSES[g.cause[i]!]!;
+      const d = g.endNs[i]! - g.startNs[i]!;
+      evidence.push(
+        rangeRow(
+          `${IDLE_CAUSE_LABELS[c]}`,
+          inp.steps[g.step[i]!]?.step ?? '',
+          g.startNs[i]!,
+          d,
+          g.track[i]!,
+          d / 1000,
+          names.get(g.track[i]!) ?? '',
+        ),
+      );
+    }
+    const parts = top.slice(0, 3).map((c) => `${IDLE_CAUSE_LABELS[c]} ${fmtNs(by[c])}`);
+    return found(ctx, {
+      rule: this.id,
+      timeNs: hostNs,
+      count: g.length,
+      severity: hostNs === 0 ? 'low' : undefined,
+      title: `Device streams sit idle ${fmtNs(total)} in ${plural(g.length, 'gap')}, ${fmtNs(hostNs)} of it waiting on the host: ${parts.join(', ')}.`,
+      fix:
+        top
+          .slice(0, 2)
+          .map((c) => CAUSE_FIX[c])
+          .join('; ') + '.',
+      evidence,
+      evidenceTotal: g.length,
+    });
+  },
+};
+
+export const opCompile: RuleSpec = {
+  id: 'op-compile',
+  checks: 'AscendCL@aclopCompileAndExecute calls (operators compiled at run time)',
+  threshold: '≥ 20 calls',
+  source: 'MA timeline_op_dispatch_analyzer; MSI OperatorDispatchAdvisor',
+  kinds: ['ascend'],
+  run(ctx) {
+    const { inp, th } = ctx;
+    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind));
+    const calls = inp.host.compile;
+    if (calls.length < th['opCompileCount']!)
+      return passed(
+        this.id,
+        `${plural(calls.length, 'aclopCompileAndExecute call')} (below ${th['opCompileCount']}).`,
+      );
+    const t = sumDur(calls);
+    return found(ctx, {
+      rule: this.id,
+      timeNs: t,
+      count: calls.length,
+      title: `Operators are compiled at run time ${calls.length} times (${fmtNs(t)} in aclopCompileAndExecute): dynamic shapes.`,
+      fix: 'torch_npu.npu.set_compile_mode(jit_compile=False) and torch_npu.npu.config.allow_internal_format = False.',
+      evidence: calls.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
+    });
+  },
+};
+
+export const syncAfterLaunch: RuleSpec = {
+  id: 'sync-after-launch',
+  checks:
+    'Stream synchronize right after a launch (Ascend aclrtSynchronizeStream after Node@launch; CUDA cudaStream/DeviceSynchronize after a launch)',
+  threshold: '> 0.5 of the launches',
+  source: 'MA synchronize_stream_checker',
+  kinds: ['ascend', 'kineto'],
+  run(ctx) {
+    const { inp, th } = ctx;
+    if (inp.host.launch.length === 0) return notChecked(this.id, NO_API(inp.kind));
+    const all = [
+      ...inp.host.launch.map((e) => ({ e, launch: true })),
+      ...inp.host.sync.map((e) => ({ e, launch: false })),
+    ].sort((a, b) => a.e.startNs - b.e.startNs || (a.launch ? -1 : 1));
+    const hits = all.filter((x, i) => !x.launch && i > 0 && all[i - 1]!.launch).map((x) => x.e);
+    const ratio = hits.length / inp.host.launch.length;
+    if (ratio <= th['syncAfterLaunchRatio']!)
+      return passed(this.id, `${pct(ratio)} of the launches are followed by a synchronize.`);
+    const t = sumDur(hits);
+    const cuda = inp.kind === 'kineto';
+    return found(ctx, {
+      rule: this.id,
+      timeNs: t,
+      count: hits.length,
+      title: `${pct(ratio)} of the ${inp.host.launch.length} launches are followed at once by a stream synchronize (${fmtNs(t)} blocked).`,
+      fix: cuda
+        ? 'Unset CUDA_LAUNCH_BLOCKING and remove synchronisations from the loop (.item(), .cpu(), torch.cuda.synchronize()).'
+        : 'Unset ASCEND_LAUNCH_BLOCKING (or set it to 0): a synchronize after every launch serialises host and device.',
+      evidence: hits.map((e) =>
+        sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, 'after a launch'),
+      ),
+    });
+  },
+};
+
+export const gc: RuleSpec = {
+  id: 'gc',
+  checks: 'Python garbage collection events (cat GC)',
+  threshold: 'an event ≥ 1000 µs',
+  source: 'MA gc_checker',
+  kinds: ['ascend', 'kineto'],
+  run(ctx) {
+    const { inp, th } = ctx;
+    const ev = inp.host.gc;
+    if (ev.length === 0) {
+      if (inp.kind === 'ascend' && inp.gcDetect !== true)
+        return notChecked(
+          this.id,
+          'needs GC events: set experimental_config gc_detect_threshold when profiling',
+        );
+      if (inp.kind === 'kineto')
+        return notChecked(this.id, 'needs GC events in the trace (cat GC)');
+      return passed(this.id, 'No GC events.');
+    }
+    const long = ev.filter((e) => e.durNs >= th['gcUs']! * 1000);
+    if (long.length === 0)
+      return passed(this.id, `${plural(ev.length, 'GC event')}, none ≥ ${th['gcUs']} µs.`);
+    const t = sumDur(long);
+    return found(ctx, {
+      rule: this.id,
+      timeNs: t,
+      count: long.length,
+      title: `Python GC paused the host ${times(long.length)} for ${fmtNs(t)} (longest ${fmtNs(Math.max(...long.map((e) => e.durNs)))}).`,
+      fix: 'Create fewer temporary Python objects; raise the thresholds with gc.set_threshold(), or gc.disable() in the training loop and gc.collect() between steps.',
+      evidence: long.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
+    });
+  },
+};
+
+export const gcSuspected: RuleSpec = {
+  id: 'gc-suspected',
+  checks:
+    'Long device free gaps with almost no host API activity (conjectured GC), when no GC events were recorded',
+  threshold: 'free > 200 ms, API time ÷ free < 0.01, API calls per µs < 0.0001',
+  source: 'MA conjectured_gc_checker',
+  kinds: ['ascend', 'kineto'],
+  run(ctx) {
+    const { inp, th } = ctx;
+    if (inp.host.gc.length > 0) return passed(this.id, 'GC events were recorded: see gc.');
+    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE);
+    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind));
+    const min = th['gcSuspectedFreeMs']! * 1e6;
+    const rows: EvidenceRow[] = [];
+    for (const f of inp.free) {
+      const d = f.endNs - f.startNs;
+      if (d <= min) continue;
+      let time = 0;
+      let n = 0;
+      for (let i = 0; i < inp.apiStart.length; i++) {
+        const s = Math.max(inp.apiStart[i]!, f.startNs);
+        const e = Math.min(inp.apiStart[i]! + inp.apiDur[i]!, f.endNs);
+        if (e > s || (inp.apiStart[i]! >= f.startNs && inp.apiStart[i]! < f.endNs)) {
+          time += Math.max(0, e - s);
+          n++;
+        }
+      }
+      if (time / d < th['gcSuspectedApiTimeRatio']! && n / (d / 1000) < th['gcSuspectedApiPerUs']!)
+        rows.push(
+          f.slice
+            ? {
+                label: 'Free (suspected GC)',
+                step: stepOf(inp.steps, f.startNs),
+                startNs: f.startNs,
+                durNs: d,
+                slice: f.slice,
+                track: f.slice.track,
+                value: n,
+                detail: `${n} API calls, ${fmtNs(time)}`,
+              }
+            : rangeRow(
+                'device idle (suspected GC)',
+                stepOf(inp.steps, f.startNs),
+                f.startNs,
+                d,
+                -1,
+                n,
+                `${n} API calls, ${fmtNs(time)}`,
+              ),
+        );
+    }
+    if (rows.length === 0)
+      return passed(
+        this.id,
+        `No free gap over ${th['gcSuspectedFreeMs']} ms without host activity.`,
+      );
+    const t = rows.reduce((a, r) => a + r.durNs, 0);
+    return found(ctx, {
+      rule: this.id,
+      timeNs: t,
+      count: rows.length,
+      title: `${plural(rows.length, 'free gap')} of ${fmtNs(t)} with almost no host API calls: probably Python GC.`,
+      fix: 'Profile with gc_detect_threshold set to confirm; then gc.set_threshold() / gc.disable() in the loop and collect between steps.',
+      evidence: rows,
+    });
+  },
+};
+
+export const dataloader: RuleSpec = {
+  id: 'dataloader',
+  checks: 'Host events whose name contains "dataloader"',
+  threshold: 'a call ≥ 10 000 µs',
+  source: 'MA dataloader_checker',
+  kinds: ['ascend', 'kineto'],
+  run(ctx) {
+    const { inp, th } = ctx;
+    if (!inp.hasTrace) return notChecked(this.id, 'needs the trace');
+    const slow = inp.host.dataloader.filter((e) => e.durNs >= th['dataloaderUs']! * 1000);
+    if (slow.length === 0) return passed(this.id, `No dataloader call ≥ ${th['dataloaderUs']} µs.`);
+    const t = sumDur(slow);
+    const single = slow.some((e) => /SingleProcess/i.test(e.name));
+    return found(ctx, {
+      rule: this.id,
+      timeNs: t,
+      count: slow.length,
+      title: `Data loading stalled the host ${times(slow.length)} for ${fmtNs(t)} (longest ${fmtNs(Math.max(...slow.map((e) => e.durNs)))}).`,
+      fix: single
+        ? 'Single-process loading: set num_workers > 0; check disk I/O and avoid reading from tar/zip archives.'
+        : 'Check disk I/O, avoid tar/zip datasets, pin_memory=True, tune num_workers and check CPU core binding.',
+      evidence: slow.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
+    });
+  },
+};
+
+export const memoryOps: RuleSpec = {
+  id: 'memory-ops',
+  checks:
+    'Memory APIs (aclMallocMemInner, aclrtMalloc*, aclrtFree*; cudaMalloc/cudaFree) total time per API',
+  threshold: 'one API totalling ≥ 10 000 µs',
+  source: 'MA memory_checker',
+  kinds: ['ascend', 'kineto'],
+  run(ctx) {
+    const { inp, th } = ctx;
+    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind));
+    const by = new Map<string, { t: number; es: typeof inp.host.memory }>();
+    for (const e of inp.host.memory) {
+      let b = by.get(e.name);
+      if (!b) by.set(e.name, (b = { t: 0, es: [] }));
+      b.t += e.durNs;
+      b.es.push(e);
+    }
+    const bad = [...by].filter(([, b]) => b.t >= th['memoryOpsUs']! * 1000);
+    if (bad.length === 0) return passed(this.id, `No memory API totals ${th['memoryOpsUs']} µs.`);
+    const t = bad.reduce((a, [, b]) => a + b.t, 0);
+    const malloc = bad.some(([n]) => /alloc/i.test(n));
+    const free = bad.some(([n]) => /free/i.test(n));
+    const cuda = inp.kind === 'kineto';
+    return found(ctx, {
+      rule: this.id,
+      timeNs: t,
+      count: bad.reduce((a, [, b]) => a + b.es.length, 0),
+      title: `Memory APIs take ${fmtNs(t)}: ${bad.map(([n, b]) => `${n} ${fmtNs(b.t)}`).join(', ')}.`,
+      fix:
+        [
+          malloc &&
+            (cuda
+              ? 'PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True'
+              : 'PYTORCH_NPU_ALLOC_CONF=expandable_segments:True'),
+          free &&
+            `reduce the batch size and remove ${cuda ? 'torch.cuda' : 'torch.npu'}.empty_cache() calls`,
+        ]
+          .filter(Boolean)
+          .join('; ') + '.',
+      evidence: bad.flatMap(([, b]) =>
+        b.es.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
+      ),
+    });
+  },
+};

@@ -1,0 +1,142 @@
+/**
+ * Advisor: the rules' findings for the active profile, ranked by the time at stake. Each finding
+ * opens to its fix and its evidence (rows select the slice or range on the timeline); the
+ * idle-cause breakdown per step; the thresholds, editable; the cluster's slow rank and slow link
+ * when several ranks are open.
+ */
+import { useMemo, useState } from 'react';
+import { formatCount, formatDuration } from '../../lib/format';
+import { clusterAdvice } from '../../model/advisor/cluster-advice';
+import type { Finding } from '../../model/advisor/types';
+import type { ProfileModel } from '../../model/profile';
+import { selectActiveProfile } from '../../store/selectors';
+import { useAppStore } from '../../store/use-app-store';
+import { EvidenceTable } from './EvidenceTable';
+import { IdleChart } from './IdleChart';
+import { ThresholdsPanel } from './ThresholdsPanel';
+import { useAdvice } from './use-advice';
+import '../views.css';
+import './advisor.css';
+
+export function AdvisorView() {
+  const profile = useAppStore(selectActiveProfile);
+  const entry = useAdvice(profile);
+  const ranks = useAppStore((s) => s.clusterRanks);
+  const over = useAppStore((s) => s.advisorThresholds);
+  const [showThresholds, setShowThresholds] = useState(false);
+  const cluster = useMemo(
+    () => (ranks.length > 1 ? clusterAdvice(ranks, null, over) : []),
+    [ranks, over],
+  );
+  if (!profile) return null;
+  return (
+    <div className="view scroll advisor" data-testid="advisor-view">
+      <header className="advisor-head">
+        <h1>Advisor</h1>
+        <span className="muted">
+          Rules of msprof-analyze&apos;s advisor and HTA&apos;s idle-time analysis, run on this
+          profile; findings ranked by the time at stake.
+        </span>
+        <label className="advisor-toggle">
+          <input
+            type="checkbox"
+            checked={showThresholds}
+            onChange={(e) => setShowThresholds(e.target.checked)}
+            data-testid="advisor-show-thresholds"
+          />{' '}
+          Thresholds
+        </label>
+      </header>
+      {showThresholds && (
+        <section className="panel">
+          <h2>Thresholds</h2>
+          <ThresholdsPanel />
+        </section>
+      )}
+      {cluster.length > 0 && (
+        <section className="panel" data-testid="advisor-cluster">
+          <h2>Cluster</h2>
+          <FindingList findings={cluster} profile={profile} />
+        </section>
+      )}
+      {!entry || entry.status === 'loading' ? (
+        <p className="muted" data-testid="advisor-loading">
+          Running the rules…
+        </p>
+      ) : entry.status === 'error' ? (
+        <p className="error">{entry.error}</p>
+      ) : (
+        <>
+          <section className="panel">
+            <h2>Findings</h2>
+            <FindingList findings={entry.report.findings} profile={profile} />
+          </section>
+          {entry.report.idle && (
+            <section className="panel">
+              <h2>Idle time by cause, per step</h2>
+              <IdleChart rows={entry.report.idle.rows} />
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+const SEVERITY_LABEL: Record<Finding['severity'], string> = {
+  high: 'high',
+  medium: 'medium',
+  low: 'low',
+  ok: 'ok',
+  'not-checked': 'not checked',
+};
+
+function FindingList({
+  findings,
+  profile,
+}: {
+  findings: readonly Finding[];
+  profile: ProfileModel;
+}) {
+  const open = useAppStore((s) => s.advisorOpenRule);
+  const setOpen = useAppStore((s) => s.setAdvisorOpenRule);
+  return (
+    <ol className="advisor-findings">
+      {findings.map((f) => {
+        const isOpen = open === f.rule;
+        const canOpen = f.evidence.length > 0 || f.fix !== '';
+        return (
+          <li
+            key={f.rule}
+            className={`advisor-finding sev-${f.severity}`}
+            data-testid={`finding-${f.rule}`}
+          >
+            <button
+              type="button"
+              className="advisor-finding-head"
+              aria-expanded={isOpen}
+              disabled={!canOpen}
+              onClick={() => setOpen(isOpen ? null : f.rule)}
+            >
+              <span className={`advisor-sev sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>
+              <code className="advisor-rule">{f.rule}</code>
+              <span className="advisor-time">{f.timeNs > 0 ? formatDuration(f.timeNs) : ''}</span>
+              <span className="advisor-count">{f.count > 0 ? `×${formatCount(f.count)}` : ''}</span>
+              <span className="advisor-title">{f.title}</span>
+            </button>
+            {isOpen && (
+              <div className="advisor-detail">
+                {f.fix && (
+                  <p className="advisor-fix">
+                    <strong>Fix:</strong> {f.fix}
+                  </p>
+                )}
+                {f.evidence.length > 0 && <EvidenceTable finding={f} profile={profile} />}
+              </div>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
