@@ -10,6 +10,7 @@
  * exposed communication; Free is the rest of the device's span, as torch_npu defines it.
  */
 import type { KernelTable, OperatorTable, StepRow } from '../ascend-data';
+import { operatorNestingCached } from '../analysis/operator-nesting';
 import type { ProfileModel } from '../profile';
 import { pairToNsString } from './base-ns';
 import { computeKernelStats, type KernelStatRow } from './kernel-stats';
@@ -164,9 +165,13 @@ function kernelSpan(k: KernelTable): OverviewFigures['span'] {
   };
 }
 
-/** Operators grouped by name, sorted by device total, then host total time. */
+/**
+ * Operators grouped by name, sorted by device total, then host total time. Totals count only
+ * instances with no same-name ancestor; self times count every instance (§4.2).
+ */
 export function computeOperatorStats(ops: OperatorTable): OperatorStatRow[] {
   const by = new Map<number, OperatorStatRow>();
+  const nested = operatorNestingCached(ops);
   const add = (a: number, v: number) => (Number.isNaN(v) ? a : a + v);
   for (let i = 0; i < ops.length; i++) {
     let r = by.get(ops.name[i]!);
@@ -183,9 +188,11 @@ export function computeOperatorStats(ops: OperatorTable): OperatorStatRow[] {
     }
     r.count++;
     r.hostSelfNs = add(r.hostSelfNs, ops.hostSelfNs[i]!);
-    r.hostTotalNs = add(r.hostTotalNs, ops.hostTotalNs[i]!);
     r.deviceSelfNs = add(r.deviceSelfNs, ops.deviceSelfNs[i]!);
-    r.deviceTotalNs = add(r.deviceTotalNs, ops.deviceTotalNs[i]!);
+    if (!nested[i]) {
+      r.hostTotalNs = add(r.hostTotalNs, ops.hostTotalNs[i]!);
+      r.deviceTotalNs = add(r.deviceTotalNs, ops.deviceTotalNs[i]!);
+    }
   }
   return [...by.values()].sort(
     (a, b) =>
