@@ -9,8 +9,8 @@
  */
 import type { KernelTable, OperatorTable } from '../ascend-data';
 import { computeKernelStats } from '../ascend/kernel-stats';
+import { computeOperatorStats } from '../ascend/overview';
 import type { TextTable } from '../profile';
-import { operatorStatsForRows } from '../views/kernel-groups';
 
 const us = (ns: number) => (Number.isFinite(ns) ? (ns / 1000).toFixed(3) : '');
 
@@ -62,7 +62,7 @@ export function derivedOpStatistic(k: KernelTable, from: string): TextTable {
 }
 
 export function derivedOperatorStatistic(ops: OperatorTable, from: string): TextTable {
-  const groups = operatorStatsForRows(ops, 'name', null);
+  const groups = computeOperatorStats(ops);
   return {
     path: from,
     header: [
@@ -74,7 +74,7 @@ export function derivedOperatorStatistic(ops: OperatorTable, from: string): Text
       'Device Total Time(us)',
     ],
     rows: groups.map((g) => [
-      g.parts[0] ?? '',
+      g.name,
       String(g.count),
       us(g.hostSelfNs),
       us(g.hostTotalNs),

@@ -15,7 +15,7 @@
 import { computeKernelStats } from '../ascend/kernel-stats';
 import { computeOperatorStats } from '../ascend/overview';
 import type { ProfileModel } from '../profile';
-import { traceStepRow } from '../views/steps';
+import { traceStepRow } from './step-rows';
 import { analyzeProfile } from './analyze';
 import { checkInvariants } from './invariants';
 
