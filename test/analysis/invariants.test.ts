@@ -11,6 +11,7 @@ import { locateSqlJsInNode } from '../../src/import/db/sql-loader-node';
 import { makeDb, schema100 } from '../../src/import/db/test-dbs';
 import { memoryFile, type InputFile } from '../../src/import/sources/input-file';
 import { analyzeProfile } from '../../src/model/analysis/analyze';
+import { stepsData } from '../../src/model/views/steps';
 import { listInputFiles } from '../../src/node/node-files';
 import { MI, SAMPLES_DIR, SKIP_REASON, hasSamples, samplePath } from '../real-samples';
 import { checkProfile, openProfiles } from './invariant-helpers';
@@ -62,6 +63,11 @@ describe('generated profiles', () => {
     const a = analyzeProfile(p!);
     expect(a.kernels?.table.length).toBe(g.truth.kernels.length);
     expect(a.trace!.steps.map((s) => s.id)).toEqual(['1', '2', '3']);
+    // Host step (wall) is the host's ProfilerStep#N, not its later GPU annotation.
+    const sd = stepsData(p!, 'host');
+    for (const t of g.truth.steps)
+      expect(sd.hostWallNs.get(t.id)).toBe(t.hostEndNs - t.hostStartNs);
+    expect(sd.rowsFrom).toBe('kernels');
     await checkProfile(p!, `kineto ${style}`, { tightExtent: true });
   });
 

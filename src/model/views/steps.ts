@@ -143,7 +143,9 @@ export function stepsData(p: ProfileModel, mode: StepRangeMode): StepsData {
     fromTrace && file && file.every((r) => r.step === '') && ranges.length > 0 && trace
       ? stepBreakdownFromTrace(trace, [])
       : fromTrace;
-  const hostWallNs = new Map(host.map((h) => [h.step, h.endNs - h.startNs] as const));
+  // The first slice per id is the host's (Kineto repeats each step later on the GPU).
+  const hostWallNs = new Map<string, number>();
+  for (const h of host) if (!hostWallNs.has(h.step)) hostWallNs.set(h.step, h.endNs - h.startNs);
   if (!file && !fromTrace) {
     const steps = p.trace ? (analyzeProfile(p).trace?.steps ?? []) : [];
     if (steps.length > 0 && steps.some((s) => s.events > 0)) {

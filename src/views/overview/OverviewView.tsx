@@ -310,7 +310,11 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
         {f.cores.length > 0 && (
           <section className="panel" data-testid="kernel-cores">
             <h2>
-              Kernels by accelerator core <span className="muted">— count and summed time</span>
+              Kernels by{' '}
+              {f.kernelsSource === 'trace' || f.kernelsSource === 'db'
+                ? 'kind'
+                : 'accelerator core'}{' '}
+              <span className="muted">— count and summed time</span>
             </h2>
             <SummaryTable
               rows={f.cores}
@@ -438,6 +442,8 @@ function DataAvailability({ profile }: { profile: ProfileModel }) {
   if (!a.operators && analysis.operators) derived.operators = fromTrace(analysis.operators.source);
   if (!a.steps && analysis.trace?.steps.some((s) => s.events > 0))
     derived.steps = fromTrace(analysis.traceSource);
+  if (!a.statistics && analysis.kernels?.table.source === 'trace')
+    derived.statistics = `derived ${fromTrace(analysis.kernels.source)}`;
   if (!a.communication && analysis.trace && analysis.trace.collectives.length > 0)
     derived.communication = fromTrace(analysis.traceSource);
   return (
