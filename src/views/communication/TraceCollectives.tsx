@@ -9,6 +9,7 @@ import type { Collective } from '../../model/analysis/breakdown';
 import type { ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
 import { useAppStoreApi } from '../../store/use-app-store';
+import { producedBySentence } from '../common/MissingData';
 import { showSlice } from '../common/navigate';
 
 export function TraceCollectives({
@@ -23,6 +24,10 @@ export function TraceCollectives({
   source: string;
 }) {
   const store = useAppStoreApi();
+  const level =
+    profile.descriptor.kind === 'ascend'
+      ? (profile.ascend.profilerInfo?.level ?? profile.descriptor.level)
+      : null;
   const total = ops.reduce((a, o) => a + o.durNs, 0);
   const overlap = ops.reduce((a, o) => a + o.overlapNs, 0);
   return (
@@ -36,9 +41,13 @@ export function TraceCollectives({
       </header>
       <p className="muted small" data-testid="collectives-summary">
         {ops.length} ops · {formatDuration(total)} in communication ·{' '}
-        {formatPercent(total > 0 ? overlap / total : 0)} overlapped by compute. No
-        communication.json: bandwidth, wait and transit need it.
+        {formatPercent(total > 0 ? overlap / total : 0)} overlapped by compute.
       </p>
+      <div className="recon warn" role="note" data-testid="missing-data">
+        No communication.json, so bandwidth, wait and transit times are missing:{' '}
+        {producedBySentence('communication.json')}
+        {level && ` This profile was captured at ${level}.`}
+      </div>
       <table className="grid compact" data-testid="trace-collectives">
         <thead>
           <tr>
