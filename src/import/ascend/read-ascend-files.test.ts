@@ -124,7 +124,16 @@ describe('typed Ascend readers in the import pipeline', () => {
         preparing: 410.32,
       },
     ]);
-    expect(s['kernels']).toEqual({ rows: 2, byCore: { 'N/A': 2 } });
+    // Existing keys keep their values; the analysis layer adds source, totalNs and top.
+    expect(s['kernels']).toMatchObject({ rows: 2, byCore: { 'N/A': 2 } });
+    expect(s['kernels']).toMatchObject({
+      source: 'kernel_details.csv',
+      totalNs: 366367,
+      top: [
+        { name: 'Conv2D1', count: 1, totalNs: 315746 },
+        { name: 'trans_TransData_0', count: 1, totalNs: 50621 },
+      ],
+    });
     expect(s['communication']).toEqual({ ops: 2, links: 3 });
     expect(s.tables['kernel_details.csv']!.rows).toBe(2);
   });

@@ -15,6 +15,7 @@ import { useAppStore } from '../../store/use-app-store';
 import { tableBoxHeight } from '../common/ViewTable';
 import { processLabel, threadLabel } from '../../model/labels';
 import { TraceMetadataReport } from './TraceMetadata';
+import { CrossChecks } from './CrossChecks';
 
 export function ReportView() {
   const profile = useAppStore(selectActiveProfile);
@@ -193,6 +194,7 @@ function ProfileReport({ profile }: { profile: ProfileModel }) {
           {d.rank !== null && <> · rank {d.rank}</>}
         </p>
         <InputsTable inputs={profile.inputs} />
+        <CrossChecks profile={profile} />
       </section>
       <SourcesSection profile={profile} />
       {profile.trace && <TraceReport trace={profile.trace} />}
