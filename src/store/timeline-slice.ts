@@ -68,6 +68,14 @@ export interface TimelineSlice {
   collapseOverrides: Record<string, boolean>;
   /** Row keys kept at the top while scrolling, in pin order. */
   pinnedTracks: string[];
+  /**
+   * A slice the timeline should scroll into view (set by navigation; the timeline consumes it
+   * when it is mounted, then clears it). `seq` makes each request new.
+   */
+  revealRequest: { profileId: string; track: number; index: number; seq: number } | null;
+  requestReveal: (target: { profileId: string; track: number; index: number } | null) => void;
+  /** Opens rows (collapse overrides set to false) in one change. */
+  openRows: (keys: readonly string[]) => void;
   toggleCollapsed: (key: string, currentlyCollapsed: boolean) => void;
   setCollapsed: (key: string, collapsed: boolean) => void;
   collapseAll: () => void;
@@ -126,6 +134,16 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   expandDeepThreads: false,
   collapseOverrides: {},
   pinnedTracks: [],
+  revealRequest: null,
+  requestReveal: (t) =>
+    set((s) => ({ revealRequest: t ? { ...t, seq: (s.revealRequest?.seq ?? 0) + 1 } : null })),
+  openRows: (keys) =>
+    set((s) => {
+      if (keys.length === 0) return {};
+      const next = { ...s.collapseOverrides };
+      for (const k of keys) next[k] = false;
+      return { collapseOverrides: next };
+    }),
   toggleCollapsed: (key, currentlyCollapsed) =>
     set((s) => ({ collapseOverrides: { ...s.collapseOverrides, [key]: !currentlyCollapsed } })),
   setCollapsed: (key, collapsed) =>

@@ -17,6 +17,17 @@
  */
 import type { TraceModel } from '../model/trace-model';
 import { processDisplayOrder, threadDisplayOrder } from '../model/track-order';
+import {
+  counterKey,
+  foldedLanes,
+  groupKey,
+  isCollapsed,
+  isCounterOnly,
+  processKey,
+  threadKey,
+  trackKey,
+  type CollapseState,
+} from './collapse-rules';
 import type { TraceGroup } from './timeline-groups';
 
 /** Height of one depth lane, CSS px. */
@@ -70,22 +81,15 @@ export interface RowLayout {
   byKey: Map<string, Row>;
 }
 
-/** Threads with at least this many nesting rows start collapsed (see expandDeepThreads). */
-export const DEEP_THREAD_ROWS = 12;
-
-export interface CollapseState {
-  collapseDefault: boolean;
-  /** Deep threads start expanded (absent: true, i.e. no special case). */
-  expandDeepThreads?: boolean;
-  collapseOverrides: Readonly<Record<string, boolean>>;
-  pinnedTracks: readonly string[];
-}
-
-export const processKey = (profileId: string, p: number) => `${profileId}|p${p}`;
-export const trackKey = (profileId: string, track: number) => `${profileId}|t${track}`;
-export const threadKey = (profileId: string, thread: number) => `${profileId}|th${thread}`;
-export const counterKey = (profileId: string, c: number, s: number) => `${profileId}|c${c}.${s}`;
-export const groupKey = (profileId: string) => `${profileId}|g`;
+export {
+  counterKey,
+  DEEP_THREAD_ROWS,
+  groupKey,
+  processKey,
+  threadKey,
+  trackKey,
+  type CollapseState,
+} from './collapse-rules';
 
 function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 'title'>): Row {
   return {
@@ -119,11 +123,10 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
   const t = g.trace;
   const id = g.profileId;
   const out: Row[] = [];
-  const collapsedOf = (key: string, def: boolean) => st.collapseOverrides[key] ?? def;
   let indent = 0;
   if (multi) {
     const key = groupKey(id);
-    const collapsed = collapsedOf(key, false);
+    const collapsed = isCollapsed(st, key, { kind: 'group' });
     out.push(
       baseRow({ key, kind: 'group', group: gi, title: g.label, collapsible: true, collapsed }),
     );
@@ -167,8 +170,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
       const hasOverflow = thread.overflowTrack >= 0;
       const tkey = thread.track >= 0 ? trackKey(id, thread.track) : threadKey(id, th);
       const collapsible = depthRows > 1 || hasOverflow;
-      const deep = depthRows >= DEEP_THREAD_ROWS && st.expandDeepThreads === false;
-      const collapsed = collapsible && collapsedOf(tkey, deep);
+      const collapsed = collapsible && isCollapsed(st, tkey, { kind: 'thread', depthRows });
       const name = track?.name ?? thread.name ?? `Thread ${thread.tid}`;
       children.push(
         baseRow({
@@ -183,7 +185,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
           subtitle: name.includes(thread.tid) ? '' : thread.tid,
           collapsible,
           collapsed,
-          lanes: collapsed ? Math.min(1, depthRows) : depthRows,
+          lanes: collapsed && track ? foldedLanes(t, thread.track) : depthRows,
           laneTop: hasInstants ? INSTANT_LANE_H : 0,
         }),
       );
@@ -209,7 +211,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
       if (at.slices.length === 0) continue;
       const key = trackKey(id, a);
       const collapsible = at.slices.rows > 1;
-      const collapsed = collapsible && collapsedOf(key, false);
+      const collapsed = collapsible && isCollapsed(st, key, { kind: 'async' });
       children.push(
         baseRow({
           key,
@@ -247,7 +249,8 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
     }
     if (children.length === 0) continue;
     const key = processKey(id, p);
-    const collapsed = collapsedOf(key, st.collapseDefault);
+    const counterOnly = isCounterOnly(t, p);
+    const collapsed = isCollapsed(st, key, { kind: 'process', counterOnly });
     const { title, subtitle } = processTitle(t, p);
     out.push(
       baseRow({
@@ -257,7 +260,13 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
         process: p,
         indent,
         title,
-        subtitle: [pr.labels.join(', '), subtitle].filter(Boolean).join(' · '),
+        subtitle: [
+          pr.labels.join(', '),
+          subtitle,
+          counterOnly && collapsed ? `${pr.counters.length} counters` : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
         collapsible: true,
         collapsed,
       }),

@@ -22,6 +22,7 @@ import {
   followFlow,
   gotoMatch,
   revealSlice,
+  scrollToSlice,
   selectSlice,
   stepDepth,
   stepSlice,
@@ -159,6 +160,8 @@ export class TimelineView {
     this.resizeObs.observe(el.overview);
     el.scroller.addEventListener('scroll', this.onScroll, { passive: true });
     this.resize();
+    // A navigation made while the timeline was not mounted (from a table, the cluster view…).
+    this.consumeReveal(this.state);
   }
 
   dispose(): void {
@@ -234,6 +237,7 @@ export class TimelineView {
       layers |= Layer.All;
       for (const cb of this.listeners) cb();
     }
+    if (s.revealRequest !== prev.revealRequest) this.consumeReveal(s);
     if (s.visibleWindow !== prev.visibleWindow || s.extent !== prev.extent) layers |= Layer.All;
     if (s.theme !== prev.theme) {
       this.colorsDirty = true;
@@ -256,6 +260,15 @@ export class TimelineView {
       layers |= Layer.Overlay | Layer.Overview;
     this.last = s;
     if (layers) this.scheduler.schedule(layers);
+  }
+
+  /** Scrolls a requested slice's row into view (navigation.ts), then clears the request. */
+  private consumeReveal(s: AppState): void {
+    const req = s.revealRequest;
+    if (!req || this.groups.length === 0 || this.height <= 1) return;
+    const a = this.addressOf(req);
+    if (a) scrollToSlice(this, a);
+    this.store.getState().requestReveal(null);
   }
 
   // ---------------------------------------------------------------- size & scroll
