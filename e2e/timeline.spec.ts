@@ -201,6 +201,27 @@ test.describe('timeline on a small generated trace', () => {
     await table.getByRole('columnheader', { name: 'Name' }).click();
     await expect(table.getByTestId('range-row').first()).toContainText('aclnnAdd');
     await expect(table.getByTestId('range-row').last()).toContainText('aten::add');
+    // Per track: the host thread and the device stream the range spans.
+    const tracks = page.getByTestId('range-tracks');
+    await expect(tracks.getByTestId('range-track-row')).toHaveCount(2);
+    await expect(tracks).toContainText('Python / main');
+    await expect(tracks).toContainText('Ascend Hardware / Stream 2');
+  });
+
+  test('a range reports time inside it (clipped), whole-slice wall apart', async ({ page }) => {
+    // aten::add runs [100.333, 300.333) µs after the start; the range ends 100 µs into it.
+    await page.evaluate(() => {
+      const st = (window as unknown as TestWindow).__viewer.store.getState();
+      st.setRange({ start: 0, end: 200_333 });
+      st.setPanelTab('range');
+    });
+    const row = page.getByTestId('range-table').getByTestId('range-row').filter({
+      hasText: 'aten::add',
+    });
+    const cells = row.locator('td');
+    await expect(cells.nth(2)).toHaveText('100 µs');
+    await expect(cells.nth(3)).toHaveText('200 µs');
+    await expect(page.getByTestId('range-tracks')).toContainText('Python / main');
   });
 
   test('shift + drag over tracks limits the range to those tracks', async ({ page }) => {

@@ -5,8 +5,8 @@
  * slice shown from another view is never selected inside a folded row).
  *
  * Defaults: trace groups and async tracks start open; processes follow "Collapse all" /
- * "Expand all" (`collapseDefault`), except counter-only processes, which start folded to one
- * summary row; threads nested DEEP_THREAD_ROWS or more deep (with_stack Python stacks) start
+ * "Expand all" (`collapseDefault`), except counter-only processes and HCCL, which start folded
+ * to one summary row (startsFolded); threads nested DEEP_THREAD_ROWS or more deep (with_stack Python stacks) start
  * folded to their landmark lanes until "Expand all".
  */
 import type { TraceModel } from '../model/trace-model';
@@ -31,7 +31,7 @@ export const groupKey = (profileId: string) => `${profileId}|g`;
 /** What a collapsible row is, for its default. */
 export type CollapsibleKind =
   | { kind: 'group' }
-  | { kind: 'process'; counterOnly: boolean }
+  | { kind: 'process'; foldFirst: boolean }
   | { kind: 'thread'; depthRows: number }
   | { kind: 'async' };
 
@@ -44,10 +44,19 @@ export function isCollapsed(st: CollapseState, key: string, what: CollapsibleKin
     case 'async':
       return false;
     case 'process':
-      return st.collapseDefault || (what.counterOnly && st.expandDeepThreads === false);
+      return st.collapseDefault || (what.foldFirst && st.expandDeepThreads === false);
     case 'thread':
       return what.depthRows >= DEEP_THREAD_ROWS && st.expandDeepThreads === false;
   }
+}
+
+/**
+ * Processes folded to their summary row on the first screen (until "Expand all"), so the steps,
+ * the device streams and the Overlap Analysis lanes fit: counter-only processes, and HCCL (its
+ * per-plane lanes; the Overlap Analysis lanes already show communication and its overlap).
+ */
+export function startsFolded(t: TraceModel, p: number): boolean {
+  return isCounterOnly(t, p) || /^HCCL\b/.test(t.processes[p]!.name ?? '');
 }
 
 /** A process that holds counters and nothing else (no slices, no instants). */
@@ -81,7 +90,8 @@ export function keysToOpen(
   if (multi && isCollapsed(st, groupKey(profileId), { kind: 'group' }))
     out.push(groupKey(profileId));
   const pKey = processKey(profileId, tr.process);
-  if (isCollapsed(st, pKey, { kind: 'process', counterOnly: false })) out.push(pKey);
+  const foldFirst = startsFolded(t, tr.process);
+  if (isCollapsed(st, pKey, { kind: 'process', foldFirst })) out.push(pKey);
   const main = tr.thread >= 0 ? t.threads[tr.thread]!.track : -1;
   if (tr.kind === 'async') {
     const k = trackKey(profileId, track);

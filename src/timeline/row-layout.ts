@@ -24,6 +24,7 @@ import {
   isCollapsed,
   isCounterOnly,
   processKey,
+  startsFolded,
   threadKey,
   trackKey,
   type CollapseState,
@@ -250,7 +251,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
     if (children.length === 0) continue;
     const key = processKey(id, p);
     const counterOnly = isCounterOnly(t, p);
-    const collapsed = isCollapsed(st, key, { kind: 'process', counterOnly });
+    const collapsed = isCollapsed(st, key, { kind: 'process', foldFirst: startsFolded(t, p) });
     const { title, subtitle } = processTitle(t, p);
     out.push(
       baseRow({
