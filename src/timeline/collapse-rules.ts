@@ -101,15 +101,16 @@ export function keysToOpen(
   if (main < 0) return out;
   const depthRows = t.sliceTracks[main]!.slices.rows;
   const k = trackKey(profileId, main);
-  const needs = tr.kind === 'overflow' || tr.slices.depth[index]! >= foldedLanes(t, main);
+  const folded = foldedLanes(t, main);
+  const depth = tr.slices.depth[index]!;
+  const needs =
+    tr.kind === 'overflow' || depth < folded.first || depth >= folded.first + folded.count;
   if (needs && isCollapsed(st, k, { kind: 'thread', depthRows })) out.push(k);
   return out;
 }
 
 /** Lanes under a step slice that a folded thread still shows (forward / backward, their modules). */
 const LANES_UNDER_STEP = 2;
-/** At most this many lanes in a folded thread. */
-const MAX_FOLDED_LANES = 40;
 
 const stepNameIds = new WeakMap<TraceModel, Set<number>>();
 /** Name ids of `ProfilerStep#N` slices (torch's step markers). */
@@ -125,22 +126,33 @@ export function stepNames(t: TraceModel): Set<number> {
   return s;
 }
 
-const foldedCache = new WeakMap<object, number>();
+/** Depth lanes a folded thread draws: `count` lanes from depth `first`. */
+export interface FoldedLanes {
+  first: number;
+  count: number;
+}
+
+const foldedCache = new WeakMap<object, FoldedLanes>();
 /**
- * Lanes a folded thread shows: its landmarks, i.e. down to its step slices and the forward /
- * backward structure under them (`ProfilerStep#N` at depth d → d + 3 lanes), else the top lane.
+ * Lanes a folded thread shows: its landmarks, i.e. its steps and the forward / backward structure
+ * under them (`ProfilerStep#N` at depth d → lanes d … d + 2; the frames above the step, the same
+ * span as the step, are left out), else the top lane.
  */
-export function foldedLanes(t: TraceModel, track: number): number {
+export function foldedLanes(t: TraceModel, track: number): FoldedLanes {
   const table = t.sliceTracks[track]!.slices;
-  let n = foldedCache.get(table);
-  if (n === undefined) {
+  let f = foldedCache.get(table);
+  if (!f) {
     const steps = stepNames(t);
-    let deepest = -1;
+    let first = -1;
     if (steps.size > 0)
       for (let i = 0; i < table.length; i++)
-        if (steps.has(table.name[i]!) && table.depth[i]! > deepest) deepest = table.depth[i]!;
-    n = deepest < 0 ? 1 : Math.min(table.rows, deepest + 1 + LANES_UNDER_STEP, MAX_FOLDED_LANES);
-    foldedCache.set(table, n);
+        if (steps.has(table.name[i]!) && (first < 0 || table.depth[i]! < first))
+          first = table.depth[i]!;
+    f =
+      first < 0
+        ? { first: 0, count: Math.min(1, table.rows) }
+        : { first, count: Math.min(table.rows - first, 1 + LANES_UNDER_STEP) };
+    foldedCache.set(table, f);
   }
-  return Math.min(n, Math.max(1, table.rows));
+  return f;
 }

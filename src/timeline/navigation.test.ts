@@ -40,12 +40,12 @@ describe('collapse rules', () => {
     expect(all.rows.some((r) => r.kind === 'counter')).toBe(true);
   });
 
-  it('a folded deep thread keeps its landmark lanes: down to the step and two under it', async () => {
+  it('a folded deep thread keeps its landmark lanes: the step and two under it', async () => {
     const m = await deepTrace();
     const main = m.threads[0]!.track;
     const step = sliceNamed(m, 'ProfilerStep#7');
     const depth = m.sliceTracks[main]!.slices.depth[step.index]!;
-    expect(foldedLanes(m, main)).toBe(depth + 3);
+    expect(foldedLanes(m, main)).toEqual({ first: depth, count: 3 });
     const g = [{ profileId: 'p', trace: m, offsetNs: 0, label: 'p' }];
     const l = computeRowLayout(g, {
       collapseDefault: false,
@@ -55,7 +55,8 @@ describe('collapse rules', () => {
     });
     const row = l.byKey.get(trackKey('p', main))!;
     expect(row.collapsed).toBe(true);
-    expect(row.lanes).toBe(depth + 3);
+    expect(row.lanes).toBe(3);
+    expect(row.firstLane).toBe(depth);
   });
 
   it('keysToOpen names only the folded rows that hide a slice', async () => {
@@ -74,8 +75,14 @@ describe('collapse rules', () => {
       processKey('p', p),
       trackKey('p', main),
     ]);
-    // The step is a landmark: visible in the folded thread, only the process must open.
+    // The step is a landmark: visible in the folded thread, only the process must open; the
+    // frames above it are not drawn folded.
     expect(keysToOpen(m, 'p', main, step.index, false, st)).toEqual([processKey('p', p)]);
+    const top = sliceNamed(m, 'f0');
+    expect(keysToOpen(m, 'p', main, top.index, false, st)).toEqual([
+      processKey('p', p),
+      trackKey('p', main),
+    ]);
     const folded = { ...st, collapseOverrides: { 'p|g': true } };
     expect(keysToOpen(m, 'p', main, deep.index, true, folded)[0]).toBe('p|g');
   });

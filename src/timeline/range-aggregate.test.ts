@@ -61,9 +61,7 @@ describe('range aggregation', () => {
   it('limits to the selected tracks', async () => {
     const r = await run(0, 100, new Set([trackFilterKey(0, trackNamed(m, 'b'))]));
     const y = 10 * US;
-    expect(r.rows).toEqual([
-      { name: 'y', count: 1, total: y, wall: y, min: y, max: y, avg: y },
-    ]);
+    expect(r.rows).toEqual([{ name: 'y', count: 1, total: y, wall: y, min: y, max: y, avg: y }]);
   });
 
   it('sorts by any column', async () => {

@@ -71,6 +71,8 @@ export interface Row {
   lanes: number;
   /** slices rows: offset of depth lane 0 from row.y. */
   laneTop: number;
+  /** slices rows: depth drawn on the first lane (a folded thread may start at its steps). */
+  firstLane: number;
 }
 
 export interface RowLayout {
@@ -107,6 +109,7 @@ function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 't
     pinned: false,
     lanes: 0,
     laneTop: 0,
+    firstLane: 0,
     ...partial,
   };
 }
@@ -173,6 +176,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
       const collapsible = depthRows > 1 || hasOverflow;
       const collapsed = collapsible && isCollapsed(st, tkey, { kind: 'thread', depthRows });
       const name = track?.name ?? thread.name ?? `Thread ${thread.tid}`;
+      const folded = collapsed && track ? foldedLanes(t, thread.track) : null;
       children.push(
         baseRow({
           key: tkey,
@@ -186,7 +190,8 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
           subtitle: name.includes(thread.tid) ? '' : thread.tid,
           collapsible,
           collapsed,
-          lanes: collapsed && track ? foldedLanes(t, thread.track) : depthRows,
+          lanes: folded ? folded.count : depthRows,
+          firstLane: folded ? folded.first : 0,
           laneTop: hasInstants ? INSTANT_LANE_H : 0,
         }),
       );

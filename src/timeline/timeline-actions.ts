@@ -54,7 +54,9 @@ export function scrollToSlice(view: TimelineView, a: SliceAddress): void {
   // The lane of the slice inside its row (a deep row may be taller than the viewport).
   const t = view.groups[a.group]!.trace.sliceTracks[a.track]!.slices;
   const lane =
-    row.kind === 'slices' && found.exact ? Math.min(t.depth[a.index]!, row.lanes - 1) : 0;
+    row.kind === 'slices' && found.exact
+      ? Math.max(0, Math.min(t.depth[a.index]! - row.firstLane, row.lanes - 1))
+      : 0;
   const laneTop = row.y + TRACK_PAD + row.laneTop + lane * DEPTH_H;
   const top = Math.min(row.y, laneTop);
   const bottom = Math.max(laneTop + DEPTH_H, Math.min(row.y + row.height, top + viewH));
