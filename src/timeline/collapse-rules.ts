@@ -5,7 +5,7 @@
  * slice shown from another view is never selected inside a folded row).
  *
  * Defaults: trace groups and async tracks start open; processes follow "Collapse all" /
- * "Expand all" (`collapseDefault`), except counter-only processes and HCCL, which start folded
+ * "Expand all" (`collapseDefault`), except counter-only processes, HCCL and CANN, which start folded
  * to one summary row (startsFolded); threads nested DEEP_THREAD_ROWS or more deep (with_stack Python stacks) start
  * folded to their landmark lanes until "Expand all".
  */
@@ -52,11 +52,12 @@ export function isCollapsed(st: CollapseState, key: string, what: CollapsibleKin
 
 /**
  * Processes folded to their summary row on the first screen (until "Expand all"), so the steps,
- * the device streams and the Overlap Analysis lanes fit: counter-only processes, and HCCL (its
- * per-plane lanes; the Overlap Analysis lanes already show communication and its overlap).
+ * the device streams and the Overlap Analysis lanes fit: counter-only processes, HCCL (its
+ * per-plane lanes; the Overlap Analysis lanes already show communication and its overlap) and
+ * CANN (the launch APIs under each operator; its summary row still shows when it is busy).
  */
 export function startsFolded(t: TraceModel, p: number): boolean {
-  return isCounterOnly(t, p) || /^HCCL\b/.test(t.processes[p]!.name ?? '');
+  return isCounterOnly(t, p) || /^(HCCL|CANN)\b/.test(t.processes[p]!.name ?? '');
 }
 
 /** A process that holds counters and nothing else (no slices, no instants). */
