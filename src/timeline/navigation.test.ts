@@ -145,3 +145,27 @@ describe('navigateToSlice', () => {
     expect(s.visibleWindow.end - s.visibleWindow.start).toBeLessThan(2 * (hi - lo));
   });
 });
+
+describe('counter rows', () => {
+  it('do not plot identifiers (Acc PMU acc_id) as a series', async () => {
+    const ev = [0, 10, 20].map((ts) =>
+      JSON.stringify({
+        ph: 'C',
+        name: 'read_bandwidth',
+        pid: 9,
+        ts,
+        args: { value: ts, acc_id: 0 },
+      }),
+    );
+    const m = await importText(`[${ev.join(',')}]`);
+    const g = [{ profileId: 'p', trace: m, offsetNs: 0, label: 'p' }];
+    const l = computeRowLayout(g, {
+      collapseDefault: false,
+      collapseOverrides: {},
+      pinnedTracks: [],
+    });
+    const counters = l.rows.filter((r) => r.kind === 'counter');
+    expect(counters).toHaveLength(1);
+    expect(m.counters[counters[0]!.track]!.series[counters[0]!.series]!.name).toBe('value');
+  });
+});

@@ -236,8 +236,11 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
     for (const c of pr.counters) {
       const ct = t.counters[c]!;
       if (ct.ts.length === 0) continue;
+      const plotted = ct.series.filter((s) => !isIdentifierSeries(s.name));
       ct.series.forEach((s, si) => {
-        const multiSeries = ct.series.length > 1;
+        // Identifiers (Acc PMU's acc_id) are labels of the samples, not values to plot.
+        if (isIdentifierSeries(s.name) && plotted.length > 0) return;
+        const multiSeries = plotted.length > 1;
         children.push(
           baseRow({
             key: counterKey(id, c, si),
@@ -280,6 +283,11 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
     if (!collapsed) out.push(...children);
   }
   return out;
+}
+
+/** A counter series that holds an identifier (`acc_id`, `device_id`), not a measured value. */
+export function isIdentifierSeries(name: string): boolean {
+  return /(^|_)id$/i.test(name);
 }
 
 export function rowHeight(r: Row): number {

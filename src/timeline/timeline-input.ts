@@ -290,6 +290,19 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
   listen(cleanups, scroller, 'pointerleave', () => {
     if (!dragging) clearHover();
   });
+  // The pointer stays while the view moves under it (keys, ] / [, a link, a scroll): the
+  // tooltip, hover and cursor readout follow what is now under it.
+  const rehover = () => {
+    const p = view.pointer;
+    if (!p || dragging) return;
+    setHover(p.x, p.y >= RULER_H ? p.y - RULER_H : null);
+  };
+  cleanups.push(
+    store.subscribe((s, prev) => {
+      if (s.visibleWindow !== prev.visibleWindow) rehover();
+    }),
+  );
+  listen(cleanups, scroller, 'scroll', rehover, { passive: true });
   listen(cleanups, scroller, 'click', (e) => {
     if (e.shiftKey) return;
     const p = localPoint(e, scroller);
