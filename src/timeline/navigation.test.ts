@@ -169,3 +169,19 @@ describe('counter rows', () => {
     expect(m.counters[counters[0]!.track]!.series[counters[0]!.series]!.name).toBe('value');
   });
 });
+
+describe('several ranks', () => {
+  it('pinned rows keep their rank label', () => {
+    const a = traceFromText(TEXT);
+    const b = traceFromText(TEXT);
+    const s7 = trackKey('b', sliceNamed(b, 'matmul').track);
+    const l = computeRowLayout(
+      [
+        { profileId: 'a', trace: a, offsetNs: 0, label: 'rank 0' },
+        { profileId: 'b', trace: b, offsetNs: 0, label: 'rank 1' },
+      ],
+      { collapseDefault: false, collapseOverrides: {}, pinnedTracks: [s7] },
+    );
+    expect(l.pinned.map((r) => r.subtitle)).toEqual(['rank 1 · Ascend Hardware']);
+  });
+});

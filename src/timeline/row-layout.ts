@@ -315,7 +315,10 @@ export function computeRowLayout(groups: readonly TraceGroup[], st: CollapseStat
     if (pinSet.has(r.key) && r.kind !== 'process' && r.kind !== 'group') {
       r.pinned = true;
       const proc = r.process >= 0 ? groups[r.group]!.trace.processes[r.process] : undefined;
-      if (proc) r.subtitle = proc.name ?? `Process ${proc.pid}`;
+      const where = proc ? (proc.name ?? `Process ${proc.pid}`) : '';
+      // Pinned rows leave their group: with several traces (ranks) they keep its label.
+      r.subtitle =
+        groups.length > 1 ? [groups[r.group]!.label, where].filter(Boolean).join(' · ') : where;
       pinnedByKey.set(r.key, r);
     } else rows.push(r);
   }
