@@ -208,6 +208,24 @@ test.describe('timeline on a small generated trace', () => {
     await expect(tracks).toContainText('Ascend Hardware / Stream 2');
   });
 
+  test('tooltip and cursor readout follow the view when it moves under a still pointer', async ({
+    page,
+  }) => {
+    const p = await slicePoint(page, 'aten::add');
+    await page.mouse.move(p.x, p.y);
+    const tip = page.getByTestId('timeline-tooltip');
+    await expect(tip).toContainText('aten::add');
+    const readout = await page.getByTestId('cursor-readout').textContent();
+    // Keyboard zoom out (the pointer does not move): what is under it changes.
+    await page.keyboard.down('s');
+    await page.waitForTimeout(400);
+    await page.keyboard.up('s');
+    await expect.poll(() => page.getByTestId('cursor-readout').textContent()).not.toBe(readout);
+    await expect
+      .poll(async () => ((await tip.isVisible()) ? await tip.textContent() : 'hidden'))
+      .not.toContain('aten::add');
+  });
+
   test('a range reports time inside it (clipped), whole-slice wall apart', async ({ page }) => {
     // aten::add runs [100.333, 300.333) µs after the start; the range ends 100 µs into it.
     await page.evaluate(() => {
