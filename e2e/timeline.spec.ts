@@ -226,6 +226,23 @@ test.describe('timeline on a small generated trace', () => {
       .not.toContain('aten::add');
   });
 
+  test('F fits what was picked last: a range drawn after a slice wins', async ({ page }) => {
+    const p = await slicePoint(page, 'aten::add');
+    await page.mouse.click(p.x, p.y);
+    await expect(page.getByTestId('details-name')).toHaveText('aten::add');
+    await page.evaluate(() => {
+      const st = (window as unknown as TestWindow).__viewer.store.getState();
+      st.setRange({ start: 600_000, end: 700_000 });
+      st.setPanelTab('range');
+    });
+    await page.getByTestId('timeline-canvas').focus();
+    await page.keyboard.press('f');
+    await expect.poll(async () => (await state(page)).window.start).toBeGreaterThan(580_000);
+    const w = (await state(page)).window;
+    expect(w.end).toBeGreaterThan(700_000);
+    expect(w.end).toBeLessThan(720_000);
+  });
+
   test('a range reports time inside it (clipped), whole-slice wall apart', async ({ page }) => {
     // aten::add runs [100.333, 300.333) µs after the start; the range ends 100 µs into it.
     await page.evaluate(() => {
