@@ -81,6 +81,8 @@ export interface TimelineSlice {
   collapseAll: () => void;
   expandAll: () => void;
   togglePinned: (key: string) => void;
+  /** Pins all of `keys` (e.g. the same track on every rank), or unpins them if all are pinned. */
+  togglePinnedMany: (keys: readonly string[]) => void;
 
   /** Details panel height, CSS px. */
   panelHeight: number;
@@ -151,6 +153,16 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   collapseAll: () =>
     set({ collapseDefault: true, expandDeepThreads: false, collapseOverrides: {} }),
   expandAll: () => set({ collapseDefault: false, expandDeepThreads: true, collapseOverrides: {} }),
+  togglePinnedMany: (keys) =>
+    set((s) => {
+      if (keys.length === 0) return {};
+      const all = keys.every((k) => s.pinnedTracks.includes(k));
+      return {
+        pinnedTracks: all
+          ? s.pinnedTracks.filter((k) => !keys.includes(k))
+          : [...s.pinnedTracks, ...keys.filter((k) => !s.pinnedTracks.includes(k))],
+      };
+    }),
   togglePinned: (key) =>
     set((s) => ({
       pinnedTracks: s.pinnedTracks.includes(key)

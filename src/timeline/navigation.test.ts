@@ -3,6 +3,7 @@ import { importText } from '../import/trace/test-helpers';
 import { createAppStore } from '../store/app-store';
 import { foldedLanes, keysToOpen, processKey, trackKey } from './collapse-rules';
 import { navigateToSlice, navigateToSlices } from './navigation';
+import { sameNameKeys } from './pin-same';
 import { computeRowLayout } from './row-layout';
 import { sliceNamed, traceFromText } from './testing/trace-dsl';
 
@@ -183,5 +184,34 @@ describe('several ranks', () => {
       { collapseDefault: false, collapseOverrides: {}, pinnedTracks: [s7] },
     );
     expect(l.pinned.map((r) => r.subtitle)).toEqual(['rank 1 · Ascend Hardware']);
+  });
+});
+
+describe('pin same name across ranks', () => {
+  it('finds the same stream on every rank, and pins / unpins them together', () => {
+    const a = traceFromText(TEXT);
+    const b = traceFromText(TEXT);
+    const groups = [
+      { profileId: 'a', trace: a, offsetNs: 0, label: 'rank 0' },
+      { profileId: 'b', trace: b, offsetNs: 0, label: 'rank 1' },
+    ];
+    const st = { collapseDefault: false, collapseOverrides: {}, pinnedTracks: [] };
+    const l = computeRowLayout(groups, st);
+    const row = l.rows.find((r) => r.group === 1 && r.title === 'Stream 7')!;
+    const keys = sameNameKeys(groups, row);
+    expect(keys).toEqual([
+      trackKey('a', sliceNamed(a, 'matmul').track),
+      trackKey('b', sliceNamed(b, 'matmul').track),
+    ]);
+    const store = createAppStore();
+    store.getState().togglePinnedMany(keys);
+    expect(store.getState().pinnedTracks).toEqual(keys);
+    const pinned = computeRowLayout(groups, { ...st, pinnedTracks: keys }).pinned;
+    expect(pinned.map((r) => r.subtitle)).toEqual([
+      'rank 0 · Ascend Hardware',
+      'rank 1 · Ascend Hardware',
+    ]);
+    store.getState().togglePinnedMany(keys);
+    expect(store.getState().pinnedTracks).toEqual([]);
   });
 });

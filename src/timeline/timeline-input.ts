@@ -15,6 +15,7 @@ import { Layer } from './frame-scheduler';
 import { hitTest, type Hit } from './hit-test';
 import { CLICK_SLOP, listen, localPoint, runCleanups, type Cleanups } from './input-events';
 import { attachOverviewInput } from './overview-input';
+import { sameNameKeys } from './pin-same';
 import { rowAtY } from './row-layout';
 import { absoluteNs, absoluteSecondsText, formatRelativeExact } from './time-scale';
 import { attachKeys, type KeyCallbacks } from './timeline-keys';
@@ -335,7 +336,10 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
         view.toggleRow(hit.row.key);
         return;
       case 'pin':
-        st.togglePinned(hit.row.key);
+        // Alt + click: the same track on every shown rank (pin same name across ranks).
+        if (e.altKey && view.groups.length > 1)
+          st.togglePinnedMany(sameNameKeys(view.groups, hit.row));
+        else st.togglePinned(hit.row.key);
         return;
       case 'label':
         if (hit.row.collapsible) view.toggleRow(hit.row.key);
