@@ -226,6 +226,17 @@ test.describe('timeline on a small generated trace', () => {
       .not.toContain('aten::add');
   });
 
+  test('the track filter shows only matching tracks', async ({ page }) => {
+    const titles = () =>
+      page.evaluate(() =>
+        (window as unknown as TestWindow).__viewer.timeline!.view.layout.rows.map((r) => r.title),
+      );
+    await page.getByTestId('track-filter').fill('stream');
+    await expect.poll(titles).toEqual(['Ascend Hardware', 'Stream 2']);
+    await page.getByTestId('track-filter').fill('');
+    await expect.poll(async () => (await titles()).length).toBeGreaterThan(2);
+  });
+
   test('F fits what was picked last: a range drawn after a slice wins', async ({ page }) => {
     const p = await slicePoint(page, 'aten::add');
     await page.mouse.click(p.x, p.y);

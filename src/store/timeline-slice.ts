@@ -66,6 +66,9 @@ export interface TimelineSlice {
   expandDeepThreads: boolean;
   /** Row key → collapsed. */
   collapseOverrides: Record<string, boolean>;
+  /** Shows only tracks whose rank, process, thread or name contain every word ('' = all). */
+  trackFilter: string;
+  setTrackFilter: (f: string) => void;
   /** Row keys kept at the top while scrolling, in pin order. */
   pinnedTracks: string[];
   /**
@@ -136,6 +139,8 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   expandDeepThreads: false,
   collapseOverrides: {},
   pinnedTracks: [],
+  trackFilter: '',
+  setTrackFilter: (trackFilter) => set({ trackFilter }),
   revealRequest: null,
   requestReveal: (t) =>
     set((s) => ({ revealRequest: t ? { ...t, seq: (s.revealRequest?.seq ?? 0) + 1 } : null })),

@@ -20,6 +20,8 @@ export interface CollapseState {
   expandDeepThreads?: boolean;
   collapseOverrides: Readonly<Record<string, boolean>>;
   pinnedTracks: readonly string[];
+  /** Show only the tracks whose rank, process, thread or name contain every word. */
+  trackFilter?: string;
 }
 
 export const processKey = (profileId: string, p: number) => `${profileId}|p${p}`;

@@ -215,3 +215,28 @@ describe('pin same name across ranks', () => {
     expect(store.getState().pinnedTracks).toEqual([]);
   });
 });
+
+describe('track filter', () => {
+  it('shows only tracks whose rank, process or name contain every word', () => {
+    const m = traceFromText(TEXT);
+    const groups = [{ profileId: 'p', trace: m, offsetNs: 0, label: 'rank 3' }];
+    const st = { collapseDefault: false, collapseOverrides: {}, pinnedTracks: [] };
+    const titles = (f: string) =>
+      computeRowLayout(groups, { ...st, trackFilter: f }).rows.map((r) => `${r.kind}:${r.title}`);
+    expect(titles('stream')).toEqual(['process:Ascend Hardware', 'slices:Stream 7']);
+    expect(titles('python main')).toEqual(['process:Python', 'slices:main']);
+    expect(titles('rank 3 hbm')).toEqual(['process:HBM', 'counter:read']);
+    expect(titles('nothing-like-this')).toEqual([]);
+  });
+
+  it('is cleared when navigation targets a track it hides', () => {
+    const m = traceFromText(TEXT);
+    const store = createAppStore();
+    store.getState().setTrackFilter('stream');
+    const groups = [{ profileId: 'p', trace: m, offsetNs: 0, label: 'p' }];
+    navigateToSlice(store, groups, { profileId: 'p', ...sliceNamed(m, 'matmul') });
+    expect(store.getState().trackFilter).toBe('stream');
+    navigateToSlice(store, groups, { profileId: 'p', ...sliceNamed(m, 'outer') });
+    expect(store.getState().trackFilter).toBe('');
+  });
+});

@@ -12,7 +12,8 @@
 import { windowAround } from '../model/views/abs-time';
 import type { TimeSpan } from '../model/units';
 import type { AppStore } from '../store/app-store';
-import { keysToOpen } from './collapse-rules';
+import { keysToOpen, trackKey } from './collapse-rules';
+import { computeRowLayout } from './row-layout';
 import type { ProfileSlice, TraceGroup } from './timeline-groups';
 
 export interface NavigateOptions {
@@ -66,6 +67,9 @@ export function navigateToSlice(
     st,
   );
   st.openRows(keys);
+  // A track filter that hides the target is cleared (the filter is a view, not a scope).
+  if (st.trackFilter && !rowShown(grp, groups.length > 1, target.track, store.getState()))
+    st.setTrackFilter('');
   st = store.getState();
   if (opts.range !== undefined) st.setRange(opts.range);
   if (opts.select !== false) {
@@ -93,6 +97,22 @@ export function navigateToSlice(
   st.requestReveal({ profileId: target.profileId, track: target.track, index: target.index });
   if (opts.tab !== false && st.tab !== 'timeline') st.setTab('timeline');
   return true;
+}
+
+/** Whether a slice track has a row of its own (or its folded thread's) under the current state. */
+function rowShown(
+  grp: TraceGroup,
+  multi: boolean,
+  track: number,
+  st: ReturnType<AppStore['getState']>,
+): boolean {
+  const layout = computeRowLayout(multi ? [grp, grp] : [grp], st);
+  const t = grp.trace.sliceTracks[track]!;
+  const main = t.thread >= 0 ? grp.trace.threads[t.thread]!.track : track;
+  return (
+    layout.byKey.has(trackKey(grp.profileId, track)) ||
+    layout.byKey.has(trackKey(grp.profileId, main))
+  );
 }
 
 /** Padding added on each side of a range when framing it (fraction of its length). */

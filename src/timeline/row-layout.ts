@@ -123,7 +123,26 @@ function processTitle(t: TraceModel, p: number): { title: string; subtitle: stri
 }
 
 /** Rows of one trace group, before pinning and positions. */
+/** Lower-cased terms of a track filter ("rank 1 stream", "hccl"), null when empty. */
+export function filterTermsOf(filter: string | undefined): string[] | null {
+  const terms = (filter ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return terms.length > 0 ? terms : null;
+}
+
+/**
+ * Whether a track row passes the filter: every term appears in its rank label, process name,
+ * or its own title / subtitle (thread name, tid, counter and series).
+ */
+function matchesFilter(terms: string[], g: TraceGroup, t: TraceModel, p: number, r: Row): boolean {
+  const pr = t.processes[p]!;
+  const text = [g.label, pr.name ?? '', pr.pid, pr.labels.join(' '), r.title, r.subtitle]
+    .join(' ')
+    .toLowerCase();
+  return terms.every((w) => text.includes(w));
+}
+
 function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean): Row[] {
+  const filterTerms = filterTermsOf(st.trackFilter);
   const t = g.trace;
   const id = g.profileId;
   const out: Row[] = [];
@@ -256,7 +275,10 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
         );
       });
     }
-    if (children.length === 0) continue;
+    const shown = filterTerms
+      ? children.filter((r) => matchesFilter(filterTerms, g, t, p, r))
+      : children;
+    if (shown.length === 0) continue;
     const key = processKey(id, p);
     const counterOnly = isCounterOnly(t, p);
     const collapsed = isCollapsed(st, key, { kind: 'process', foldFirst: startsFolded(t, p) });
@@ -280,7 +302,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
         collapsed,
       }),
     );
-    if (!collapsed) out.push(...children);
+    if (!collapsed) out.push(...shown);
   }
   return out;
 }

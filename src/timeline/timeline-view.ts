@@ -221,7 +221,8 @@ export class TimelineView {
       s.collapseDefault !== prev.collapseDefault ||
       s.expandDeepThreads !== prev.expandDeepThreads ||
       s.collapseOverrides !== prev.collapseOverrides ||
-      s.pinnedTracks !== prev.pinnedTracks
+      s.pinnedTracks !== prev.pinnedTracks ||
+      s.trackFilter !== prev.trackFilter
     ) {
       this.layout = computeRowLayout(this.groups, s);
       this.clampScroll();
