@@ -18,7 +18,7 @@ describe('nestSlices', () => {
 
   it('keeps the strict rule beyond the tolerance, and when asked for 0', () => {
     const start = f64([0, 100]);
-    const dur = f64([10_000, 9_900 + NEST_TOLERANCE_NS + 1]);
+    const dur = f64([10_000, 9_900 + NEST_TOLERANCE_NS]);
     expect(nestSlices(start, dur).overflowCount).toBe(1);
     expect(nestSlices(f64([0, 100]), f64([10_000, 10_000]), { toleranceNs: 0 }).overflowCount).toBe(
       1,

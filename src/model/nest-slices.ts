@@ -34,14 +34,15 @@ export interface Nesting {
   overflow: Uint8Array;
   overflowCount: number;
   rows: number;
-  /** Slices nested although they end up to NEST_TOLERANCE_NS after their parent. */
+  /** Slices nested although they end less than NEST_TOLERANCE_NS after their parent. */
   toleratedCount: number;
 }
 
 const MAX_DEPTH = 65535;
 
 /**
- * How far (ns) a slice may end after the slice it starts in and still nest as its child.
+ * A slice that ends less than this (ns) after the slice it starts in still nests as its child
+ * (a whole µs or more is a real overlap: µs-resolution traces step by whole µs).
  * torch_npu writes Python-function slices that overlap their parent by fractions of a µs
  * (clock reads in different places); a strict rule sends the whole stack below such a slice,
  * steps included, to the overflow lane. Times stay exact: only the nesting tolerates it (the
@@ -112,7 +113,7 @@ function nestPass(
     )
       top--;
     if (top > 0 && e > stackEnd[top - 1]!) {
-      if (e - stackEnd[top - 1]! <= tol) {
+      if (e - stackEnd[top - 1]! < tol) {
         toleratedCount++;
         e = stackEnd[top - 1]!;
       } else {
