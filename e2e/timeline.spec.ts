@@ -201,6 +201,73 @@ test.describe('timeline on a small generated trace', () => {
     await table.getByRole('columnheader', { name: 'Name' }).click();
     await expect(table.getByTestId('range-row').first()).toContainText('aclnnAdd');
     await expect(table.getByTestId('range-row').last()).toContainText('aten::add');
+    // Per track: the host thread and the device stream the range spans.
+    const tracks = page.getByTestId('range-tracks');
+    await expect(tracks.getByTestId('range-track-row')).toHaveCount(2);
+    await expect(tracks).toContainText('Python / main');
+    await expect(tracks).toContainText('Ascend Hardware / Stream 2');
+  });
+
+  test('tooltip and cursor readout follow the view when it moves under a still pointer', async ({
+    page,
+  }) => {
+    const p = await slicePoint(page, 'aten::add');
+    await page.mouse.move(p.x, p.y);
+    const tip = page.getByTestId('timeline-tooltip');
+    await expect(tip).toContainText('aten::add');
+    const readout = await page.getByTestId('cursor-readout').textContent();
+    // Keyboard zoom out (the pointer does not move): what is under it changes.
+    await page.keyboard.down('s');
+    await page.waitForTimeout(400);
+    await page.keyboard.up('s');
+    await expect.poll(() => page.getByTestId('cursor-readout').textContent()).not.toBe(readout);
+    await expect
+      .poll(async () => ((await tip.isVisible()) ? await tip.textContent() : 'hidden'))
+      .not.toContain('aten::add');
+  });
+
+  test('the track filter shows only matching tracks', async ({ page }) => {
+    const titles = () =>
+      page.evaluate(() =>
+        (window as unknown as TestWindow).__viewer.timeline!.view.layout.rows.map((r) => r.title),
+      );
+    await page.getByTestId('track-filter').fill('stream');
+    await expect.poll(titles).toEqual(['Ascend Hardware', 'Stream 2']);
+    await page.getByTestId('track-filter').fill('');
+    await expect.poll(async () => (await titles()).length).toBeGreaterThan(2);
+  });
+
+  test('F fits what was picked last: a range drawn after a slice wins', async ({ page }) => {
+    const p = await slicePoint(page, 'aten::add');
+    await page.mouse.click(p.x, p.y);
+    await expect(page.getByTestId('details-name')).toHaveText('aten::add');
+    await page.evaluate(() => {
+      const st = (window as unknown as TestWindow).__viewer.store.getState();
+      st.setRange({ start: 600_000, end: 700_000 });
+      st.setPanelTab('range');
+    });
+    await page.getByTestId('timeline-canvas').focus();
+    await page.keyboard.press('f');
+    await expect.poll(async () => (await state(page)).window.start).toBeGreaterThan(580_000);
+    const w = (await state(page)).window;
+    expect(w.end).toBeGreaterThan(700_000);
+    expect(w.end).toBeLessThan(720_000);
+  });
+
+  test('a range reports time inside it (clipped), whole-slice wall apart', async ({ page }) => {
+    // aten::add runs [100.333, 300.333) µs after the start; the range ends 100 µs into it.
+    await page.evaluate(() => {
+      const st = (window as unknown as TestWindow).__viewer.store.getState();
+      st.setRange({ start: 0, end: 200_333 });
+      st.setPanelTab('range');
+    });
+    const row = page.getByTestId('range-table').getByTestId('range-row').filter({
+      hasText: 'aten::add',
+    });
+    const cells = row.locator('td');
+    await expect(cells.nth(2)).toHaveText('100 µs');
+    await expect(cells.nth(3)).toHaveText('200 µs');
+    await expect(page.getByTestId('range-tracks')).toContainText('Python / main');
   });
 
   test('shift + drag over tracks limits the range to those tracks', async ({ page }) => {

@@ -22,10 +22,12 @@ import type { ClusterOutput } from '../model/cluster/cluster-output';
 import { pickCollective } from '../model/cluster/collectives';
 import type { RankSummary } from '../model/cluster/rank-summary';
 import { profilerStepRanges } from '../model/ascend/step-breakdown';
+import { navigateToSlices } from '../timeline/navigation';
 import {
   rankOfProfile,
   selectClusterModel,
   selectHighlightedSlices,
+  selectTimelineGroups,
   type ClusterCollectiveRef,
 } from '../store/cluster-slice';
 
@@ -449,9 +451,15 @@ export class ViewerController {
     const st = this.store.getState();
     st.setClusterCollective(c);
     if (!c) return;
-    const slices = selectHighlightedSlices(this.store.getState());
-    const sel = slices.find((h) => h.profileId === (focus ?? st.activeProfileId)) ?? slices[0];
-    if (sel) st.selectSlice(sel);
+    const now = this.store.getState();
+    // Zoom to the collective on every open rank and select it (timeline/navigation.ts).
+    navigateToSlices(
+      this.store,
+      selectTimelineGroups(now),
+      selectHighlightedSlices(now),
+      focus ?? st.activeProfileId,
+      { tab: false },
+    );
   }
 
   /** Frames a step (host ProfilerStep#N of every open rank, aligned) on the timeline. */

@@ -4,7 +4,9 @@
  * Order: start ascending, then longer duration first, then input (file) order. Intervals are
  * half-open [start, end): a slice that starts exactly where another ends is its sibling, not its
  * child. A slice that starts inside the open slice on top of the stack but ends after it
- * (a partial overlap) cannot nest; it goes to the overflow lane instead of being dropped.
+ * (a partial overlap) cannot nest; it goes to the overflow lane instead of being dropped,
+ * unless it ends within NEST_TOLERANCE_NS of it (torch_npu's sub-µs overlaps) or it is a landmark
+ * (a step), which stays and sends the slices it overlaps to the overflow lane instead.
  */
 import { SliceFlag } from './trace-model';
 
@@ -114,12 +116,58 @@ export interface Nesting {
    * (its would-be parent), and by how long (ns, from the slice's start to that slice's end).
    */
   firstOverlap: { index: number; other: number; overlapNs: number } | null;
+  /** Slices nested although they end less than NEST_TOLERANCE_NS after their parent. */
+  toleratedCount: number;
 }
 
 const MAX_DEPTH = 65535;
 
+/**
+ * A slice that ends less than this (ns) after the slice it starts in still nests as its child
+ * (a whole µs or more is a real overlap: µs-resolution traces step by whole µs).
+ * torch_npu writes Python-function slices that overlap their parent by fractions of a µs
+ * (clock reads in different places); a strict rule sends the whole stack below such a slice,
+ * steps included, to the overflow lane. Times stay exact: only the nesting tolerates it (the
+ * child's end counts as its parent's end when placing the slices after it).
+ */
+export const NEST_TOLERANCE_NS = 1000;
+
+export interface NestOptions {
+  /** Overlap tolerated when nesting (default NEST_TOLERANCE_NS; 0 = strict). */
+  toleranceNs?: number;
+  /**
+   * Landmarks (1 = e.g. a `ProfilerStep#N`) that never go to the overflow lane: the open slices
+   * they partially overlap go there instead.
+   */
+  keep?: Uint8Array;
+}
+
 /** Nests sorted slices (see {@link sliceOrder}). */
-export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
+export function nestSlices(
+  start: Float64Array,
+  dur: Float64Array,
+  opts: NestOptions = {},
+): Nesting {
+  const tol = opts.toleranceNs ?? NEST_TOLERANCE_NS;
+  const keep = opts.keep;
+  let demoted: Uint8Array | null = null;
+  // A landmark that would overflow demotes the open slices it overlaps, then nesting runs again
+  // (each pass demotes more, so it ends; a few passes in practice).
+  for (let pass = 0; ; pass++) {
+    const r = nestPass(start, dur, tol, pass < 8 ? keep : undefined, demoted);
+    if (!r.demote) return r.nesting;
+    demoted ??= new Uint8Array(start.length);
+    for (const i of r.demote) demoted[i] = 1;
+  }
+}
+
+function nestPass(
+  start: Float64Array,
+  dur: Float64Array,
+  tol: number,
+  keep: Uint8Array | undefined,
+  demoted: Uint8Array | null,
+): { nesting: Nesting; demote: number[] | null } {
   const n = start.length;
   const depth = new Uint16Array(n);
   const parent = new Int32Array(n);
@@ -130,9 +178,17 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
   let rows = 0;
   let overflowCount = 0;
   let firstOverlap: Nesting['firstOverlap'] = null;
+  let toleratedCount = 0;
+  let demote: number[] | null = null;
   for (let i = 0; i < n; i++) {
     const s = start[i]!;
-    const e = s + dur[i]!;
+    let e = s + dur[i]!;
+    if (demoted?.[i]) {
+      overflow[i] = 1;
+      overflowCount++;
+      parent[i] = -1;
+      continue;
+    }
     while (
       top > 0 &&
       stackEnd[top - 1]! <= s &&
@@ -140,11 +196,23 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
     )
       top--;
     if (top > 0 && e > stackEnd[top - 1]!) {
-      firstOverlap ??= { index: i, other: stack[top - 1]!, overlapNs: stackEnd[top - 1]! - s };
-      overflow[i] = 1;
-      overflowCount++;
-      parent[i] = -1;
-      continue;
+      if (e - stackEnd[top - 1]! < tol) {
+        toleratedCount++;
+        e = stackEnd[top - 1]!;
+      } else {
+        if (keep?.[i]) {
+          // The open slices that end before this landmark go to the overflow lane instead.
+          const out: number[] = [];
+          for (let k = top - 1; k >= 0 && stackEnd[k]! + tol < e && !keep[stack[k]!]; k--)
+            out.push(stack[k]!);
+          if (out.length > 0) (demote ??= []).push(...out);
+        }
+        firstOverlap ??= { index: i, other: stack[top - 1]!, overlapNs: stackEnd[top - 1]! - s };
+        overflow[i] = 1;
+        overflowCount++;
+        parent[i] = -1;
+        continue;
+      }
     }
     if (top >= MAX_DEPTH) {
       overflow[i] = 1;
@@ -159,7 +227,10 @@ export function nestSlices(start: Float64Array, dur: Float64Array): Nesting {
     stackEnd[top] = e;
     top++;
   }
-  return { depth, parent, overflow, overflowCount, rows, firstOverlap };
+  return {
+    nesting: { depth, parent, overflow, overflowCount, rows, firstOverlap, toleratedCount },
+    demote,
+  };
 }
 
 /**

@@ -66,13 +66,26 @@ export interface TimelineSlice {
   expandDeepThreads: boolean;
   /** Row key → collapsed. */
   collapseOverrides: Record<string, boolean>;
+  /** Shows only tracks whose rank, process, thread or name contain every word ('' = all). */
+  trackFilter: string;
+  setTrackFilter: (f: string) => void;
   /** Row keys kept at the top while scrolling, in pin order. */
   pinnedTracks: string[];
+  /**
+   * A slice the timeline should scroll into view (set by navigation; the timeline consumes it
+   * when it is mounted, then clears it). `seq` makes each request new.
+   */
+  revealRequest: { profileId: string; track: number; index: number; seq: number } | null;
+  requestReveal: (target: { profileId: string; track: number; index: number } | null) => void;
+  /** Opens rows (collapse overrides set to false) in one change. */
+  openRows: (keys: readonly string[]) => void;
   toggleCollapsed: (key: string, currentlyCollapsed: boolean) => void;
   setCollapsed: (key: string, collapsed: boolean) => void;
   collapseAll: () => void;
   expandAll: () => void;
   togglePinned: (key: string) => void;
+  /** Pins all of `keys` (e.g. the same track on every rank), or unpins them if all are pinned. */
+  togglePinnedMany: (keys: readonly string[]) => void;
 
   /** Details panel height, CSS px. */
   panelHeight: number;
@@ -126,6 +139,18 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   expandDeepThreads: false,
   collapseOverrides: {},
   pinnedTracks: [],
+  trackFilter: '',
+  setTrackFilter: (trackFilter) => set({ trackFilter }),
+  revealRequest: null,
+  requestReveal: (t) =>
+    set((s) => ({ revealRequest: t ? { ...t, seq: (s.revealRequest?.seq ?? 0) + 1 } : null })),
+  openRows: (keys) =>
+    set((s) => {
+      if (keys.length === 0) return {};
+      const next = { ...s.collapseOverrides };
+      for (const k of keys) next[k] = false;
+      return { collapseOverrides: next };
+    }),
   toggleCollapsed: (key, currentlyCollapsed) =>
     set((s) => ({ collapseOverrides: { ...s.collapseOverrides, [key]: !currentlyCollapsed } })),
   setCollapsed: (key, collapsed) =>
@@ -133,6 +158,16 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   collapseAll: () =>
     set({ collapseDefault: true, expandDeepThreads: false, collapseOverrides: {} }),
   expandAll: () => set({ collapseDefault: false, expandDeepThreads: true, collapseOverrides: {} }),
+  togglePinnedMany: (keys) =>
+    set((s) => {
+      if (keys.length === 0) return {};
+      const all = keys.every((k) => s.pinnedTracks.includes(k));
+      return {
+        pinnedTracks: all
+          ? s.pinnedTracks.filter((k) => !keys.includes(k))
+          : [...s.pinnedTracks, ...keys.filter((k) => !s.pinnedTracks.includes(k))],
+      };
+    }),
   togglePinned: (key) =>
     set((s) => ({
       pinnedTracks: s.pinnedTracks.includes(key)

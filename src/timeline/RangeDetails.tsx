@@ -1,7 +1,8 @@
 /**
- * The range tab: slices overlapping the selected time range grouped by name (count, total,
- * average, min, max; sortable), for the tracks the drag covered or for all tracks. Computed in
- * chunks off the render path and cancelled when the range changes.
+ * The range tab: slices overlapping the selected time range grouped by name (count, time inside
+ * the range, whole-slice wall, average, min, max; sortable) and per track (slices, busy inside
+ * the range), for the tracks the drag covered or for all tracks. Computed in chunks off the
+ * render path and cancelled when the range changes.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { formatCount, formatDuration } from '../lib/format';
@@ -16,14 +17,26 @@ import {
 } from './range-aggregate';
 import type { TimelineView } from './timeline-view';
 
-const COLUMNS: { key: AggregateSortKey; label: string; num: boolean }[] = [
+const COLUMNS: { key: AggregateSortKey; label: string; num: boolean; title?: string }[] = [
   { key: 'name', label: 'Name', num: false },
   { key: 'count', label: 'Count', num: true },
-  { key: 'total', label: 'Total', num: true },
-  { key: 'avg', label: 'Average', num: true },
+  {
+    key: 'total',
+    label: 'In range',
+    num: true,
+    title: 'Time inside the range: each slice clipped to it, summed',
+  },
+  {
+    key: 'wall',
+    label: 'Wall',
+    num: true,
+    title: 'Whole-slice durations summed (slices may extend past the range)',
+  },
+  { key: 'avg', label: 'Average', num: true, title: 'Average whole-slice duration' },
   { key: 'min', label: 'Min', num: true },
   { key: 'max', label: 'Max', num: true },
 ];
+const MAX_TRACK_ROWS = 200;
 const MAX_ROWS = 2000;
 
 export function RangeDetails({ view }: { view: TimelineView | null }) {
@@ -107,6 +120,7 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
               {COLUMNS.map((c) => (
                 <th
                   key={c.key}
+                  title={c.title}
                   className={c.num ? 'num sortable' : 'sortable'}
                   aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
                   onClick={() =>
@@ -125,6 +139,7 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
                 <td className="tl-range-name">{r.name || '(unnamed)'}</td>
                 <td className="num">{formatCount(r.count)}</td>
                 <td className="num">{formatDuration(r.total)}</td>
+                <td className="num">{formatDuration(r.wall)}</td>
                 <td className="num">{formatDuration(r.avg)}</td>
                 <td className="num">{formatDuration(r.min)}</td>
                 <td className="num">{formatDuration(r.max)}</td>
@@ -132,7 +147,7 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
             ))}
             {rows.length > MAX_ROWS && (
               <tr>
-                <td colSpan={6} className="muted">
+                <td colSpan={COLUMNS.length} className="muted">
                   …and {formatCount(rows.length - MAX_ROWS)} more names
                 </td>
               </tr>
@@ -140,6 +155,44 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
           </tbody>
         </table>
       )}
+      {ready && result.value!.byTrack.length > 0 && (
+        <TrackBreakdown value={result.value!} span={range.end - range.start} />
+      )}
     </div>
+  );
+}
+
+function TrackBreakdown({ value, span }: { value: AggregateResult; span: number }) {
+  const tracks = value.byTrack;
+  return (
+    <table className="grid tl-range-table" data-testid="range-tracks">
+      <thead>
+        <tr>
+          <th>Track</th>
+          <th className="num">Slices</th>
+          <th className="num" title="Top-level slices clipped to the range">
+            Busy in range
+          </th>
+          <th className="num">Busy %</th>
+        </tr>
+      </thead>
+      <tbody>
+        {tracks.slice(0, MAX_TRACK_ROWS).map((t) => (
+          <tr key={`${t.group}:${t.track}`} data-testid="range-track-row">
+            <td className="tl-range-name">{t.label}</td>
+            <td className="num">{formatCount(t.slices)}</td>
+            <td className="num">{formatDuration(t.busy)}</td>
+            <td className="num">{span > 0 ? `${((100 * t.busy) / span).toFixed(1)} %` : '–'}</td>
+          </tr>
+        ))}
+        {tracks.length > MAX_TRACK_ROWS && (
+          <tr>
+            <td colSpan={4} className="muted">
+              …and {formatCount(tracks.length - MAX_TRACK_ROWS)} more tracks
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </table>
   );
 }

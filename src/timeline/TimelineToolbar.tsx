@@ -28,6 +28,8 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
   const current = useAppStore((s) => s.searchCurrent);
   const error = useAppStore((s) => s.searchError);
   const setQuery = useAppStore((s) => s.setSearchQuery);
+  const trackFilter = useAppStore((s) => s.trackFilter);
+  const setTrackFilter = useAppStore((s) => s.setTrackFilter);
   const setOptions = useAppStore((s) => s.setSearchOptions);
   const collapseAll = useAppStore((s) => s.collapseAll);
   const expandAll = useAppStore((s) => s.expandAll);
@@ -110,6 +112,17 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
       </div>
       <FlowMenu view={view} traceKey={trace} />
       <IdleOverlayToggle />
+      <input
+        className="tl-search-input tl-track-filter"
+        type="search"
+        placeholder="Filter tracks"
+        title="Show only tracks whose rank, process, thread or name contain every word"
+        aria-label="Filter tracks"
+        value={trackFilter}
+        onChange={(e) => setTrackFilter(e.currentTarget.value)}
+        onKeyDown={(e) => e.stopPropagation()}
+        data-testid="track-filter"
+      />
       <button className="button subtle" onClick={expandAll} data-testid="expand-all">
         Expand all
       </button>

@@ -87,7 +87,7 @@ export function hitTest(ctx: HitContext, x: number, y: number): Hit | null {
     const d = laneAt(row, dy);
     if (d < 0) return { kind: 'row', row };
     const table = t.sliceTracks[row.track]!.slices;
-    const lane = sliceIndex(table).lanes[d];
+    const lane = sliceIndex(table).lanes[row.firstLane + d];
     if (!lane) return { kind: 'row', row };
     const i = sliceAtTime(table, lane, scale, time);
     return i >= 0

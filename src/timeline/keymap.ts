@@ -75,7 +75,7 @@ export const HELP_ROWS: { section: string; rows: [string, string][] }[] = [
       ['Wheel', 'Scroll tracks; horizontal wheel / Shift + wheel pans'],
       ['Drag', 'Pan (and scroll)'],
       ['0 or Home', 'Show the whole trace'],
-      ['F', 'Fit the selected slice (or range)'],
+      ['F', 'Fit what was picked last: the selected slice or the range'],
     ],
   },
   {
@@ -97,5 +97,12 @@ export const HELP_ROWS: { section: string; rows: [string, string][] }[] = [
       ['N / Shift + N', 'Next / previous match'],
     ],
   },
-  { section: 'Other', rows: [['?', 'Show or hide this help']] },
+  {
+    section: 'Other',
+    rows: [
+      ['Click a pin', 'Keep the track at the top while scrolling'],
+      ['Alt + click a pin', 'Pin the same track on every rank shown'],
+      ['?', 'Show or hide this help'],
+    ],
+  },
 ];

@@ -76,10 +76,11 @@ export function sliceRect(
   if (!found.exact || row.kind !== 'slices') {
     return { x: x0, y: top + 2, w: Math.max(1, x1 - x0), h: row.height - 4, exact: false };
   }
-  const depth = t.depth[a.index]!;
-  const d = Math.min(depth, Math.max(0, row.lanes - 1));
+  const depth = t.depth[a.index]! - row.firstLane;
+  const d = Math.max(0, Math.min(depth, row.lanes - 1));
   const y = top + TRACK_PAD + row.laneTop + d * DEPTH_H + (DEPTH_H - SLICE_H) / 2;
-  return { x: x0, y, w: Math.max(1, x1 - x0), h: SLICE_H, exact: depth < row.lanes };
+  const exact = depth >= 0 && depth < row.lanes;
+  return { x: x0, y, w: Math.max(1, x1 - x0), h: SLICE_H, exact };
 }
 
 /** Is a rect at least partly inside the track area (below the ruler)? */

@@ -17,6 +17,18 @@
  */
 import type { TraceModel } from '../model/trace-model';
 import { processDisplayOrder, threadDisplayOrder } from '../model/track-order';
+import {
+  counterKey,
+  foldedLanes,
+  groupKey,
+  isCollapsed,
+  isCounterOnly,
+  processKey,
+  startsFolded,
+  threadKey,
+  trackKey,
+  type CollapseState,
+} from './collapse-rules';
 import type { TraceGroup } from './timeline-groups';
 import { processLabel, threadLabel } from '../model/labels';
 
@@ -60,6 +72,8 @@ export interface Row {
   lanes: number;
   /** slices rows: offset of depth lane 0 from row.y. */
   laneTop: number;
+  /** slices rows: depth drawn on the first lane (a folded thread may start at its steps). */
+  firstLane: number;
 }
 
 export interface RowLayout {
@@ -71,22 +85,15 @@ export interface RowLayout {
   byKey: Map<string, Row>;
 }
 
-/** Threads with at least this many nesting rows start collapsed (see expandDeepThreads). */
-export const DEEP_THREAD_ROWS = 12;
-
-export interface CollapseState {
-  collapseDefault: boolean;
-  /** Deep threads start expanded (absent: true, i.e. no special case). */
-  expandDeepThreads?: boolean;
-  collapseOverrides: Readonly<Record<string, boolean>>;
-  pinnedTracks: readonly string[];
-}
-
-export const processKey = (profileId: string, p: number) => `${profileId}|p${p}`;
-export const trackKey = (profileId: string, track: number) => `${profileId}|t${track}`;
-export const threadKey = (profileId: string, thread: number) => `${profileId}|th${thread}`;
-export const counterKey = (profileId: string, c: number, s: number) => `${profileId}|c${c}.${s}`;
-export const groupKey = (profileId: string) => `${profileId}|g`;
+export {
+  counterKey,
+  DEEP_THREAD_ROWS,
+  groupKey,
+  processKey,
+  threadKey,
+  trackKey,
+  type CollapseState,
+} from './collapse-rules';
 
 function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 'title'>): Row {
   return {
@@ -103,6 +110,7 @@ function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 't
     pinned: false,
     lanes: 0,
     laneTop: 0,
+    firstLane: 0,
     ...partial,
   };
 }
@@ -116,15 +124,33 @@ function processTitle(t: TraceModel, p: number): { title: string; subtitle: stri
 }
 
 /** Rows of one trace group, before pinning and positions. */
+/** Lower-cased terms of a track filter ("rank 1 stream", "hccl"), null when empty. */
+export function filterTermsOf(filter: string | undefined): string[] | null {
+  const terms = (filter ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return terms.length > 0 ? terms : null;
+}
+
+/**
+ * Whether a track row passes the filter: every term appears in its rank label, process name,
+ * or its own title / subtitle (thread name, tid, counter and series).
+ */
+function matchesFilter(terms: string[], g: TraceGroup, t: TraceModel, p: number, r: Row): boolean {
+  const pr = t.processes[p]!;
+  const text = [g.label, pr.name ?? '', pr.pid, pr.labels.join(' '), r.title, r.subtitle]
+    .join(' ')
+    .toLowerCase();
+  return terms.every((w) => text.includes(w));
+}
+
 function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean): Row[] {
+  const filterTerms = filterTermsOf(st.trackFilter);
   const t = g.trace;
   const id = g.profileId;
   const out: Row[] = [];
-  const collapsedOf = (key: string, def: boolean) => st.collapseOverrides[key] ?? def;
   let indent = 0;
   if (multi) {
     const key = groupKey(id);
-    const collapsed = collapsedOf(key, false);
+    const collapsed = isCollapsed(st, key, { kind: 'group' });
     out.push(
       baseRow({ key, kind: 'group', group: gi, title: g.label, collapsible: true, collapsed }),
     );
@@ -168,9 +194,9 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
       const hasOverflow = thread.overflowTrack >= 0;
       const tkey = thread.track >= 0 ? trackKey(id, thread.track) : threadKey(id, th);
       const collapsible = depthRows > 1 || hasOverflow;
-      const deep = depthRows >= DEEP_THREAD_ROWS && st.expandDeepThreads === false;
-      const collapsed = collapsible && collapsedOf(tkey, deep);
+      const collapsed = collapsible && isCollapsed(st, tkey, { kind: 'thread', depthRows });
       const name = track?.name ?? threadLabel(thread);
+      const folded = collapsed && track ? foldedLanes(t, thread.track) : null;
       children.push(
         baseRow({
           key: tkey,
@@ -184,7 +210,8 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
           subtitle: name.includes(thread.tid) ? '' : thread.tid,
           collapsible,
           collapsed,
-          lanes: collapsed ? Math.min(1, depthRows) : depthRows,
+          lanes: folded ? folded.count : depthRows,
+          firstLane: folded ? folded.first : 0,
           laneTop: hasInstants ? INSTANT_LANE_H : 0,
         }),
       );
@@ -210,7 +237,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
       if (at.slices.length === 0) continue;
       const key = trackKey(id, a);
       const collapsible = at.slices.rows > 1;
-      const collapsed = collapsible && collapsedOf(key, false);
+      const collapsed = collapsible && isCollapsed(st, key, { kind: 'async' });
       children.push(
         baseRow({
           key,
@@ -229,8 +256,11 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
     for (const c of pr.counters) {
       const ct = t.counters[c]!;
       if (ct.ts.length === 0) continue;
+      const plotted = ct.series.filter((s) => !isIdentifierSeries(s.name));
       ct.series.forEach((s, si) => {
-        const multiSeries = ct.series.length > 1;
+        // Identifiers (Acc PMU's acc_id) are labels of the samples, not values to plot.
+        if (isIdentifierSeries(s.name) && plotted.length > 0) return;
+        const multiSeries = plotted.length > 1;
         children.push(
           baseRow({
             key: counterKey(id, c, si),
@@ -246,9 +276,13 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
         );
       });
     }
-    if (children.length === 0) continue;
+    const shown = filterTerms
+      ? children.filter((r) => matchesFilter(filterTerms, g, t, p, r))
+      : children;
+    if (shown.length === 0) continue;
     const key = processKey(id, p);
-    const collapsed = collapsedOf(key, st.collapseDefault);
+    const counterOnly = isCounterOnly(t, p);
+    const collapsed = isCollapsed(st, key, { kind: 'process', foldFirst: startsFolded(t, p) });
     const { title, subtitle } = processTitle(t, p);
     out.push(
       baseRow({
@@ -258,14 +292,25 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
         process: p,
         indent,
         title,
-        subtitle: [pr.labels.join(', '), subtitle].filter(Boolean).join(' · '),
+        subtitle: [
+          pr.labels.join(', '),
+          subtitle,
+          counterOnly && collapsed ? `${pr.counters.length} counters` : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
         collapsible: true,
         collapsed,
       }),
     );
-    if (!collapsed) out.push(...children);
+    if (!collapsed) out.push(...shown);
   }
   return out;
+}
+
+/** A counter series that holds an identifier (`acc_id`, `device_id`), not a measured value. */
+export function isIdentifierSeries(name: string): boolean {
+  return /(^|_)id$/i.test(name);
 }
 
 export function rowHeight(r: Row): number {
@@ -293,7 +338,10 @@ export function computeRowLayout(groups: readonly TraceGroup[], st: CollapseStat
     if (pinSet.has(r.key) && r.kind !== 'process' && r.kind !== 'group') {
       r.pinned = true;
       const proc = r.process >= 0 ? groups[r.group]!.trace.processes[r.process] : undefined;
-      if (proc) r.subtitle = processLabel(proc);
+      const where = proc ? processLabel(proc) : '';
+      // Pinned rows leave their group: with several traces (ranks) they keep its label.
+      r.subtitle =
+        groups.length > 1 ? [groups[r.group]!.label, where].filter(Boolean).join(' · ') : where;
       pinnedByKey.set(r.key, r);
     } else rows.push(r);
   }

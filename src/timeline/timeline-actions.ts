@@ -6,12 +6,13 @@
 import type { TimeSpan } from '../model/units';
 import { flowsOfSubtree } from './flow-index';
 import { rowForTrack } from './placement';
-import { DEEP_THREAD_ROWS, groupKey, processKey, trackKey } from './row-layout';
+import { navigateToSlice } from './navigation';
+import { DEPTH_H, TRACK_PAD } from './row-layout';
 import type { SliceAddress } from './timeline-groups';
 import type { TimelineView } from './timeline-view';
 import { RULER_H } from './view-geometry';
 
-/** Selects a slice (or clears with null) and, if asked, brings it into view. */
+/** Selects a slice (or clears with null) and, if asked, brings it into view (navigation.ts). */
 export function selectSlice(view: TimelineView, a: SliceAddress | null, reveal: boolean): void {
   const st = view.state;
   if (!a) {
@@ -20,9 +21,13 @@ export function selectSlice(view: TimelineView, a: SliceAddress | null, reveal: 
   }
   const g = view.groups[a.group];
   if (!g) return;
-  st.selectSlice({ profileId: g.profileId, track: a.track, index: a.index });
+  const target = { profileId: g.profileId, track: a.track, index: a.index };
+  if (reveal) {
+    navigateToSlice(view.store, view.groups, target, { tab: false, frame: 'pan' });
+    return;
+  }
+  st.selectSlice(target);
   st.setPanelTab('slice');
-  if (reveal) revealSlice(view, a, {});
 }
 
 /**
@@ -32,56 +37,42 @@ export function selectSlice(view: TimelineView, a: SliceAddress | null, reveal: 
 export function revealSlice(view: TimelineView, a: SliceAddress, opts: { center?: boolean }): void {
   const g = view.groups[a.group];
   if (!g) return;
-  const st = view.state;
-  const track = g.trace.sliceTracks[a.track];
-  if (!track) return;
-  const table = track.slices;
-  const pKey = processKey(g.profileId, track.process);
-  const opens: string[] = [];
-  if (view.groups.length > 1) opens.push(groupKey(g.profileId));
-  opens.push(pKey);
-  const mainTrack = track.thread >= 0 ? g.trace.threads[track.thread]!.track : a.track;
-  if (track.kind === 'overflow' || table.depth[a.index]! > 0)
-    opens.push(trackKey(g.profileId, mainTrack));
-  if (track.kind !== 'overflow' && table.depth[a.index]! > 0)
-    opens.push(trackKey(g.profileId, a.track));
-  // Folded now, defaults included: processes by collapseDefault, deep threads start folded.
-  const deepKey = trackKey(g.profileId, mainTrack);
-  const deepRows = g.trace.sliceTracks[mainTrack]?.slices.rows ?? 0;
-  const isCollapsed = (k: string) =>
-    st.collapseOverrides[k] ??
-    ((k === pKey && st.collapseDefault) ||
-      (k === deepKey && deepRows >= DEEP_THREAD_ROWS && st.expandDeepThreads === false));
-  const needed = opens.filter(isCollapsed);
-  if (needed.length > 0) {
-    const next = { ...st.collapseOverrides };
-    for (const k of needed) next[k] = false;
-    // The view recomputes its layout synchronously from this store change.
-    view.store.setState({ collapseOverrides: next });
-  }
+  navigateToSlice(
+    view.store,
+    view.groups,
+    { profileId: g.profileId, track: a.track, index: a.index },
+    { tab: false, select: false, frame: opts.center ? 'center' : 'pan' },
+  );
+}
+
+/** Scrolls the row that shows a slice into view (a third from the top when it moves). */
+export function scrollToSlice(view: TimelineView, a: SliceAddress): void {
   const found = rowForTrack(view.layout, view.groups, a.group, a.track);
-  if (found && !found.row.pinned) {
-    const viewH = view.height - RULER_H - view.layout.pinnedHeight;
-    const rowTop = found.row.y;
-    const rowBottom = rowTop + found.row.height;
-    if (rowTop < view.scrollTop || rowBottom > view.scrollTop + viewH)
-      view.setScrollTop(rowTop - Math.max(0, (viewH - found.row.height) / 3));
-  }
-  const w = st.visibleWindow;
-  const s = table.start[a.index]! + g.offsetNs;
-  const e = s + table.dur[a.index]!;
-  const span = w.end - w.start;
-  if (opts.center || e < w.start || s > w.end) {
-    view.nav.stop();
-    const c = (s + Math.min(e, s + span * 0.8)) / 2;
-    st.setVisibleWindow({ start: c - span / 2, end: c + span / 2 });
+  if (!found || found.row.pinned) return;
+  const viewH = view.height - RULER_H - view.layout.pinnedHeight;
+  const row = found.row;
+  // The lane of the slice inside its row (a deep row may be taller than the viewport).
+  const t = view.groups[a.group]!.trace.sliceTracks[a.track]!.slices;
+  const lane =
+    row.kind === 'slices' && found.exact
+      ? Math.max(0, Math.min(t.depth[a.index]! - row.firstLane, row.lanes - 1))
+      : 0;
+  const laneTop = row.y + TRACK_PAD + row.laneTop + lane * DEPTH_H;
+  const top = Math.min(row.y, laneTop);
+  const bottom = Math.max(laneTop + DEPTH_H, Math.min(row.y + row.height, top + viewH));
+  if (top < view.scrollTop || bottom > view.scrollTop + viewH) {
+    const target = row.height <= viewH ? row.y - (viewH - row.height) / 3 : laneTop - viewH / 3;
+    view.setScrollTop(Math.max(0, target));
   }
 }
 
-/** F: fit the selected slice with 15 % margins (at least 100 ns), else the range. */
+/**
+ * F: fit what was picked last, the selected slice or the range (the details panel's tab says
+ * which), with 15 % margins (at least 100 ns).
+ */
 export function fitSelection(view: TimelineView): void {
   const st = view.state;
-  const a = view.addressOf(st.selected);
+  const a = st.panelTab === 'range' && st.range ? null : view.addressOf(st.selected);
   let span: TimeSpan | null = null;
   if (a) {
     const g = view.groups[a.group]!;

@@ -15,11 +15,15 @@ import { Layer } from './frame-scheduler';
 import { hitTest, type Hit } from './hit-test';
 import { CLICK_SLOP, listen, localPoint, runCleanups, type Cleanups } from './input-events';
 import { attachOverviewInput } from './overview-input';
+import { sameNameKeys } from './pin-same';
 import { rowAtY } from './row-layout';
 import { absoluteNs, absoluteSecondsText, formatRelativeExact } from './time-scale';
 import { attachKeys, type KeyCallbacks } from './timeline-keys';
 import type { TimelineView } from './timeline-view';
 import { LABEL_W, RULER_H } from './view-geometry';
+
+/** Quiet time after the view moved under a still pointer before the hover is taken again. */
+const REHOVER_MS = 120;
 
 export interface InputCallbacks extends KeyCallbacks {
   /** Extra UI elements whose pointer events belong to the timeline. */
@@ -290,6 +294,34 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
   listen(cleanups, scroller, 'pointerleave', () => {
     if (!dragging) clearHover();
   });
+  // The pointer stays while the view moves under it (keys, ] / [, a link, a scroll): the
+  // tooltip, hover and cursor readout follow what is now under it.
+  // While it moves (a held key) the stale tooltip is hidden and the readout follows; the hit is
+  // taken again once the view settles, so a held key costs no hit-test or DOM per frame.
+  let rehoverTimer: ReturnType<typeof setTimeout> | null = null;
+  const rehover = () => {
+    rehoverTimer = null;
+    const p = view.pointer;
+    if (!p || dragging) return;
+    setHover(p.x, p.y >= RULER_H ? p.y - RULER_H : null);
+  };
+  const viewMoved = () => {
+    const p = view.pointer;
+    if (!p || dragging) return;
+    if (!el.tooltip.hidden) el.tooltip.hidden = true;
+    updateReadout(p.x);
+    if (rehoverTimer !== null) clearTimeout(rehoverTimer);
+    rehoverTimer = setTimeout(rehover, REHOVER_MS);
+  };
+  cleanups.push(
+    store.subscribe((s, prev) => {
+      if (s.visibleWindow !== prev.visibleWindow) viewMoved();
+    }),
+  );
+  cleanups.push(() => {
+    if (rehoverTimer !== null) clearTimeout(rehoverTimer);
+  });
+  listen(cleanups, scroller, 'scroll', viewMoved, { passive: true });
   listen(cleanups, scroller, 'click', (e) => {
     if (e.shiftKey) return;
     const p = localPoint(e, scroller);
@@ -304,7 +336,10 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
         view.toggleRow(hit.row.key);
         return;
       case 'pin':
-        st.togglePinned(hit.row.key);
+        // Alt + click: the same track on every shown rank (pin same name across ranks).
+        if (e.altKey && view.groups.length > 1)
+          st.togglePinnedMany(sameNameKeys(view.groups, hit.row));
+        else st.togglePinned(hit.row.key);
         return;
       case 'label':
         if (hit.row.collapsible) view.toggleRow(hit.row.key);

@@ -24,6 +24,7 @@ import {
   followFlow,
   gotoMatch,
   revealSlice,
+  scrollToSlice,
   selectSlice,
   stepDepth,
   stepSlice,
@@ -161,6 +162,8 @@ export class TimelineView {
     this.resizeObs.observe(el.overview);
     el.scroller.addEventListener('scroll', this.onScroll, { passive: true });
     this.resize();
+    // A navigation made while the timeline was not mounted (from a table, the cluster view…).
+    this.consumeReveal(this.state);
   }
 
   dispose(): void {
@@ -220,7 +223,8 @@ export class TimelineView {
       s.collapseDefault !== prev.collapseDefault ||
       s.expandDeepThreads !== prev.expandDeepThreads ||
       s.collapseOverrides !== prev.collapseOverrides ||
-      s.pinnedTracks !== prev.pinnedTracks
+      s.pinnedTracks !== prev.pinnedTracks ||
+      s.trackFilter !== prev.trackFilter
     ) {
       this.layout = computeRowLayout(this.groups, s);
       this.clampScroll();
@@ -236,6 +240,7 @@ export class TimelineView {
       layers |= Layer.All;
       for (const cb of this.listeners) cb();
     }
+    if (s.revealRequest !== prev.revealRequest) this.consumeReveal(s);
     if (s.visibleWindow !== prev.visibleWindow || s.extent !== prev.extent) layers |= Layer.All;
     if (s.theme !== prev.theme) {
       this.colorsDirty = true;
@@ -261,6 +266,15 @@ export class TimelineView {
       layers |= Layer.Overlay | Layer.Overview;
     this.last = s;
     if (layers) this.scheduler.schedule(layers);
+  }
+
+  /** Scrolls a requested slice's row into view (navigation.ts), then clears the request. */
+  private consumeReveal(s: AppState): void {
+    const req = s.revealRequest;
+    if (!req || this.groups.length === 0 || this.height <= 1) return;
+    const a = this.addressOf(req);
+    if (a) scrollToSlice(this, a);
+    this.store.getState().requestReveal(null);
   }
 
   // ---------------------------------------------------------------- size & scroll

@@ -234,8 +234,15 @@ export interface LaidOutThread {
   } | null;
 }
 
-/** Sorts, nests and splits off the overflow lane. `traceEnd` fills unfinished durations. */
-export function layoutThread(ts: ThreadSlices, traceEnd: number): LaidOutThread {
+/**
+ * Sorts, nests and splits off the overflow lane. `traceEnd` fills unfinished durations;
+ * `isLandmark(nameId)` marks slices that stay off the overflow lane (steps).
+ */
+export function layoutThread(
+  ts: ThreadSlices,
+  traceEnd: number,
+  isLandmark?: (nameId: number) => boolean,
+): LaidOutThread {
   const n = ts.start.length;
   for (let i = 0; i < n; i++) {
     if (ts.dur[i] !== ts.dur[i]) ts.dur[i] = Math.max(0, traceEnd - ts.start[i]!);
@@ -251,7 +258,15 @@ export function layoutThread(ts: ThreadSlices, traceEnd: number): LaidOutThread 
     bind: permute(ts.bind, order),
     flowDir: permute(ts.flowDir, order),
   };
-  const nest = nestSlices(start, dur);
+  let landmarks: Uint8Array | undefined;
+  if (isLandmark) {
+    for (let i = 0; i < n; i++) {
+      if (!isLandmark(cols.name[i]!)) continue;
+      landmarks ??= new Uint8Array(n);
+      landmarks[i] = 1;
+    }
+  }
+  const nest = nestSlices(start, dur, { keep: landmarks });
   if (nest.overflowCount === 0) {
     return {
       main: {

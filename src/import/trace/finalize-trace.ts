@@ -134,7 +134,8 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     if (m.sortIndex !== undefined) t.sortIndex = m.sortIndex;
   }
 
-  // Lay out thread lanes.
+  // Lay out thread lanes; torch's step markers are landmarks that never go to overflow.
+  const isStep = (id: number) => strings[id]?.startsWith('ProfilerStep#') === true;
   const sliceTracks: SliceTrack[] = [];
   const lanes: (LaneWithBinds | null)[] = [];
   let overflowSlices = 0;
@@ -144,7 +145,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   threads.forEach((t, ti) => {
     const cs = collected[ti];
     if (!cs || cs.start.length === 0) return;
-    const laid = layoutThread(cs, traceEnd);
+    const laid = layoutThread(cs, traceEnd, isStep);
     const label = threadLabel(t);
     t.track = sliceTracks.length;
     sliceTracks.push({

@@ -13,9 +13,9 @@ import { memoized } from './memo';
 import { packColor, type PixelLayer } from './pixel-layer';
 import { SMALL_FONT } from './text';
 
-/** Per-series value range, cached per values array. */
-const seriesRange = new WeakMap<Float64Array, { lo: number; hi: number }>();
-function rangeOf(values: Float64Array): { lo: number; hi: number } {
+/** Per-series value range, cached per values array (`flat`: every sample the same). */
+const seriesRange = new WeakMap<Float64Array, { lo: number; hi: number; flat: boolean }>();
+function rangeOf(values: Float64Array): { lo: number; hi: number; flat: boolean } {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -25,12 +25,13 @@ function rangeOf(values: Float64Array): { lo: number; hi: number } {
     if (v > hi) hi = v;
   }
   if (lo === Infinity) lo = hi = 0;
-  const r = { lo: Math.min(0, lo), hi: Math.max(hi, lo === hi ? lo + 1 : hi) };
+  const flat = lo === hi;
+  const r = { lo: Math.min(0, lo), hi: Math.max(hi, flat ? lo + 1 : hi), flat };
   if (r.hi === r.lo) r.hi = r.lo + 1;
   return r;
 }
 /** The value range a counter row is drawn with (0 included), cached per series. */
-export function counterRange(values: Float64Array): { lo: number; hi: number } {
+export function counterRange(values: Float64Array): { lo: number; hi: number; flat: boolean } {
   return memoized(seriesRange, values, rangeOf);
 }
 
@@ -165,12 +166,14 @@ export function counterLabels(f: TracksFrame, c: CounterTrack, row: Row, y: numb
   const { ctx, labelWidth, colors } = f;
   const series = c.series[row.series];
   if (!series) return;
-  const { lo, hi } = counterRange(series.values);
+  const { lo, hi, flat } = counterRange(series.values);
   ctx.font = SMALL_FONT;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'top';
   ctx.fillStyle = colors.fg2;
-  ctx.fillText(formatValue(hi), labelWidth + 4, y + 3);
+  // A flat series (e.g. all zero) is labelled with its value, not the padded scale's top.
+  const top = flat ? (lo < 0 ? 0 : (series.values.find((v) => v === v) ?? 0)) : hi;
+  ctx.fillText(formatValue(top), labelWidth + 4, y + 3);
   if (lo < 0) {
     ctx.textBaseline = 'bottom';
     ctx.fillText(formatValue(lo), labelWidth + 4, y + row.height - 2);

@@ -110,7 +110,7 @@ export function sliceRowPixels(
   const { name, flags } = table;
   const labels = q.labels;
   for (let d = 0; d < row.lanes; d++) {
-    const lane = ix.lanes[d];
+    const lane = ix.lanes[row.firstLane + d];
     if (!lane) continue;
     const ly = y + TRACK_PAD + row.laneTop + d * DEPTH_H + (DEPTH_H - SLICE_H) / 2;
     walkLane(table, lane, scale, (i, x0, x1, merged) => {

@@ -1,6 +1,7 @@
 /**
  * The sparse marks of the pixel pass: instants as small triangles (at most one per pixel column)
- * and a collapsed process's summary, a busy histogram over its slice tracks' top lanes.
+ * and a collapsed process's summary, a busy histogram over its slice tracks' top lanes (or, for a
+ * counter-only process, its first counter).
  */
 import { lowerBound } from '../../lib/bisect';
 import type { InstantTable, ProcessModel, TraceModel } from '../../model/trace-model';
@@ -9,6 +10,7 @@ import { INSTANT_LANE_H, type Row } from '../row-layout';
 import { sliceIndex } from '../slice-index';
 import type { TimeScale } from '../time-scale';
 import { colorIndexForName } from './colors';
+import { counterPixels } from './draw-counters';
 import { packedFill, tableReady } from './draw-slice-rows';
 import type { TracksFrame } from './frame';
 import { packColor, type PixelLayer } from './pixel-layer';
@@ -82,7 +84,12 @@ export function summaryPixels(
   const trace = f.groups[row.group]!.trace;
   const proc = trace.processes[row.process]!;
   const { tracks: used, colorIndex } = summarySource(trace, proc);
-  if (used.length === 0) return;
+  if (used.length === 0) {
+    // A folded counter process: its first counter stands for it.
+    const c = trace.counters[proc.counters[0] ?? -1];
+    if (c) counterPixels(pixels, f, c, row.series === 0 ? row : { ...row, series: 0 }, y, scale);
+    return;
+  }
   const contentW = Math.max(1, Math.ceil(f.width - labelWidth));
   if (summaryDiff.length < contentW + 2) summaryDiff = new Int32Array(contentW + 2);
   const diff = summaryDiff;

@@ -22,7 +22,7 @@ import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
 import { MissingData, producedBySentence } from '../common/MissingData';
 import { SelectField } from '../common/SelectField';
-import { showRange } from '../common/navigate';
+import { showNamedSlice } from '../common/navigate';
 import { SourceNote } from '../common/SourceNote';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
@@ -189,7 +189,13 @@ function OpsPanel({ profile, rows }: { profile: ProfileModel; rows: CommOpRow[] 
     const s = starts[r]!;
     if (!Number.isFinite(s)) return;
     const d = Number.isFinite(durs[r]!) ? durs[r]! : 0;
-    showRange(store, { start: s, end: s + d }, false);
+    // The collective's slice on the HCCL / communication lanes, else its time as the range.
+    const q = { name: rows[r]!.op, at: s + d / 2, process: (p: string) => /HCCL|comm/i.test(p) };
+    const range = { start: s, end: s + d };
+    showNamedSlice(store, profile.descriptor.id, profile.trace, q, {
+      jump: false,
+      fallback: range,
+    });
   };
   return (
     <section className="panel ops-panel" data-testid="comm-ops">

@@ -11,7 +11,7 @@ import type { TimeSpan } from '../../model/units';
 import { useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
 import { textGridColumns } from '../../tables/text-columns';
-import { showTime } from '../common/navigate';
+import { isHostProcess, showNamedSlice } from '../common/navigate';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
 import { tableBoxHeight, ViewTable } from '../common/ViewTable';
@@ -53,6 +53,7 @@ export function OperatorMemoryTable({
       Number.isFinite(times.release[i]!) ? times.release[i]! - a : end - a,
     );
   }, [times, profile.trace]);
+  const nameCol = table.header.indexOf('Name');
   const columns = useMemo((): ColumnDef[] => {
     return textGridColumns(table).map((c) => {
       if (!TIME_COLUMNS.includes(c.id) || baseNs === null) return c;
@@ -73,8 +74,17 @@ export function OperatorMemoryTable({
               title={`${text} µs since the epoch in operator_memory.csv; ${formatOffsetNs(t)} since the trace start: show it on the timeline`}
               onClick={(e) => {
                 e.stopPropagation();
-                const d = c.id === TIME_COLUMNS[0] ? durs[r]! : 0;
-                showTime(store, t, Number.isFinite(d) ? d : 0, true);
+                // An allocation selects the operator that allocated (its host slice).
+                const alloc = c.id === TIME_COLUMNS[0];
+                const d = alloc && Number.isFinite(durs[r]!) ? durs[r]! : 0;
+                const name = alloc ? (table.rows[r]?.[nameCol] ?? '') : '';
+                showNamedSlice(
+                  store,
+                  profile.descriptor.id,
+                  profile.trace,
+                  { name, at: t, process: isHostProcess },
+                  { jump: true, fallback: { start: t, end: t + d } },
+                );
               }}
             >
               {formatOffsetNs(t)}
@@ -83,7 +93,7 @@ export function OperatorMemoryTable({
         },
       };
     });
-  }, [table, baseNs, durs, store]);
+  }, [table, baseNs, durs, store, profile, nameCol]);
   const defaultVisible = useMemo(() => (c: ColumnDef) => !HIDDEN.has(c.id), []);
   const mask = useMemo(
     () => (baseNs === null ? undefined : (r: TimeSpan) => rangeMask(times.alloc, durs, r)),

@@ -10,11 +10,13 @@ import { analyzeProfile } from '../../model/analysis/analyze';
 import type { ProfileModel } from '../../model/profile';
 import { operatorStatsForRows, type OperatorGroupBy } from '../../model/views/kernel-groups';
 import { selectActiveProfile } from '../../store/selectors';
-import { useAppStore } from '../../store/use-app-store';
+import type { AppStore } from '../../store/app-store';
+import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { RowDetail } from '../../tables/DataTable';
 import type { ColumnDef } from '../../tables/column';
 import { GroupedTableToolbar, useGroupBy, useGroupedTable } from '../common/GroupedTable';
 import { MissingData } from '../common/MissingData';
+import { isHostProcess, showNamedSlice } from '../common/navigate';
 import { SourceNote } from '../common/SourceNote';
 import { toggled } from '../common/toggled';
 import { useTableView } from '../common/use-table-view';
@@ -32,6 +34,8 @@ import '../views.css';
 
 const LINE_PX = 17;
 const MAX_DETAIL_PX = 340;
+/** The "Show on timeline" button's line in an expanded row. */
+const SHOW_PX = 30;
 
 export function OperatorsView() {
   const profile = useAppStore(selectActiveProfile);
@@ -52,6 +56,21 @@ export function OperatorsView() {
   return <OperatorsTable profile={profile} ops={ops.table} source={ops.source} />;
 }
 
+/** The operator's host slice: the n-th call of that name in the table is the n-th slice. */
+function showOperator(store: AppStore, profile: ProfileModel, ops: OperatorTable, row: number) {
+  const id = ops.name[row]!;
+  let occurrence = 0;
+  for (let i = 0; i < row; i++) if (ops.name[i] === id) occurrence++;
+  const name = ops.strings[id] ?? '';
+  showNamedSlice(
+    store,
+    profile.descriptor.id,
+    profile.trace,
+    { name, occurrence, process: isHostProcess },
+    { jump: true },
+  );
+}
+
 /** Where the Operators table comes from and how its grouped totals are counted. */
 function operatorsSource(source: string): string | null {
   if (source === 'trace')
@@ -70,6 +89,7 @@ function OperatorsTable({
   ops: OperatorTable;
   source: string;
 }) {
+  const store = useAppStoreApi();
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const toggle = useCallback((row: number) => setOpen((s) => toggled(s, row)), []);
   const stackCol = ops.text.header.indexOf(OPERATOR_COLUMN.stack);
@@ -120,9 +140,16 @@ function OperatorsTable({
       const s = linesOf(r, shapesCol).length;
       const f = linesOf(r, stackCol).length;
       const lines = (s ? s + 1 : 0) + (f ? f + 1 : 1);
-      return Math.min(MAX_DETAIL_PX, lines * LINE_PX + 16);
+      return Math.min(MAX_DETAIL_PX, lines * LINE_PX + 16 + (profile.trace ? SHOW_PX : 0));
     },
-    render: (r) => <OperatorDetail shapes={linesOf(r, shapesCol)} frames={linesOf(r, stackCol)} />,
+    render: (r) => (
+      <OperatorDetail
+        shapes={linesOf(r, shapesCol)}
+        frames={linesOf(r, stackCol)}
+        withStackOff={profile.ascend.profilerInfo?.withStack === false}
+        onShow={profile.trace ? () => showOperator(store, profile, ops, r) : undefined}
+      />
+    ),
     version: open,
   };
 
@@ -211,10 +238,30 @@ function StackCell({
   );
 }
 
-function OperatorDetail({ shapes, frames }: { shapes: string[]; frames: string[] }) {
+function OperatorDetail({
+  shapes,
+  frames,
+  withStackOff,
+  onShow,
+}: {
+  shapes: string[];
+  frames: string[];
+  withStackOff: boolean;
+  onShow?: () => void;
+}) {
   const site = callSite(frames)?.index ?? -1;
   return (
     <div className="op-detail">
+      {onShow && (
+        <button
+          type="button"
+          className="tt-button op-show"
+          data-testid="operator-show"
+          onClick={onShow}
+        >
+          Show on timeline ↗
+        </button>
+      )}
       {shapes.length > 0 && (
         <>
           <div className="op-detail-title">Input shapes</div>
@@ -227,7 +274,11 @@ function OperatorDetail({ shapes, frames }: { shapes: string[]; frames: string[]
       )}
       <div className="op-detail-title">Call stack</div>
       {frames.length === 0 ? (
-        <div className="muted">No call stack (profile with with_stack=True to record one).</div>
+        <div className="muted">
+          {withStackOff
+            ? 'No call stack (profile with with_stack=True to record one).'
+            : 'No call stack recorded for this operator.'}
+        </div>
       ) : (
         <ol className="mono">
           {frames.map((f, i) => (

@@ -21,7 +21,7 @@ import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
 import { Segmented } from '../../ui/Segmented';
 import { MissingData, producedBySentence } from '../common/MissingData';
-import { showRange } from '../common/navigate';
+import { isHostProcess, showNamedSlice } from '../common/navigate';
 import { SourceNote } from '../common/SourceNote';
 import { useTableView } from '../common/use-table-view';
 import { tableBoxHeight, ViewTable } from '../common/ViewTable';
@@ -102,7 +102,10 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
   });
   const choose = (i: number) => {
     const g = rows[i] ? rangeOf(rows[i]) : null;
-    if (g) showRange(store, { start: g.startNs, end: g.endNs }, false);
+    if (!g) return;
+    const q = { name: `ProfilerStep#${rows[i]!.step}`, at: g.startNs, process: isHostProcess };
+    const range = { start: g.startNs, end: g.endNs };
+    showNamedSlice(store, profile.descriptor.id, profile.trace, q, { jump: false, range });
   };
   const mismatchAt = useMemo(() => {
     const m = new Map<string, StepMismatch>();
