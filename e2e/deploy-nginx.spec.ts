@@ -147,7 +147,8 @@ test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it',
     expect((await snap(page)).discovered).toBe(1);
     await page.goto(`${base}?url=../traces/rank0.json.gz`);
     await ready(page);
-    expect((await snap(page)).markers).toEqual(['from the sidecar:n']);
+    // The sidecar is read after the import is ready (its fingerprint first): wait for it.
+    await expect.poll(async () => (await snap(page)).markers).toEqual(['from the sidecar:n']);
     expect((await snap(page)).tab).toBe('timeline');
   });
 

@@ -245,7 +245,9 @@ test('a link restores ranks opened together and a manual clock offset', async ({
   await fresh.getByTestId('link-open-folder').setInputFiles(RUN);
   await ready(fresh);
   await expect(fresh.getByTestId('share-message')).toContainText('match');
+  // The ranks are listed as soon as their import starts; the tab and offsets are applied once
+  // both are in: wait for the whole state.
   await expect.poll(async () => (await read(fresh)).open).toEqual(ranks);
-  expect(await read(fresh)).toEqual(before);
+  await expect.poll(() => read(fresh)).toEqual(before);
   await ctx.close();
 });
