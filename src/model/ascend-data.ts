@@ -124,6 +124,12 @@ export interface OperatorTable {
   deviceSelfAiCoreNs: Float64Array;
   deviceTotalAiCoreNs: Float64Array;
   strings: string[];
+  /**
+   * 1 where the instance has an ancestor op of the same name (its total is inside that one's);
+   * set by the trace analysis, derived from row order for operator_details.csv
+   * (see model/analysis/operator-nesting.ts).
+   */
+  nested?: Uint8Array;
 }
 
 /** The run's profiler settings (profiler_info[_{rank}].json). */

@@ -11,6 +11,7 @@ import { SliceFlag, type TraceModel } from '../model/trace-model';
 import type { SelectedSlice } from '../store/selection-slice';
 import type { DetailsTab } from '../store/timeline-slice';
 import { useAppStore } from '../store/use-app-store';
+import { KernelEnrichmentSection } from '../views/kernels/KernelEnrichment';
 import { ArgsView } from './ArgsView';
 import { flowsFrom, flowsOfSubtree, flowsTo } from './flow-index';
 import { RangeDetails } from './RangeDetails';
@@ -324,6 +325,11 @@ function SliceDetails({
               <ArgsView value={args.value} />
             )}
           </div>
+          <KernelEnrichmentSection
+            profileId={selected.profileId}
+            track={selected.track}
+            index={i}
+          />
         </div>
       </div>
     </div>

@@ -18,14 +18,22 @@
  *       one row per sample and series; track: counter track index; value: REAL (NULL = no sample).
  *   instant(id, process, thread, ts, name, category, ts_abs)
  *   kernel(id, step, stream, name, type, core, ts, dur, wait, input_shapes, ts_abs)
- *       the Kernels view (kernel_details.csv or the db): ts relative ns (to the trace start, or to
- *       the first kernel without a trace), dur / wait ns; step -1 / stream -1 when unknown.
+ *       the Kernels view (kernel_details.csv or the db, else the trace's device events from the
+ *       analysis layer): ts relative ns (to the trace start, or to the first kernel without a
+ *       trace), dur / wait ns; step -1 / stream -1 when unknown.
  *   step(step, device, computing, comm_not_overlapped, overlapped, communication, free, stage,
  *        bubble, comm_not_overlapped_exclude_receive, preparing)
- *       step_trace_time / StepTraceTime rows, µs as in the source; each µs column has an
- *       INTEGER ns twin named <column>_ns (computing_ns, …).
+ *       step_trace_time / StepTraceTime rows, µs as in the source; without them, the trace's
+ *       ProfilerStep#N projected onto the device (analysis layer, the Steps view's rows). Each µs
+ *       column has an INTEGER ns twin named <column>_ns (computing_ns, …).
+ *   operator(id, name, input_shapes, host_self, host_total, device_self, device_total, nested)
+ *       the Operators view (operator_details.csv, else the trace's cpu_op slices), ns; nested = 1
+ *       when a same-name op encloses it (group totals count only nested = 0).
  *   meta(key, value)   trace_start_ns (absolute ns of ts = 0), trace_end_ns, source paths.
  */
+import { analyzeTrace } from '../../model/analysis/analyze';
+import { operatorNestingCached } from '../../model/analysis/operator-nesting';
+import { traceStepRow } from '../../model/analysis/step-rows';
 import type { AscendData } from '../../model/ascend-data';
 import type { TraceModel } from '../../model/trace-model';
 import { fillOnly, insertAll } from './console-insert';
@@ -195,8 +203,22 @@ export const CONSOLE_SCHEMA: ConsoleTableDoc[] = [
     ],
   },
   {
+    name: 'operator',
+    doc: 'the Operators view (operator_details.csv, else the trace’s cpu_op slices)',
+    columns: [
+      c('id', I),
+      c('name', T),
+      c('input_shapes', T),
+      c('host_self', I, 'ns'),
+      c('host_total', I, 'ns'),
+      c('device_self', I, 'ns'),
+      c('device_total', I, 'ns'),
+      c('nested', I, '1 when a same-name op encloses it (sum totals over nested = 0)'),
+    ],
+  },
+  {
     name: 'step',
-    doc: 'step_trace_time rows (µs as in the file; *_ns twins in ns)',
+    doc: 'step_trace_time rows (µs as in the file; *_ns twins in ns), else the trace’s steps on the device',
     columns: [
       c('step', T),
       c('device', T),
@@ -240,6 +262,7 @@ export function loadConsoleTables(
   ascend: AscendData | null,
   only?: (table: string) => boolean,
 ): void {
+  ascend = withAnalysis(trace, ascend);
   const baseNs = trace?.baseNs ?? firstKernelNs(ascend) ?? '0';
   createTables(db, baseNs);
   if (only) fillOnly(db, only);
@@ -262,6 +285,17 @@ export function loadConsoleTables(
   } finally {
     fillOnly(db, null);
   }
+}
+
+/** The side files' views, completed from the trace's analysis where they are absent. */
+function withAnalysis(trace: TraceModel | null, ascend: AscendData | null): AscendData | null {
+  if (!trace) return ascend;
+  const a = analyzeTrace(trace);
+  const out: AscendData = { ...(ascend ?? { sources: {} }) };
+  if (!out.kernels && a.kernels) out.kernels = a.kernels;
+  if (!out.operators && a.operators.length > 0) out.operators = a.operators.table;
+  if (!out.steps && a.steps.some((s) => s.events > 0)) out.steps = a.steps.map(traceStepRow);
+  return out;
 }
 
 function firstKernelNs(a: AscendData | null): string | null {
@@ -420,6 +454,39 @@ function loadAscend(db: Database, a: AscendData, base: bigint): void {
             Number.isNaN(k.durNs[i]!) ? null : k.durNs[i]!,
             Number.isNaN(k.waitNs[i]!) ? null : k.waitNs[i]!,
             k.strings[k.inputShapes[i]!] ?? '',
+          ]);
+        }
+      },
+    );
+  }
+  const ops = a.operators;
+  if (ops) {
+    const nested = operatorNestingCached(ops);
+    const ns = (v: number) => (Number.isNaN(v) ? null : Math.round(v));
+    insertAll(
+      db,
+      'operator',
+      [
+        'id',
+        'name',
+        'input_shapes',
+        'host_self',
+        'host_total',
+        'device_self',
+        'device_total',
+        'nested',
+      ],
+      (put) => {
+        for (let i = 0; i < ops.length; i++) {
+          put([
+            i,
+            ops.strings[ops.name[i]!] ?? '',
+            ops.strings[ops.inputShapes[i]!] ?? '',
+            ns(ops.hostSelfNs[i]!),
+            ns(ops.hostTotalNs[i]!),
+            ns(ops.deviceSelfNs[i]!),
+            ns(ops.deviceTotalNs[i]!),
+            nested[i]!,
           ]);
         }
       },

@@ -66,6 +66,17 @@ export function emitDeviceTasks(ctx: DbBuildContext): void {
     joins.push(`LEFT JOIN ${ident(sched)} s ON s.${ident(schedKey)} = t.${ident(c.key)}`);
     iSched = sel.add(`s.${ident(schedName)}`);
   }
+  // The task that carries a communication op on its stream has no COMPUTE_TASK_INFO row; the
+  // text export names it after the op (hcom_allReduce__…), found through the connection id.
+  let iCommOp = -1;
+  const co = commOpSchema(db);
+  if (co && co.c.connection && co.c.name && c.connection) {
+    joins.push(
+      `LEFT JOIN (SELECT ${ident(co.c.connection)} AS k, MIN(${ident(co.c.name)}) AS name ` +
+        `FROM ${ident(co.table)} GROUP BY ${ident(co.c.connection)}) co ON co.k = t.${ident(c.connection)}`,
+    );
+    iCommOp = sel.add('co.name');
+  }
   let iMemSize = -1;
   let iMemOp = -1;
   const memcpy = db.firstTable('MEMCPY_INFO');
@@ -88,7 +99,12 @@ export function emitDeviceTasks(ctx: DbBuildContext): void {
     const lane = lanes.stream(device, stream);
     const taskType = db.str(at(r, iType));
     const kernelName = compute ? db.str(at(r, compute.name)) : null;
-    const name = kernelName ?? db.str(at(r, iSched)) ?? taskType ?? 'Task';
+    const commOp = iCommOp >= 0 && kernelName === null ? db.str(at(r, iCommOp)) : null;
+    // Only the op's own task (not its notify / SDMA tasks, which keep their task type names).
+    const isOpTask =
+      commOp !== null && taskType !== null && /^(AI_CORE|AI_CPU|AIV|MIX_|KERNEL_)/.test(taskType);
+    const name =
+      kernelName ?? db.str(at(r, iSched)) ?? (isOpTask ? commOp : null) ?? taskType ?? 'Task';
     const dur = durAt(db, scratch, r, iEnd);
     const args: Record<string, unknown> = {
       'Model Id': at(r, iModel),

@@ -1,23 +1,30 @@
 /**
- * The Overview page's figures, from whatever the profile has:
+ * The Overview page's figures, from the profile's analysis (model/analysis) and side files:
  * - capture span: the trace's (baseNs, endNs), else first kernel start → last kernel end;
  * - device busy vs free, compute vs communication: the trace's Overlap Analysis lanes (whole
- *   capture), else the sum of step_trace_time rows, else the union of kernel intervals
- *   (HCCL-core kernels = communication, every other core = compute);
+ *   capture), else the sum of step_trace_time rows, else the trace's device events as interval
+ *   unions, else the union of kernel_details intervals (HCCL-core = communication);
+ * - kernels and operators: the analysis layer's tables (side file when present, else the trace);
  * - top kernels (by name) and operators (operator_details by name) by total time;
  * - kernel count and time per accelerator core.
  * Busy = Computing + Communication(Not Overlapped): time the device computes or waits on
  * exposed communication; Free is the rest of the device's span, as torch_npu defines it.
  */
 import type { KernelTable, OperatorTable, StepRow } from '../ascend-data';
+import { analyzeProfile } from '../analysis/analyze';
+import type { DeviceTotals } from '../analysis/breakdown';
+import { operatorNestingCached } from '../analysis/operator-nesting';
 import type { ProfileModel } from '../profile';
 import { pairToNsString } from './base-ns';
 import { computeKernelStats, type KernelStatRow } from './kernel-stats';
 import { stepBreakdownFromTrace } from './step-breakdown';
 
 export interface DeviceTime {
-  /** Where the figures came from. */
-  source: 'trace' | 'steps' | 'kernels';
+  /**
+   * Where the figures came from: the trace's Overlap Analysis lanes, step_trace_time, the trace's
+   * device events (interval unions, model/analysis), or kernel_details intervals.
+   */
+  source: 'trace' | 'steps' | 'events' | 'kernels';
   /** µs. */
   busyUs: number;
   freeUs: number;
@@ -45,6 +52,9 @@ export interface CoreRow {
 
 export interface OverviewFigures {
   span: { startNs: string; durationNs: number; source: 'trace' | 'kernels' } | null;
+  /** Where the Kernels and Operators tables came from ('trace', 'db' or a file name). */
+  kernelsSource: string | null;
+  operatorsSource: string | null;
   device: DeviceTime | null;
   topKernels: KernelStatRow[];
   /** Sorted by device total time, then host total time. */
@@ -164,9 +174,13 @@ function kernelSpan(k: KernelTable): OverviewFigures['span'] {
   };
 }
 
-/** Operators grouped by name, sorted by device total, then host total time. */
+/**
+ * Operators grouped by name, sorted by device total, then host total time. Totals count only
+ * instances with no same-name ancestor; self times count every instance (§4.2).
+ */
 export function computeOperatorStats(ops: OperatorTable): OperatorStatRow[] {
   const by = new Map<number, OperatorStatRow>();
+  const nested = operatorNestingCached(ops);
   const add = (a: number, v: number) => (Number.isNaN(v) ? a : a + v);
   for (let i = 0; i < ops.length; i++) {
     let r = by.get(ops.name[i]!);
@@ -183,9 +197,11 @@ export function computeOperatorStats(ops: OperatorTable): OperatorStatRow[] {
     }
     r.count++;
     r.hostSelfNs = add(r.hostSelfNs, ops.hostSelfNs[i]!);
-    r.hostTotalNs = add(r.hostTotalNs, ops.hostTotalNs[i]!);
     r.deviceSelfNs = add(r.deviceSelfNs, ops.deviceSelfNs[i]!);
-    r.deviceTotalNs = add(r.deviceTotalNs, ops.deviceTotalNs[i]!);
+    if (!nested[i]) {
+      r.hostTotalNs = add(r.hostTotalNs, ops.hostTotalNs[i]!);
+      r.deviceTotalNs = add(r.deviceTotalNs, ops.deviceTotalNs[i]!);
+    }
   }
   return [...by.values()].sort(
     (a, b) =>
@@ -195,12 +211,28 @@ export function computeOperatorStats(ops: OperatorTable): OperatorStatRow[] {
   );
 }
 
+/** Device time from the trace's device events (analysis layer, §3.2). */
+function fromEvents(t: DeviceTotals): DeviceTime {
+  const busy = t.computeNs + t.communicationNotOverlappedNs;
+  return {
+    source: 'events',
+    busyUs: busy / 1000,
+    freeUs: t.freeNs / 1000,
+    computingUs: t.computeNs / 1000,
+    communicationUs: t.communicationNs / 1000,
+    overlappedUs: t.overlappedNs / 1000,
+    communicationNotOverlappedUs: t.communicationNotOverlappedNs / 1000,
+  };
+}
+
 export function overviewFigures(p: ProfileModel): OverviewFigures {
-  const k = p.ascend.kernels;
+  const analysis = analyzeProfile(p);
+  const k = analysis.kernels?.table;
   const trace = p.trace;
   let device: DeviceTime | null = null;
   if (trace) device = fromRows(stepBreakdownFromTrace(trace, []), 'trace');
   if (!device && p.ascend.steps) device = fromRows(p.ascend.steps, 'steps');
+  if (!device && analysis.trace?.totals) device = fromEvents(analysis.trace.totals);
   if (!device && k) device = fromKernels(k);
   const span: OverviewFigures['span'] =
     trace && trace.stats.events > 0
@@ -215,11 +247,14 @@ export function overviewFigures(p: ProfileModel): OverviewFigures {
         totalNs: r.totalNs,
       }))
     : [];
+  const ops = analysis.operators?.table;
   return {
     span,
+    kernelsSource: analysis.kernels?.source ?? null,
+    operatorsSource: analysis.operators?.source ?? null,
     device,
     topKernels: k ? computeKernelStats(k, 'name').slice(0, TOP) : [],
-    topOperators: p.ascend.operators ? computeOperatorStats(p.ascend.operators).slice(0, TOP) : [],
+    topOperators: ops ? computeOperatorStats(ops).slice(0, TOP) : [],
     cores,
   };
 }

@@ -3,6 +3,7 @@
  * filter or the selected range keeps). Over all rows the kernel figures are exactly
  * computeKernelStats' (and come from its cache).
  */
+import { operatorNestingCached } from '../analysis/operator-nesting';
 import type { KernelTable, OperatorTable } from '../ascend-data';
 import {
   computeKernelStats,
@@ -37,7 +38,11 @@ export interface OperatorGroupRow {
   share: number;
 }
 
-/** Operators per name (or name + input shapes) over `rows` (all when null), by device self time. */
+/**
+ * Operators per name (or name + input shapes) over `rows` (all when null), by device self time.
+ * Self times are summed over every instance; total times only over instances with no same-name
+ * ancestor (analysis-definitions.md §4.2), so a wrapper and the same-name op inside it count once.
+ */
 export function operatorStatsForRows(
   ops: OperatorTable,
   by: OperatorGroupBy,
@@ -46,6 +51,7 @@ export function operatorStatsForRows(
   const groups = new Map<string, OperatorGroupRow>();
   const add = (a: number, v: number) => (Number.isNaN(v) ? a : a + v);
   let allSelf = 0;
+  const nested = operatorNestingCached(ops);
   const n = rows ? rows.length : ops.length;
   for (let j = 0; j < n; j++) {
     const i = rows ? rows[j]! : j;
@@ -69,9 +75,11 @@ export function operatorStatsForRows(
     }
     g.count++;
     g.hostSelfNs = add(g.hostSelfNs, ops.hostSelfNs[i]!);
-    g.hostTotalNs = add(g.hostTotalNs, ops.hostTotalNs[i]!);
     g.deviceSelfNs = add(g.deviceSelfNs, ops.deviceSelfNs[i]!);
-    g.deviceTotalNs = add(g.deviceTotalNs, ops.deviceTotalNs[i]!);
+    if (!nested[i]) {
+      g.hostTotalNs = add(g.hostTotalNs, ops.hostTotalNs[i]!);
+      g.deviceTotalNs = add(g.deviceTotalNs, ops.deviceTotalNs[i]!);
+    }
     allSelf = add(allSelf, ops.deviceSelfNs[i]!);
   }
   const out = [...groups.values()];

@@ -19,6 +19,8 @@ import {
   type StepMismatch,
   type StepRange,
 } from '../ascend/step-breakdown';
+import { analyzeProfile } from '../analysis/analyze';
+import { traceStepRow } from '../analysis/step-rows';
 import type { ProfileModel } from '../profile';
 
 export type StepSegmentKey =
@@ -51,9 +53,25 @@ export interface StepBar {
   label: string;
   /** Segments in STEP_SEGMENTS order: start offset and length, µs. */
   segments: { key: StepSegmentKey; start: number; value: number }[];
-  /** Sum of the segments, µs. */
+  /** Sum of the segments (the bar's length, Preparing included), µs. */
   total: number;
+  /**
+   * The step time, µs: Computing + Communication(Not Overlapped) + Free (see
+   * {@link STEP_TIME_DEFINITION}); Preparing is not part of it.
+   */
+  stepTime: number;
 }
+
+/**
+ * What "step time" means everywhere in the app (analysis-definitions.md §2.3): the device's step,
+ * split into disjoint Computing, exposed communication and Free. The host `ProfilerStep#N`
+ * duration is the "host step (wall)", a different figure.
+ */
+export const STEP_TIME_DEFINITION =
+  'Step time = Computing + Communication (not overlapped) + Free on the device (msprof-analyze’s step duration); Preparing (host step start → first device task) is not part of it';
+
+export const HOST_STEP_DEFINITION =
+  'Host step (wall) = the ProfilerStep#N slice on the host thread';
 
 const v = (x: number | null) => (x === null || !Number.isFinite(x) ? 0 : Math.max(0, x));
 
@@ -84,6 +102,7 @@ export function stepBars(rows: readonly StepRow[]): StepBar[] {
       label: stepLabel(r.step, r.deviceId),
       segments,
       total: at,
+      stepTime: at - parts.preparing,
     };
   });
 }
@@ -93,8 +112,13 @@ export type StepRangeMode = 'host' | 'device';
 export interface StepsData {
   /** Rows shown: the file's when present, else recomputed from the trace. */
   rows: StepRow[];
-  /** Where `rows` came from. */
-  rowsFrom: 'file' | 'trace' | null;
+  /**
+   * Where `rows` came from: the file (step_trace_time / analysis.db), the trace's Overlap
+   * Analysis lanes, or the trace's device events per ProfilerStep (kernels launched in the step).
+   */
+  rowsFrom: 'file' | 'trace' | 'kernels' | null;
+  /** Host step (wall) per step id, ns (ProfilerStep#N duration). */
+  hostWallNs: Map<string, number>;
   /** Recomputed from Overlap Analysis (null when the trace has none). */
   fromTrace: StepRow[] | null;
   /** Differences between the file and the recomputation (empty when they agree). */
@@ -119,11 +143,33 @@ export function stepsData(p: ProfileModel, mode: StepRangeMode): StepsData {
     fromTrace && file && file.every((r) => r.step === '') && ranges.length > 0 && trace
       ? stepBreakdownFromTrace(trace, [])
       : fromTrace;
+  const hostWallNs = new Map(host.map((h) => [h.step, h.endNs - h.startNs] as const));
+  if (!file && !fromTrace) {
+    const steps = p.trace ? (analyzeProfile(p).trace?.steps ?? []) : [];
+    if (steps.length > 0 && steps.some((s) => s.events > 0)) {
+      for (const s of steps) {
+        byStep.set(s.id, {
+          step: s.id,
+          startNs: mode === 'device' ? s.spanStartNs : s.hostStartNs,
+          endNs: mode === 'device' ? s.spanEndNs : s.hostEndNs,
+        });
+      }
+      return {
+        rows: steps.map(traceStepRow),
+        rowsFrom: 'kernels',
+        fromTrace: null,
+        mismatches: [],
+        ranges: byStep,
+        hostWallNs,
+      };
+    }
+  }
   return {
     rows: file ?? fromTrace ?? [],
     rowsFrom: file ? 'file' : fromTrace ? 'trace' : null,
     fromTrace: comparable,
     mismatches: file && comparable ? compareSteps(file, comparable) : [],
     ranges: byStep,
+    hostWallNs,
   };
 }

@@ -13,6 +13,8 @@ export interface MissingDataProps {
   what: string;
   /** Extra sentence (e.g. "A plain trace has no kernel table."). */
   hint?: string;
+  /** For a plain trace: why the trace itself has nothing for this view (one line). */
+  traceReason?: string;
 }
 
 /** One sentence: "communication.json is written at Level1 and above when the job communicates". */
@@ -21,7 +23,7 @@ export function producedBySentence(file: string): string {
   return how ? `${file} is ${how}.` : `${file} was not found in this folder.`;
 }
 
-export function MissingData({ profile, files, what, hint }: MissingDataProps) {
+export function MissingData({ profile, files, what, hint, traceReason }: MissingDataProps) {
   const d = profile.descriptor;
   const info = profile.ascend.profilerInfo;
   const level = info?.level ?? d.level;
@@ -31,6 +33,15 @@ export function MissingData({ profile, files, what, hint }: MissingDataProps) {
     context = `This profile was captured at ${level}`;
     if (info?.exportType.length) context += ` (export ${info.exportType.join(', ')})`;
     context += '.';
+  }
+  if (plain && traceReason) {
+    return (
+      <div className="missing" role="note" data-testid="missing-data">
+        <p>
+          No {what} data in this trace: {traceReason}.
+        </p>
+      </div>
+    );
   }
   return (
     <div className="missing" role="note" data-testid="missing-data">

@@ -6,6 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { CommMatrixRow, CommOpRow } from '../../model/ascend-data';
+import { analyzeProfile } from '../../model/analysis/analyze';
 import type { ProfileModel } from '../../model/profile';
 import {
   HEAT_METRICS,
@@ -28,6 +29,7 @@ import { useTableView } from '../common/use-table-view';
 import { tableBoxHeight, ViewTable } from '../common/ViewTable';
 import { CommHeatmap } from './CommHeatmap';
 import { commTimelineStarts } from '../../model/views/comm-starts';
+import { TraceCollectives } from './TraceCollectives';
 import { commColumns } from './comm-columns';
 import { MetricSwitch, StepField, TransportTable } from './MatrixControls';
 import '../views.css';
@@ -38,12 +40,24 @@ export function CommunicationView() {
   const ops = profile.ascend.communication;
   const matrix = profile.ascend.commMatrix;
   if (!ops?.length && !matrix?.length) {
+    const analysis = analyzeProfile(profile);
+    if (profile.trace && analysis.trace && analysis.trace.collectives.length > 0) {
+      return (
+        <TraceCollectives
+          profile={profile}
+          trace={profile.trace}
+          ops={analysis.trace.collectives}
+          source={analysis.traceSource}
+        />
+      );
+    }
     return (
       <div className="view">
         <MissingData
           profile={profile}
           files={['communication.json', 'communication_matrix.json']}
           what="communication"
+          traceReason="it has no communication ops (no NCCL kernels, no HCCL hcom_* ops)"
           hint="A single-device job that never calls HCCL writes no communication files at any level. Communication time per step (overlapped or not) is still in the Steps view, from the trace’s Overlap Analysis lanes."
         />
       </div>

@@ -1,11 +1,14 @@
 /**
- * Kernels: every row of kernel_details (or the db's tasks), virtualised, sortable, filterable,
+ * Kernels: every row of kernel_details (or the db's tasks), else every device event of the trace
+ * (the analysis layer's table: Kineto kernels, copies and NCCL kernels; Ascend hardware tasks and
+ * communication ops), virtualised, sortable, filterable,
  * groupable (count, total, avg, min, max, p50, p90, share), exportable. A click shows the
  * kernel's slice on the timeline; the kernel of the slice selected on the timeline is
  * highlighted here.
  */
 import { useMemo, useState } from 'react';
 import type { KernelTable } from '../../model/ascend-data';
+import { analyzeProfile } from '../../model/analysis/analyze';
 import { findKernelRow, findKernelSlice } from '../../model/ascend/kernel-link';
 import type { KernelGroupBy } from '../../model/ascend/kernel-stats';
 import type { ProfileModel } from '../../model/profile';
@@ -32,7 +35,7 @@ import '../views.css';
 export function KernelsView() {
   const profile = useAppStore(selectActiveProfile);
   if (!profile) return null;
-  const k = profile.ascend.kernels;
+  const k = analyzeProfile(profile).kernels;
   if (!k) {
     return (
       <div className="view">
@@ -40,15 +43,32 @@ export function KernelsView() {
           profile={profile}
           files={['kernel_details.csv']}
           what="kernel"
+          traceReason="it has no device events: no Ascend Hardware tasks and no Kineto kernel, gpu_memcpy or gpu_memset (or Kernel, Memcpy, Memset) slices"
           hint="A db export provides the same table from ascend_pytorch_profiler.db (TASK and COMPUTE_TASK_INFO)."
         />
       </div>
     );
   }
-  return <KernelsTable profile={profile} kernels={k} />;
+  return <KernelsTable profile={profile} kernels={k.table} source={k.source} />;
 }
 
-function KernelsTable({ profile, kernels: k }: { profile: ProfileModel; kernels: KernelTable }) {
+/** "From the trace (…)" for tables the analysis layer derived from the trace. */
+export function traceSourceNote(source: string, what: string): string | null {
+  if (source === 'trace') return `From the trace: ${what}`;
+  if (source === 'db')
+    return `From the profiler db's timeline (ascend_pytorch_profiler.db): ${what}`;
+  return null;
+}
+
+function KernelsTable({
+  profile,
+  kernels: k,
+  source,
+}: {
+  profile: ProfileModel;
+  kernels: KernelTable;
+  source: string;
+}) {
   const store = useAppStoreApi();
   const trace = profile.trace;
   const baseNs = trace?.baseNs ?? null;
@@ -117,7 +137,16 @@ function KernelsTable({ profile, kernels: k }: { profile: ProfileModel; kernels:
     <div className="view" data-testid="kernels-view">
       <header className="view-header">
         <h1>Kernels</h1>
-        <SourceNote sources={profile.ascend.sources} keys={['kernels']} />
+        {k.source === 'trace' ? (
+          <span className="source-note" data-testid="source-note">
+            {traceSourceNote(
+              source,
+              'one row per device event (kernels, copies, synchronisation, communication ops); Kind = compute / communication / memory / other',
+            )}
+          </span>
+        ) : (
+          <SourceNote sources={profile.ascend.sources} keys={['kernels']} />
+        )}
         <span className="muted small">
           {groupBy
             ? 'Click a group to list its kernels.'

@@ -1,10 +1,12 @@
 /**
- * Operators: every row of operator_details (torch operators with host and device times),
+ * Operators: every row of operator_details (torch operators with host and device times), else
+ * every CPU op of the trace with its device time through launch flows (the analysis layer),
  * sortable, filterable, groupable by name (or name + input shapes), exportable. A row expands
  * to its input shapes and call stack (click, or Enter).
  */
 import { useCallback, useMemo, useState } from 'react';
 import type { OperatorTable } from '../../model/ascend-data';
+import { analyzeProfile } from '../../model/analysis/analyze';
 import type { ProfileModel } from '../../model/profile';
 import { operatorStatsForRows, type OperatorGroupBy } from '../../model/views/kernel-groups';
 import { selectActiveProfile } from '../../store/selectors';
@@ -34,18 +36,40 @@ const MAX_DETAIL_PX = 340;
 export function OperatorsView() {
   const profile = useAppStore(selectActiveProfile);
   if (!profile) return null;
-  const ops = profile.ascend.operators;
+  const ops = analyzeProfile(profile).operators;
   if (!ops) {
     return (
       <div className="view">
-        <MissingData profile={profile} files={['operator_details.csv']} what="operator" />
+        <MissingData
+          profile={profile}
+          files={['operator_details.csv']}
+          what="operator"
+          traceReason="it has no torch operators (slices of category cpu_op or Operator)"
+        />
       </div>
     );
   }
-  return <OperatorsTable profile={profile} ops={ops} />;
+  return <OperatorsTable profile={profile} ops={ops.table} source={ops.source} />;
 }
 
-function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: OperatorTable }) {
+/** Where the Operators table comes from and how its grouped totals are counted. */
+function operatorsSource(source: string): string | null {
+  if (source === 'trace')
+    return 'From the trace: cpu_op slices; device time = kernels reached through their launch flows';
+  if (source === 'db')
+    return "From the profiler db's timeline (PYTORCH_API, TASK, COMPUTE_TASK_INFO): device time through launch flows";
+  return null;
+}
+
+function OperatorsTable({
+  profile,
+  ops,
+  source,
+}: {
+  profile: ProfileModel;
+  ops: OperatorTable;
+  source: string;
+}) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const toggle = useCallback((row: number) => setOpen((s) => toggled(s, row)), []);
   const stackCol = ops.text.header.indexOf(OPERATOR_COLUMN.stack);
@@ -106,10 +130,16 @@ function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: Operator
     <div className="view" data-testid="operators-view">
       <header className="view-header">
         <h1>Operators</h1>
-        <SourceNote sources={profile.ascend.sources} keys={['operators']} />
+        {ops.source === 'trace' ? (
+          <span className="source-note" data-testid="source-note">
+            {operatorsSource(source)}
+          </span>
+        ) : (
+          <SourceNote sources={profile.ascend.sources} keys={['operators']} />
+        )}
         <span className="muted small">
           {groupBy
-            ? 'Click a group to list its calls.'
+            ? 'Click a group to list its calls. Totals count an op once when a same-name op is nested inside it; self times add up over every call.'
             : 'Click an operator (or press Enter) for its input shapes and call stack.'}
         </span>
       </header>
@@ -118,7 +148,11 @@ function OperatorsTable({ profile, ops }: { profile: ProfileModel; ops: Operator
         grouped={grouped}
         noun="operators"
         options={OPERATOR_GROUP_OPTIONS}
-        noRangeReason="operator_details.csv has no timestamps"
+        noRangeReason={
+          ops.source === 'trace'
+            ? 'the range filter applies to timed tables'
+            : 'operator_details.csv has no timestamps'
+        }
         filterPlaceholder="Filter name, shapes, call stack…"
       />
       {groupBy ? (

@@ -111,9 +111,15 @@ export function operatorGroupColumns(
     text: (r) => groups[r]?.parts[i] ?? '',
     width: i === 0 ? 340 : 220,
   }));
-  const ns = (id: string, label: string, get: (g: OperatorGroupRow) => number): ColumnDef => ({
+  const ns = (
+    id: string,
+    label: string,
+    get: (g: OperatorGroupRow) => number,
+    title?: string,
+  ): ColumnDef => ({
     id,
     label,
+    title,
     text: (r) => formatDuration(get(groups[r]!)),
     value: (r) => get(groups[r]!),
     width: 112,
@@ -121,11 +127,21 @@ export function operatorGroupColumns(
   return [
     ...keys,
     groupCountColumn(groups),
-    ns('deviceSelf', 'Device self', (g) => g.deviceSelfNs),
-    ns('deviceTotal', 'Device total', (g) => g.deviceTotalNs),
+    ns('deviceSelf', 'Device self', (g) => g.deviceSelfNs, 'Σ device self time over every call'),
+    ns(
+      'deviceTotal',
+      'Device total',
+      (g) => g.deviceTotalNs,
+      'Σ device total time over the calls with no same-name op around them (a nested same-name call is already inside its outer one)',
+    ),
     ns('avgDeviceSelf', 'Avg device self', (g) => g.avgDeviceSelfNs),
     ns('hostSelf', 'Host self', (g) => g.hostSelfNs),
-    ns('hostTotal', 'Host total', (g) => g.hostTotalNs),
+    ns(
+      'hostTotal',
+      'Host total',
+      (g) => g.hostTotalNs,
+      'Σ host total time over the calls with no same-name op around them',
+    ),
     groupShareColumn(groups, 'Share of the device self time of the rows shown'),
   ];
 }

@@ -7,6 +7,7 @@
 import type { ReactNode } from 'react';
 import { PRODUCED_BY } from '../../import/file-kinds';
 import { formatCount, formatDuration, formatPercent } from '../../lib/format';
+import { analyzeProfile } from '../../model/analysis/analyze';
 import { overviewFiguresCached, type DeviceTime } from '../../model/ascend/overview';
 import type { ProfileModel } from '../../model/profile';
 import { selectActiveProfile } from '../../store/selectors';
@@ -26,8 +27,16 @@ export function OverviewView() {
   const profile = useAppStore(selectActiveProfile);
   if (!profile) return null;
   const a = profile.ascend;
+  const analysis = analyzeProfile(profile);
   const hasAscend =
-    a.kernels || a.steps || a.operators || a.communication || a.memory || a.moduleMemory;
+    a.kernels ||
+    a.steps ||
+    a.operators ||
+    a.communication ||
+    a.memory ||
+    a.moduleMemory ||
+    analysis.kernels ||
+    analysis.operators;
   return (
     <div className="view scroll overview" data-testid="overview-view">
       <ProfileHeader profile={profile} />
@@ -72,8 +81,17 @@ function ProfileHeader({ profile }: { profile: ProfileModel }) {
 const DEVICE_SOURCE: Record<DeviceTime['source'], string> = {
   trace: 'the trace’s Overlap Analysis lanes',
   steps: 'step_trace_time.csv',
+  events:
+    'the trace’s device events (busy = compute ∪ exposed communication, free = rest of the span from the first to the last device event)',
   kernels: 'kernel intervals (no Overlap Analysis)',
 };
+
+/** "kernel_details", "the trace", "the profiler db": where a top table came from. */
+function fromWhere(source: string | null, file: string): string {
+  if (source === 'trace') return 'the trace';
+  if (source === 'db') return 'the profiler db';
+  return source ?? file;
+}
 
 function AscendOverview({ profile }: { profile: ProfileModel }) {
   const store = useAppStoreApi();
@@ -186,9 +204,9 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
         <Kpi
           title="Kernels"
           testId="kpi-kernels"
-          value={profile.ascend.kernels ? formatCount(kernelCount) : '–'}
+          value={f.kernelsSource ? formatCount(kernelCount) : '–'}
           onClick={
-            profile.ascend.kernels
+            f.kernelsSource
               ? () =>
                   store
                     .getState()
@@ -197,9 +215,10 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
           }
           linkLabel="Open the kernel table"
         >
-          {profile.ascend.kernels && (
+          {f.kernelsSource && (
             <div className="muted small">
-              {formatDuration(kernelNs)} of kernel time on {f.cores.length} core types
+              {formatDuration(kernelNs)} of kernel time on {f.cores.length}{' '}
+              {f.kernelsSource === 'trace' ? 'kinds' : 'core types'}
             </div>
           )}
         </Kpi>
@@ -212,7 +231,9 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
           <section className="panel" data-testid="top-kernels">
             <h2>
               Top kernels by total time{' '}
-              <span className="muted">— kernel_details, grouped by name</span>
+              <span className="muted">
+                — {fromWhere(f.kernelsSource, 'kernel_details')}, grouped by name
+              </span>
             </h2>
             <SummaryTable
               rows={f.topKernels}
@@ -246,7 +267,13 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
           <section className="panel" data-testid="top-operators">
             <h2>
               Top operators by device time{' '}
-              <span className="muted">— operator_details, grouped by name</span>
+              <span
+                className="muted"
+                title="Device total counts a call once when a same-name op is nested inside it"
+              >
+                — {fromWhere(f.operatorsSource, 'operator_details')}, grouped by name (nested
+                same-name calls counted once)
+              </span>
             </h2>
             <SummaryTable
               rows={f.topOperators}
@@ -402,6 +429,17 @@ const VIEWS: { tab: ViewTab; label: string; parts: { key: DataKey; file: string 
 function DataAvailability({ profile }: { profile: ProfileModel }) {
   const store = useAppStoreApi();
   const a = profile.ascend;
+  const analysis = analyzeProfile(profile);
+  const fromTrace = (src: string | undefined) =>
+    src === 'db' ? 'from the profiler db’s timeline' : 'from the trace';
+  /** Views the analysis layer fills from the trace when the side file is absent. */
+  const derived: Partial<Record<DataKey, string>> = {};
+  if (!a.kernels && analysis.kernels) derived.kernels = fromTrace(analysis.kernels.source);
+  if (!a.operators && analysis.operators) derived.operators = fromTrace(analysis.operators.source);
+  if (!a.steps && analysis.trace?.steps.some((s) => s.events > 0))
+    derived.steps = fromTrace(analysis.traceSource);
+  if (!a.communication && analysis.trace && analysis.trace.collectives.length > 0)
+    derived.communication = fromTrace(analysis.traceSource);
   return (
     <section className="panel" data-testid="data-availability">
       <h2>
@@ -411,6 +449,24 @@ function DataAvailability({ profile }: { profile: ProfileModel }) {
         {VIEWS.map((v) => {
           const has = (p: { key: DataKey; file: string }) =>
             p.key === 'statistics' ? a.statistics?.[p.file] !== undefined : a[p.key] !== undefined;
+          const viaTrace = v.parts.map((p) => derived[p.key]).find((x) => x !== undefined);
+          if (viaTrace) {
+            return (
+              <li key={v.tab} className="ok">
+                <span className="avail-mark" aria-hidden>
+                  ●
+                </span>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => store.getState().setTab(v.tab)}
+                >
+                  {v.label}
+                </button>
+                <span className="muted"> {viaTrace}</span>
+              </li>
+            );
+          }
           const present = [...new Set(v.parts.filter(has).map((p) => p.key))];
           const missingFiles = v.parts.filter((p) => !has(p)).map((p) => p.file);
           return (

@@ -13,6 +13,7 @@ import { useController } from '../../app/controller-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { tableBoxHeight } from '../common/ViewTable';
+import { CrossChecks } from './CrossChecks';
 
 export function ReportView() {
   const profile = useAppStore(selectActiveProfile);
@@ -191,6 +192,7 @@ function ProfileReport({ profile }: { profile: ProfileModel }) {
           {d.rank !== null && <> · rank {d.rank}</>}
         </p>
         <InputsTable inputs={profile.inputs} />
+        <CrossChecks profile={profile} />
       </section>
       <SourcesSection profile={profile} />
       {profile.trace && <TraceReport trace={profile.trace} />}

@@ -4,6 +4,8 @@
  * statistics file says which profiler setting writes it.
  */
 import { useMemo } from 'react';
+import { analyzeProfile } from '../../model/analysis/analyze';
+import { derivedOpStatistic, derivedOperatorStatistic } from '../../model/analysis/statistics';
 import type { ProfileModel, TextTable } from '../../model/profile';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
@@ -32,12 +34,42 @@ interface Entry {
   table: TextTable | null;
 }
 
+/** Where a derived table came from, as its path (shown as "From …"). */
+function derivedFrom(source: string, what: string): string {
+  return source === 'db'
+    ? `ascend_pytorch_profiler.db (${what}, via its timeline)`
+    : `the trace (${what})`;
+}
+
 export function entriesOf(p: ProfileModel): Entry[] {
   const stats = p.ascend.statistics ?? {};
   const known = STATISTICS_FILES.map((f) => ({
     ...f,
     table: stats[f.kind] ?? p.tables[f.kind] ?? null,
   }));
+  // Without the profiler's statistics files, derive them from the analysis (trace or db).
+  const a = analyzeProfile(p);
+  if (!known.some((e) => e.table)) {
+    const k = a.kernels;
+    if (k && k.table.source === 'trace') {
+      known[0]!.table = derivedOpStatistic(
+        k.table,
+        derivedFrom(k.source, 'device events grouped by type and kind'),
+      );
+    }
+    const o = a.operators;
+    if (o && o.table.source === 'trace') {
+      known.splice(1, 0, {
+        kind: 'operator_statistic',
+        label: 'Operator statistics',
+        about: 'Host and device time per CPU operator',
+        table: derivedOperatorStatistic(
+          o.table,
+          derivedFrom(o.source, 'cpu_op slices grouped by name'),
+        ),
+      });
+    }
+  }
   const listed = new Set(STATISTICS_FILES.map((f) => f.kind));
   const others: Entry[] = [];
   for (const [kind, table] of [...Object.entries(stats), ...Object.entries(p.tables)]) {

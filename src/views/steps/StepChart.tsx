@@ -6,7 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
 import { formatDuration, formatPercent } from '../../lib/format';
-import { STEP_SEGMENTS, type StepBar } from '../../model/views/steps';
+import { STEP_SEGMENTS, STEP_TIME_DEFINITION, type StepBar } from '../../model/views/steps';
 import { Axis } from '../../ui/Axis';
 import { Legend } from '../../ui/Legend';
 import { Tooltip } from '../../ui/Tooltip';
@@ -113,7 +113,8 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
                   ) : null,
                 )}
                 <text className="step-total" x={x(b.total) + 6} y={BAND / 2} dy="0.32em">
-                  {us(b.total)}
+                  {us(b.stepTime)}
+                  <title>{STEP_TIME_DEFINITION}</title>
                 </text>
               </g>
             ))}
@@ -139,13 +140,15 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
                   </td>
                   <td className="num">{us(s.value)}</td>
                   <td className="num muted">
-                    {formatPercent(h.total > 0 ? s.value / h.total : 0)}
+                    {s.key === 'preparing'
+                      ? 'not in step time'
+                      : formatPercent(h.stepTime > 0 ? s.value / h.stepTime : 0)}
                   </td>
                 </tr>
               ))}
               <tr className="tip-total">
-                <td>Total</td>
-                <td className="num">{us(h.total)}</td>
+                <td title={STEP_TIME_DEFINITION}>Step time (C + CNO + Free)</td>
+                <td className="num">{us(h.stepTime)}</td>
                 <td />
               </tr>
             </tbody>

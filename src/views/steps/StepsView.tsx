@@ -8,7 +8,14 @@ import { formatDuration } from '../../lib/format';
 import type { StepRow } from '../../model/ascend-data';
 import type { StepMismatch } from '../../model/ascend/step-breakdown';
 import type { ProfileModel } from '../../model/profile';
-import { stepBars, stepLabel, stepsData, type StepsData } from '../../model/views/steps';
+import {
+  HOST_STEP_DEFINITION,
+  STEP_TIME_DEFINITION,
+  stepBars,
+  stepLabel,
+  stepsData,
+  type StepsData,
+} from '../../model/views/steps';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
@@ -42,6 +49,12 @@ const FIELD_LABEL: Record<string, string> = Object.fromEntries(
   FIELDS.map((f) => [f.field, f.label]),
 );
 
+/** Step time (µs) of a row: Computing + Communication(Not Overlapped) + Free (§2.3). */
+export function stepTimeUs(r: StepRow): number | null {
+  if (r.computing === null || r.communicationNotOverlapped === null || r.free === null) return null;
+  return r.computing + r.communicationNotOverlapped + r.free;
+}
+
 /** µs as in the file, with thousands separators and ns precision. */
 export function formatUs(v: number | null): string {
   if (v === null || !Number.isFinite(v)) return '–';
@@ -62,9 +75,10 @@ export function StepsView() {
           profile={profile}
           files={['step_trace_time.csv']}
           what="step"
+          traceReason="it has no ProfilerStep#N slices with device work launched inside them"
           hint={
             profile.trace
-              ? 'The trace has no Overlap Analysis lanes either, so the breakdown cannot be recomputed.'
+              ? 'The trace has neither Overlap Analysis lanes nor ProfilerStep#N slices that launch device work, so the breakdown cannot be recomputed.'
               : undefined
           }
         />
@@ -116,7 +130,28 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
         },
         width: 170,
       },
+      {
+        id: 'stepTime',
+        label: 'Step time (µs)',
+        title: STEP_TIME_DEFINITION,
+        text: (i) => formatUs(stepTimeUs(rows[i]!)),
+        value: (i) => stepTimeUs(rows[i]!) ?? NaN,
+        width: 120,
+      },
     ];
+    if (data.hostWallNs.size > 0) {
+      cols.push({
+        id: 'hostWall',
+        label: 'Host step (wall) (µs)',
+        title: HOST_STEP_DEFINITION,
+        text: (i) => {
+          const w = data.hostWallNs.get(rows[i]!.step);
+          return w === undefined ? '–' : formatUs(w / 1000);
+        },
+        value: (i) => (data.hostWallNs.get(rows[i]!.step) ?? NaN) / 1000,
+        width: 140,
+      });
+    }
     for (const f of FIELDS) {
       if (!rows.some((r) => r[f.field] !== null)) continue;
       cols.push({
@@ -142,7 +177,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
       });
     }
     return cols;
-  }, [rows, data.ranges, mismatchAt]);
+  }, [rows, data.ranges, data.hostWallNs, mismatchAt]);
   const view = useTableView({ id: 'steps', data: rows, columns, rowCount: rows.length });
   const chosenRange = chosen >= 0 ? rangeOf(rows[chosen]!) : null;
 
@@ -177,6 +212,9 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
           Time per step{' '}
           <span className="muted">— click a bar or a row to select the step on the timeline</span>
         </h2>
+        <p className="muted small" data-testid="step-definition">
+          {STEP_TIME_DEFINITION}. {HOST_STEP_DEFINITION}.
+        </p>
         <StepChart bars={bars} chosen={chosen} onChoose={choose} />
       </section>
       <div className="view-toolbar">
@@ -279,6 +317,17 @@ function RecomputedTable({
 
 /** How the file compares with the breakdown recomputed from the trace. */
 function Reconciliation({ profile, data }: { profile: ProfileModel; data: StepsData }) {
+  if (data.rowsFrom === 'kernels') {
+    return (
+      <div className="recon" data-testid="steps-reconciliation" role="note">
+        <strong>From the trace’s device events:</strong> each device event belongs to the
+        ProfilerStep#N that launched it (its launch flow’s start lies in the host step); per step,
+        Computing, Communication and Overlapped are unions of its compute and communication kernels,
+        Free is the rest of the device step, and Stage is the device step (first launched task →
+        max(last task end, host step end)). No step_trace_time.csv is needed.
+      </div>
+    );
+  }
   if (data.rowsFrom === 'trace') {
     return (
       <div className="recon warn" data-testid="steps-reconciliation" role="note">

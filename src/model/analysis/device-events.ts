@@ -1,0 +1,217 @@
+/**
+ * The device events of a trace, classified, for every input kind that has them
+ * (analysis-definitions.md §5):
+ * - Ascend (torch_npu `trace_view.json`, or a timeline built from the profiler db): X slices on
+ *   the threads of process `Ascend Hardware` (one per stream) are device tasks; the `hcom_*` ops
+ *   on the `HCCL` / `Communication` process (`Group … Communication` threads) are the
+ *   communication ops. Tasks are classed by name: copies (`SDMA`, `MEMCPY_ASYNC`…) are memory,
+ *   notify / event / write-value / placeholder tasks are synchronisation ("other"), every other
+ *   task is a compute kernel. (The trace's `Task Type` arg would be exact, but args are not
+ *   decoded here; kernel_details' `Accelerator Core` refines the Kernels view when present.)
+ * - Kineto (PyTorch profiler): slices whose category is `kernel`/`Kernel` (GPU kernels),
+ *   `gpu_memcpy`/`Memcpy`, `gpu_memset`/`Memset` (memory). A kernel whose name matches HTA's
+ *   COMM pattern (`^nccl`, `ncclKernel`, `^hccl`, `^rccl`) is communication, other kernels are
+ *   compute (HTA `hta/common/types.py`).
+ * - Anything else (a plain Chrome trace) has no device events.
+ *
+ * Each event keeps the flow that launched it (Ascend `HostToDevice` / `torch_to_npu`, Kineto
+ * `ac2g`, or any other flow that ends on it): the time of the launch is what assigns it to a
+ * host step (HTA's rule), and the slice it starts from leads to the CPU operator.
+ */
+import type { TraceModel } from '../trace-model';
+
+export const DeviceKind = { Compute: 0, Communication: 1, Memory: 2, Other: 3 } as const;
+export type DeviceKindValue = (typeof DeviceKind)[keyof typeof DeviceKind];
+export const DEVICE_KIND_LABEL = ['compute', 'communication', 'memory', 'other'] as const;
+
+export type TraceFlavor = 'ascend' | 'kineto' | 'chrome';
+
+export const ASCEND_HARDWARE = 'Ascend Hardware';
+export const ASCEND_COMM_PROCESSES: readonly string[] = ['HCCL', 'Communication'];
+
+const KINETO_KERNEL = new Set(['kernel', 'Kernel']);
+const KINETO_MEMORY = new Set(['gpu_memcpy', 'Memcpy', 'gpu_memset', 'Memset']);
+/** HTA's COMM name pattern. */
+export const COMM_NAME = /^(nccl|hccl|rccl)|ncclKernel|ncclDevKernel/i;
+/** Ascend task names (task types) that are copies. */
+const ASCEND_MEMORY = /^(SDMA|MEMCPY|PCIE_DMA|Memcpy|MemCpy)/i;
+/** Ascend task names that are synchronisation or bookkeeping, not kernels. */
+const ASCEND_OTHER =
+  /^(Notify[ _]?(Wait|Record)|Write[ _]?Value|EVENT_(RECORD|WAIT|RESET)|Event[ _](Record|Wait)|PLACE_HOLDER|STARS_COMMON|PROFILING_(ENABLE|DISABLE)|Other|other|CAPTURE_(RECORD|WAIT)|DVPP|MODEL_(EXECUTE|MAINTAINANCE))/;
+
+export interface DeviceEvents {
+  flavor: TraceFlavor;
+  length: number;
+  /** Slice address. */
+  track: Int32Array;
+  index: Int32Array;
+  /** ns since the trace start. */
+  start: Float64Array;
+  end: Float64Array;
+  kind: Uint8Array;
+  /** Process index of the device (a GPU / NPU). */
+  device: Int32Array;
+  /** Flow row that launched it, -1 when none. */
+  launch: Int32Array;
+  /** Launch time (flow start), NaN when not launched by a flow. */
+  launchTs: Float64Array;
+  /** Tracks holding device events (and the comm op tracks). */
+  deviceTracks: Set<number>;
+}
+
+function processTracks(trace: TraceModel, p: number): number[] {
+  const out: number[] = [];
+  for (const ti of trace.processes[p]!.threads) {
+    const th = trace.threads[ti]!;
+    if (th.track >= 0) out.push(th.track);
+    if (th.overflowTrack >= 0) out.push(th.overflowTrack);
+  }
+  return out;
+}
+
+export function traceFlavor(trace: TraceModel): TraceFlavor {
+  if (trace.processes.some((p) => p.name === ASCEND_HARDWARE)) return 'ascend';
+  const cat = new Set<number>();
+  trace.strings.forEach((s, i) => {
+    if (KINETO_KERNEL.has(s) || KINETO_MEMORY.has(s)) cat.add(i);
+  });
+  if (cat.size === 0) return 'chrome';
+  for (const t of trace.sliceTracks) {
+    const c = t.slices.cat;
+    for (let i = 0; i < c.length; i++) if (cat.has(c[i]!)) return 'kineto';
+  }
+  return 'chrome';
+}
+
+class Builder {
+  track: number[] = [];
+  index: number[] = [];
+  kind: number[] = [];
+  device: number[] = [];
+  add(track: number, index: number, kind: number, device: number) {
+    this.track.push(track);
+    this.index.push(index);
+    this.kind.push(kind);
+    this.device.push(device);
+  }
+}
+
+function ascendEvents(trace: TraceModel, b: Builder, tracks: Set<number>): void {
+  const other = new Map<number, number>();
+  const kindOfName = (id: number): number => {
+    let k = other.get(id);
+    if (k === undefined) {
+      const name = trace.strings[id] ?? '';
+      k = ASCEND_OTHER.test(name)
+        ? DeviceKind.Other
+        : ASCEND_MEMORY.test(name)
+          ? DeviceKind.Memory
+          : /^hcom_/.test(name)
+            ? DeviceKind.Communication
+            : DeviceKind.Compute;
+      other.set(id, k);
+    }
+    return k;
+  };
+  trace.processes.forEach((p, pi) => {
+    if (p.name === ASCEND_HARDWARE) {
+      for (const t of processTracks(trace, pi)) {
+        tracks.add(t);
+        const s = trace.sliceTracks[t]!.slices;
+        for (let i = 0; i < s.length; i++) b.add(t, i, kindOfName(s.name[i]!), pi);
+      }
+    } else if (p.name !== null && ASCEND_COMM_PROCESSES.includes(p.name)) {
+      // The communication ops: hcom_* slices on the group threads (not the plane tasks).
+      for (const ti of p.threads) {
+        const th = trace.threads[ti]!;
+        if (/^Plane\b/i.test(th.name ?? '')) continue;
+        for (const t of [th.track, th.overflowTrack]) {
+          if (t < 0) continue;
+          const s = trace.sliceTracks[t]!.slices;
+          let any = false;
+          for (let i = 0; i < s.length; i++) {
+            if (s.depth[i] !== 0 || !/^hcom_/.test(trace.strings[s.name[i]!] ?? '')) continue;
+            b.add(t, i, DeviceKind.Communication, pi);
+            any = true;
+          }
+          if (any) tracks.add(t);
+        }
+      }
+    }
+  });
+}
+
+function kinetoEvents(trace: TraceModel, b: Builder, tracks: Set<number>): void {
+  const kernelCat = new Set<number>();
+  const memCat = new Set<number>();
+  trace.strings.forEach((s, i) => {
+    if (KINETO_KERNEL.has(s)) kernelCat.add(i);
+    if (KINETO_MEMORY.has(s)) memCat.add(i);
+  });
+  const comm = new Map<number, boolean>();
+  const isComm = (id: number) => {
+    let v = comm.get(id);
+    if (v === undefined) comm.set(id, (v = COMM_NAME.test(trace.strings[id] ?? '')));
+    return v;
+  };
+  trace.sliceTracks.forEach((t, ti) => {
+    const s = t.slices;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.cat[i]!;
+      if (kernelCat.has(c)) {
+        b.add(ti, i, isComm(s.name[i]!) ? DeviceKind.Communication : DeviceKind.Compute, t.process);
+        tracks.add(ti);
+      } else if (memCat.has(c)) {
+        b.add(ti, i, DeviceKind.Memory, t.process);
+        tracks.add(ti);
+      }
+    }
+  });
+}
+
+export function collectDeviceEvents(trace: TraceModel): DeviceEvents {
+  const flavor = traceFlavor(trace);
+  const b = new Builder();
+  const deviceTracks = new Set<number>();
+  if (flavor === 'ascend') ascendEvents(trace, b, deviceTracks);
+  else if (flavor === 'kineto') kinetoEvents(trace, b, deviceTracks);
+  const n = b.track.length;
+  const ev: DeviceEvents = {
+    flavor,
+    length: n,
+    track: Int32Array.from(b.track),
+    index: Int32Array.from(b.index),
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    kind: Uint8Array.from(b.kind),
+    device: Int32Array.from(b.device),
+    launch: new Int32Array(n).fill(-1),
+    launchTs: new Float64Array(n).fill(NaN),
+    deviceTracks,
+  };
+  // Per device track: slice index → event index, to bind flows.
+  const byTrack = new Map<number, Int32Array>();
+  for (let e = 0; e < n; e++) {
+    const s = trace.sliceTracks[ev.track[e]!]!.slices;
+    const i = ev.index[e]!;
+    ev.start[e] = s.start[i]!;
+    ev.end[e] = s.start[i]! + s.dur[i]!;
+    let m = byTrack.get(ev.track[e]!);
+    if (!m) byTrack.set(ev.track[e]!, (m = new Int32Array(s.length).fill(-1)));
+    m[i] = e;
+  }
+  const f = trace.flows;
+  for (let r = 0; r < f.length; r++) {
+    const m = byTrack.get(f.toTrack[r]!);
+    if (!m || deviceTracks.has(f.fromTrack[r]!)) continue;
+    const e = m[f.toSlice[r]!] ?? -1;
+    if (e < 0) continue;
+    // Prefer a flow that starts on a CPU operator's thread (torch_to_npu, ac2g) over one from
+    // a lower layer (HostToDevice from CANN): keep the first, replace it only by an earlier one.
+    if (ev.launch[e]! < 0 || f.fromTs[r]! < ev.launchTs[e]!) {
+      ev.launch[e] = r;
+      ev.launchTs[e] = f.fromTs[r]!;
+    }
+  }
+  return ev;
+}

@@ -1,0 +1,141 @@
+/**
+ * Cross-view invariants, checked on every profile after import (cheap: linear in the trace) and
+ * by the invariant test suite. Each failure is a warning with a code (`check_*`), a count and an
+ * example, shown in the Import report and in `summarize`'s `checks`:
+ * - check_kernel_total: the Kernels table's total equals the summed duration of the same slices;
+ * - check_operator_device: no operator's device time (grouped by name) exceeds the summed kernel
+ *   time it is part of;
+ * - check_operator_host: no single operator call is longer than the capture;
+ * - check_step_busy: per step, device busy ≤ the device step, and Computing + exposed
+ *   communication + Free = the device step;
+ * - check_overview_shares: Overview shares are within 0..100 % and busy fits in the capture;
+ * - check_extent: the timeline extent [0, end] contains every slice, counter sample, instant and
+ *   flow end.
+ */
+import { computeOperatorStats, overviewFiguresCached } from '../ascend/overview';
+import type { ProfileModel } from '../profile';
+import type { TraceModel, TraceWarning } from '../trace-model';
+import { analyzeProfile } from './analyze';
+
+/** Absolute slack for float µs sources (CSV) and rounding, ns. */
+const SLACK_NS = 1000;
+const REL = 1e-6;
+
+class Checks {
+  out = new Map<string, TraceWarning>();
+  fail(code: string, example: string) {
+    const w = this.out.get(code);
+    if (w) w.count++;
+    else this.out.set(code, { code, count: 1, example });
+  }
+}
+
+const fmt = (ns: number) => `${(ns / 1e6).toFixed(3)} ms`;
+
+function checkExtent(trace: TraceModel, c: Checks): void {
+  const end = trace.endNs;
+  for (const t of trace.sliceTracks) {
+    const s = t.slices;
+    for (let i = 0; i < s.length; i++) {
+      const a = s.start[i]!;
+      const b = a + s.dur[i]!;
+      if (a < 0 || b > end) {
+        c.fail(
+          'check_extent',
+          `${trace.strings[s.name[i]!] ?? ''} on ${t.name} [${a}, ${b}] ns is outside the timeline [0, ${end}] ns`,
+        );
+      }
+    }
+  }
+  for (const ct of trace.counters) {
+    if (ct.ts.length > 0 && (ct.ts[0]! < 0 || ct.ts[ct.ts.length - 1]! > end))
+      c.fail('check_extent', `counter ${ct.name} has samples outside the timeline`);
+  }
+  const f = trace.flows;
+  for (let i = 0; i < f.length; i++) {
+    if (f.fromTs[i]! < 0 || f.toTs[i]! > end || f.toTs[i]! < 0 || f.fromTs[i]! > end)
+      c.fail('check_extent', `a flow end lies outside the timeline`);
+  }
+}
+
+export function checkInvariants(p: ProfileModel): TraceWarning[] {
+  const c = new Checks();
+  const a = analyzeProfile(p);
+  const trace = p.trace;
+  const ta = a.trace;
+  let kernelTimeNs = NaN;
+  if (a.kernels) {
+    const k = a.kernels.table;
+    kernelTimeNs = 0;
+    for (let i = 0; i < k.length; i++) if (!Number.isNaN(k.durNs[i]!)) kernelTimeNs += k.durNs[i]!;
+    if (k.source === 'trace' && ta && trace) {
+      let slices = 0;
+      for (let e = 0; e < ta.device.length; e++) {
+        slices += trace.sliceTracks[ta.device.track[e]!]!.slices.dur[ta.device.index[e]!]!;
+      }
+      if (slices !== kernelTimeNs)
+        c.fail('check_kernel_total', `Kernels ${kernelTimeNs} ns vs slices ${slices} ns`);
+    }
+  }
+  if (a.operators && Number.isFinite(kernelTimeNs)) {
+    const limit = kernelTimeNs * (1 + REL) + SLACK_NS;
+    for (const r of computeOperatorStats(a.operators.table)) {
+      if (r.deviceTotalNs > limit) {
+        c.fail(
+          'check_operator_device',
+          `${r.name}: device total ${fmt(r.deviceTotalNs)} > all kernel time ${fmt(kernelTimeNs)}`,
+        );
+      }
+    }
+  }
+  if (a.operators && trace && trace.stats.events > 0) {
+    const o = a.operators.table;
+    for (let i = 0; i < o.length; i++) {
+      if (o.hostTotalNs[i]! > trace.endNs + SLACK_NS) {
+        c.fail(
+          'check_operator_host',
+          `${o.strings[o.name[i]!] ?? ''}: host total ${fmt(o.hostTotalNs[i]!)} > capture ${fmt(trace.endNs)}`,
+        );
+      }
+    }
+  }
+  for (const s of ta?.steps ?? []) {
+    const span = s.spanEndNs - s.spanStartNs;
+    if (s.busyNs > span || s.computeNs + s.communicationNotOverlappedNs + s.freeNs !== span) {
+      c.fail(
+        'check_step_busy',
+        `step ${s.id}: busy ${fmt(s.busyNs)}, C+CNO+Free ${fmt(s.computeNs + s.communicationNotOverlappedNs + s.freeNs)}, device step ${fmt(span)}`,
+      );
+    }
+  }
+  const f = overviewFiguresCached(p);
+  const d = f.device;
+  if (d) {
+    const eps = 1e-3; // µs
+    const bad =
+      d.busyUs < -eps ||
+      d.freeUs < -eps ||
+      d.overlappedUs > Math.min(d.computingUs, d.communicationUs) + eps ||
+      d.communicationNotOverlappedUs > d.busyUs + eps ||
+      (f.span !== null && d.busyUs * 1000 > f.span.durationNs + SLACK_NS);
+    if (bad) {
+      c.fail(
+        'check_overview_shares',
+        `busy ${d.busyUs} µs, free ${d.freeUs} µs, computing ${d.computingUs} µs, overlapped ${d.overlappedUs} µs, capture ${f.span?.durationNs ?? '–'} ns`,
+      );
+    }
+  }
+  const shares = f.topKernels.reduce((s, k) => s + k.share, 0);
+  if (shares > 1 + 1e-9) c.fail('check_overview_shares', `top kernel shares add up to ${shares}`);
+  if (trace) checkExtent(trace, c);
+  return [...c.out.values()];
+}
+
+const cache = new WeakMap<ProfileModel, TraceWarning[]>();
+
+/** {@link checkInvariants} memoized per profile. */
+export function checkInvariantsCached(p: ProfileModel): TraceWarning[] {
+  let w = cache.get(p);
+  if (!w) cache.set(p, (w = checkInvariants(p)));
+  return w;
+}

@@ -1,0 +1,43 @@
+/**
+ * The cross-view checks (model/analysis/invariants.ts) in the Import report: a visible warning
+ * when a figure of one view contradicts another (a kernel total that differs from its slices, an
+ * operator longer than all kernel time, a step busier than its length…), a one-line all-clear
+ * otherwise.
+ */
+import { useMemo } from 'react';
+import { formatCount } from '../../lib/format';
+import { checkInvariantsCached } from '../../model/analysis/invariants';
+import type { ProfileModel } from '../../model/profile';
+
+export function CrossChecks({ profile }: { profile: ProfileModel }) {
+  const fails = useMemo(() => checkInvariantsCached(profile), [profile]);
+  if (fails.length === 0) {
+    return (
+      <p className="muted small" data-testid="cross-checks">
+        ✓ Cross-view checks passed: kernel totals match their slices, no operator or step exceeds
+        the time it is part of, shares stay within 100 %, every event lies on the timeline.
+      </p>
+    );
+  }
+  return (
+    <section className="recon bad" role="alert" data-testid="cross-checks">
+      <strong>
+        ⚠ {fails.length} cross-view check{fails.length === 1 ? '' : 's'} failed: some figures of
+        this profile contradict each other.
+      </strong>
+      <table className="grid">
+        <tbody>
+          {fails.map((w) => (
+            <tr key={w.code}>
+              <td>
+                <code>{w.code}</code>
+              </td>
+              <td className="num">×{formatCount(w.count)}</td>
+              <td>{w.example}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+// The analysis layer on generated Kineto traces (old and new category names): device kernels,
+// steps projected onto the device, operators with device time through ac2g flows (nested
+// same-name ops counted once), collectives; checked against the generator's truth.
+import { describe, expect, it } from 'vitest';
+import { generateKinetoTrace, type KinetoStyle } from '../../src/fixtures/kineto-trace';
+import { memoryFile } from '../../src/import/sources/input-file';
+import { importTraceJson } from '../../src/import/trace/import-trace-json';
+import { operatorStatsForRows } from '../../src/model/views/kernel-groups';
+import { analyzeTrace } from '../../src/model/analysis/analyze';
+import { DeviceKind } from '../../src/model/analysis/device-events';
+
+async function load(style: KinetoStyle) {
+  const g = generateKinetoTrace({ seed: 5, style, steps: 3, kernelsPerStep: 6 });
+  const trace = await importTraceJson(memoryFile('trace.json', g.text));
+  return { g, trace, a: analyzeTrace(trace) };
+}
+
+describe.each(['new', 'old'] as const)('Kineto %s categories', (style) => {
+  it('finds every kernel, copy and NCCL kernel with its kind', async () => {
+    const { g, a } = await load(style);
+    expect(a.flavor).toBe('kineto');
+    expect(a.device.length).toBe(g.truth.kernels.length);
+    const kinds = { compute: 0, communication: 0, memory: 0 };
+    for (const k of g.truth.kernels) kinds[k.kind]++;
+    const count = (k: number) => a.device.kind.filter((x) => x === k).length;
+    expect(count(DeviceKind.Compute)).toBe(kinds.compute);
+    expect(count(DeviceKind.Communication)).toBe(kinds.communication);
+    expect(count(DeviceKind.Memory)).toBe(kinds.memory);
+    const total = g.truth.kernels.reduce((s, k) => s + k.durNs, 0);
+    const table = a.kernels!;
+    expect(table.length).toBe(g.truth.kernels.length);
+    expect(table.durNs.reduce((s, d) => s + d, 0)).toBe(total);
+    // Every row was launched inside a step: its Step Id is that step.
+    for (let i = 0; i < table.length; i++) expect(table.step[i]).toBeGreaterThan(0);
+    expect(a.collectives.length).toBe(kinds.communication);
+    for (const c of a.collectives) expect(c.overlapNs).toBeLessThanOrEqual(c.durNs);
+  });
+
+  it('projects each ProfilerStep onto the device through its launches', async () => {
+    const { g, a } = await load(style);
+    // One step per id, even though the new style repeats them on the GPU.
+    expect(a.steps.map((s) => s.id)).toEqual(g.truth.steps.map((s) => s.id));
+    const t0 = Math.min(...g.truth.kernels.map((k) => k.startNs));
+    const off = a.totals!.spanStartNs - t0; // timeline ns = generator ns + off
+    for (const s of a.steps) {
+      const ks = g.truth.kernels.filter((k) => k.step === s.id);
+      expect(s.events).toBe(ks.length);
+      const first = Math.min(...ks.map((k) => k.startNs)) + off;
+      const last = Math.max(...ks.map((k) => k.startNs + k.durNs)) + off;
+      const truthStep = g.truth.steps.find((x) => x.id === s.id)!;
+      expect(s.hostStartNs).toBe(truthStep.hostStartNs + off);
+      expect(s.spanStartNs).toBe(first);
+      expect(s.spanEndNs).toBe(Math.max(last, truthStep.hostEndNs + off));
+      const span = s.spanEndNs - s.spanStartNs;
+      expect(s.busyNs).toBeLessThanOrEqual(span);
+      expect(s.computeNs + s.communicationNotOverlappedNs + s.freeNs).toBe(span);
+      expect(s.overlappedNs).toBeGreaterThan(0); // the all-reduce overlaps compute
+    }
+  });
+
+  it('gives operators device time through ac2g flows, nested same-name ops once', async () => {
+    const { g, a } = await load(style);
+    const ops = a.operators.table;
+    expect(a.operators.attributedEvents).toBe(g.truth.kernels.length);
+    const groups = operatorStatsForRows(ops, 'name', null);
+    for (const [name, t] of Object.entries(g.truth.operators)) {
+      const row = groups.find((r) => r.parts[0] === name)!;
+      expect(row.count, name).toBe(t.calls);
+      expect(row.deviceTotalNs, name).toBe(t.deviceNs);
+    }
+    // MyBlock: two instances per step, one nested in the other; its device time counts once.
+    const block = groups.find((r) => r.parts[0] === 'MyBlock')!;
+    expect(block.count).toBe(6);
+    expect(block.deviceSelfNs).toBe(block.deviceTotalNs);
+    const deviceSum = groups.reduce((s, r) => s + r.deviceSelfNs, 0);
+    expect(deviceSum).toBe(g.truth.kernels.reduce((s, k) => s + k.durNs, 0));
+  });
+});
