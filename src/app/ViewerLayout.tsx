@@ -33,6 +33,9 @@ const SqlView = lazy(() => import('../views/sql/SqlView').then((m) => ({ default
 const ClusterView = lazy(() =>
   import('../views/cluster/ClusterView').then((m) => ({ default: m.ClusterView })),
 );
+const CompareView = lazy(() =>
+  import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
 const StatisticsView = lazy(() =>
   import('../views/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
 );
@@ -82,6 +85,9 @@ export function ViewerLayout() {
       break;
     case 'cluster':
       view = <ClusterView />;
+      break;
+    case 'compare':
+      view = <CompareView />;
       break;
     default:
       view = <NotYet tab={tab} />;

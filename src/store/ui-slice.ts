@@ -14,6 +14,7 @@ export type ViewTab =
   | 'statistics'
   | 'sql'
   | 'cluster'
+  | 'compare'
   | 'report';
 
 export interface UiSlice {
