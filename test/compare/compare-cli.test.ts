@@ -176,4 +176,59 @@ describe.skipIf(!hasSamples)('compare real ranks (MI text level2 rank0 vs rank1)
     expect(Math.abs(mean.delta - (step(1) - step(0)))).toBeLessThan(4);
     expect(Math.abs(j.steps.baseline['stepTime']! - step(0))).toBeLessThan(2);
   });
+
+  it('communication matches communication.json per collective type', async () => {
+    const r = await run('compare', dir(0), dir(1));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out) as {
+      communication: {
+        type: string;
+        baseline: { count: number; totalNs: number; waitNs: number } | null;
+        target: { count: number; totalNs: number; waitNs: number } | null;
+        deltaNs: number;
+      }[];
+    };
+    type Info = { 'Elapse Time(ms)': number; 'Wait Time(ms)': number };
+    const sums = (rank: number) => {
+      const doc = JSON.parse(readFileSync(out(rank, 'communication.json'), 'utf8')) as Record<
+        string,
+        Record<string, Record<string, { 'Communication Time Info': Info }>>
+      >;
+      const m = new Map<string, { count: number; ms: number; waitMs: number }>();
+      for (const step of Object.values(doc))
+        for (const kind of Object.values(step))
+          for (const [key, op] of Object.entries(kind)) {
+            if (key === 'Total Op Info') continue;
+            const type = /^hcom_([A-Za-z0-9]+)_/.exec(key)?.[1] ?? key;
+            const s = m.get(type) ?? { count: 0, ms: 0, waitMs: 0 };
+            s.count++;
+            s.ms += op['Communication Time Info']['Elapse Time(ms)'];
+            s.waitMs += op['Communication Time Info']['Wait Time(ms)'];
+            m.set(type, s);
+          }
+      return m;
+    };
+    const b = sums(0);
+    const t = sums(1);
+    // Per type: the ranks' groups differ or not; summed over groups the totals must match.
+    const total = (side: 'baseline' | 'target', type: string) =>
+      j.communication
+        .filter((c) => c.type === type)
+        .reduce(
+          (a, c) => ({
+            count: a.count + (c[side]?.count ?? 0),
+            ns: a.ns + (c[side]?.totalNs ?? 0),
+            wait: a.wait + (c[side]?.waitNs ?? 0),
+          }),
+          { count: 0, ns: 0, wait: 0 },
+        );
+    expect(b.size).toBeGreaterThan(0);
+    for (const [type, e] of b) {
+      const got = total('baseline', type);
+      expect(got.count, type).toBe(e.count);
+      expect(got.ns, type).toBeCloseTo(e.ms * 1e6, 0);
+      expect(got.wait, type).toBeCloseTo(e.waitMs * 1e6, 0);
+    }
+    for (const [type, e] of t) expect(total('target', type).ns, type).toBeCloseTo(e.ms * 1e6, 0);
+  });
 });

@@ -8,6 +8,7 @@ import { openInputs } from '../../src/import/open-inputs';
 import { memoryFile } from '../../src/import/sources/input-file';
 import type { ProfileModel } from '../../src/model/profile';
 import { compareProfiles, diffStatus } from '../../src/model/compare/compare';
+import { commByType } from '../../src/model/compare/side';
 import { ADDED, generateComparePair, REMOVED, SLOWER } from '../../src/fixtures/compare-pair';
 
 async function open(path: string, text: string): Promise<ProfileModel> {
@@ -166,5 +167,37 @@ describe('diffStatus', () => {
     expect(diffStatus(s(1, 100), s(1, 94), 5)).toBe('faster');
     expect(diffStatus(s(0, 0), s(2, 10), 5)).toBe('added');
     expect(diffStatus(s(2, 10), s(0, 0), 5)).toBe('removed');
+  });
+});
+
+describe('communication of runs with no shared group', () => {
+  it('is compared per collective type, summed over groups', () => {
+    const c = (group: string, count: number, totalNs: number, sizeMB: number, timeMs: number) => ({
+      key: `allReduce\u0000${group}`,
+      type: 'allReduce',
+      group,
+      count,
+      totalNs,
+      waitNs: 10,
+      transitNs: null,
+      bandwidthGBs: sizeMB / timeMs,
+      sizeMB,
+      timeMs,
+    });
+    const merged = commByType([c('a', 2, 100, 4, 2), c('b', 1, 50, 2, 2)]);
+    expect(merged).toEqual([
+      {
+        key: 'allReduce\u0000',
+        type: 'allReduce',
+        group: '',
+        count: 3,
+        totalNs: 150,
+        waitNs: 20,
+        transitNs: null,
+        bandwidthGBs: 1.5,
+        sizeMB: 6,
+        timeMs: 4,
+      },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import type { StepRow } from '../ascend-data';
 import type { StepBar } from '../views/steps';
 import { analyzeProfile } from '../analysis/analyze';
 import {
+  commByType,
   kernelGroups,
   operatorGroups,
   sideFigures,
@@ -235,7 +236,11 @@ function stepRows(b: SideFigures, t: SideFigures): StepDiffRow[] {
   return out;
 }
 
-function commRows(b: readonly CommStats[], t: readonly CommStats[]): CommDiffRow[] {
+function commRows(bIn: readonly CommStats[], tIn: readonly CommStats[]): CommDiffRow[] {
+  // Two runs (or ranks of different groups) that share no group are compared per type.
+  const shared = bIn.some((c) => tIn.some((d) => d.key === c.key));
+  const b = shared || bIn.length === 0 || tIn.length === 0 ? bIn : commByType(bIn);
+  const t = shared || bIn.length === 0 || tIn.length === 0 ? tIn : commByType(tIn);
   const bm = new Map(b.map((c) => [c.key, c]));
   const tm = new Map(t.map((c) => [c.key, c]));
   const out: CommDiffRow[] = [];

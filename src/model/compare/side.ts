@@ -55,6 +55,9 @@ export interface CommStats {
   transitNs: number | null;
   /** Σ size / Σ transport time over every transport, GB/s (null when unknown). */
   bandwidthGBs: number | null;
+  /** Σ size (MB) and Σ transport time (ms) behind the bandwidth (0 when unknown). */
+  sizeMB: number;
+  timeMs: number;
 }
 
 export interface SideFigures {
@@ -127,8 +130,38 @@ export function collectiveType(name: string): string {
   return name;
 }
 
+/** MB / ms = GB/s. */
+const withBandwidth = (c: CommStats): CommStats => ({
+  ...c,
+  bandwidthGBs: c.timeMs > 0 ? c.sizeMB / c.timeMs : null,
+});
+
+/**
+ * The same collectives summed per type over every group (`group` ''): how two runs are aligned
+ * when they share no group (different group hashes in different jobs).
+ */
+export function commByType(stats: readonly CommStats[]): CommStats[] {
+  const by = new Map<string, CommStats>();
+  const add = (a: number | null, b: number | null) =>
+    a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+  for (const c of stats) {
+    const s = by.get(c.type);
+    if (!s) {
+      by.set(c.type, { ...c, key: `${c.type}\u0000`, group: '' });
+      continue;
+    }
+    s.count += c.count;
+    s.totalNs += c.totalNs;
+    s.waitNs = add(s.waitNs, c.waitNs);
+    s.transitNs = add(s.transitNs, c.transitNs);
+    s.sizeMB += c.sizeMB;
+    s.timeMs += c.timeMs;
+  }
+  return [...by.values()].map(withBandwidth);
+}
+
 function commFromRows(rows: readonly CommOpRow[]): CommStats[] {
-  const by = new Map<string, CommStats & { sizeMB: number; timeMs: number }>();
+  const by = new Map<string, CommStats>();
   const add = (a: number | null, ms: number | null) =>
     ms === null || !Number.isFinite(ms) ? a : (a ?? 0) + ms * 1e6;
   for (const r of rows) {
@@ -159,11 +192,7 @@ function commFromRows(rows: readonly CommOpRow[]): CommStats[] {
       if (b.timeMs !== null && Number.isFinite(b.timeMs)) c.timeMs += b.timeMs;
     }
   }
-  return [...by.values()].map(({ sizeMB, timeMs, ...c }) => ({
-    ...c,
-    // MB / ms = GB/s.
-    bandwidthGBs: timeMs > 0 ? sizeMB / timeMs : null,
-  }));
+  return [...by.values()].map(withBandwidth);
 }
 
 const cache = new WeakMap<ProfileModel, SideFigures>();
@@ -218,6 +247,8 @@ export function sideFigures(p: ProfileModel): SideFigures {
           waitNs: null,
           transitNs: null,
           bandwidthGBs: null,
+          sizeMB: 0,
+          timeMs: 0,
         };
         by.set(type, s);
       }
