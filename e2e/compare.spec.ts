@@ -109,3 +109,39 @@ test('compare two runs: kernels diff sorted, a row click selects the kernel on t
   await expect.poll(() => selectedName(page)).toBe(SLOWER);
   await page.screenshot({ path: '/tmp/compare-timeline.png' });
 });
+
+test('compare two ranks of a generated run, then open both on one timeline axis', async ({
+  page,
+}) => {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles('fixtures/ascend/two-ranks/run_20250101');
+  await ready(page);
+  await page.getByTestId('tab-compare').click();
+  // Baseline = the active (first) rank, target = the other one, imported on demand.
+  await expect(page.getByTestId('compare-summary')).toBeVisible();
+  await expect(rows(page, 'compare-kernels').first()).toBeVisible();
+  await expect(page.getByTestId('compare-steps').getByTestId('compare-step').first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/compare-ranks.png', fullPage: true });
+  await page.getByTestId('compare-open-both').click();
+  await expect(page.getByTestId('view-timeline')).toBeVisible();
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __viewer: { store: { getState: () => { clusterTimeline: unknown[] } } };
+            }
+          ).__viewer.store.getState().clusterTimeline.length,
+      ),
+    )
+    .toBe(2);
+  // A kernel row click selects it on the baseline rank, framed on the shared axis.
+  await page.getByTestId('tab-compare').click();
+  const first = rows(page, 'compare-kernels').first();
+  const name = (await first.locator('[role=gridcell], [role=cell]').first().textContent()) ?? '';
+  await first.click();
+  await expect(page.getByTestId('view-timeline')).toBeVisible();
+  await expect.poll(() => selectedName(page)).toBe(name.trim());
+  await page.screenshot({ path: '/tmp/compare-ranks-timeline.png' });
+});

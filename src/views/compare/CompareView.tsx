@@ -7,6 +7,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { analyzeProfile } from '../../model/analysis/analyze';
+import { windowAround } from '../../model/views/abs-time';
 import { compareProfiles, type DiffRow } from '../../model/compare/compare';
 import type { CompareKey } from '../../model/compare/side';
 import type { ProfileModel } from '../../model/profile';
@@ -116,6 +117,22 @@ export function CompareView() {
           />{' '}
           %
         </label>
+        {base && target && base.descriptor.rank !== null && target.descriptor.rank !== null && (
+          <button
+            type="button"
+            className="tt-button"
+            data-testid="compare-open-both"
+            title="Open both ranks on the timeline, aligned on one axis (as the Cluster view does)"
+            onClick={() =>
+              void controller.openRanks([base.descriptor.id, target.descriptor.id], {
+                focus: base.descriptor.id,
+                collective: null,
+              })
+            }
+          >
+            Both on the timeline
+          </button>
+        )}
         <label title="Which timeline a row click selects the kernel on">
           Row click shows on{' '}
           <select value={showOn} onChange={(e) => setShowOn(e.currentTarget.value as Side)}>
@@ -191,8 +208,18 @@ function DiffTable({
     const hit = r && locate ? locate(r) : null;
     if (!hit) return;
     const id = hit.profile.descriptor.id;
-    store.getState().setActiveProfile(id);
-    showSlice(store, id, hit.trace, hit.ref, true);
+    const st = store.getState();
+    st.setActiveProfile(id);
+    // Both sides open on one axis (ranks opened together): frame the slice at its rank's offset.
+    const placed = st.clusterTimeline.find((t) => t.profileId === id);
+    if (placed) {
+      const s = hit.trace.sliceTracks[hit.ref.track]!.slices;
+      st.selectSlice({ profileId: id, ...hit.ref });
+      st.setVisibleWindow(
+        windowAround(s.start[hit.ref.index]! + placed.axisOffsetNs, s.dur[hit.ref.index]!),
+      );
+      st.setTab('timeline');
+    } else showSlice(store, id, hit.trace, hit.ref, true);
   };
   return (
     <section className="compare-section" data-testid={`${id}-section`}>
