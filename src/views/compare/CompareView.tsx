@@ -5,7 +5,7 @@
  * model's (src/model/compare), read from each side's analysis. A diff row click selects the
  * first slice of that name on the chosen side's timeline.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { analyzeProfile } from '../../model/analysis/analyze';
 import { windowAround } from '../../model/views/abs-time';
 import { compareProfiles, type DiffRow } from '../../model/compare/compare';
@@ -42,17 +42,25 @@ export function CompareView() {
   const profiles = useAppStore((s) => s.profiles);
   const active = useAppStore((s) => s.activeProfileId);
   const controller = useController();
-  const [ids, setIds] = useState<{ baseline: string | null; target: string | null }>(() => {
+  const defaults = () => {
     const first = active ?? discovered[0]?.id ?? null;
     return { baseline: first, target: discovered.find((d) => d.id !== first)?.id ?? null };
-  });
+  };
+  const [ids, setIds] = useState<{ baseline: string | null; target: string | null }>(defaults);
+  // Something else was opened meanwhile: start again from its profiles.
+  const known = (id: string | null) => id === null || discovered.some((d) => d.id === id);
+  if (!known(ids.baseline) || !known(ids.target)) setIds(defaults());
+  const requested = useRef(new Set<string>());
   const [by, setBy] = useState<CompareKey>('name');
   const [threshold, setThreshold] = useState(5);
   const [showOn, setShowOn] = useState<Side>('baseline');
   // Import a chosen side that is not loaded yet (another rank / run of what was opened).
   useEffect(() => {
-    for (const id of [ids.baseline, ids.target])
-      if (id !== null && !profiles[id]) void controller.importProfile(id, false);
+    for (const id of [ids.baseline, ids.target]) {
+      if (id === null || profiles[id] || requested.current.has(id)) continue;
+      requested.current.add(id);
+      void controller.importProfile(id, false).finally(() => requested.current.delete(id));
+    }
   }, [ids, profiles, controller]);
   const base = ids.baseline !== null ? profiles[ids.baseline] : undefined;
   const target = ids.target !== null ? profiles[ids.target] : undefined;
