@@ -145,3 +145,30 @@ test('compare two ranks of a generated run, then open both on one timeline axis'
   await expect.poll(() => selectedName(page)).toBe(name.trim());
   await page.screenshot({ path: '/tmp/compare-ranks-timeline.png' });
 });
+
+test('Compare with… opens a second run beside the first as the target', async ({ page }) => {
+  const pair = generateComparePair();
+  const dir = mkdtempSync(join(tmpdir(), 'atv-compare-with-'));
+  const a = join(dir, 'baseline.pt.trace.json');
+  const b = join(dir, 'target.pt.trace.json');
+  writeFileSync(a, pair.baseline.text);
+  writeFileSync(b, pair.target.text);
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-files').setInputFiles(a);
+  await ready(page);
+  await page.getByTestId('tab-compare').click();
+  await expect(page.getByTestId('compare-empty')).toBeVisible();
+  await page.getByTestId('compare-with-files').setInputFiles(b);
+  await ready(page);
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await expect(page.getByTestId('compare-target').locator('option:checked')).toHaveText(
+    'target.pt.trace.json',
+  );
+  await expect(page.getByTestId('compare-baseline').locator('option:checked')).toHaveText(
+    'baseline.pt.trace.json',
+  );
+  await expect(
+    page.getByTestId('compare-kernels').locator('[role=row][data-row]', { hasText: SLOWER }),
+  ).toContainText('slower');
+  await page.screenshot({ path: '/tmp/compare-with.png' });
+});

@@ -12,6 +12,7 @@ import { compareProfiles, type DiffRow } from '../../model/compare/compare';
 import type { CompareKey } from '../../model/compare/side';
 import type { ProfileModel } from '../../model/profile';
 import { useController } from '../../app/controller-context';
+import { describePicked, filesFromInput } from '../../app/read-dropped-items';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { showSlice } from '../common/navigate';
 import { TableToolbar } from '../common/TableToolbar';
@@ -23,6 +24,52 @@ import '../views.css';
 import './compare.css';
 
 type Side = 'baseline' | 'target';
+
+/** Sides chosen by "Compare with…" before the view remounts on the reopened inputs. */
+let pendingSides: { baseline: string | null; target: string } | null = null;
+
+/** "Compare with…": opens a folder or files beside what is open and makes them the target. */
+function CompareWith({ baseline }: { baseline: string | null }) {
+  const controller = useController();
+  const store = useAppStoreApi();
+  const pick = async (list: FileList | null) => {
+    const files = filesFromInput(list);
+    if (files.length === 0) return;
+    const ids = await controller.openAlongside(files, describePicked(files));
+    if (ids.length === 0) return;
+    pendingSides = { baseline, target: ids[0]! };
+    store.getState().setTab('compare');
+  };
+  return (
+    <span
+      className="compare-with"
+      title="Open another folder or file as the target (both stay open)"
+    >
+      Compare with{' '}
+      <label className="tt-button">
+        folder…
+        <input
+          type="file"
+          hidden
+          data-testid="compare-with-folder"
+          webkitdirectory=""
+          multiple
+          onChange={(e) => void pick(e.currentTarget.files)}
+        />
+      </label>{' '}
+      <label className="tt-button">
+        files…
+        <input
+          type="file"
+          hidden
+          multiple
+          data-testid="compare-with-files"
+          onChange={(e) => void pick(e.currentTarget.files)}
+        />
+      </label>
+    </span>
+  );
+}
 
 /** The first device slice named `name` in the profile's trace (null when none). */
 function firstSliceNamed(p: ProfileModel, name: string) {
@@ -43,6 +90,11 @@ export function CompareView() {
   const active = useAppStore((s) => s.activeProfileId);
   const controller = useController();
   const defaults = () => {
+    const next = pendingSides;
+    if (next && discovered.some((d) => d.id === next.target)) {
+      pendingSides = null;
+      return next;
+    }
     const first = active ?? discovered[0]?.id ?? null;
     return { baseline: first, target: discovered.find((d) => d.id !== first)?.id ?? null };
   };
@@ -141,6 +193,7 @@ export function CompareView() {
             Both on the timeline
           </button>
         )}
+        <CompareWith baseline={ids.baseline} />
         <label title="Which timeline a row click selects the kernel on">
           Row click shows on{' '}
           <select value={showOn} onChange={(e) => setShowOn(e.currentTarget.value as Side)}>
