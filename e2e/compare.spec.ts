@@ -122,6 +122,8 @@ test('compare two ranks of a generated run, then open both on one timeline axis'
   await expect(rows(page, 'compare-kernels').first()).toBeVisible();
   await expect(page.getByTestId('compare-steps').getByTestId('compare-step').first()).toBeVisible();
   await page.screenshot({ path: '/tmp/compare-ranks.png', fullPage: true });
+  await page.getByTestId('compare-steps').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/compare-ranks-steps.png' });
   await page.getByTestId('compare-open-both').click();
   await expect(page.getByTestId('view-timeline')).toBeVisible();
   await expect
