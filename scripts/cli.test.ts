@@ -21,6 +21,7 @@ describe('ascend-trace-viewer (bin)', () => {
     expect(pkg.bin['ascend-trace-viewer']).toBe('scripts/ascend-trace-viewer.mjs');
     expect(pkg.scripts['query']).toBe('tsx scripts/query.ts');
     expect(pkg.scripts['summarize']).toBe('tsx scripts/summarize.ts');
+    expect(pkg.scripts['compare']).toBe('tsx scripts/compare.ts');
   });
   it('query prints CSV on stdout and nothing on a non-terminal stderr; exit 0', () => {
     const r = bin('query', L2, 'SELECT count(*) AS n FROM process');
@@ -59,9 +60,19 @@ describe('ascend-trace-viewer (bin)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^usage: ascend-trace-viewer query/);
   });
-  it('unknown verbs and the not-yet-available compare exit 2', () => {
+  it('unknown verbs exit 2; compare of a missing input is one stderr line, exit 2', () => {
     expect(bin('frobnicate').code).toBe(2);
     const c = bin('compare', 'a', 'b');
-    expect([c.code, c.stderr]).toEqual([2, 'compare: not yet available in this version\n']);
+    expect([c.code, c.stderr]).toEqual([2, 'a: no such file or folder\n']);
+  });
+  it('compare through the bin equals the npm-script alias; a run against itself has no Δ', () => {
+    const a = bin('compare', L2, L2);
+    const b = node(['--import', 'tsx', 'scripts/compare.ts', L2, L2]);
+    expect(a.stderr).toBe('');
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const j = JSON.parse(a.stdout) as { kernels: { deltaNs: number; status: string }[] };
+    expect(j.kernels.length).toBeGreaterThan(0);
+    for (const k of j.kernels) expect([k.deltaNs, k.status]).toEqual([0, 'same']);
   });
 });

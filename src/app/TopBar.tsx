@@ -18,6 +18,7 @@ const TABS: { id: ViewTab; label: string }[] = [
   { id: 'statistics', label: 'Statistics' },
   { id: 'sql', label: 'SQL' },
   { id: 'cluster', label: 'Cluster' },
+  { id: 'compare', label: 'Compare' },
   { id: 'report', label: 'Import report' },
 ];
 

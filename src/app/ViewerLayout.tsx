@@ -36,6 +36,9 @@ const ClusterView = lazy(() =>
 const AdvisorView = lazy(() =>
   import('../views/advisor/AdvisorView').then((m) => ({ default: m.AdvisorView })),
 );
+const CompareView = lazy(() =>
+  import('../views/compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
 const StatisticsView = lazy(() =>
   import('../views/statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
 );
@@ -88,6 +91,9 @@ export function ViewerLayout() {
       break;
     case 'cluster':
       view = <ClusterView />;
+      break;
+    case 'compare':
+      view = <CompareView />;
       break;
     default:
       view = <NotYet tab={tab} />;

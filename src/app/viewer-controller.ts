@@ -71,6 +71,32 @@ export class ViewerController {
     );
   }
 
+  /**
+   * Compare…: opens more files beside what is open (both together, so both stay loaded and the
+   * reopen cache serves them). The new files keep their paths, or go under `compared/` when
+   * their top folder clashes with an open one. Returns the ids of the profiles they hold.
+   */
+  async openAlongside(picked: PickedFile[], sourceName: string): Promise<string[]> {
+    const prev = Array.isArray(this.opened?.payload)
+      ? (this.opened.payload as { path: string }[])
+      : [];
+    const top = (path: string) => normalizePath(path).split('/')[0];
+    const taken = new Set(prev.map((f) => top(f.path)));
+    const prefix = picked.some((p) => taken.has(top(p.path))) ? 'compared/' : '';
+    const added = picked.map((p) => ({ path: prefix + p.path, file: p.file }));
+    for (const p of added) this.files.set(normalizePath(p.path), p.file);
+    const before = this.store.getState().sourceName;
+    await this.open(`${before} + ${sourceName}`, [
+      ...prev,
+      ...added.map((p) => ({ path: p.path, blob: p.file, lastModified: p.file.lastModified })),
+    ]);
+    const paths = new Set(added.map((p) => normalizePath(p.path)));
+    return this.store
+      .getState()
+      .discovered.filter((d) => d.files.some((f) => paths.has(normalizePath(f))))
+      .map((d) => d.id);
+  }
+
   /** Opens generated in-memory files (the built-in demo, tests). */
   async openMemory(
     files: { path: string; data: string | Uint8Array }[],

@@ -15,6 +15,7 @@ export type ViewTab =
   | 'statistics'
   | 'sql'
   | 'cluster'
+  | 'compare'
   | 'report';
 
 export interface UiSlice {

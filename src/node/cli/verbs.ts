@@ -2,6 +2,7 @@
  * The verbs of `ascend-trace-viewer <verb> …`. Adding a verb is one entry here: its name, a
  * one-line summary for the overview, its `--help` text and what it runs (returns the exit code).
  */
+import { COMPARE_HELP, compareCommand } from './compare-command';
 import type { CliIo } from './io';
 import { QUERY_HELP, queryCommand } from './query-command';
 import { SUMMARIZE_HELP, summarizeCommand } from './summarize-command';
@@ -29,11 +30,8 @@ export const VERBS: Verb[] = [
   },
   {
     name: 'compare',
-    summary: 'compare a baseline and a target run (not yet available)',
-    help: 'usage: ascend-trace-viewer compare <baseline> <target>\n\nNot yet available in this version.\n',
-    run: (_args, io) => {
-      io.err('compare: not yet available in this version\n');
-      return Promise.resolve(2);
-    },
+    summary: 'compare a baseline and a target run (kernels, operators, steps, communication)',
+    help: COMPARE_HELP,
+    run: compareCommand,
   },
 ];
