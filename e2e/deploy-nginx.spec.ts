@@ -198,10 +198,10 @@ test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it',
     await expect
       .poll(async () => (await snap(fresh)).selected)
       .toEqual({ profileId: picked.profileId, track: picked.track, index: picked.index });
+    await expect.poll(async () => (await snap(fresh)).markers).toEqual(['slow here:look']);
     const after = await snap(fresh);
     expect(after.visibleWindow).toEqual(before.visibleWindow);
     expect(after.tab).toBe('timeline');
-    expect(after.markers).toEqual(['slow here:look']);
     await fresh.screenshot({ path: '/tmp/teams-link-reopened.png' });
     await fresh.context().close();
   });

@@ -3,13 +3,17 @@
  * whatever the rank's profile has: step_trace_time / analysis.db steps, and collectives from the
  * trace's communication lanes (exact ns) or, without a trace, from communication.json (µs floats).
  */
+import { stepTimeUs } from '../step-time';
 import type { CommMatrixRow, CommOpRow, ParallelGroup, StepRow } from '../ascend-data';
 import type { ProfileModel } from '../profile';
 import type { TraceModel } from '../trace-model';
 
 export interface RankStep {
   step: string;
-  /** Step time = Computing + Communication(Not Overlapped) + Free (torch_npu's Stage), µs. */
+  /**
+   * Step time = Computing + Communication(Not Overlapped) + Free, µs (model/step-time.ts, the same
+   * figure as the Steps view); torch_npu's Stage only when the three parts are missing.
+   */
   stepTimeUs: number | null;
   computingUs: number | null;
   commNotOverlappedUs: number | null;
@@ -65,7 +69,7 @@ export function rankSteps(rows: readonly StepRow[]): RankStep[] {
     const stage = num(r.stage);
     return {
       step: r.step,
-      stepTimeUs: stage ?? (c !== null && n !== null && f !== null ? c + n + f : null),
+      stepTimeUs: stepTimeUs({ computing: c, communicationNotOverlapped: n, free: f }) ?? stage,
       computingUs: c,
       commNotOverlappedUs: n,
       freeUs: f,

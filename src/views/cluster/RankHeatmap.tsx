@@ -387,7 +387,9 @@ export function RankHeatmap(props: RankHeatmapProps) {
                         </tr>
                       ))}
                       <tr className="tip-total">
-                        <td>Step time</td>
+                        <td title="Computing + Communication (not overlapped) + Free on the device, as in the Steps view">
+                          Step time
+                        </td>
                         <td className="num">{formatUs(hoverRow.stepTimeUs)}</td>
                       </tr>
                     </tbody>

@@ -104,8 +104,12 @@ function rankColumns(rows: readonly RankRow[], slow: number | null): ColumnDef[]
       value: (r) => rows[r]!.steps,
       width: 60,
     },
-    us('stepTimeUs', 'Step time Σ', 'Sum of the step times'),
-    us('meanUs', 'Mean step'),
+    us(
+      'stepTimeUs',
+      'Step time Σ',
+      'Sum of the step times; step time = Computing + Communication (not overlapped) + Free on the device (as in the Steps view)',
+    ),
+    us('meanUs', 'Mean step', 'Mean step time (Computing + Communication (not overlapped) + Free)'),
     {
       id: 'devMean',
       label: 'vs. median',

@@ -3,6 +3,7 @@
  * recomputed from the trace's Overlap Analysis lanes), a stacked bar per step, and a check of
  * the file against the recomputation. Choosing a step sets the timeline range to it.
  */
+import { stepTimeUs } from '../../model/step-time';
 import { useMemo } from 'react';
 import { formatDuration } from '../../lib/format';
 import type { StepRow } from '../../model/ascend-data';
@@ -48,12 +49,6 @@ const FIELDS: { field: Field; label: string; title?: string }[] = [
 const FIELD_LABEL: Record<string, string> = Object.fromEntries(
   FIELDS.map((f) => [f.field, f.label]),
 );
-
-/** Step time (µs) of a row: Computing + Communication(Not Overlapped) + Free (§2.3). */
-export function stepTimeUs(r: StepRow): number | null {
-  if (r.computing === null || r.communicationNotOverlapped === null || r.free === null) return null;
-  return r.computing + r.communicationNotOverlapped + r.free;
-}
 
 /** µs as in the file, with thousands separators and ns precision. */
 export function formatUs(v: number | null): string {
