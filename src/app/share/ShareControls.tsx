@@ -13,7 +13,7 @@ export function ShareControls() {
   const setMessage = useAppStore((s) => s.setShareMessage);
   const [link, setLink] = useState<string | null>(null);
   const copy = async () => {
-    const l = share.link();
+    const l = await share.linkWhenReady();
     setLink(l);
     try {
       await navigator.clipboard.writeText(l);

@@ -174,6 +174,15 @@ export class ShareSession {
     return v;
   }
 
+  /**
+   * The link once the opened files' fingerprint is known: a link taken right after an import
+   * (the fingerprint is read after it) would not ask for the files when opened.
+   */
+  async linkWhenReady(): Promise<string> {
+    await this.ready;
+    return this.link();
+  }
+
   /** The link to this view: the page (with ?url= when opened from one) and the state. */
   link(): string {
     const u = new URL(window.location.href);
