@@ -510,39 +510,22 @@ function loadAscend(db: Database, a: AscendData, base: bigint): void {
   }
   const steps = a.steps;
   if (steps) {
-    insertAll(
-      db,
-      'step',
-      [
-        'step',
-        'device',
-        'computing',
-        'comm_not_overlapped',
-        'overlapped',
-        'communication',
-        'free',
-        'stage',
-        'bubble',
-        'comm_not_overlapped_exclude_receive',
-        'preparing',
-      ],
-      (put) => {
-        for (const r of steps) {
-          put([
-            r.step,
-            r.deviceId,
-            r.computing,
-            r.communicationNotOverlapped,
-            r.overlapped,
-            r.communication,
-            r.free,
-            r.stage,
-            r.bubble,
-            r.communicationNotOverlappedExcludeReceive,
-            r.preparing,
-          ]);
-        }
-      },
-    );
+    insertAll(db, 'step', ['step', 'device', ...STEP_US_COLUMNS], (put) => {
+      for (const r of steps) {
+        put([
+          r.step,
+          r.deviceId,
+          r.computing,
+          r.communicationNotOverlapped,
+          r.overlapped,
+          r.communication,
+          r.free,
+          r.stage,
+          r.bubble,
+          r.communicationNotOverlappedExcludeReceive,
+          r.preparing,
+        ]);
+      }
+    });
   }
 }

@@ -54,17 +54,12 @@ export function computeTimeBase(
     };
   }
   const refUs = median(allUs);
+  // First and last timestamp over every event, metadata included (firstTsNs / lastTsNs).
   let minUs = Infinity;
   let minFrac = 0;
   let maxUs = -Infinity;
   let maxFrac = 0;
-  let baseUs = Infinity;
-  let baseFrac = 0;
-  let outliers = 0;
-  let outlierExample = '';
-  for (let i = 0; i < n; i++) {
-    const us = allUs[i]!;
-    const fr = allFrac[i]!;
+  const widen = (us: number, fr: number): void => {
     if (us < minUs || (us === minUs && fr < minFrac)) {
       minUs = us;
       minFrac = fr;
@@ -73,6 +68,15 @@ export function computeTimeBase(
       maxUs = us;
       maxFrac = fr;
     }
+  };
+  let baseUs = Infinity;
+  let baseFrac = 0;
+  let outliers = 0;
+  let outlierExample = '';
+  for (let i = 0; i < n; i++) {
+    const us = allUs[i]!;
+    const fr = allFrac[i]!;
+    widen(us, fr);
     if (Math.abs(us - refUs) > OUTLIER_US) {
       if (outliers++ === 0) outlierExample = exactToNsString({ us, fracNs: fr });
       continue;
@@ -83,18 +87,7 @@ export function computeTimeBase(
     }
   }
   const maxRelNs = baseUs === Infinity ? 0 : maxRel(allUs, allFrac, refUs, baseUs, baseFrac);
-  for (let i = 0; i < metaUs.length; i++) {
-    const us = metaUs[i]!;
-    const fr = metaFrac[i]!;
-    if (us < minUs || (us === minUs && fr < minFrac)) {
-      minUs = us;
-      minFrac = fr;
-    }
-    if (us > maxUs || (us === maxUs && fr > maxFrac)) {
-      maxUs = us;
-      maxFrac = fr;
-    }
-  }
+  for (let i = 0; i < metaUs.length; i++) widen(metaUs[i]!, metaFrac[i]!);
   // Distinct exact timestamps: inliers as exact rebased ns, outliers as exact text.
   const rel = new Float64Array(n + metaUs.length);
   const outlierSet = new Set<string>();
