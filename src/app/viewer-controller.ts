@@ -5,7 +5,7 @@
  */
 import { nothingFoundMessage, normalizePath } from '../import/discover';
 import type { OrderedJson } from '../import/json/json-bytes';
-import { arenaBytes, argsRows, decodeArgs } from '../import/trace/args-read';
+import { readArgs } from '../import/trace/args-read';
 import type { ImportProgress } from '../import/readers/reader';
 import type { OpenResult, RankMatrixRows } from '../import/worker-handlers';
 import type { ProfileModel } from '../model/profile';
@@ -539,33 +539,10 @@ export class ViewerController {
     this.store.getState().resetManualOffsets();
   }
 
-  /**
-   * Decodes the args of a slice/instant (lazy: from the args arena or the source file), keys in
-   * file order, with the E args of a B/E pair merged over the B's.
-   */
+  /** Decodes the args of a slice/instant on demand (import/trace/args-read.ts). */
   async readArgs(profileId: string, argsIndex: number): Promise<OrderedJson | null> {
     const trace = this.store.getState().profiles[profileId]?.trace;
-    if (!trace || argsIndex < 0 || argsIndex >= trace.args.length) return null;
-    const parts: Uint8Array[] = [];
-    for (const row of argsRows(trace.args, argsIndex)) {
-      const inArena = arenaBytes(trace.args, row);
-      if (inArena) {
-        parts.push(inArena);
-        continue;
-      }
-      const file = this.files.get(trace.args.sourcePath);
-      if (!file) return null;
-      const off = trace.args.offset[row]!;
-      try {
-        parts.push(
-          new Uint8Array(await file.slice(off, off + trace.args.size[row]!).arrayBuffer()),
-        );
-      } catch (e) {
-        // The file changed or vanished since it was opened: say so instead of rejecting.
-        return new Map([['(unreadable args)', e instanceof Error ? e.message : String(e)]]);
-      }
-    }
-    return decodeArgs(parts);
+    return trace ? readArgs(trace.args, argsIndex, (path) => this.files.get(path)) : null;
   }
 }
 

@@ -71,3 +71,34 @@ export function argsToJson(v: OrderedJson): string {
   for (const [k, x] of v) parts.push(`${JSON.stringify(k)}:${argsToJson(x)}`);
   return `{${parts.join(',')}}`;
 }
+
+/**
+ * Decodes the args of a slice/instant (lazy: from the args arena, else from the source file that
+ * `sourceFile` returns), keys in file order, with the E args of a B/E pair merged over the B's.
+ * Null when the index is out of range or the source file is not at hand.
+ */
+export async function readArgs(
+  store: ArgsStore,
+  argsIndex: number,
+  sourceFile: (path: string) => Blob | undefined,
+): Promise<OrderedJson | null> {
+  if (argsIndex < 0 || argsIndex >= store.length) return null;
+  const parts: Uint8Array[] = [];
+  for (const row of argsRows(store, argsIndex)) {
+    const inArena = arenaBytes(store, row);
+    if (inArena) {
+      parts.push(inArena);
+      continue;
+    }
+    const file = sourceFile(store.sourcePath);
+    if (!file) return null;
+    const off = store.offset[row]!;
+    try {
+      parts.push(new Uint8Array(await file.slice(off, off + store.size[row]!).arrayBuffer()));
+    } catch (e) {
+      // The file changed or vanished since it was opened: say so instead of rejecting.
+      return new Map([['(unreadable args)', e instanceof Error ? e.message : String(e)]]);
+    }
+  }
+  return decodeArgs(parts);
+}
