@@ -10,13 +10,13 @@ import type { ImportProgress } from '../import/readers/reader';
 import type { OpenResult, RankMatrixRows } from '../import/worker-handlers';
 import type { ProfileModel } from '../model/profile';
 import type { TraceModel } from '../model/trace-model';
-import type { AdvisorReport } from '../model/advisor/types';
 import type { AppStore } from '../store/app-store';
 import { landingTab } from '../views/overview/landing';
 import type { PickedFile } from './read-dropped-items';
-import type { QueryResult } from '../import/db/sql-console';
-import type { SqlOpenResult } from '../import/db/sql-console-handlers';
-import { RequestCancelledError, WorkerClient, WorkerCrashedError } from './worker-client';
+import { runAdvisor } from './advisor-session';
+import { SqlSession } from './sql-session';
+import type { WorkerClient } from './worker-client';
+import { RequestCancelledError, WorkerCrashedError } from './worker-client';
 import { NOTES_SUFFIX } from './url-open/manifest';
 import type { ClusterOutput } from '../model/cluster/cluster-output';
 import { pickCollective } from '../model/cluster/collectives';
@@ -234,78 +234,15 @@ export class ViewerController {
     await this.client.call<OpenResult>('open', o.payload).promise;
   }
 
-  /**
-   * Opens the SQL console for a profile: its trace and tables as SQL tables, plus its db files
-   * attached. Runs in a worker of its own so that a query can be cancelled.
-   */
-  async openSqlConsole(profileId: string): Promise<SqlOpenResult> {
-    const p = this.store.getState().profiles[profileId];
-    if (!p) throw new Error('no profile is open');
-    const dbPaths = p.inputs
-      .filter((i) => /\.(db|dat)$/i.test(i.path) && i.status === 'read')
-      .map((i) => i.path);
-    // The trace's source file too, when its args were kept as byte ranges into it.
-    const argsPath = p.trace && !p.trace.args.arena ? [p.trace.args.sourcePath] : [];
-    const blobs = [...dbPaths, ...argsPath].flatMap((path) => {
-      const blob = this.files.get(path);
-      return blob ? [{ path, blob }] : [];
-    });
-    this.sqlOpenFor = profileId;
-    const res = await this.sql().call<SqlOpenResult>('sqlOpen', {
-      dbPaths,
-      blobs,
-      trace: p.trace,
-      ascend: p.ascend,
-    }).promise;
-    return res;
-  }
+  /** The SQL console (its own worker, so a query can be cancelled). */
+  readonly sql = new SqlSession(
+    (id) => this.store.getState().profiles[id],
+    (path) => this.files.get(path),
+  );
 
-  /** Runs a read-only query; `cancel()` on the handle stops it (the console is reopened next time). */
-  runSql(sql: string, limit: number): { promise: Promise<QueryResult>; cancel: () => void } {
-    const req = this.sql().call<QueryResult>('sqlQuery', { sql, limit });
-    return {
-      promise: req.promise,
-      cancel: () => {
-        this.sqlClient?.reset();
-        this.sqlClient = null;
-        this.sqlOpenFor = null;
-      },
-    };
-  }
-
-  get sqlConsoleProfile(): string | null {
-    return this.sqlOpenFor;
-  }
-
-  private sqlClient: WorkerClient | null = null;
-  private sqlOpenFor: string | null = null;
-
-  private sql(): WorkerClient {
-    this.sqlClient ??= new WorkerClient(
-      () => new Worker(new URL('../import/sql.worker.ts', import.meta.url), { type: 'module' }),
-    );
-    return this.sqlClient;
-  }
-
-  /**
-   * Runs the advisor on a profile in the import worker (which kept its inputs at import) with the
-   * store's thresholds, and stores the report.
-   */
-  async advise(profileId: string): Promise<void> {
-    const st = this.store.getState();
-    const trace = st.profiles[profileId]?.trace ?? null;
-    const asked = st.advisorThresholds;
-    st.setAdvice(profileId, { status: 'loading', trace, asked });
-    try {
-      const report = await this.client.call<AdvisorReport>('advisor:run', {
-        profileId,
-        thresholds: asked,
-      }).promise;
-      this.store.getState().setAdvice(profileId, { status: 'ready', trace, asked, report });
-    } catch (e) {
-      const error = e instanceof Error ? e.message : String(e);
-      this.store.getState().setAdvice(profileId, { status: 'error', trace, asked, error });
-    }
+  /** Runs the advisor on a profile in the import worker and stores the report. */
+  advise(profileId: string): Promise<void> {
+    return runAdvisor(this.store, this.client, profileId);
   }
 
   /** Starts the import worker and its scan workers now, so the first drop does not wait for them. */

@@ -6,6 +6,7 @@
  */
 import { nothingFoundMessage } from '../import/discover';
 import { readDbBytes } from '../import/db/db-open';
+import { consoleDbPaths } from '../import/db/console-db-paths';
 import { SqlConsole, type ConsoleCell } from '../import/db/sql-console';
 import { locateSqlJsInNode } from '../import/db/sql-loader-node';
 import { importProfile } from '../import/import-profile';
@@ -33,13 +34,6 @@ export interface OpenedQuery {
   profile: ProfileModel;
   /** Db files that could not be attached (not fatal). */
   problems: string[];
-}
-
-/** The db files the viewer's SQL view attaches for a profile (as `openSqlConsole` in the app). */
-export function consoleDbPaths(p: ProfileModel): string[] {
-  return p.inputs
-    .filter((i) => /\.(db|dat)$/i.test(i.path) && i.status === 'read')
-    .map((i) => i.path);
 }
 
 /** Picks a profile by id, label or rank; an error line when nothing matches. */

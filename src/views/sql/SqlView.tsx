@@ -36,7 +36,7 @@ export function SqlView() {
   const open = useCallback(() => {
     if (profileId === null) return Promise.resolve(null);
     setConsoleState({ kind: 'opening' });
-    return controller.openSqlConsole(profileId).then(
+    return controller.sql.open(profileId).then(
       (info) => {
         setConsoleState({ kind: 'ready', info });
         return info;
@@ -57,13 +57,13 @@ export function SqlView() {
   const run = useCallback(
     async (text: string) => {
       if (!text.trim() || running) return;
-      if (controller.sqlConsoleProfile !== profileId && !(await open())) return;
-      const handle = controller.runSql(text, LIMIT);
+      if (controller.sql.profile !== profileId && !(await open())) return;
+      const handle = controller.sql.run(text, LIMIT);
       setRunning(handle);
       try {
         setResult(await handle.promise);
       } catch (e) {
-        const cancelled = controller.sqlConsoleProfile === null;
+        const cancelled = controller.sql.profile === null;
         setResult({
           ok: false,
           error: cancelled ? 'Query cancelled.' : e instanceof Error ? e.message : String(e),
