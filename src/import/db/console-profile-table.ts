@@ -4,7 +4,7 @@
  * the caller knows the list (the command-line `query`); absent otherwise.
  */
 import type { ProfileDescriptor } from '../../model/profile';
-import type { ConsoleTableDoc } from './console-tables';
+import type { ConsoleTableDoc } from './console-schema';
 import type { Database } from './sql-loader';
 
 export const PROFILE_TABLE: ConsoleTableDoc = {

@@ -13,7 +13,7 @@
  */
 import type { ArgsStore } from '../../model/trace-model';
 import { arenaBytes, argsRows, argsToJson, decodeArgs } from '../trace/args-read';
-import type { ConsoleColumn, ConsoleTableDoc } from './console-tables';
+import type { ConsoleColumn, ConsoleTableDoc } from './console-schema';
 import type { Database } from './sql-loader';
 
 const c = (name: string, type: ConsoleColumn['type'], doc = ''): ConsoleColumn => ({

@@ -37,7 +37,7 @@ export {
   type ConsoleOpenOptions,
   type QueryResult,
 } from './sql-console';
-export { CONSOLE_SCHEMA, type ConsoleColumn, type ConsoleTableDoc } from './console-tables';
+export { CONSOLE_SCHEMA, type ConsoleColumn, type ConsoleTableDoc } from './console-schema';
 export {
   createSqlConsoleHandlers,
   type SqlOpenRequest,

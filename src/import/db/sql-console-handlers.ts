@@ -10,7 +10,7 @@ import type { AscendData } from '../../model/ascend-data';
 import type { TraceModel } from '../../model/trace-model';
 import type { InputFile } from '../sources/input-file';
 import type { Handler } from '../worker-protocol';
-import { CONSOLE_SCHEMA, type ConsoleTableDoc } from './console-tables';
+import { CONSOLE_SCHEMA, type ConsoleTableDoc } from './console-schema';
 import { readDbBytes } from './db-open';
 import { examplesFor, SqlConsole, type AttachedDb } from './sql-console';
 

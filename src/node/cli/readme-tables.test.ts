@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PROFILE_TABLE } from '../../import/db/console-profile-table';
-import { CONSOLE_SCHEMA } from '../../import/db/console-tables';
+import { CONSOLE_SCHEMA } from '../../import/db/console-schema';
 
 /** The README rows of each table: from its `| \`name\`` row to the next table's. */
 function readmeTables(): Map<string, string> {
