@@ -1,5 +1,5 @@
 /** Shared pieces of the rules: the rule shape, result builders, evidence rows, formatting. */
-import type { AdvisorInputs, HostEvent, InputKind } from './advisor-inputs';
+import { stepOf, type AdvisorInputs, type HostEvent, type InputKind } from './advisor-inputs';
 import {
   EVIDENCE_LIMIT,
   type EvidenceRow,
@@ -83,6 +83,11 @@ export function found(
     evidence: sorted.slice(0, EVIDENCE_LIMIT),
     evidenceTotal: f.evidenceTotal ?? f.evidence.length,
   };
+}
+
+/** Host events as evidence rows: each its step, its duration (µs) as the value, no detail. */
+export function hostEventRows(inp: AdvisorInputs, events: readonly HostEvent[]): EvidenceRow[] {
+  return events.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, ''));
 }
 
 export function sliceRow(

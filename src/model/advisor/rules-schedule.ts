@@ -6,6 +6,7 @@
 import { stepOf } from './advisor-inputs';
 import {
   found,
+  hostEventRows,
   fmtNs,
   notChecked,
   passed,
@@ -182,7 +183,7 @@ export const opCompile: RuleSpec = {
       count: calls.length,
       title: `Operators are compiled at run time ${calls.length} times (${fmtNs(t)} in aclopCompileAndExecute): dynamic shapes.`,
       fix: 'torch_npu.npu.set_compile_mode(jit_compile=False) and torch_npu.npu.config.allow_internal_format = False.',
-      evidence: calls.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
+      evidence: hostEventRows(inp, calls),
     });
   },
 };
@@ -251,7 +252,7 @@ export const gc: RuleSpec = {
       count: long.length,
       title: `Python GC paused the host ${times(long.length)} for ${fmtNs(t)} (longest ${fmtNs(Math.max(...long.map((e) => e.durNs)))}).`,
       fix: 'Create fewer temporary Python objects; raise the thresholds with gc.set_threshold(), or gc.disable() in the training loop and gc.collect() between steps.',
-      evidence: long.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
+      evidence: hostEventRows(inp, long),
     });
   },
 };
@@ -345,7 +346,7 @@ export const dataloader: RuleSpec = {
       fix: single
         ? 'Single-process loading: set num_workers > 0; check disk I/O and avoid reading from tar/zip archives.'
         : 'Check disk I/O, avoid tar/zip datasets, pin_memory=True, tune num_workers and check CPU core binding.',
-      evidence: slow.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
+      evidence: hostEventRows(inp, slow),
     });
   },
 };
@@ -389,9 +390,7 @@ export const memoryOps: RuleSpec = {
         ]
           .filter(Boolean)
           .join('; ') + '.',
-      evidence: bad.flatMap(([, b]) =>
-        b.es.map((e) => sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, '')),
-      ),
+      evidence: bad.flatMap(([, b]) => hostEventRows(inp, b.es)),
     });
   },
 };
