@@ -3,6 +3,7 @@
  * dropped files and discover profiles, import one profile, and whatever later modules register.
  */
 import type { InputReport, ProfileDescriptor, ProfileModel } from '../model/profile';
+import { attachLodPyramids } from '../model/lod-pyramid';
 import { importProfile } from './import-profile';
 import { openInputs, type OpenedInputs } from './open-inputs';
 import type { ImportProgress } from './readers/reader';
@@ -119,6 +120,8 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       pool: session.pool ?? undefined,
       onProgress: (p: ImportProgress) => ctx.progress(p),
     });
+    // The timeline's level-of-detail pyramids, built here rather than on the page.
+    attachLodPyramids(profile.trace);
     if (session.cache && key && !ctx.signal.aborted) {
       // A copy of the columns: the profile's own buffers are transferred to the page next.
       const snapshot = cacheSnapshot(profile);
@@ -133,7 +136,9 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
     const { path } = payload as { path: string };
     const file = session.opened?.files.get(path);
     if (!file) throw new Error(`${path}: not among the opened files`);
-    return buildTraceFromDb(await readAll(file), { path });
+    const trace = await buildTraceFromDb(await readAll(file), { path });
+    attachLodPyramids(trace);
+    return trace;
   };
   session.handlers['cluster:overview'] = async (_payload, ctx) => {
     const opened = session.opened;

@@ -57,8 +57,8 @@ describe('walkLane', () => {
   });
 
   it('uses the range-argmax on dense columns and matches a linear scan', () => {
-    // Below the time-mipmap threshold, so the direct walk (bisect + range-argmax) runs.
-    const n = 4_000;
+    // Below the pyramid's threshold, so the direct walk (bisect + range-argmax) runs.
+    const n = 1_000;
     const parts: string[] = [];
     for (let i = 0; i < n; i++) parts.push(i % 97 === 0 ? '|x---|' : i % 5 === 0 ? '|y-|' : '||');
     const { t, lane: l } = lane(`:${parts.join('')}`);

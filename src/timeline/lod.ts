@@ -20,6 +20,9 @@
  * buckets starting in one pixel column are merged (the longer wins). In a lane slices never
  * overlap, so at most one slice per bucket can be ≥ 1 px wide and it is that bucket's longest:
  * wide slices are never lost. Cost per lane: O(buckets in view) ≈ O(pixels).
+ *
+ * Lanes with a level-of-detail pyramid (model/lod-pyramid.ts) read its cells the same way
+ * instead (pyramid-walk.ts), once a pixel covers a level-0 cell.
  */
 import type { SliceTable } from '../model/trace-model';
 import {
@@ -32,6 +35,7 @@ import {
   type TimeMip,
 } from './slice-index';
 import type { TimeScale } from './time-scale';
+import { walkPyramid } from './pyramid-walk';
 
 /**
  * Receives each drawn rect: slice index in the table, left and right edge (CSS px from the
@@ -48,6 +52,8 @@ export function walkLane(t: SliceTable, lane: DepthLane, scale: TimeScale, emit:
   const t1 = scale.end;
   const k = scale.pxPerNs;
   const nsPerPx = scale.nsPerPx;
+  // Zoomed out on a lane with a level-of-detail pyramid: its cells (pyramid-walk.ts).
+  if (lane.pyramid && walkPyramid(t, lane, lane.pyramid, scale, 1, emit)) return;
   if (n >= TIME_MIP_MIN) {
     const mip = timeMip(t, lane);
     if (mip && nsPerPx >= mip.base) {

@@ -15,7 +15,10 @@
  *  - for long lanes (built with the lanes), a time mipmap: for power-of-two time buckets (base, 2·base, 4·base…, aligned
  *    to ns 0) the longest slice starting in each bucket. Zoomed out, a frame then reads one entry
  *    per bucket (≤ 2 per pixel) instead of a bisect and an argmax per pixel column.
+ * Lanes with a level-of-detail pyramid (model/lod-pyramid.ts, normally built in the import worker)
+ * carry it instead of a time mipmap.
  */
+import { lodPyramid, type LanePyramid } from '../model/lod-pyramid';
 import type { SliceTable } from '../model/trace-model';
 
 const FAN = 16;
@@ -39,8 +42,10 @@ export interface DepthLane {
   endMax: Float64Array | null;
   /** Range-argmax levels (positions into `idx`), built on first use. */
   mip: Uint32Array[] | null;
-  /** Time mipmap; null when the lane is short (or the table has negative times). */
+  /** Time mipmap; null when the lane is short, has a pyramid, or the table has negative times. */
   timeMip: TimeMip | null;
+  /** Level-of-detail pyramid (model/lod-pyramid.ts, built in the import worker); null if none. */
+  pyramid: LanePyramid | null;
 }
 
 export interface SliceIndex {
@@ -110,10 +115,13 @@ function buildIndex(t: SliceTable): SliceIndex {
   const bases = new Float64Array(rows + 1);
   const sizes = new Uint32Array(rows + 1);
   let total = 0;
+  // Lanes with a pyramid need no time mipmap: zoomed out, they are drawn from the pyramid.
+  const pyramids = lodPyramid(t).lanes;
   for (let d = 0; d < rows; d++) {
     const c = counts[d]!;
-    lanes.push({ idx: new Uint32Array(c), endMax: null, mip: null, timeMip: null });
-    if (c >= TIME_MIP_MIN && !negative) {
+    const pyramid = pyramids[d] ?? null;
+    lanes.push({ idx: new Uint32Array(c), endMax: null, mip: null, timeMip: null, pyramid });
+    if (c >= TIME_MIP_MIN && !negative && !pyramid) {
       // About one slice per level-0 bucket on average.
       const base = Math.pow(2, Math.max(0, Math.ceil(Math.log2(Math.max(1, lastStart[d]! / c)))));
       bases[d] = base;

@@ -4,11 +4,12 @@
  * the canvas API afterwards, where they fit.
  */
 import { SliceFlag, type SliceTable } from '../../model/trace-model';
-import { walkLane } from '../lod';
+import { walkLane, type LodEmit } from '../lod';
 import { DEPTH_H, SLICE_H, TRACK_PAD, type Row } from '../row-layout';
 import { isIndexed, sliceIndex, warmIndex } from '../slice-index';
 import type { TimeScale } from '../time-scale';
 import { colorIndexOf, type Palette } from './colors';
+import { drawLaneFromPyramid } from './draw-lod';
 import type { TracksFrame } from './frame';
 import { memoized } from './memo';
 import { packColor, type PixelLayer } from './pixel-layer';
@@ -109,24 +110,48 @@ export function sliceRowPixels(
   const strings = trace.strings;
   const { name, flags } = table;
   const labels = q.labels;
+  let ly = 0;
+  const emit: LodEmit = (i, x0, x1, merged) => {
+    const cx0 = x0 < 0 ? 0 : x0;
+    const cx1 = x1 > contentW ? contentW : x1;
+    if (cx1 <= cx0 && !merged) return;
+    let color = colorIndexOf(strings, name[i]!);
+    if (dimAll && (mask === null || mask[i] === 0)) color += palette.size;
+    pixels.fillRect(labelWidth + cx0, ly, cx1 - cx0, SLICE_H, fills[color]!);
+    if (!merged) {
+      if (cx1 - cx0 >= MIN_LABEL_PX + 9)
+        labels.push(labelWidth + cx0, labelWidth + cx1, ly, row.group, name[i]!, color);
+      if (flags[i]! & SliceFlag.Unfinished && x1 <= contentW + 1 && x1 - x0 >= 6)
+        q.markers.push(labelWidth + x1, ly);
+    }
+  };
   for (let d = 0; d < row.lanes; d++) {
     const lane = ix.lanes[row.firstLane + d];
     if (!lane) continue;
-    const ly = y + TRACK_PAD + row.laneTop + d * DEPTH_H + (DEPTH_H - SLICE_H) / 2;
-    walkLane(table, lane, scale, (i, x0, x1, merged) => {
-      const cx0 = x0 < 0 ? 0 : x0;
-      const cx1 = x1 > contentW ? contentW : x1;
-      if (cx1 <= cx0 && !merged) return;
-      let color = colorIndexOf(strings, name[i]!);
-      if (dimAll && (mask === null || mask[i] === 0)) color += palette.size;
-      pixels.fillRect(labelWidth + cx0, ly, cx1 - cx0, SLICE_H, fills[color]!);
-      if (!merged) {
-        if (cx1 - cx0 >= MIN_LABEL_PX + 9)
-          labels.push(labelWidth + cx0, labelWidth + cx1, ly, row.group, name[i]!, color);
-        if (flags[i]! & SliceFlag.Unfinished && x1 <= contentW + 1 && x1 - x0 >= 6)
-          q.markers.push(labelWidth + x1, ly);
-      }
-    });
+    ly = y + TRACK_PAD + row.laneTop + d * DEPTH_H + (DEPTH_H - SLICE_H) / 2;
+    // Zoomed out, a lane with a pyramid is drawn from its cells (draw-lod.ts); a search's
+    // dimming is per slice, so it keeps the rect walk.
+    const p = lane.pyramid;
+    if (
+      p &&
+      !dimAll &&
+      drawLaneFromPyramid(
+        pixels,
+        table,
+        lane,
+        p,
+        scale,
+        strings,
+        fills,
+        labelWidth,
+        contentW,
+        ly,
+        SLICE_H,
+        emit,
+      )
+    )
+      continue;
+    walkLane(table, lane, scale, emit);
   }
 }
 

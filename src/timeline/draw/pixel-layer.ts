@@ -93,6 +93,31 @@ export class PixelLayer {
     }
   }
 
+  /**
+   * Writes one row of device-pixel colours (`cols[j]` at device x = round(x·dpr) + j, 0 = leave
+   * the pixel as is) at CSS y, then repeats that finished row down to y + h: a level-of-detail
+   * lane costs one pass over its columns, not one rect per column. The rows below must hold what
+   * the first row held (backgrounds, vertical lines, rects of the same height).
+   */
+  columns(x: number, y: number, h: number, cols: Uint32Array, n: number): void {
+    const d = this.dpr;
+    const ox = Math.round(x * d);
+    let y0 = Math.round(y * d);
+    let y1 = Math.round((y + h) * d);
+    if (y0 < this.cy0) y0 = this.cy0;
+    if (y1 > this.cy1) y1 = this.cy1;
+    const xa = ox > this.cx0 ? ox : this.cx0;
+    const xb = ox + n < this.cx1 ? ox + n : this.cx1;
+    if (xa >= xb || y0 >= y1) return;
+    const u32 = this.u32;
+    const row = y0 * this.width;
+    for (let px = xa; px < xb; px++) {
+      const c = cols[px - ox]!;
+      if (c !== 0) u32[row + px] = c;
+    }
+    for (let yy = y0 + 1; yy < y1; yy++) u32.copyWithin(yy * this.width + xa, row + xa, row + xb);
+  }
+
   /** Copies the buffer to the canvas (device-pixel rect). */
   put(ctx: CanvasRenderingContext2D): void {
     if (!this.img) return;

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import type { SliceTable } from '../../model/trace-model';
+import type { LodEmit } from '../lod';
+import { sliceIndex } from '../slice-index';
+import { TimeScale } from '../time-scale';
+import { colorIndexOf, LIGHT_COLORS, makePalette } from './colors';
+import { drawLaneFromPyramid } from './draw-lod';
+import { packedFill } from './draw-slice-rows';
+import { PixelLayer } from './pixel-layer';
+
+const BG = 0x01020304;
+const STRINGS = ['', 'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta'];
+
+/** A 2D context that only hands out and receives image buffers. */
+function fakeContext() {
+  let put: { data: Uint8ClampedArray; width: number } | null = null;
+  const ctx = {
+    createImageData: (w: number, h: number) => ({
+      width: w,
+      height: h,
+      data: new Uint8ClampedArray(w * h * 4),
+    }),
+    putImageData: (img: { data: Uint8ClampedArray; width: number }) => (put = img),
+  } as unknown as CanvasRenderingContext2D;
+  return { ctx, pixels: () => new Uint32Array(put!.data.buffer) };
+}
+
+/** One depth of non-overlapping slices: bursts of tiny ones, some long ones, gaps. */
+function randomLane(n: number, seed: number): SliceTable {
+  let x = seed;
+  const rand = () => (x = (x * 1103515245 + 12345) >>> 0) / 4294967296;
+  const start = new Float64Array(n);
+  const dur = new Float64Array(n);
+  const name = new Uint32Array(n);
+  let t = 1000;
+  for (let i = 0; i < n; i++) {
+    dur[i] = rand() < 0.01 ? 2e6 * rand() + 1e5 : 50 + Math.floor(rand() * 500);
+    start[i] = t;
+    name[i] = 1 + Math.floor(rand() * 7);
+    t += dur[i]! + (rand() < 0.05 ? 1e6 * rand() : Math.floor(rand() * 300));
+  }
+  return {
+    length: n,
+    start,
+    dur,
+    depth: new Uint16Array(n),
+    parent: new Int32Array(n).fill(-1),
+    name,
+    cat: new Uint32Array(n),
+    args: new Int32Array(n).fill(-1),
+    flags: new Uint8Array(n),
+    rows: 1,
+  };
+}
+
+const W = 600;
+const H = 30;
+const X = 40; // content left, CSS px
+const Y = 7; // lane top, CSS px
+const SH = 16;
+
+describe('drawLaneFromPyramid', () => {
+  const t = randomLane(30_000, 9);
+  const lane = sliceIndex(t).lanes[0]!;
+  const fills = packedFill(makePalette(LIGHT_COLORS));
+  const end = t.start[t.length - 1]! + t.dur[t.length - 1]!;
+
+  function draw(scale: TimeScale, dpr: number) {
+    const { ctx, pixels } = fakeContext();
+    const layer = new PixelLayer();
+    layer.begin(ctx, X + W, H, dpr, BG);
+    layer.clip(X, 0, W, H);
+    const wide: number[] = [];
+    const emit: LodEmit = (i, x0, x1) => {
+      wide.push(i);
+      const a = Math.max(0, x0);
+      const b = Math.min(W, x1);
+      layer.fillRect(X + a, Y, b - a, SH, fills[colorIndexOf(STRINGS, t.name[i]!)]!);
+    };
+    const drawn = drawLaneFromPyramid(
+      layer,
+      t,
+      lane,
+      lane.pyramid!,
+      scale,
+      STRINGS,
+      fills,
+      X,
+      W,
+      Y,
+      SH,
+      emit,
+    );
+    layer.put(ctx);
+    return { drawn, wide, px: pixels(), stride: Math.round((X + W) * dpr) };
+  }
+
+  it('is used on long lanes, and declines views finer than the pyramid', () => {
+    expect(lane.pyramid).not.toBeNull();
+    const mid = t.start[t.length >> 1]!;
+    expect(draw(new TimeScale(mid, mid + 2000, W), 1).drawn).toBe(false);
+    expect(draw(new TimeScale(0, end, W), 1).drawn).toBe(true);
+  });
+
+  for (const dpr of [1, 2])
+    for (const [label, a, b] of [
+      ['whole lane', 0, end],
+      ['a third', end * 0.3, end * 0.63],
+    ] as const)
+      it(`paints what the slices hold, ${label}, dpr ${dpr}`, () => {
+        const scale = new TimeScale(a, b, W);
+        const { drawn, wide, px, stride } = draw(scale, dpr);
+        expect(drawn).toBe(true);
+        const y0 = Math.round(Y * dpr);
+        const y1 = Math.round((Y + SH) * dpr);
+        const ox = Math.round(X * dpr);
+        const wd = W * dpr;
+        const at = (x: number, y: number) => px[y * stride + ox + x]!;
+        // The lane's rows are one row repeated; nothing above, below or left of it.
+        let bad = 0;
+        for (let y = y0 + 1; y < y1; y++)
+          for (let x = 0; x < wd; x++) bad += +(at(x, y) !== at(x, y0));
+        for (let x = 0; x < wd; x++) bad += +(at(x, y0 - 1) !== BG) + +(at(x, y1) !== BG);
+        for (let x = 0; x < ox; x++) bad += +(px[y0 * stride + x] !== BG);
+        expect(bad).toBe(0);
+        const k = scale.pxPerNs * dpr;
+        // Every slice at least 1 CSS px wide in view went to `wide`, exactly once, and its
+        // inner columns show its colour.
+        const seen = new Set(wide);
+        expect(seen.size).toBe(wide.length);
+        let wideInView = 0;
+        for (let i = 0; i < t.length; i++) {
+          const x0 = (t.start[i]! - a) * k;
+          const x1 = (t.start[i]! + t.dur[i]! - a) * k;
+          if (x1 <= 0 || x0 >= wd || t.dur[i]! * scale.pxPerNs < 1) continue;
+          wideInView++;
+          expect(seen.has(i)).toBe(true);
+          const color = fills[colorIndexOf(STRINGS, t.name[i]!)]!;
+          for (let x = Math.max(0, Math.ceil(x0) + 1); x < Math.min(wd, Math.floor(x1) - 1); x++)
+            bad += +(at(x, y0) !== color);
+        }
+        expect(bad).toBe(0);
+        expect(wideInView).toBeGreaterThan(0);
+        // Next to every slice start (within a device pixel: cells snap to pixels as rects do) a
+        // column is painted; every painted column is within a device pixel of a slice.
+        const hasStart = new Uint8Array(wd);
+        const near = new Uint8Array(wd + 2);
+        for (let i = 0; i < t.length; i++) {
+          const x0 = (t.start[i]! - a) * k;
+          const x1 = (t.start[i]! + t.dur[i]! - a) * k;
+          if (x1 < -1 || x0 > wd + 1) continue;
+          if (x0 >= 0 && x0 < wd) hasStart[Math.floor(x0)] = 1;
+          for (
+            let x = Math.max(0, Math.floor(x0) - 1);
+            x <= Math.min(wd + 1, Math.ceil(x1) + 1);
+            x++
+          )
+            near[x] = 1;
+        }
+        const painted = (c: number) => c >= 0 && c < wd && at(c, y0) !== BG;
+        let starts = 0;
+        for (let x = 0; x < wd; x++) {
+          if (hasStart[x]) {
+            starts++;
+            bad += +!(painted(x - 1) || painted(x) || painted(x + 1));
+          }
+          bad += +(painted(x) && !near[x]);
+        }
+        expect(starts).toBeGreaterThan(wd / 10);
+        expect(bad).toBe(0);
+      });
+});
+
+describe('PixelLayer.columns', () => {
+  it('writes one row of colours, skips zeros, repeats it down and clips', () => {
+    const { ctx, pixels } = fakeContext();
+    const p = new PixelLayer();
+    p.begin(ctx, 8, 6, 1, 5);
+    p.clip(1, 1, 5, 3); // x in [1, 6), y in [1, 4)
+    p.fillRect(0, 0, 8, 6, 6); // a background of 6 inside the clip
+    p.columns(0, 0, 6, Uint32Array.from([9, 9, 0, 7, 7, 7, 7, 7]), 8);
+    p.put(ctx);
+    const u = pixels();
+    const row = (y: number) => [...u.subarray(y * 8, y * 8 + 8)];
+    expect(row(0)).toEqual([5, 5, 5, 5, 5, 5, 5, 5]);
+    for (const y of [1, 2, 3]) expect(row(y)).toEqual([5, 9, 6, 7, 7, 7, 5, 5]);
+    expect(row(4)).toEqual([5, 5, 5, 5, 5, 5, 5, 5]);
+  });
+});
