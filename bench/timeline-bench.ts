@@ -1,23 +1,30 @@
 /**
- * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --no-build --dist=dir --raster --cpu-profile=<phase>]`.
+ * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --runs=3 --no-build --dist=dir --raster --cpu-profile=<phase>]`.
  *
  * Builds the app (with test hooks) into .bench-cache/dist, serves it with `vite preview`, and for each size loads a
  * synthetic Ascend-like trace into Chromium (1920×1080, the system /usr/bin/chromium):
  *   - 1 M slices: written as trace JSON (~105 MB) and opened through the `open-files` input, so
  *     the real import runs;
  *   - 10 M slices: the JSON would be ~1 GB, so the same generator builds the model inside the
- *     page and hands it to the store (`addProfile`), skipping the import. The timeline code path
- *     is the same from there on.
+ *     page and hands it to the store (`addProfile`), skipping the import. The level-of-detail
+ *     pyramids the import worker would build (src/model/lod-pyramid.ts) are built in the page
+ *     first, timed apart. The timeline code path is the same from there on.
  * It then runs a scripted sequence of zooms and pans (W/S/A/D held, Ctrl + wheel, drag, vertical
  * scroll, whole-trace pans) and prints, per phase and overall: frame intervals from
  * requestAnimationFrame (p50 / p95 / max), the timeline's own draw time per frame, long tasks,
- * and the time from "import done" to the first drawn frame. It never fails on time.
+ * and the time from "import done" to the first drawn frame. Then a headline: frame interval
+ * and draw time (p50 / p95 / max) for whole-trace pan, whole-trace zoom (in and out) and
+ * zoomed-in pan; with `--runs=N` each size is measured N times (a fresh browser each) and the
+ * headline's medians over the runs are printed with the machine's load average. It never
+ * fails on time.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { bareProfile } from '../src/fixtures/bare-profile';
+import { buildTrackPyramid } from '../src/model/lod-pyramid';
 import type { AppStore } from '../src/store/app-store';
 import type { FrameStats } from '../src/timeline/timeline-view';
 import { launch, serveDist } from './lib/browser';
@@ -25,6 +32,7 @@ import { synthDescriptor, synthTrace, type SynthSpec } from './lib/timeline-synt
 import { writeTraceJson } from './lib/timeline-trace-json';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const CORES = availableParallelism();
 const CACHE = resolve(ROOT, '.bench-cache');
 
 const argv = process.argv.slice(2);
@@ -39,6 +47,8 @@ const BUILD = !argv.includes('--no-build');
 const RASTER = argv.includes('--raster');
 /** `--cpu-profile=<phase name prefix>`: prints the hottest functions of the page during that phase. */
 const CPU_PROFILE = opt('cpu-profile', '');
+/** Measurements per size (a fresh browser each); the headline prints their medians. */
+const RUNS = Math.max(1, Number(opt('runs', '1')));
 
 /** What the page exposes: the app's test hook and this script's recorder. */
 type BenchWindow = Window & {
@@ -270,6 +280,10 @@ async function benchSize(size: string, url: string) {
         trace: (${synthTrace.toString()})(${JSON.stringify(spec)}),
       });
       const t1 = performance.now();
+      // What the import worker does before handing the model over.
+      const build = (${buildTrackPyramid.toString()});
+      for (const t of p.trace.sliceTracks) t.slices.lod = build(t.slices);
+      const t2 = performance.now();
       const s = window.__viewer.store.getState();
       window.__bench.readyAt = performance.now();
       s.addProfile(p, true);
@@ -277,11 +291,11 @@ async function benchSize(size: string, url: string) {
       s.finishLoading();
       let slices = 0;
       for (const t of p.trace.sliceTracks) slices += t.slices.length;
-      return { ms: t1 - t0, slices };
+      return { ms: t1 - t0, lodMs: t2 - t1, slices };
     })()`);
-    const b = built as { ms: number; slices: number };
+    const b = built as { ms: number; lodMs: number; slices: number };
     extra.push(
-      `model built in the page (no JSON import): ${b.slices.toLocaleString('en-US')} slices in ${(b.ms / 1000).toFixed(1)} s`,
+      `model built in the page (no JSON import): ${b.slices.toLocaleString('en-US')} slices in ${(b.ms / 1000).toFixed(1)} s; LOD pyramids (the import worker's step) ${(b.lodMs / 1000).toFixed(2)} s`,
     );
   }
   await page.waitForFunction(
@@ -310,6 +324,65 @@ async function benchSize(size: string, url: string) {
   const phases = await scenario(page);
   report(`${size} slices, 1920×1080, ${viaJson ? 'JSON import' : 'in-page model'}`, phases, extra);
   await browser.close();
+  return headline(phases);
+}
+
+/** The scenarios the 16.7 ms target is about, from the phases of one run. */
+const HEADLINE: [string, string[]][] = [
+  ['whole-trace pan', ['pan whole trace (D/A)']],
+  ['whole-trace zoom (in + out)', ['zoom in (hold W)', 'zoom out (hold S)']],
+  ['zoomed-in pan', ['pan (hold D, A)']],
+];
+/** Per headline scenario: interval p50, p95, max, draw p50, p95, max. */
+type Headline = number[][];
+
+function headline(phases: Phase[]): Headline {
+  return HEADLINE.map(([, names]) => {
+    const ps = phases.filter((p) => names.includes(p.name));
+    const iv = ps.flatMap((p) => p.intervals);
+    const dr = ps.flatMap((p) => p.draws);
+    return [
+      pct(iv, 50),
+      pct(iv, 95),
+      Math.max(0, ...iv),
+      pct(dr, 50),
+      pct(dr, 95),
+      Math.max(0, ...dr),
+    ];
+  });
+}
+
+function printHeadline(size: string, runs: Headline[], load: number[][]) {
+  const median = (xs: number[]) => pct(xs, 50);
+  console.log(
+    `\n--- ${size} slices: headline, ${runs.length === 1 ? 'one run' : `median of ${runs.length} runs`} (target: interval p95 ≤ 16.7 ms) ---`,
+  );
+  console.log(
+    `load average (1 min) per run: ${load.map((l) => `${l[0]!.toFixed(2)}→${l[1]!.toFixed(2)}`).join(', ')} on ${String(CORES)} cores`,
+  );
+  console.log(
+    'scenario'.padEnd(30),
+    ' int p50',
+    ' int p95',
+    ' int max',
+    '| draw p50',
+    'draw p95',
+    'draw max',
+  );
+  HEADLINE.forEach(([label], h) => {
+    const m = [0, 1, 2, 3, 4, 5].map((k) => median(runs.map((r) => r[h]![k]!)));
+    console.log(
+      label.padEnd(30),
+      ...m.slice(0, 3).map((x) => f1(x).padStart(8)),
+      '|',
+      ...m.slice(3).map((x) => f1(x).padStart(8)),
+    );
+    if (runs.length > 1)
+      console.log(
+        ''.padEnd(30),
+        `interval p95 per run: ${runs.map((r) => f1(r[h]![1]!)).join(', ')}; draw p95 per run: ${runs.map((r) => f1(r[h]![4]!)).join(', ')}`,
+      );
+  });
 }
 
 async function main() {
@@ -317,7 +390,16 @@ async function main() {
   if (BUILD) run('npx', ['vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn']);
   const preview = await serveDist(PORT, DIST);
   try {
-    for (const size of SIZES) await benchSize(size, preview.url);
+    for (const size of SIZES) {
+      const runs: Headline[] = [];
+      const load: number[][] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const before = loadavg()[0]!;
+        runs.push(await benchSize(size, preview.url));
+        load.push([before, loadavg()[0]!]);
+      }
+      printHeadline(size, runs, load);
+    }
   } finally {
     preview.stop();
   }
