@@ -1,5 +1,5 @@
 /**
- * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --runs=3 --no-build --dist=dir --raster --cpu-profile=<phase>]`.
+ * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --runs=3 --no-build --dist=dir --raster --cpu-profile=<phase> --screenshot=<prefix>]`.
  *
  * Builds the app (with test hooks) into .bench-cache/dist, serves it with `vite preview`, and for each size loads a
  * synthetic Ascend-like trace into Chromium (1920×1080, the system /usr/bin/chromium):
@@ -49,6 +49,8 @@ const RASTER = argv.includes('--raster');
 const CPU_PROFILE = opt('cpu-profile', '');
 /** Measurements per size (a fresh browser each); the headline prints their medians. */
 const RUNS = Math.max(1, Number(opt('runs', '1')));
+/** `--screenshot=<prefix>`: saves the whole-trace view of each size as <prefix>-<size>.png. */
+const SCREENSHOT = opt('screenshot', '');
 
 /** What the page exposes: the app's test hook and this script's recorder. */
 type BenchWindow = Window & {
@@ -321,6 +323,7 @@ async function benchSize(size: string, url: string) {
       (window as unknown as BenchWindow).__viewer.timeline!.stats.forceRaster = true;
     });
   await page.waitForTimeout(1500);
+  if (SCREENSHOT) await page.screenshot({ path: `${SCREENSHOT}-${size}.png` });
   const phases = await scenario(page);
   report(`${size} slices, 1920×1080, ${viaJson ? 'JSON import' : 'in-page model'}`, phases, extra);
   await browser.close();

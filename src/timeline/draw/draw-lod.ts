@@ -22,6 +22,17 @@ import type { PixelLayer } from './pixel-layer';
 let cols = new Uint32Array(0);
 let colDur = new Float64Array(0);
 
+/** Packed fill per interned name (0 = not looked up yet), for the last strings and fills seen. */
+let nameFill = new Uint32Array(0);
+let nameFillFor: { strings: readonly string[]; fills: Uint32Array } | null = null;
+function nameFills(strings: readonly string[], fills: Uint32Array): Uint32Array {
+  if (nameFillFor?.strings !== strings || nameFillFor.fills !== fills) {
+    nameFill = new Uint32Array(strings.length);
+    nameFillFor = { strings, fills };
+  }
+  return nameFill;
+}
+
 /**
  * Draws a lane from its pyramid at CSS (contentX, y), `h` tall, `contentW` wide. Returns false,
  * drawing nothing, when the view is finer than the pyramid (the caller walks the slices).
@@ -57,6 +68,7 @@ export function drawLaneFromPyramid(
   const k = scale.pxPerNs;
   const kd = k * dpr;
   const [c0, c1] = cellRange(t, lane, level, B, scale);
+  const byName = nameFills(strings, fills);
   let lastEnd = -Infinity;
   let painted = false;
   for (let c = c0; c <= c1; c++) {
@@ -79,7 +91,9 @@ export function drawLaneFromPyramid(
     if (a < 0) a = 0;
     if (b > W) b = W;
     if (a >= b) continue;
-    const color = fills[colorIndexOf(strings, name[i]!)]!;
+    const id = name[i]!;
+    let color = byName[id]!;
+    if (color === 0) color = byName[id] = fills[colorIndexOf(strings, id)]!;
     for (let x = a; x < b; x++) {
       if (di > colDur[x]!) {
         colDur[x] = di;
