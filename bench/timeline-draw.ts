@@ -1,0 +1,104 @@
+/**
+ * The timeline's JS cost per content frame, without a browser: `npx tsx bench/timeline-draw.ts
+ * [-- --slices=10000000 --frames=40]` (give Node room: NODE_OPTIONS=--max-old-space-size=6000).
+ *
+ * Builds the same synthetic Ascend-like trace as `bench:timeline` (bench/lib/timeline-synth-model.ts),
+ * builds every track's index (and LOD pyramid), lays the rows out all expanded and calls
+ * drawTracks (src/timeline/draw/draw-tracks.ts) at 1920×1080 on a canvas that does nothing, so
+ * only the timeline's own work is timed (no rasterisation, no compositing). For zoom levels from
+ * the whole trace down to 1/8192 of it, it pans a little each frame and prints the minimum and
+ * the median draw time: on a loaded machine the minimum is the figure load disturbs least.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { synthTrace } from './lib/timeline-synth-model';
+import { computeRowLayout } from '../src/timeline/row-layout';
+import { drawTracks } from '../src/timeline/draw/draw-tracks';
+import { TimeScale } from '../src/timeline/time-scale';
+import { LIGHT_COLORS, makePalette } from '../src/timeline/draw/colors';
+import { warmIndex } from '../src/timeline/slice-index';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, def: string) =>
+  argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? def;
+const SLICES = Number(opt('slices', '10000000'));
+const FRAMES = Number(opt('frames', '40'));
+const W = 1920;
+const H = 1080;
+const LABEL_W = 260;
+
+class FakeImageData {
+  data: Uint8ClampedArray;
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.data = new Uint8ClampedArray(width * height * 4);
+  }
+}
+const noop = () => undefined;
+const ctx = new Proxy(
+  {},
+  {
+    get: (_t, k: string) =>
+      k === 'measureText'
+        ? (s: string) => ({ width: s.length * 6 })
+        : k === 'createImageData'
+          ? (w: number, h: number) => new FakeImageData(w, h)
+          : noop,
+    set: () => true,
+  },
+) as unknown as CanvasRenderingContext2D;
+
+const load0 = loadavg()[0]!;
+const trace = synthTrace({ slices: SLICES, spanNs: 20e9, workerThreads: 200, seed: 7 });
+let t0 = performance.now();
+for (const t of trace.sliceTracks) warmIndex(t.slices);
+console.log(
+  `${SLICES.toLocaleString('en-US')} slices; indexes and LOD pyramids of every track: ${(performance.now() - t0).toFixed(0)} ms`,
+);
+const groups = [{ profileId: 'p', trace, offsetNs: 0, label: 'p' }];
+const layout = computeRowLayout(groups, {
+  collapseDefault: false,
+  collapseOverrides: {},
+  pinnedTracks: [],
+});
+const palette = makePalette(LIGHT_COLORS);
+const end = trace.endNs;
+function frame(a: number, b: number): number {
+  t0 = performance.now();
+  drawTracks({
+    ctx,
+    width: W,
+    height: H,
+    dpr: 1,
+    groups,
+    layout,
+    scrollTop: 0,
+    scale: new TimeScale(a, b, W - LABEL_W),
+    labelWidth: LABEL_W,
+    rulerHeight: 26,
+    colors: LIGHT_COLORS,
+    palette,
+    searchMasks: null,
+    hoverRowKey: null,
+  });
+  return performance.now() - t0;
+}
+console.log('view'.padEnd(22), 'draw min', 'draw median');
+for (const zoom of [1, 4, 16, 64, 256, 1024, 8192]) {
+  const span = end / zoom;
+  const times: number[] = [];
+  for (let k = 0; k < FRAMES + 5; k++) {
+    const a = Math.min(end - span, (end - span) * 0.37 + (k * span) / 200);
+    times.push(frame(a, a + span));
+  }
+  const s = times.slice(5).sort((x, y) => x - y);
+  console.log(
+    (zoom === 1 ? 'whole trace' : `1/${zoom} of the trace`).padEnd(22),
+    `${s[0]!.toFixed(1)} ms`.padStart(8),
+    `${s[s.length >> 1]!.toFixed(1)} ms`.padStart(11),
+  );
+}
+console.log(
+  `load average (1 min) ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`,
+);
