@@ -14,6 +14,7 @@ import type { GroupsSelector, HighlightsSelector } from './timeline-groups';
 import { TimelineView } from './timeline-view';
 import { RULER_H } from './view-geometry';
 import { TimelineToolbar } from './TimelineToolbar';
+import { KEYBOARD_HELP_ID, TimelineAnnouncer } from './TimelineAnnouncer';
 import './timeline.css';
 
 const MIN_PANEL = 80;
@@ -136,6 +137,11 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
           ref={scrollerRef}
           style={{ top: RULER_H }}
           data-testid="timeline-tracks"
+          tabIndex={0}
+          role="application"
+          aria-roledescription="timeline"
+          aria-label="Timeline tracks"
+          aria-describedby={KEYBOARD_HELP_ID}
         >
           <div className="tl-spacer" ref={spacerRef} />
         </div>
@@ -151,6 +157,7 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
       <div className="tl-panel" style={{ height: idle ? Math.min(panelHeight, 72) : panelHeight }}>
         <DetailsPanel view={view} />
       </div>
+      <TimelineAnnouncer view={view} />
       {helpOpen && <HelpOverlay onClose={() => store.getState().setHelpOpen(false)} />}
     </div>
   );
