@@ -37,7 +37,7 @@ async function tabUntil(page: Page, testId: string, max = 40): Promise<string[]>
     await page.keyboard.press('Tab');
     const f = await focused(page);
     seen.push(f);
-    expect(await hasFocusRing(page), `focus ring on ${f}`).toBe(true);
+    expect(await hasFocusRing(page), `focus ring on ${f} (after ${seen.join(', ')})`).toBe(true);
     if (f === testId) return seen;
   }
   throw new Error(`Tab never reached ${testId}; went through ${seen.join(', ')}`);
@@ -76,6 +76,8 @@ test('the main path by keyboard only', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('tab-kernels')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('view-kernels')).toHaveAttribute('role', 'tabpanel');
+  // The view is loaded on first use: wait for its table before tabbing into it.
+  await expect(page.getByTestId('kernel-table')).toBeVisible();
 
   // Into the kernels grid: one stop; arrows move the active row, Enter opens it on the timeline.
   await tabUntil(page, 'kernel-table');

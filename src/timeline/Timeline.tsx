@@ -152,7 +152,18 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
         role="separator"
         aria-orientation="horizontal"
         aria-label="Resize the details panel"
+        aria-valuenow={panelHeight}
+        aria-valuemin={MIN_PANEL}
+        tabIndex={0}
         onPointerDown={onSplitterDown}
+        onKeyDown={(e) => {
+          // ↑ / ↓ grow / shrink the panel by 24 px (stopped: ↑ / ↓ also walk the slice tree).
+          if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+          e.preventDefault();
+          e.stopPropagation();
+          const h = panelHeight + (e.key === 'ArrowUp' ? 24 : -24);
+          store.getState().setPanelHeight(Math.max(MIN_PANEL, h));
+        }}
       />
       <div className="tl-panel" style={{ height: idle ? Math.min(panelHeight, 72) : panelHeight }}>
         <DetailsPanel view={view} />
