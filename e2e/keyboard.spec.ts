@@ -165,7 +165,7 @@ test('the colour-blind-safe palette is chosen by keyboard and remembered', async
   await page.goto('./');
   await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
   expect(await storeValue(page, 'palette')).toBe('default');
-  await page.getByTestId('tab-timeline').click();
+  await page.getByTestId('tab-timeline').press('Enter');
   await expect(page.getByTestId('timeline-canvas')).toBeVisible();
   await page.waitForTimeout(300);
   await page.screenshot({ path: '/tmp/a11y-default-palette-light.png' });

@@ -27,8 +27,6 @@ export function TopBar() {
   const controller = useController();
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
-  const palette = useAppStore((s) => s.palette);
-  const setPalette = useAppStore((s) => s.setPalette);
   const tab = useAppStore((s) => s.tab);
   const setTab = useAppStore((s) => s.setTab);
   const discovered = useAppStore((s) => s.discovered);
@@ -113,17 +111,6 @@ export function TopBar() {
         ))}
       </nav>
       <ShareControls />
-      <select
-        className="profile-select"
-        aria-label="Timeline colours"
-        title="Slice colours on the timeline"
-        data-testid="palette-select"
-        value={palette}
-        onChange={(e) => setPalette(e.currentTarget.value === 'cvd' ? 'cvd' : 'default')}
-      >
-        <option value="default">Colours: default</option>
-        <option value="cvd">Colours: colour-blind safe</option>
-      </select>
       <button
         className="button subtle"
         data-testid="theme-toggle"
