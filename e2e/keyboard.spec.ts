@@ -183,3 +183,19 @@ test('the colour-blind-safe palette is chosen by keyboard and remembered', async
   expect(await storeValue(page, 'palette')).toBe('cvd');
   await expect(page.getByTestId('palette-select')).toHaveValue('cvd');
 });
+
+test('with nothing selected, "." selects the first slice in view, and it is announced', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-timeline').press('Enter');
+  await expect(page.getByTestId('timeline-canvas')).toBeVisible();
+  await page.getByTestId('timeline-tracks').focus();
+  await page.keyboard.press('Escape');
+  expect(await storeValue(page, 'selected')).toBeNull();
+  await expect(page.getByTestId('timeline-live-selection')).toHaveText('Nothing selected.');
+  await page.keyboard.press('.');
+  await expect.poll(() => storeValue(page, 'selected')).not.toBeNull();
+  await expect(page.getByTestId('timeline-live-selection')).toContainText('Selected slice');
+});
