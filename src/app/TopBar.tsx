@@ -5,6 +5,7 @@ import { useController } from './controller-context';
 import { describePicked, filesFromInput } from './read-dropped-items';
 import { openDemo } from './demo';
 import { ShareControls } from './share/ShareControls';
+import { rovingKeyDown } from '../ui/roving-keys';
 
 const TABS: { id: ViewTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
@@ -48,7 +49,7 @@ export function TopBar() {
           data-testid="open-folder"
           webkitdirectory=""
           multiple
-          hidden
+          className="visually-hidden"
           onChange={(e) => {
             onPick(e.currentTarget.files);
             e.currentTarget.value = '';
@@ -61,7 +62,7 @@ export function TopBar() {
           type="file"
           data-testid="open-files"
           multiple
-          hidden
+          className="visually-hidden"
           accept=".json,.gz,.zip,.csv,.db,.dat"
           onChange={(e) => {
             onPick(e.currentTarget.files);
@@ -88,12 +89,19 @@ export function TopBar() {
         </select>
       )}
       {discovered.length <= 1 && sourceName && <span className="source-name">{sourceName}</span>}
-      <nav className="tabs" role="tablist">
+      <nav
+        className="tabs"
+        role="tablist"
+        aria-label="Views"
+        onKeyDown={(e) => rovingKeyDown(e, 'tab', false)}
+      >
         {TABS.map((t) => (
           <button
             key={t.id}
+            id={`tab-${t.id}`}
             role="tab"
             aria-selected={tab === t.id}
+            tabIndex={tab === t.id ? 0 : -1}
             data-testid={`tab-${t.id}`}
             className={tab === t.id ? 'tab active' : 'tab'}
             onClick={() => setTab(t.id)}
@@ -106,7 +114,7 @@ export function TopBar() {
       <button
         className="button subtle"
         data-testid="theme-toggle"
-        aria-label="Toggle dark theme"
+        aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'}
         onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
       >
         {theme === 'dark' ? 'Light' : 'Dark'}

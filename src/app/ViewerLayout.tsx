@@ -99,7 +99,12 @@ export function ViewerLayout() {
       view = <NotYet tab={tab} />;
   }
   return (
-    <main className="viewer" data-testid={`view-${tab}`}>
+    <main
+      className="viewer"
+      data-testid={`view-${tab}`}
+      role="tabpanel"
+      aria-labelledby={`tab-${tab}`}
+    >
       <Suspense fallback={<div className="placeholder">Loading view…</div>}>{view}</Suspense>
     </main>
   );

@@ -3,6 +3,8 @@ import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
 
 export type Theme = 'light' | 'dark';
+/** Slice colours of the timeline: the default palette or the colour-vision-deficiency-safe one. */
+export type PaletteScheme = 'default' | 'cvd';
 export type ViewTab =
   | 'overview'
   | 'advisor'
@@ -20,8 +22,10 @@ export type ViewTab =
 
 export interface UiSlice {
   theme: Theme;
+  palette: PaletteScheme;
   tab: ViewTab;
   setTheme: (t: Theme) => void;
+  setPalette: (p: PaletteScheme) => void;
   setTab: (t: ViewTab) => void;
 }
 
@@ -35,8 +39,17 @@ function initialTheme(): Theme {
   }
 }
 
+function initialPalette(): PaletteScheme {
+  try {
+    return globalThis.localStorage?.getItem('atv-palette') === 'cvd' ? 'cvd' : 'default';
+  } catch {
+    return 'default';
+  }
+}
+
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
   theme: initialTheme(),
+  palette: initialPalette(),
   tab: 'timeline',
   setTheme: (theme) => {
     try {
@@ -45,6 +58,14 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
       /* storage unavailable: the choice lasts for this page only */
     }
     set({ theme });
+  },
+  setPalette: (palette) => {
+    try {
+      globalThis.localStorage?.setItem('atv-palette', palette);
+    } catch {
+      /* storage unavailable: the choice lasts for this page only */
+    }
+    set({ palette });
   },
   setTab: (tab) => set({ tab }),
 });

@@ -29,7 +29,10 @@ export function ColumnChooser({
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
     };
     const esc = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
+      if (e.key === 'Escape') {
+        setOpen(false);
+        ref.current?.querySelector<HTMLElement>('[data-testid="column-chooser"]')?.focus();
+      }
     };
     document.addEventListener('pointerdown', close);
     document.addEventListener('keydown', esc);

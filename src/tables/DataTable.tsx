@@ -7,7 +7,10 @@
  * order. Every cell is rendered as text (or by the column's `render`); nothing is parsed as HTML.
  *
  * Keyboard: the grid is one tab stop (aria-activedescendant points at the active row);
- * ↑/↓, PageUp/PageDown, Home/End move it, Enter activates it (same as a click).
+ * ↑/↓, PageUp/PageDown, Home/End move it, Enter activates it (same as a click). A column header
+ * is a button (Enter sorts); Shift + ←/→ on it narrows or widens the column. Assistive
+ * technology gets the sort (aria-sort, and a status line when it changes) and the full row
+ * count (aria-rowcount, aria-rowindex) though only the rows in view are in the DOM.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
@@ -208,6 +211,19 @@ export function DataTable(props: DataTableProps) {
     el.addEventListener('pointercancel', up);
   };
 
+  const resizeByKey = (c: ColumnDef, e: KeyboardEvent<HTMLButtonElement>) => {
+    if (!e.shiftKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const w = Math.max(MIN_WIDTH, widthOf(c) + (e.key === 'ArrowLeft' ? -16 : 16));
+    if (props.onColumnResize) props.onColumnResize(c.id, w);
+    else setLiveWidths((m) => ({ ...m, [c.id]: w }));
+  };
+  const sortedColumn = props.sort ? columns.find((c) => c.id === props.sort!.column) : undefined;
+  const sortText = sortedColumn
+    ? `Sorted by ${sortedColumn.label}, ${props.sort!.dir === 'asc' ? 'ascending' : 'descending'}.`
+    : '';
+
   const items = virtualizer.getVirtualItems();
   const rowDomId = (pos: number) => `${uid}-r${pos}`;
   const activeVisible = active !== null && items.some((v) => v.index === active.pos);
@@ -255,6 +271,8 @@ export function DataTable(props: DataTableProps) {
                     className="dt-sort"
                     data-testid={`sort-${c.id}`}
                     disabled={!props.onSortChange}
+                    aria-keyshortcuts="Shift+ArrowLeft Shift+ArrowRight"
+                    onKeyDown={(e) => resizeByKey(c, e)}
                     onClick={() => props.onSortChange?.(nextSort(props.sort ?? null, c))}
                   >
                     <span className="dt-label">{c.label}</span>
@@ -331,6 +349,9 @@ export function DataTable(props: DataTableProps) {
         </div>
       )}
       {props.busy && count > 0 && <div className="dt-busy">Working…</div>}
+      <div className="visually-hidden" role="status">
+        {sortText}
+      </div>
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { absoluteNs, absoluteSecondsText } from './time-scale';
 import type { SliceAddress } from './timeline-groups';
 import type { TimelineView } from './timeline-view';
 import { processLabel } from '../model/labels';
+import { rovingKeyDown } from '../ui/roving-keys';
 
 const MAX_CHILDREN = 200;
 
@@ -29,7 +30,12 @@ export function DetailsPanel({ view }: { view: TimelineView | null }) {
   const range = useAppStore((s) => s.range);
   return (
     <div className="tl-details" data-testid="details-panel">
-      <div className="tl-details-tabs" role="tablist">
+      <div
+        className="tl-details-tabs"
+        role="tablist"
+        aria-label="Details"
+        onKeyDown={(e) => rovingKeyDown(e, 'tab', true)}
+      >
         <TabButton tab="slice" current={tab} onSelect={setTab}>
           Current selection
         </TabButton>
@@ -63,6 +69,7 @@ function TabButton({
     <button
       role="tab"
       aria-selected={current === tab}
+      tabIndex={current === tab ? 0 : -1}
       className={current === tab ? 'tab active' : 'tab'}
       data-testid={`details-tab-${tab}`}
       onClick={() => onSelect(tab)}

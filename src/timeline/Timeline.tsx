@@ -14,6 +14,7 @@ import type { GroupsSelector, HighlightsSelector } from './timeline-groups';
 import { TimelineView } from './timeline-view';
 import { RULER_H } from './view-geometry';
 import { TimelineToolbar } from './TimelineToolbar';
+import { KEYBOARD_HELP_ID, TimelineAnnouncer } from './TimelineAnnouncer';
 import './timeline.css';
 
 const MIN_PANEL = 80;
@@ -136,6 +137,11 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
           ref={scrollerRef}
           style={{ top: RULER_H }}
           data-testid="timeline-tracks"
+          tabIndex={0}
+          role="application"
+          aria-roledescription="timeline"
+          aria-label="Timeline tracks"
+          aria-describedby={KEYBOARD_HELP_ID}
         >
           <div className="tl-spacer" ref={spacerRef} />
         </div>
@@ -146,11 +152,23 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
         role="separator"
         aria-orientation="horizontal"
         aria-label="Resize the details panel"
+        aria-valuenow={panelHeight}
+        aria-valuemin={MIN_PANEL}
+        tabIndex={0}
         onPointerDown={onSplitterDown}
+        onKeyDown={(e) => {
+          // ↑ / ↓ grow / shrink the panel by 24 px (stopped: ↑ / ↓ also walk the slice tree).
+          if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+          e.preventDefault();
+          e.stopPropagation();
+          const h = panelHeight + (e.key === 'ArrowUp' ? 24 : -24);
+          store.getState().setPanelHeight(Math.max(MIN_PANEL, h));
+        }}
       />
       <div className="tl-panel" style={{ height: idle ? Math.min(panelHeight, 72) : panelHeight }}>
         <DetailsPanel view={view} />
       </div>
+      <TimelineAnnouncer view={view} />
       {helpOpen && <HelpOverlay onClose={() => store.getState().setHelpOpen(false)} />}
     </div>
   );

@@ -10,6 +10,7 @@ import type { SearchRunner } from './search-runner';
 import { stepSearch } from './timeline-keys';
 import type { TimelineView } from './timeline-view';
 import { IdleOverlayToggle } from '../views/advisor/IdleOverlayToggle';
+import { PaletteSelect } from './PaletteSelect';
 
 interface Props {
   view: TimelineView | null;
@@ -129,6 +130,7 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
       <button className="button subtle" onClick={collapseAll} data-testid="collapse-all">
         Collapse all
       </button>
+      <PaletteSelect />
       <span className="tl-readout" ref={readoutRef} data-testid="cursor-readout" />
       <button
         className="tl-icon tl-help-button"

@@ -11,6 +11,7 @@ import { DEPTH_H, TRACK_PAD } from './row-layout';
 import type { SliceAddress } from './timeline-groups';
 import type { TimelineView } from './timeline-view';
 import { RULER_H } from './view-geometry';
+import { firstVisibleSlice } from './first-slice';
 
 /** Selects a slice (or clears with null) and, if asked, brings it into view (navigation.ts). */
 export function selectSlice(view: TimelineView, a: SliceAddress | null, reveal: boolean): void {
@@ -112,7 +113,18 @@ export function followFlow(view: TimelineView, dir: 'out' | 'in'): boolean {
 /** . / , : the next / previous slice at the same depth of the same track. */
 export function stepSlice(view: TimelineView, dir: 1 | -1): void {
   const a = view.addressOf(view.state.selected);
-  if (!a) return;
+  if (!a) {
+    // Nothing selected yet: start at the first slice in view (keyboard users have no click).
+    const st = view.state;
+    const first = firstVisibleSlice(
+      view.layout.rows,
+      view.groups,
+      st.visibleWindow,
+      view.scrollTop,
+    );
+    if (first) selectSlice(view, first, true);
+    return;
+  }
   const t = view.groups[a.group]!.trace.sliceTracks[a.track]!.slices;
   const depth = t.depth[a.index]!;
   for (let i = a.index + dir; i >= 0 && i < t.length; i += dir) {

@@ -242,7 +242,7 @@ export class TimelineView {
     }
     if (s.revealRequest !== prev.revealRequest) this.consumeReveal(s);
     if (s.visibleWindow !== prev.visibleWindow || s.extent !== prev.extent) layers |= Layer.All;
-    if (s.theme !== prev.theme) {
+    if (s.theme !== prev.theme || s.palette !== prev.palette) {
       this.colorsDirty = true;
       layers |= Layer.All;
     }
@@ -341,7 +341,7 @@ export class TimelineView {
     }
     if (this.colorsDirty) {
       this.colors = readColors(this.el.root, this.state.theme);
-      this.palette = makePalette(this.colors);
+      this.palette = makePalette(this.colors, this.state.palette);
       this.colorsDirty = false;
     }
     const t0 = performance.now();

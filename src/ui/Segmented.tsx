@@ -1,3 +1,5 @@
+import { rovingKeyDown } from './roving-keys';
+
 /** A row of toggle buttons for picking one of a few options (a metric, a mode). */
 export interface SegmentedProps<T extends string> {
   options: readonly { value: T; label: string; title?: string }[];
@@ -14,6 +16,7 @@ export function Segmented<T extends string>(props: SegmentedProps<T>) {
       role="radiogroup"
       aria-label={props.ariaLabel}
       data-testid={props.testId}
+      onKeyDown={(e) => rovingKeyDown(e, 'radio', true)}
     >
       {props.options.map((o) => (
         <button
@@ -21,6 +24,7 @@ export function Segmented<T extends string>(props: SegmentedProps<T>) {
           type="button"
           role="radio"
           aria-checked={o.value === props.value}
+          tabIndex={o.value === props.value ? 0 : -1}
           title={o.title}
           className={o.value === props.value ? 'on' : undefined}
           onClick={() => props.onChange(o.value)}

@@ -25,7 +25,7 @@ export function LinkPrompt() {
             Open folder
             <input
               type="file"
-              hidden
+              className="visually-hidden"
               webkitdirectory=""
               multiple
               data-testid="link-open-folder"
@@ -39,7 +39,7 @@ export function LinkPrompt() {
             Open files
             <input
               type="file"
-              hidden
+              className="visually-hidden"
               multiple
               data-testid="link-open-files"
               onChange={(e) => {

@@ -3,8 +3,14 @@
  * everywhere and on every load. Digits are ignored by the hash ("ProfilerStep#3" and
  * "ProfilerStep#4" match). A few Ascend names with a meaning get a fixed colour (the Overlap
  * Analysis lanes). Each palette entry has a text colour chosen for contrast and a dimmed variant
- * (blended into the background) used for slices that do not match an active search.
+ * (blended into the background) used for slices that do not match an active search. The
+ * `cvd` scheme (a setting) draws the same slots in colours told apart under colour-vision
+ * deficiencies (cvd-palette.ts).
  */
+import { cvdColorOfSlot } from './cvd-palette';
+
+/** Which colours slices get: the default 24, or the colour-vision-deficiency-safe scheme. */
+export type PaletteScheme = 'default' | 'cvd';
 
 export interface ThemeColors {
   dark: boolean;
@@ -99,11 +105,17 @@ function luminance(hex: string): number {
 
 const paletteCache = new Map<string, Palette>();
 
-export function makePalette(theme: ThemeColors): Palette {
-  const key = `${theme.bg}|${theme.dark}`;
+/** The base colours of a scheme (one per slot, before the dark theme's shading). */
+export function schemeColors(scheme: PaletteScheme): string[] {
+  return scheme === 'cvd' ? BASE.map((_, k) => cvdColorOfSlot(k)) : BASE;
+}
+
+export function makePalette(theme: ThemeColors, scheme: PaletteScheme = 'default'): Palette {
+  const key = `${theme.bg}|${theme.dark}|${scheme}`;
   let p = paletteCache.get(key);
   if (p) return p;
-  const base = theme.dark ? BASE.map((c) => mix(c, '#000000', 0.12)) : BASE;
+  const colors = schemeColors(scheme);
+  const base = theme.dark ? colors.map((c) => mix(c, '#000000', 0.12)) : colors;
   const dim = base.map((c) => mix(c, theme.bg, theme.dark ? 0.78 : 0.8));
   const fill = [...base, ...dim];
   const text = fill.map((c, i) =>

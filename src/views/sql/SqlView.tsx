@@ -4,7 +4,7 @@
  * attached under aliases. Queries run in a worker and can be cancelled; results land in the same
  * virtualised table as every view, with CSV export; errors are shown inline.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { QueryResult } from '../../import/db/sql-console';
 import type { SqlOpenResult } from '../../import/db/sql-console-handlers';
 import type { TextTable } from '../../model/profile';
@@ -183,26 +183,19 @@ function Schema({ info, onPick }: { info: SqlOpenResult; onPick: (sql: string) =
     <>
       <h2>Trace tables</h2>
       {info.tables.map((t) => (
-        <details key={t.name} className="sql-table-doc">
-          <summary>
-            <button
-              type="button"
-              className="link"
-              onClick={() => onPick(`SELECT * FROM ${t.name} LIMIT 100`)}
-            >
-              {t.name}
-            </button>{' '}
-            <span className="muted">{t.doc}</span>
-          </summary>
-          <ul>
-            {t.columns.map((c) => (
-              <li key={c.name}>
-                <code>{c.name}</code> <span className="muted">{c.type}</span>
-                {c.doc ? <span className="muted"> · {c.doc}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </details>
+        <SchemaEntry
+          key={t.name}
+          name={t.name}
+          doc={t.doc}
+          onQuery={() => onPick(`SELECT * FROM ${t.name} LIMIT 100`)}
+        >
+          {t.columns.map((c) => (
+            <li key={c.name}>
+              <code>{c.name}</code> <span className="muted">{c.type}</span>
+              {c.doc ? <span className="muted"> · {c.doc}</span> : null}
+            </li>
+          ))}
+        </SchemaEntry>
       ))}
       {info.attached.map((db) => (
         <div key={db.alias}>
@@ -211,28 +204,52 @@ function Schema({ info, onPick }: { info: SqlOpenResult; onPick: (sql: string) =
             <span className="muted">{db.path.slice(db.path.lastIndexOf('/') + 1)}</span>
           </h2>
           {db.tables.map((t) => (
-            <details key={t.name} className="sql-table-doc">
-              <summary>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => onPick(`SELECT * FROM ${db.alias}.${t.name} LIMIT 100`)}
-                >
-                  {t.name}
-                </button>
-              </summary>
-              <ul>
-                {t.columns.map((c) => (
-                  <li key={c}>
-                    <code>{c}</code>
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <SchemaEntry
+              key={t.name}
+              name={t.name}
+              onQuery={() => onPick(`SELECT * FROM ${db.alias}.${t.name} LIMIT 100`)}
+            >
+              {t.columns.map((c) => (
+                <li key={c}>
+                  <code>{c}</code>
+                </li>
+              ))}
+            </SchemaEntry>
           ))}
         </div>
       ))}
     </>
+  );
+}
+
+/**
+ * One table of the schema: a disclosure button for its columns beside the button that queries
+ * it (two controls side by side; a button inside a <summary> is a control inside a control).
+ */
+function SchemaEntry(props: {
+  name: string;
+  doc?: string;
+  onQuery: () => void;
+  children: ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="sql-table-doc">
+      <button
+        type="button"
+        className="disclosure"
+        aria-expanded={open}
+        aria-label={`Columns of ${props.name}`}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? '▾' : '▸'}
+      </button>
+      <button type="button" className="link" onClick={props.onQuery}>
+        {props.name}
+      </button>
+      {props.doc ? <span className="muted"> {props.doc}</span> : null}
+      {open && <ul>{props.children}</ul>}
+    </div>
   );
 }
 

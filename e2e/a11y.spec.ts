@@ -1,0 +1,111 @@
+// Issue 19 (access): an axe-core check of every view of generated profiles (the demo Ascend
+// rank, the generated 8-rank cluster run, a generated compare pair) in both themes. Serious and
+// critical violations fail the test, listed with their rule, target and summary.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateComparePair } from '../src/fixtures/compare-pair';
+
+const DEMO_TABS = [
+  'overview',
+  'advisor',
+  'timeline',
+  'kernels',
+  'operators',
+  'steps',
+  'communication',
+  'memory',
+  'statistics',
+  'sql',
+  'report',
+] as const;
+
+async function ready(page: Page) {
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+}
+
+async function setTheme(page: Page, theme: 'light' | 'dark') {
+  const toggle = page.getByTestId('theme-toggle');
+  if ((await page.locator('html').getAttribute('data-theme')) !== theme) await toggle.click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+}
+
+/** Serious and critical violations on the page, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes
+        .slice(0, 5)
+        .map(
+          (n) =>
+            `${v.id} (${v.impact}) ${n.target.join(' ')}: ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+        ),
+    );
+}
+
+async function checkTabs(
+  page: Page,
+  tabs: readonly string[],
+  label: string,
+  themes: readonly ('light' | 'dark')[] = ['light', 'dark'],
+) {
+  const found: string[] = [];
+  for (const theme of themes) {
+    await setTheme(page, theme);
+    for (const tab of tabs) {
+      await page.getByTestId(`tab-${tab}`).click();
+      await expect(page.getByTestId(`tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+      // Let charts and tables settle (their first frame is drawn after layout).
+      await page.waitForTimeout(300);
+      for (const v of await seriousViolations(page)) found.push(`[${label} ${theme} ${tab}] ${v}`);
+    }
+  }
+  expect(found, found.join('\n')).toEqual([]);
+}
+
+test.describe('accessibility (axe-core): zero serious or critical violations', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`every view of the demo Ascend profile, ${theme} theme`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.goto('./');
+      await ready(page);
+      await checkTabs(page, DEMO_TABS, 'demo', [theme]);
+    });
+  }
+
+  test('the cluster view of a generated 8-rank run, both themes', async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto('./?demo=0');
+    await page.getByTestId('open-folder').setInputFiles('fixtures/cluster-8/run_20250101');
+    await ready(page);
+    await checkTabs(page, ['cluster'], 'cluster');
+  });
+
+  test('the compare view of a generated pair, both themes', async ({ page }) => {
+    test.setTimeout(120_000);
+    const pair = generateComparePair();
+    const dir = mkdtempSync(join(tmpdir(), 'atv-a11y-'));
+    const a = join(dir, 'baseline.pt.trace.json');
+    const b = join(dir, 'target.pt.trace.json');
+    writeFileSync(a, pair.baseline.text);
+    writeFileSync(b, pair.target.text);
+    await page.goto('./?demo=0');
+    await page.getByTestId('open-files').setInputFiles([a, b]);
+    await ready(page);
+    await checkTabs(page, ['compare'], 'compare');
+  });
+
+  test('the empty page (no profile), both themes', async ({ page }) => {
+    await page.goto('./?demo=0');
+    const found: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      await setTheme(page, theme);
+      for (const v of await seriousViolations(page)) found.push(`[empty ${theme}] ${v}`);
+    }
+    expect(found, found.join('\n')).toEqual([]);
+  });
+});
