@@ -18,7 +18,15 @@ export interface CompareTimeline {
   align: CompareAlign;
 }
 
+export interface CompareSides {
+  baseline: string | null;
+  target: string | null;
+}
+
 export interface CompareSlice {
+  /** The Compare view's baseline and target (profile ids); null until the user picks. */
+  compareSides: CompareSides | null;
+  setCompareSides: (s: CompareSides | null) => void;
   /** The pair shown on the timeline (null: the timeline shows what it did before). */
   compareTimeline: CompareTimeline | null;
   /** A diff row's item on both sides, outlined on the timeline. */
@@ -32,6 +40,8 @@ export interface CompareSlice {
 }
 
 export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set, get) => ({
+  compareSides: null,
+  setCompareSides: (compareSides) => set({ compareSides }),
   compareTimeline: null,
   compareHighlights: [],
   showCompareTimeline: (t) => {

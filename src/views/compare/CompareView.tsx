@@ -27,9 +27,6 @@ import { diffColumns } from './diff-columns';
 import '../views.css';
 import './compare.css';
 
-/** Sides chosen by "Compare with…" before the view remounts on the reopened inputs. */
-let pendingSides: { baseline: string | null; target: string } | null = null;
-
 /** "Compare with…": opens a folder or files beside what is open and makes them the target. */
 function CompareWith({ baseline }: { baseline: string | null }) {
   const controller = useController();
@@ -39,7 +36,8 @@ function CompareWith({ baseline }: { baseline: string | null }) {
     if (files.length === 0) return;
     const ids = await controller.openAlongside(files, describePicked(files));
     if (ids.length === 0) return;
-    pendingSides = { baseline, target: ids[0]! };
+    // Kept in the store: the view remounts on the reopened inputs (and links carry the pair).
+    store.getState().setCompareSides({ baseline, target: ids[0]! });
     store.getState().setTab('compare');
   };
   return (
@@ -78,19 +76,18 @@ export function CompareView() {
   const profiles = useAppStore((s) => s.profiles);
   const active = useAppStore((s) => s.activeProfileId);
   const controller = useController();
-  const defaults = () => {
-    const next = pendingSides;
-    if (next && discovered.some((d) => d.id === next.target)) {
-      pendingSides = null;
-      return next;
-    }
+  const store = useAppStoreApi();
+  const stored = useAppStore((s) => s.compareSides);
+  // The sides chosen (store: links carry them), while they name opened profiles; else the
+  // active profile against the next one (something else was opened meanwhile).
+  const ids = useMemo(() => {
+    const known = (id: string | null) => id === null || discovered.some((d) => d.id === id);
+    if (stored && known(stored.baseline) && known(stored.target)) return stored;
     const first = active ?? discovered[0]?.id ?? null;
     return { baseline: first, target: discovered.find((d) => d.id !== first)?.id ?? null };
-  };
-  const [ids, setIds] = useState<{ baseline: string | null; target: string | null }>(defaults);
-  // Something else was opened meanwhile: start again from its profiles.
-  const known = (id: string | null) => id === null || discovered.some((d) => d.id === id);
-  if (!known(ids.baseline) || !known(ids.target)) setIds(defaults());
+  }, [stored, discovered, active]);
+  const setIds = (x: { baseline: string | null; target: string | null }) =>
+    store.getState().setCompareSides(x);
   const requested = useRef(new Set<string>());
   const [by, setBy] = useState<CompareKey>('name');
   const [threshold, setThreshold] = useState(5);
@@ -113,7 +110,6 @@ export function CompareView() {
     alignChoice === 'collectives' && !ranked
       ? 'step'
       : (alignChoice ?? (ranked ? 'collectives' : 'step'));
-  const store = useAppStoreApi();
   const showTimelines = () => {
     if (!base || !target) return;
     if (align === 'collectives') {
