@@ -107,7 +107,113 @@ test('compare two runs: kernels diff sorted, a row click selects the kernel on t
   await status(SLOWER).click();
   await expect(page.getByTestId('view-timeline')).toBeVisible();
   await expect.poll(() => selectedName(page)).toBe(SLOWER);
+  // Shown on both sides at once: both runs on one axis, the kernel outlined on each.
+  await expect
+    .poll(() => pairShown(page))
+    .toEqual({
+      groups: [
+        'baseline · rank 0 · baseline.pt.trace.json',
+        'target · rank 0 · target.pt.trace.json',
+      ],
+      highlighted: [
+        { profile: 'baseline.pt.trace.json', name: SLOWER },
+        { profile: 'target.pt.trace.json', name: SLOWER },
+      ],
+    });
   await page.screenshot({ path: '/tmp/compare-timeline.png' });
+});
+
+/** The timeline's groups (labels) and the outlined slices (profile, name). */
+const pairShown = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as TestWindow & {
+      __viewer: { timeline?: { view: { groups: { label: string; offsetNs: number }[] } } };
+    };
+    const st = w.__viewer.store.getState() as unknown as ReturnType<
+      TestWindow['__viewer']['store']['getState']
+    > & { compareHighlights: { profileId: string; track: number; index: number }[] };
+    return {
+      groups: (w.__viewer.timeline?.view.groups ?? []).map((g) => g.label),
+      highlighted: st.compareHighlights.map((h) => {
+        const t = st.profiles[h.profileId]!.trace!;
+        return {
+          profile: h.profileId,
+          name: t.strings[t.sliceTracks[h.track]!.slices.name[h.index]!],
+        };
+      }),
+    };
+  });
+
+/** Axis offsets of the groups the timeline shows. */
+const offsets = (page: Page) =>
+  page.evaluate(() =>
+    (
+      (
+        window as unknown as {
+          __viewer: { timeline?: { view: { groups: { offsetNs: number }[] } } };
+        }
+      ).__viewer.timeline?.view.groups ?? []
+    ).map((g) => g.offsetNs),
+  );
+
+test('two runs on one axis: aligned at the first step or at the trace start', async ({ page }) => {
+  // The target has 2 ms of host work before its first step.
+  const preamble = 2_000_000;
+  const pair = generateComparePair(5, 3, 8, preamble);
+  const dir = mkdtempSync(join(tmpdir(), 'atv-compare-axis-'));
+  const a = join(dir, 'baseline.pt.trace.json');
+  const b = join(dir, 'target.pt.trace.json');
+  writeFileSync(a, pair.baseline.text);
+  writeFileSync(b, pair.target.text);
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-files').setInputFiles([a, b]);
+  await ready(page);
+  await page.getByTestId('tab-compare').click();
+  await page.getByTestId('compare-baseline').selectOption({ value: 'baseline.pt.trace.json' });
+  await page.getByTestId('compare-target').selectOption({ value: 'target.pt.trace.json' });
+  await expect(page.getByTestId('compare-summary')).toBeVisible();
+  await expect(page.getByTestId('compare-align')).toHaveValue('step');
+  await page.screenshot({ path: '/tmp/compare-view-1400.png' });
+  await page.getByTestId('compare-open-both').click();
+  await expect(page.getByTestId('view-timeline')).toBeVisible();
+  // First steps on one axis time: the baseline (first step at its first event) moves right by
+  // the target's warm-up + the generator's 5 µs gap.
+  await expect.poll(() => offsets(page)).toEqual([preamble + 5_000, 0]);
+  await page.screenshot({ path: '/tmp/compare-axis-step.png' });
+  // Zoom moves both groups: one window for the whole axis.
+  const before = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __viewer: {
+            store: { getState: () => { visibleWindow: { start: number; end: number } } };
+          };
+        }
+      ).__viewer.store.getState().visibleWindow,
+  );
+  await page.mouse.move(10, 10); // keep the zoom anchor at the window centre
+  await page.keyboard.down('w');
+  await page.waitForTimeout(300);
+  await page.keyboard.up('w');
+  const after = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __viewer: {
+            store: { getState: () => { visibleWindow: { start: number; end: number } } };
+          };
+        }
+      ).__viewer.store.getState().visibleWindow,
+  );
+  expect(after.end - after.start).toBeLessThan(before.end - before.start);
+  expect(await offsets(page)).toEqual([preamble + 5_000, 0]);
+
+  await page.getByTestId('tab-compare').click();
+  await page.getByTestId('compare-align').selectOption('start');
+  await page.getByTestId('compare-open-both').click();
+  await expect(page.getByTestId('view-timeline')).toBeVisible();
+  await expect.poll(() => offsets(page)).toEqual([0, 0]);
+  await page.screenshot({ path: '/tmp/compare-axis-start.png' });
 });
 
 test('compare two ranks of a generated run, then open both on one timeline axis', async ({

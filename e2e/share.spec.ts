@@ -84,6 +84,9 @@ test('back and forward walk the view history', async ({ page }) => {
   await page.goto('./');
   await ready(page);
   // Each settled change writes the fragment (about 250 ms later); a tab change is a new entry.
+  // The landing view's own fragment comes first (a busy machine writes it late: a click before
+  // it would replace that first entry instead of adding one).
+  await expect.poll(() => page.url()).toMatch(/#atv1=/);
   const start = page.url();
   await page.getByTestId('tab-kernels').click();
   await expect.poll(() => page.url()).not.toBe(start);

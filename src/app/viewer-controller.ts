@@ -181,6 +181,7 @@ export class ViewerController {
 
   activate(p: ProfileModel): void {
     const st = this.store.getState();
+    st.showCompareTimeline(null);
     st.setActiveProfile(p.descriptor.id);
     st.clearSelection();
     // With ranks open together, the axis is the cluster's, not this profile's alone.
@@ -304,6 +305,7 @@ export class ViewerController {
     if (this.clusterRequest !== null) this.client.cancel(this.clusterRequest);
     this.clusterRequest = null;
     this.store.getState().resetCluster();
+    this.store.getState().showCompareTimeline(null);
   }
 
   /**

@@ -1,6 +1,6 @@
 /**
  * The one zustand store, built from slices (import, viewport, selection, ui, timeline, views,
- * cluster, notes).
+ * cluster, compare, notes).
  * `createAppStore()` is a factory so every test gets a fresh store; the app creates one and
  * provides it through React context. Heavy models are kept by reference, never copied into
  * React state.
@@ -8,6 +8,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAdvisorSlice, type AdvisorSlice } from './advisor-slice';
 import { createClusterSlice, type ClusterSlice } from './cluster-slice';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createImportSlice, type ImportSlice } from './import-slice';
 import { createNotesSlice, type NotesSlice } from './notes-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -23,6 +24,7 @@ export type AppState = ImportSlice &
   TimelineSlice &
   ViewsSlice &
   ClusterSlice &
+  CompareSlice &
   NotesSlice &
   AdvisorSlice;
 export type AppStore = StoreApi<AppState>;
@@ -36,6 +38,7 @@ export function createAppStore(): AppStore {
     ...createTimelineSlice(...a),
     ...createViewsSlice(...a),
     ...createClusterSlice(...a),
+    ...createCompareSlice(...a),
     ...createNotesSlice(...a),
     ...createAdvisorSlice(...a),
   }));

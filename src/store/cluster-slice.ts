@@ -26,6 +26,7 @@ import type { CommMatrixRow } from '../model/ascend-data';
 import type { ProfileModel } from '../model/profile';
 import type { TraceModel } from '../model/trace-model';
 import type { AppState } from './app-store';
+import { selectCompareGroups } from './compare-slice';
 import { clampWindow } from './viewport-slice';
 
 export type ClusterStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -374,6 +375,8 @@ const groupsOf = memoLast(
  * active profile alone at offset 0 when no rank is open. The same array while nothing changes.
  */
 export const selectTimelineGroups = (s: AppState): ClusterTraceGroup[] =>
+  // The Compare view's pair, when shown, takes the timeline (store/compare-slice.ts).
+  selectCompareGroups(s) ??
   groupsOf(
     s.clusterTimeline,
     s.profiles,
@@ -402,4 +405,9 @@ const highlightOf = memoLast(
 
 /** The chosen collective's slice on every open rank (for the timeline to outline). */
 export const selectHighlightedSlices = (s: AppState): HighlightedSlice[] =>
-  highlightOf(s.clusterCollective, s.clusterTimeline, s.profiles);
+  // A compare diff row's item on both sides (store/compare-slice.ts), unless a collective is
+  // chosen on ranks open together.
+  selectCompareGroups(s) !== null ||
+  (s.clusterCollective === null && s.compareHighlights.length > 0)
+    ? s.compareHighlights
+    : highlightOf(s.clusterCollective, s.clusterTimeline, s.profiles);

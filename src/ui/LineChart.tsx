@@ -15,6 +15,7 @@ import { curveStepAfter, line } from 'd3-shape';
 import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { Axis } from './Axis';
 import { Tooltip } from './Tooltip';
+import { marksIn, type ChartMark } from './chart-marks';
 import { useElementSize } from './use-element-size';
 import './ui.css';
 
@@ -42,6 +43,8 @@ export interface LineChartProps {
   formatY: (v: number) => string;
   /** A highlighted span of x (e.g. the selected range). */
   band?: { start: number; end: number } | null;
+  /** Markers at x (points as lines, ranges as bands), in their colours. */
+  marks?: readonly ChartMark[];
   onZoom?: (center: number, factor: number) => void;
   onPan?: (dx: number) => void;
   onPick?: (x: number) => void;
@@ -182,6 +185,35 @@ export function LineChart(p: LineChartProps) {
                 width={Math.max(1, x(Math.min(band.end, p.x1)) - x(Math.max(band.start, p.x0)))}
                 height={plotH}
               />
+            )}
+            {marksIn(p.marks, p.x0, p.x1).map((m) =>
+              m.end !== undefined ? (
+                <rect
+                  key={m.id}
+                  className="ui-mark"
+                  data-testid="chart-marker"
+                  x={x(Math.max(m.start, p.x0))}
+                  y={M.top}
+                  width={Math.max(1, x(Math.min(m.end, p.x1)) - x(Math.max(m.start, p.x0)))}
+                  height={plotH}
+                  style={{ fill: m.color, stroke: m.color }}
+                >
+                  <title>{m.name}</title>
+                </rect>
+              ) : (
+                <line
+                  key={m.id}
+                  className="ui-mark-line"
+                  data-testid="chart-marker"
+                  x1={x(m.start)}
+                  x2={x(m.start)}
+                  y1={M.top}
+                  y2={M.top + plotH}
+                  style={{ stroke: m.color }}
+                >
+                  <title>{m.name}</title>
+                </line>
+              ),
             )}
             {series.map((s) => (
               <path

@@ -171,6 +171,10 @@ export class ShareSession {
     if (!this.urlSource && this.fp) v.src = { fp: this.fp };
     if (s.markers.length > 0 && JSON.stringify(s.markers).length <= LINK_MARKERS_MAX)
       v.markers = s.markers;
+    if (s.trackFilter) v.tracks = s.trackFilter;
+    const ct = s.compareTimeline;
+    if (ct) v.cmp = { b: ct.baseline, t: ct.target, align: ct.align, tl: true };
+    else if (s.compareSides) v.cmp = { b: s.compareSides.baseline, t: s.compareSides.target };
     return v;
   }
 
@@ -249,6 +253,9 @@ export class ShareSession {
         ),
       });
       st = this.store.getState();
+      st.setTrackFilter(v.tracks ?? '');
+      await this.applyCompare(v.cmp);
+      st = this.store.getState();
       st.setSearchOptions({ regex: v.search?.re ?? false, args: v.search?.args ?? false });
       st.setSearchQuery(v.search?.q ?? '');
       if (v.win) st.setVisibleWindow({ start: v.win[0], end: v.win[1] });
@@ -271,6 +278,26 @@ export class ShareSession {
       if (this.store.getState().notesKey)
         storeMarkers(this.store.getState().notesKey, this.store.getState().markers);
     }
+  }
+
+  /** A link's compare pair: both sides imported, chosen, and on one axis when it was. */
+  private async applyCompare(cmp: ViewState['cmp']): Promise<void> {
+    const st = this.store.getState();
+    if (!cmp) {
+      st.showCompareTimeline(null);
+      return;
+    }
+    const known = (id: string | null) => id !== null && st.discovered.some((d) => d.id === id);
+    const ids = [cmp.b, cmp.t].filter(known) as string[];
+    for (const id of ids) await this.controller.importProfile(id, false);
+    const now = this.store.getState();
+    now.setCompareSides({
+      baseline: known(cmp.b) ? cmp.b : null,
+      target: known(cmp.t) ? cmp.t : null,
+    });
+    if (cmp.tl && ids.length === 2)
+      now.showCompareTimeline({ baseline: ids[0]!, target: ids[1]!, align: cmp.align ?? 'step' });
+    else now.showCompareTimeline(null);
   }
 
   // ---------------------------------------------------------------- notes files
@@ -336,6 +363,9 @@ function viewChanged(s: AppState, p: AppState): boolean {
     s.tableStates !== p.tableStates ||
     s.clusterOpenRanks !== p.clusterOpenRanks ||
     s.clusterManualOffsets !== p.clusterManualOffsets ||
-    s.markers !== p.markers
+    s.markers !== p.markers ||
+    s.trackFilter !== p.trackFilter ||
+    s.compareSides !== p.compareSides ||
+    s.compareTimeline !== p.compareTimeline
   );
 }

@@ -28,6 +28,8 @@ const STATE: ViewState = {
   offsets: { '1': '-12345678901234567890' },
   src: { url: '../traces/run-42/' },
   markers: [{ id: 'm1', start: 5, end: 9, name: 'slow', color: '#d6455d', note: 'x' }],
+  tracks: 'Stream 2',
+  cmp: { b: 'run-42/rank0_ascend_pt', t: 'run-42/rank3_ascend_pt', align: 'start', tl: true },
 };
 
 describe('view state in the fragment', () => {
@@ -112,5 +114,19 @@ describe('fingerprint of local files', () => {
     expect(fingerprintDiff(a, changed)).toContain('same size but different contents');
     const fewer = await fingerprintFiles('run-42', files([200_000]));
     expect(fingerprintDiff(a, fewer)).toMatch(/missing|1 files opened/);
+  });
+});
+
+describe('compare pair and hidden tracks in a link', () => {
+  it('keeps a well-formed pair and the track filter, drops the rest', () => {
+    const ok = sanitizeViewState({
+      v: 1,
+      tab: 'compare',
+      tracks: 'HCCL',
+      cmp: { b: 'a', t: null, align: 'sideways', tl: 'yes' },
+    });
+    expect(ok).toEqual({ v: 1, tab: 'compare', tracks: 'HCCL', cmp: { b: 'a', t: null } });
+    expect(sanitizeViewState({ v: 1, cmp: { b: 5, t: {} } })).toEqual({ v: 1 });
+    expect(sanitizeViewState({ v: 1, tracks: 'x'.repeat(5000) })).toEqual({ v: 1 });
   });
 });

@@ -6,6 +6,7 @@
  * allowed-origin URL, or a fingerprint of local files) and small markers. Never file contents.
  */
 import { Inflate, deflateSync } from 'fflate';
+import type { CompareAlign } from '../../model/compare/align';
 import type { Marker, SliceRef } from '../../store/notes-slice';
 import type { TableViewState } from '../../store/views-slice';
 import type { ViewTab } from '../../store/ui-slice';
@@ -29,6 +30,7 @@ const TABS: readonly ViewTab[] = [
   'statistics',
   'sql',
   'cluster',
+  'compare',
   'report',
 ];
 
@@ -54,6 +56,13 @@ export interface ViewState {
   offsets?: Record<string, string>;
   src?: LinkSource;
   markers?: Marker[];
+  /** The timeline's track filter (tracks not matching it are hidden). */
+  tracks?: string;
+  /**
+   * The compare pair (profile ids) and, when both are on the timeline, their alignment
+   * (`tl`: shown on one axis).
+   */
+  cmp?: { b: string | null; t: string | null; align?: CompareAlign; tl?: boolean };
 }
 
 // ---------------------------------------------------------------- encoding
@@ -212,5 +221,15 @@ export function sanitizeViewState(raw: unknown): ViewState | null {
     else if (fp) out.src = { fp };
   }
   if (raw['markers'] !== undefined) out.markers = sanitizeMarkers(raw['markers']);
+  const tracks = str(raw['tracks']);
+  if (tracks) out.tracks = tracks;
+  const cmp = raw['cmp'];
+  if (isObject(cmp)) {
+    const id = (v: unknown) => (v === null ? null : (str(v) ?? null));
+    const c: NonNullable<ViewState['cmp']> = { b: id(cmp['b']), t: id(cmp['t']) };
+    if (cmp['align'] === 'step' || cmp['align'] === 'start') c.align = cmp['align'];
+    if (cmp['tl'] === true) c.tl = true;
+    if (c.b !== null || c.t !== null) out.cmp = c;
+  }
   return out;
 }

@@ -4,6 +4,7 @@
  * given (already checked against the origin policy); redirects to another origin are refused.
  */
 import type { PickedFile } from '../read-dropped-items';
+import { clearDownloads, openSink } from './download-sink';
 import {
   fileUrl,
   isSkippedFolder,
@@ -76,7 +77,10 @@ export function cacheStamp(url: string, size: number, etag: string, lastModified
   return (h2 & 0xfffff) * 2 ** 32 + h + 1;
 }
 
-/** Streams one response into a File, reporting bytes as they arrive. */
+/**
+ * Streams one response into a File, reporting bytes as they arrive; large files go to disk
+ * (download-sink.ts) instead of the page's memory.
+ */
 async function download(
   res: Response,
   url: URL,
@@ -91,28 +95,38 @@ async function download(
   const length = Number(res.headers.get('content-length') ?? '');
   // With Content-Encoding the length is the compressed size: trust the manifest's size first.
   const total = expected > 0 ? expected : Number.isFinite(length) && length > 0 ? length : 0;
-  const chunks: Uint8Array[] = [];
+  const sink = await openSink(total);
   let size = 0;
-  if (res.body) {
-    const reader = res.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-      report(value.length, total);
+  try {
+    if (res.body) {
+      const reader = res.body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        await sink.write(value);
+        size += value.length;
+        report(value.length, total);
+      }
     }
+  } catch (e) {
+    await sink.abort();
+    throw e;
   }
   const name = path.slice(path.lastIndexOf('/') + 1);
-  return new File(chunks as BlobPart[], name, {
-    lastModified: cacheStamp(
+  lastSink = sink.kind;
+  return sink.finish(
+    name,
+    cacheStamp(
       url.href,
       size,
       res.headers.get('etag') ?? '',
       res.headers.get('last-modified') ?? '',
     ),
-  });
+  );
 }
+
+/** Where the last download went ('opfs' or 'memory'; tests read it). */
+export let lastSink: 'opfs' | 'memory' | null = null;
 
 /** Name of the last path segment ("run-42" for /traces/run-42/). */
 export function lastSegment(url: URL): string {
@@ -167,6 +181,7 @@ async function listFolder(
 
 /** Fetches what `url` names: a folder (trailing '/', or index.json) or one file. */
 export async function fetchInput(url: URL, o: FetchOptions): Promise<FetchedInput> {
+  await clearDownloads();
   let folder: URL | null = null;
   if (url.pathname.endsWith('/')) folder = url;
   else if (url.pathname.endsWith(`/${MANIFEST_NAME}`)) folder = folderOf(url);

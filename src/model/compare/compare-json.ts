@@ -9,10 +9,22 @@ import type { CompareResult, DiffRow } from './compare';
 
 const finite = (v: number | null) => (v === null || !Number.isFinite(v) ? null : v);
 
-function sideJson(path: string, p: ProfileModel, r: CompareResult, which: 'baseline' | 'target') {
+/** What the JSON says about one side: the input and the profile(s) it compares. */
+export interface CompareSideInfo {
+  path: string;
+  kind: string;
+  flavor: string | null;
+  rank: number | null;
+  level: string | null;
+  exportType: string | null;
+  /** The compared profile's id (its folder in the input); with --aggregate, every rank's. */
+  profiles: string[];
+  /** With --aggregate: the ranks folded into this side (null ranks left out). */
+  ranks?: number[];
+}
+
+export function sideInfo(path: string, p: ProfileModel): CompareSideInfo {
   const d = p.descriptor;
-  const f = r[which];
-  const s = r.steps[which];
   return {
     path,
     kind: d.kind,
@@ -20,6 +32,22 @@ function sideJson(path: string, p: ProfileModel, r: CompareResult, which: 'basel
     rank: d.rank,
     level: d.level,
     exportType: d.exportType,
+    profiles: [d.id],
+  };
+}
+
+function sideJson(info: CompareSideInfo, r: CompareResult, which: 'baseline' | 'target') {
+  const f = r[which];
+  const s = r.steps[which];
+  return {
+    path: info.path,
+    kind: info.kind,
+    flavor: info.flavor,
+    rank: info.rank,
+    level: info.level,
+    exportType: info.exportType,
+    profiles: info.profiles,
+    ...(info.ranks ? { ranks: info.ranks } : {}),
     steps: {
       count: s.count,
       meanNs: s.meanNs,
@@ -56,15 +84,27 @@ const commJson = (c: CommStats | null) =>
     bandwidthGBs: c.bandwidthGBs,
   };
 
+/** One rank of an aggregated comparison, matched by rank (or position) on both sides. */
+export interface PerRankRow {
+  rank: number | null;
+  baselineProfile: string | null;
+  targetProfile: string | null;
+  baseline: { stepMeanNs: number | null; busyNs: number | null } | null;
+  target: { stepMeanNs: number | null; busyNs: number | null } | null;
+  /** Δ mean step time (null unless both sides have it). */
+  deltaStepMeanNs: number | null;
+}
+
 export function compareJson(
   r: CompareResult,
-  base: { path: string; profile: ProfileModel },
-  target: { path: string; profile: ProfileModel },
+  base: CompareSideInfo,
+  target: CompareSideInfo,
+  extra: { aggregate?: boolean; perRank?: PerRankRow[] } = {},
 ): Record<string, unknown> {
   return {
-    baseline: sideJson(base.path, base.profile, r, 'baseline'),
-    target: sideJson(target.path, target.profile, r, 'target'),
-    options: r.options,
+    baseline: sideJson(base, r, 'baseline'),
+    target: sideJson(target, r, 'target'),
+    options: { ...r.options, ...(extra.aggregate ? { aggregate: true } : {}) },
     summary: r.summary.map((s) => ({
       id: s.id,
       unit: s.unit,
@@ -95,5 +135,6 @@ export function compareJson(
       target: commJson(c.target),
       deltaNs: c.deltaNs,
     })),
+    ...(extra.perRank ? { perRank: extra.perRank } : {}),
   };
 }

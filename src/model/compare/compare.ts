@@ -110,6 +110,18 @@ export interface CommDiffRow {
   deltaNs: number;
 }
 
+/**
+ * One side as the comparison reads it: its figures, its kernel and operator groups, and its
+ * steps in index order (each with its id, figures in ns, and its bar; no bar when aggregated
+ * over ranks).
+ */
+export interface CompareSide {
+  figures: SideFigures;
+  kernels: GroupStats[];
+  operators: GroupStats[];
+  steps: { id: string; figures: StepFigures; bar: StepBar | null }[];
+}
+
 export interface CompareResult {
   options: CompareOptions;
   baseline: SideFigures;
@@ -188,14 +200,30 @@ function stepFigures(row: StepRow, bar: StepBar): StepFigures {
   };
 }
 
-const figuresOf = (f: SideFigures): StepFigures[] =>
-  f.steps.map((r, i) => stepFigures(r, f.stepBars[i]!));
+/** A profile as one side of a comparison, rows grouped by `by`. */
+export function compareSide(p: ProfileModel, by: CompareKey): CompareSide {
+  const f = sideFigures(p);
+  const a = analyzeProfile(p);
+  return {
+    figures: f,
+    kernels: kernelGroups(a.kernels?.table, by),
+    operators: operatorGroups(a.operators?.table, by),
+    steps: f.steps.map((r, i) => ({
+      id: r.step,
+      figures: stepFigures(r, f.stepBars[i]!),
+      bar: f.stepBars[i]!,
+    })),
+  };
+}
+
+const figuresOf = (side: CompareSide): StepFigures[] => side.steps.map((x) => x.figures);
 
 const minus = (a: StepFigures, b: StepFigures): StepFigures =>
   Object.fromEntries(STEP_CATEGORIES.map((c) => [c, a[c] - b[c]])) as StepFigures;
 
-function stepsSide(f: SideFigures): StepsSide {
-  const figs = figuresOf(f);
+/** Step count, mean / median / p90 step time and the mean per category of one side. */
+export function stepsSide(side: CompareSide): StepsSide {
+  const figs = figuresOf(side);
   const n = figs.length;
   if (n === 0)
     return { count: 0, meanNs: null, medianNs: null, p90Ns: null, meanByCategoryNs: null };
@@ -212,25 +240,23 @@ function stepsSide(f: SideFigures): StepsSide {
   };
 }
 
-function stepRows(b: SideFigures, t: SideFigures): StepDiffRow[] {
-  const n = Math.max(b.stepBars.length, t.stepBars.length);
-  const bfs = figuresOf(b);
-  const tfs = figuresOf(t);
+function stepRows(b: CompareSide, t: CompareSide): StepDiffRow[] {
+  const n = Math.max(b.steps.length, t.steps.length);
   const out: StepDiffRow[] = [];
   for (let i = 0; i < n; i++) {
-    const bb = b.stepBars[i] ?? null;
-    const tb = t.stepBars[i] ?? null;
-    const bf = bfs[i] ?? null;
-    const tf = tfs[i] ?? null;
+    const bs = b.steps[i];
+    const ts = t.steps[i];
+    const bf = bs?.figures ?? null;
+    const tf = ts?.figures ?? null;
     out.push({
       index: i,
-      baselineStep: bb?.step ?? null,
-      targetStep: tb?.step ?? null,
+      baselineStep: bs?.id ?? null,
+      targetStep: ts?.id ?? null,
       baseline: bf,
       target: tf,
       deltaNs: bf && tf ? minus(tf, bf) : null,
-      baselineBar: bb,
-      targetBar: tb,
+      baselineBar: bs?.bar ?? null,
+      targetBar: ts?.bar ?? null,
     });
   }
   return out;
@@ -291,12 +317,19 @@ export function compareProfiles(
   target: ProfileModel,
   options: CompareOptions = DEFAULT_COMPARE_OPTIONS,
 ): CompareResult {
-  const bf = sideFigures(base);
-  const tf = sideFigures(target);
-  const ba = analyzeProfile(base);
-  const ta = analyzeProfile(target);
-  const bs = stepsSide(bf);
-  const ts = stepsSide(tf);
+  return compareSides(compareSide(base, options.by), compareSide(target, options.by), options);
+}
+
+/** Baseline vs target from two sides (one profile each, or ranks aggregated: aggregate.ts). */
+export function compareSides(
+  b: CompareSide,
+  t: CompareSide,
+  options: CompareOptions = DEFAULT_COMPARE_OPTIONS,
+): CompareResult {
+  const bf = b.figures;
+  const tf = t.figures;
+  const bs = stepsSide(b);
+  const ts = stepsSide(t);
   const step = 'Step time = Computing + Communication (not overlapped) + Free on the device';
   return {
     options,
@@ -320,16 +353,8 @@ export function compareProfiles(
       ),
       summaryRow('idle', 'Idle', 'ns', bf.device?.idleNs, tf.device?.idleNs, 'Device span − busy'),
     ],
-    kernels: diffGroups(
-      kernelGroups(ba.kernels?.table, options.by),
-      kernelGroups(ta.kernels?.table, options.by),
-      options.thresholdPct,
-    ),
-    operators: diffGroups(
-      operatorGroups(ba.operators?.table, options.by),
-      operatorGroups(ta.operators?.table, options.by),
-      options.thresholdPct,
-    ),
+    kernels: diffGroups(b.kernels, t.kernels, options.thresholdPct),
+    operators: diffGroups(b.operators, t.operators, options.thresholdPct),
     steps: {
       baseline: bs,
       target: ts,
@@ -337,7 +362,7 @@ export function compareProfiles(
         bs.meanByCategoryNs && ts.meanByCategoryNs
           ? minus(ts.meanByCategoryNs, bs.meanByCategoryNs)
           : null,
-      rows: stepRows(bf, tf),
+      rows: stepRows(b, t),
     },
     communication: commRows(bf.communication, tf.communication),
   };

@@ -5,13 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { compareProfiles, DEFAULT_COMPARE_OPTIONS } from '../../model/compare/compare';
-import { compareJson } from '../../model/compare/compare-json';
-import { loadCompareSide } from '../compare-inputs';
+import { compareSides, DEFAULT_COMPARE_OPTIONS, stepsSide } from '../../model/compare/compare';
+import { compareJson, type PerRankRow } from '../../model/compare/compare-json';
+import { loadCompareSide, type LoadedSide, type SidePick } from '../compare-inputs';
 import { listInputFiles } from '../node-files';
 import { progressLine, type CliIo } from './io';
 
 export const COMPARE_HELP = `usage: ascend-trace-viewer compare <baseline> <target> [--by name|shapes] [--threshold PCT]
+           [--profile ID|RANK | --baseline-profile ID|RANK --target-profile ID|RANK | --aggregate]
        npm run compare -- <baseline> <target>
 
 Prints one JSON object comparing two runs: baseline and target (path, kind, steps), summary,
@@ -20,8 +21,15 @@ steps (mean per step of each breakdown category, Δ, and per step aligned by ind
 communication (per collective type and group). Δ = target − baseline; times in ns. The
 documented keys (README) are a stable contract.
 
-<baseline>, <target>  each one profile: an ASCEND_PROFILER_OUTPUT folder, its *_ascend_pt
-                      parent, a .zip, or one trace file (trace_view.json, Kineto .json, .json.gz)
+<baseline>, <target>  each a profile: an ASCEND_PROFILER_OUTPUT folder, its *_ascend_pt
+                      parent, a .zip, or one trace file (trace_view.json, Kineto .json, .json.gz);
+                      or a run / cluster folder with several ranks, with one of the options below
+--profile ID|RANK     the same rank (or profile id) on both sides
+--baseline-profile ID|RANK, --target-profile ID|RANK
+                      a rank per side (e.g. rank 0 vs rank 3 of one run: give the folder twice)
+--aggregate           every rank of each side folded into one: kernel, operator and
+                      communication totals and device times summed over the ranks, steps the
+                      mean over the ranks per step index; "perRank" compares rank by rank
 --by shapes           one row per name + input shapes instead of per name
 --threshold PCT       |Δ total| ≤ PCT % of the baseline total is "same" (default ${DEFAULT_COMPARE_OPTIONS.thresholdPct})
 
@@ -29,12 +37,48 @@ Exit status: 0 on success; 2 with one line on stderr for unusable input.
 `;
 
 const USAGE =
-  'usage: ascend-trace-viewer compare <baseline> <target> [--by name|shapes] [--threshold PCT]\n';
+  'usage: ascend-trace-viewer compare <baseline> <target> [--by name|shapes] [--threshold PCT] [--profile ID|RANK | --aggregate]\n';
+
+/** Each rank against its namesake (by rank; by position when a side has ranks unknown). */
+function perRank(b: LoadedSide, t: LoadedSide): PerRankRow[] {
+  const known = [...b.ranks, ...t.ranks].every((r) => r.rank !== null);
+  const figures = (r: LoadedSide['ranks'][number] | undefined) =>
+    r
+      ? { stepMeanNs: stepsSide(r.side).meanNs, busyNs: r.side.figures.device?.busyNs ?? null }
+      : null;
+  const keys = known
+    ? [...new Set([...b.ranks, ...t.ranks].map((r) => r.rank!))].sort((x, y) => x - y)
+    : [...Array(Math.max(b.ranks.length, t.ranks.length)).keys()];
+  return keys.map((k) => {
+    const rb = known ? b.ranks.find((r) => r.rank === k) : b.ranks[k];
+    const rt = known ? t.ranks.find((r) => r.rank === k) : t.ranks[k];
+    const fb = figures(rb);
+    const ft = figures(rt);
+    return {
+      rank: known ? k : (rb?.rank ?? rt?.rank ?? null),
+      baselineProfile: rb?.id ?? null,
+      targetProfile: rt?.id ?? null,
+      baseline: fb,
+      target: ft,
+      deltaStepMeanNs:
+        fb?.stepMeanNs != null && ft?.stepMeanNs != null ? ft.stepMeanNs - fb.stepMeanNs : null,
+    };
+  });
+}
 
 export async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const paths: string[] = [];
   let by = DEFAULT_COMPARE_OPTIONS.by;
   let thresholdPct = DEFAULT_COMPARE_OPTIONS.thresholdPct;
+  const picks: [SidePick, SidePick] = [{}, {}];
+  let aggregate = false;
+  const value = (name: string, v: string | undefined): string | null => {
+    if (v === undefined || v.startsWith('--')) {
+      io.err(`compare: ${name} takes a profile id or rank\n`);
+      return null;
+    }
+    return v;
+  };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--by') {
@@ -51,7 +95,13 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
         return 2;
       }
       thresholdPct = v;
-    } else if (a.startsWith('--')) {
+    } else if (a === '--profile' || a === '--baseline-profile' || a === '--target-profile') {
+      const v = value(a, args[++i]);
+      if (v === null) return 2;
+      if (a !== '--target-profile') picks[0].profile = v;
+      if (a !== '--baseline-profile') picks[1].profile = v;
+    } else if (a === '--aggregate') aggregate = true;
+    else if (a.startsWith('--')) {
       io.err(`compare: unknown option ${a}\n`);
       return 2;
     } else paths.push(a);
@@ -60,8 +110,12 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     io.err(USAGE);
     return 2;
   }
-  const sides = [];
-  for (const path of paths) {
+  if (aggregate && (picks[0].profile !== undefined || picks[1].profile !== undefined)) {
+    io.err('compare: --aggregate compares every rank; it does not take --profile\n');
+    return 2;
+  }
+  const sides: LoadedSide[] = [];
+  for (const [k, path] of paths.entries()) {
     if (!existsSync(path)) {
       io.err(`${path}: no such file or folder\n`);
       return 2;
@@ -70,17 +124,22 @@ export async function compareCommand(args: string[], io: CliIo): Promise<number>
     const r = await loadCompareSide(
       await listInputFiles(path),
       basename(path.replace(/\/+$/, '')),
-      progress?.onProgress,
+      path,
+      { by, pick: aggregate ? { aggregate } : picks[k], onProgress: progress?.onProgress },
     );
     progress?.done();
     if ('error' in r) {
       io.err(`${r.error}\n`);
       return 2;
     }
-    sides.push({ path, profile: r.profile });
+    sides.push(r);
   }
-  const [b, t] = sides as [(typeof sides)[0], (typeof sides)[0]];
-  const result = compareProfiles(b.profile, t.profile, { by, thresholdPct });
-  io.out(`${JSON.stringify(compareJson(result, b, t), null, 2)}\n`);
+  const [b, t] = sides as [LoadedSide, LoadedSide];
+  const result = compareSides(b.side, t.side, { by, thresholdPct });
+  const json = compareJson(result, b.info, t.info, {
+    aggregate,
+    perRank: aggregate ? perRank(b, t) : undefined,
+  });
+  io.out(`${JSON.stringify(json, null, 2)}\n`);
   return 0;
 }

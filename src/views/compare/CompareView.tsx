@@ -6,27 +6,26 @@
  * first slice of that name on the chosen side's timeline.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { analyzeProfile } from '../../model/analysis/analyze';
-import { windowAround } from '../../model/views/abs-time';
 import { compareProfiles, type DiffRow } from '../../model/compare/compare';
 import type { CompareKey } from '../../model/compare/side';
-import type { ProfileModel } from '../../model/profile';
 import { useController } from '../../app/controller-context';
 import { describePicked, filesFromInput } from '../../app/read-dropped-items';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
-import { showSlice } from '../common/navigate';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
 import { ViewTable } from '../common/ViewTable';
 import { CommDiff, StepsDiff, SummaryTable } from './CompareSections';
+import {
+  bothRanked,
+  revealOnBoth,
+  showPairOnTimeline,
+  type ItemKind,
+  type Side,
+  type TimelineAlign,
+} from './compare-timeline';
 import { diffColumns } from './diff-columns';
 import '../views.css';
 import './compare.css';
-
-type Side = 'baseline' | 'target';
-
-/** Sides chosen by "Compare with…" before the view remounts on the reopened inputs. */
-let pendingSides: { baseline: string | null; target: string } | null = null;
 
 /** "Compare with…": opens a folder or files beside what is open and makes them the target. */
 function CompareWith({ baseline }: { baseline: string | null }) {
@@ -37,7 +36,8 @@ function CompareWith({ baseline }: { baseline: string | null }) {
     if (files.length === 0) return;
     const ids = await controller.openAlongside(files, describePicked(files));
     if (ids.length === 0) return;
-    pendingSides = { baseline, target: ids[0]! };
+    // Kept in the store: the view remounts on the reopened inputs (and links carry the pair).
+    store.getState().setCompareSides({ baseline, target: ids[0]! });
     store.getState().setTab('compare');
   };
   return (
@@ -71,41 +71,28 @@ function CompareWith({ baseline }: { baseline: string | null }) {
   );
 }
 
-/** The first device slice named `name` in the profile's trace (null when none). */
-function firstSliceNamed(p: ProfileModel, name: string) {
-  const trace = p.trace;
-  const dev = trace ? analyzeProfile(p).trace?.device : null;
-  if (!trace || !dev) return null;
-  for (let e = 0; e < dev.length; e++) {
-    const s = trace.sliceTracks[dev.track[e]!]!.slices;
-    if (trace.strings[s.name[dev.index[e]!]!] === name)
-      return { trace, ref: { track: dev.track[e]!, index: dev.index[e]! } };
-  }
-  return null;
-}
-
 export function CompareView() {
   const discovered = useAppStore((s) => s.discovered);
   const profiles = useAppStore((s) => s.profiles);
   const active = useAppStore((s) => s.activeProfileId);
   const controller = useController();
-  const defaults = () => {
-    const next = pendingSides;
-    if (next && discovered.some((d) => d.id === next.target)) {
-      pendingSides = null;
-      return next;
-    }
+  const store = useAppStoreApi();
+  const stored = useAppStore((s) => s.compareSides);
+  // The sides chosen (store: links carry them), while they name opened profiles; else the
+  // active profile against the next one (something else was opened meanwhile).
+  const ids = useMemo(() => {
+    const known = (id: string | null) => id === null || discovered.some((d) => d.id === id);
+    if (stored && known(stored.baseline) && known(stored.target)) return stored;
     const first = active ?? discovered[0]?.id ?? null;
     return { baseline: first, target: discovered.find((d) => d.id !== first)?.id ?? null };
-  };
-  const [ids, setIds] = useState<{ baseline: string | null; target: string | null }>(defaults);
-  // Something else was opened meanwhile: start again from its profiles.
-  const known = (id: string | null) => id === null || discovered.some((d) => d.id === id);
-  if (!known(ids.baseline) || !known(ids.target)) setIds(defaults());
+  }, [stored, discovered, active]);
+  const setIds = (x: { baseline: string | null; target: string | null }) =>
+    store.getState().setCompareSides(x);
   const requested = useRef(new Set<string>());
   const [by, setBy] = useState<CompareKey>('name');
   const [threshold, setThreshold] = useState(5);
   const [showOn, setShowOn] = useState<Side>('baseline');
+  const [alignChoice, setAlign] = useState<TimelineAlign | null>(null);
   // Import a chosen side that is not loaded yet (another rank / run of what was opened).
   useEffect(() => {
     for (const id of [ids.baseline, ids.target]) {
@@ -116,6 +103,27 @@ export function CompareView() {
   }, [ids, profiles, controller]);
   const base = ids.baseline !== null ? profiles[ids.baseline] : undefined;
   const target = ids.target !== null ? profiles[ids.target] : undefined;
+  const clusterRanks = useAppStore((s) => s.clusterRanks);
+  const ranked = !!base && !!target && bothRanked(clusterRanks, base, target);
+  // Ranks of one cluster align by their collectives by default, anything else at the first step.
+  const align: TimelineAlign =
+    alignChoice === 'collectives' && !ranked
+      ? 'step'
+      : (alignChoice ?? (ranked ? 'collectives' : 'step'));
+  const showTimelines = () => {
+    if (!base || !target) return;
+    if (align === 'collectives') {
+      store.getState().showCompareTimeline(null);
+      void controller.openRanks([base.descriptor.id, target.descriptor.id], {
+        focus: base.descriptor.id,
+        collective: null,
+      });
+    } else showPairOnTimeline(store, base, target, align);
+  };
+  const reveal = (kind: ItemKind) => (r: DiffRow) =>
+    !!base &&
+    !!target &&
+    revealOnBoth(store, { baseline: base, target }, kind, r.name, showOn, align);
   const result = useMemo(
     () => (base && target ? compareProfiles(base, target, { by, thresholdPct: threshold }) : null),
     [base, target, by, threshold],
@@ -177,25 +185,33 @@ export function CompareView() {
           />{' '}
           %
         </label>
-        {base && target && base.descriptor.rank !== null && target.descriptor.rank !== null && (
+        <span className="compare-timelines">
+          <label title="How the two timelines share one axis">
+            Timelines aligned at{' '}
+            <select
+              data-testid="compare-align"
+              value={align}
+              onChange={(e) => setAlign(e.currentTarget.value as TimelineAlign)}
+            >
+              <option value="step">first step</option>
+              <option value="start">trace start</option>
+              {ranked && <option value="collectives">collectives (ranks)</option>}
+            </select>
+          </label>{' '}
           <button
             type="button"
             className="tt-button"
             data-testid="compare-open-both"
-            title="Open both ranks on the timeline, aligned on one axis (as the Cluster view does)"
-            onClick={() =>
-              void controller.openRanks([base.descriptor.id, target.descriptor.id], {
-                focus: base.descriptor.id,
-                collective: null,
-              })
-            }
+            disabled={!base || !target || ids.baseline === ids.target}
+            title="Both traces on one time axis (zoom and pan move both), labelled baseline and target"
+            onClick={showTimelines}
           >
             Both on the timeline
           </button>
-        )}
+        </span>
         <CompareWith baseline={ids.baseline} />
-        <label title="Which timeline a row click selects the kernel on">
-          Row click shows on{' '}
+        <label title="A row click shows the item on both timelines and selects it on this side">
+          Row click selects on{' '}
           <select value={showOn} onChange={(e) => setShowOn(e.currentTarget.value as Side)}>
             <option value="baseline">baseline</option>
             <option value="target">target</option>
@@ -220,14 +236,7 @@ export function CompareView() {
             noun="kernels"
             rows={result.kernels}
             withShapes={by === 'shapes'}
-            locate={(r) => {
-              const [first, second] = showOn === 'baseline' ? [base, target] : [target, base];
-              for (const p of [first, second]) {
-                const hit = firstSliceNamed(p, r.name);
-                if (hit) return { profile: p, ...hit };
-              }
-              return null;
-            }}
+            onShow={reveal('kernel')}
           />
           <DiffTable
             id="compare-operators"
@@ -235,6 +244,7 @@ export function CompareView() {
             noun="operators"
             rows={result.operators}
             withShapes={by === 'shapes'}
+            onShow={reveal('operator')}
           />
           <StepsDiff result={result} />
           <CommDiff rows={result.communication} />
@@ -250,37 +260,21 @@ function DiffTable({
   noun,
   rows,
   withShapes,
-  locate,
+  onShow,
 }: {
   id: string;
   title: string;
   noun: string;
   rows: DiffRow[];
   withShapes: boolean;
-  locate?: (
-    r: DiffRow,
-  ) => (NonNullable<ReturnType<typeof firstSliceNamed>> & { profile: ProfileModel }) | null;
+  /** Shows the row's item on both timelines. */
+  onShow: (r: DiffRow) => boolean;
 }) {
-  const store = useAppStoreApi();
   const columns = useMemo(() => diffColumns(rows, withShapes), [rows, withShapes]);
   const view = useTableView({ id, data: rows, columns, rowCount: rows.length });
   const activate = (i: number) => {
     const r = rows[i];
-    const hit = r && locate ? locate(r) : null;
-    if (!hit) return;
-    const id = hit.profile.descriptor.id;
-    const st = store.getState();
-    st.setActiveProfile(id);
-    // Both sides open on one axis (ranks opened together): frame the slice at its rank's offset.
-    const placed = st.clusterTimeline.find((t) => t.profileId === id);
-    if (placed) {
-      const s = hit.trace.sliceTracks[hit.ref.track]!.slices;
-      st.selectSlice({ profileId: id, ...hit.ref });
-      st.setVisibleWindow(
-        windowAround(s.start[hit.ref.index]! + placed.axisOffsetNs, s.dur[hit.ref.index]!),
-      );
-      st.setTab('timeline');
-    } else showSlice(store, id, hit.trace, hit.ref, true);
+    if (r) onShow(r);
   };
   return (
     <section className="compare-section" data-testid={`${id}-section`}>
@@ -296,7 +290,7 @@ function DiffTable({
           ariaLabel={title}
           testId={id}
           view={view}
-          onRowActivate={locate ? activate : undefined}
+          onRowActivate={activate}
           emptyText={`No ${noun} match the filter.`}
         />
       </div>

@@ -27,6 +27,7 @@ import { LineChart, type LineChartProps, type LineSeries } from '../../ui/LineCh
 import { MissingData, producedBySentence } from '../common/MissingData';
 import { SourceNote } from '../common/SourceNote';
 import { toggled } from '../common/toggled';
+import { useMarkerMarks } from '../common/use-marker-marks';
 import { OperatorMemoryTable } from './OperatorMemoryTable';
 import '../views.css';
 
@@ -201,9 +202,11 @@ function useTimelineChart() {
   const store = useAppStoreApi();
   const w = useAppStore((s) => s.visibleWindow);
   const range = useAppStore((s) => s.range);
+  const marks = useMarkerMarks(useAppStore((s) => s.activeProfileId));
   return {
     w,
     range,
+    marks,
     onZoom: (c: number, f: number) => store.getState().zoomAt(c, f),
     onPan: (dt: number) => store.getState().panBy(dt),
     onReset: () => store.getState().resetView(),
@@ -228,6 +231,7 @@ function WindowChart({
       yMax={fitMax}
       formatX={formatAxisTime}
       band={c.range}
+      marks={c.marks}
       onZoom={c.onZoom}
       onPan={c.onPan}
       onReset={c.onReset}

@@ -8,6 +8,7 @@ import { useRef, useState } from 'react';
 import { formatDuration, formatPercent } from '../../lib/format';
 import { STEP_SEGMENTS, STEP_TIME_DEFINITION, type StepBar } from '../../model/views/steps';
 import { Axis } from '../../ui/Axis';
+import type { StepMark } from '../../ui/chart-marks';
 import { Legend } from '../../ui/Legend';
 import { Tooltip } from '../../ui/Tooltip';
 import { useElementSize } from '../../ui/use-element-size';
@@ -28,6 +29,8 @@ export const SEGMENT_COLOR: Record<string, string> = {
 };
 
 export interface StepChartProps {
+  /** Timeline markers inside the steps (stepMarks). */
+  marks?: readonly StepMark[];
   bars: readonly StepBar[];
   /** Index of the chosen bar (-1 = none). */
   chosen: number;
@@ -37,7 +40,7 @@ export interface StepChartProps {
 const us = (v: number) => formatDuration(v * 1000);
 const axisUs = (v: number) => (v === 0 ? '0' : us(v));
 
-export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
+export function StepChart({ bars, chosen, onChoose, marks }: StepChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const { width } = useElementSize(ref);
   const [hover, setHover] = useState<{ i: number; x: number; y: number } | null>(null);
@@ -112,6 +115,38 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
                     />
                   ) : null,
                 )}
+                {(marks ?? [])
+                  .filter((m) => m.bar === i)
+                  .map((m) => {
+                    const at = x(m.at * b.total);
+                    return m.end !== undefined ? (
+                      <rect
+                        key={m.id}
+                        className="ui-mark"
+                        data-testid="step-marker"
+                        x={at}
+                        y={1}
+                        width={Math.max(1, x(m.end * b.total) - at)}
+                        height={BAND - 2}
+                        style={{ fill: m.color, stroke: m.color }}
+                      >
+                        <title>{m.name}</title>
+                      </rect>
+                    ) : (
+                      <line
+                        key={m.id}
+                        className="ui-mark-line"
+                        data-testid="step-marker"
+                        x1={at}
+                        x2={at}
+                        y1={1}
+                        y2={BAND - 1}
+                        style={{ stroke: m.color }}
+                      >
+                        <title>{m.name}</title>
+                      </line>
+                    );
+                  })}
                 <text className="step-total" x={x(b.total) + 6} y={BAND / 2} dy="0.32em">
                   {us(b.stepTime)}
                   <title>{STEP_TIME_DEFINITION}</title>

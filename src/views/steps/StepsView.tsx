@@ -27,6 +27,8 @@ import { SourceNote } from '../common/SourceNote';
 import { useTableView } from '../common/use-table-view';
 import { tableBoxHeight, ViewTable } from '../common/ViewTable';
 import { StepChart } from './StepChart';
+import { stepMarks } from '../../ui/chart-marks';
+import { useMarkerMarks } from '../common/use-marker-marks';
 import '../views.css';
 
 type Field = Exclude<keyof StepRow, 'step' | 'deviceId'>;
@@ -91,6 +93,15 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
   const rows = data.rows;
   const bars = useMemo(() => stepBars(rows), [rows]);
   const rangeOf = (r: StepRow) => data.ranges.get(r.step) ?? null;
+  const markerMarks = useMarkerMarks(profile.descriptor.id);
+  const marks = useMemo(
+    () =>
+      stepMarks(
+        markerMarks,
+        rows.map((r) => data.ranges.get(r.step) ?? null),
+      ),
+    [markerMarks, rows, data.ranges],
+  );
   const chosen = rows.findIndex((r) => {
     const g = rangeOf(r);
     return g !== null && rangeKey({ start: g.startNs, end: g.endNs }) === rangeKey(range);
@@ -213,7 +224,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
         <p className="muted small" data-testid="step-definition">
           {STEP_TIME_DEFINITION}. {HOST_STEP_DEFINITION}.
         </p>
-        <StepChart bars={bars} chosen={chosen} onChoose={choose} />
+        <StepChart bars={bars} chosen={chosen} onChoose={choose} marks={marks} />
       </section>
       <div className="view-toolbar">
         {chosen >= 0 && chosenRange ? (
