@@ -29,6 +29,8 @@ export type TraceFlavor = 'ascend' | 'kineto' | 'chrome';
 export const ASCEND_HARDWARE = 'Ascend Hardware';
 export const ASCEND_COMM_PROCESSES: readonly string[] = ['HCCL', 'Communication'];
 
+/** Flow categories drawn from the host API call that enqueues a device task. */
+const ENQUEUE_CATS = new Set(['HostToDevice', 'ac2g']);
 const KINETO_KERNEL = new Set(['kernel', 'Kernel']);
 const KINETO_MEMORY = new Set(['gpu_memcpy', 'Memcpy', 'gpu_memset', 'Memset']);
 /** HTA's COMM name pattern. */
@@ -55,6 +57,13 @@ export interface DeviceEvents {
   launch: Int32Array;
   /** Launch time (flow start), NaN when not launched by a flow. */
   launchTs: Float64Array;
+  /**
+   * Flow row from the host API call that enqueued it (Ascend `HostToDevice` from CANN's
+   * `Node@launch`, Kineto `ac2g` from the CUDA runtime call), else the same as `launch`; -1 when
+   * none. The advisor's idle causes compare a gap with this call (was the task enqueued late?),
+   * while steps use `launch` (the operator that asked for it).
+   */
+  enqueue: Int32Array;
   /** Tracks holding device events (and the comm op tracks). */
   deviceTracks: Set<number>;
 }
@@ -187,6 +196,7 @@ export function collectDeviceEvents(trace: TraceModel): DeviceEvents {
     device: Int32Array.from(b.device),
     launch: new Int32Array(n).fill(-1),
     launchTs: new Float64Array(n).fill(NaN),
+    enqueue: new Int32Array(n).fill(-1),
     deviceTracks,
   };
   // Per device track: slice index → event index, to bind flows.
@@ -201,11 +211,20 @@ export function collectDeviceEvents(trace: TraceModel): DeviceEvents {
     m[i] = e;
   }
   const f = trace.flows;
+  const enqueueRank = new Uint8Array(n);
+  const enqueueCat = new Map<number, number>();
   for (let r = 0; r < f.length; r++) {
     const m = byTrack.get(f.toTrack[r]!);
     if (!m || deviceTracks.has(f.fromTrack[r]!)) continue;
     const e = m[f.toSlice[r]!] ?? -1;
     if (e < 0) continue;
+    let rank = enqueueCat.get(f.cat[r]!);
+    if (rank === undefined)
+      enqueueCat.set(f.cat[r]!, (rank = ENQUEUE_CATS.has(trace.strings[f.cat[r]!] ?? '') ? 2 : 1));
+    if (rank > enqueueRank[e]!) {
+      enqueueRank[e] = rank;
+      ev.enqueue[e] = r;
+    }
     // Prefer a flow that starts on a CPU operator's thread (torch_to_npu, ac2g) over one from
     // a lower layer (HostToDevice from CANN): keep the first, replace it only by an earlier one.
     if (ev.launch[e]! < 0 || f.fromTs[r]! < ev.launchTs[e]!) {
