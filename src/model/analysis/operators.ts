@@ -28,6 +28,8 @@ export interface TraceOperators {
   table: OperatorTable;
   /** Device events attributed to an operator (the rest had no launch flow from one). */
   attributedEvents: number;
+  /** The launching operator of each device event (index into these arrays), -1 for none. */
+  owner: Int32Array;
 }
 
 const fmtUs = (ns: number) => (Number.isFinite(ns) ? (ns / 1000).toFixed(3) : '');
@@ -162,5 +164,6 @@ export function traceOperators(trace: TraceModel, dev: DeviceEvents): TraceOpera
     parent,
     table,
     attributedEvents: attributed,
+    owner,
   };
 }
