@@ -26,6 +26,7 @@ import type { SliceRef, SliceTable, TraceModel } from '../trace-model';
 import { analyzeProfile, analyzeTrace, type TraceAnalysis } from '../analysis/analyze';
 import { ASCEND_COMM_PROCESSES, ASCEND_HARDWARE } from '../analysis/device-events';
 import { mergeUnions } from '../analysis/intervals';
+import { launchLinks } from '../analysis/launch-links';
 import { stepTimeUs } from '../step-time';
 import { stepsData } from '../analysis/steps-data';
 import {
@@ -197,7 +198,7 @@ function deviceStreams(
     if (!l) byTrack.set(dev.track[e]!, (l = []));
     l.push(e);
   }
-  const f = t.flows;
+  const f = launchLinks(t);
   const out: DeviceStream[] = [];
   for (const [track, evs] of [...byTrack].sort((x, y) => x[0] - y[0])) {
     evs.sort((x, y) => dev.start[x]! - dev.start[y]! || dev.index[x]! - dev.index[y]!);

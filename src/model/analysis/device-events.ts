@@ -15,10 +15,12 @@
  * - Anything else (a plain Chrome trace) has no device events.
  *
  * Each event keeps the flow that launched it (Ascend `HostToDevice` / `torch_to_npu`, Kineto
- * `ac2g`, or any other flow that ends on it): the time of the launch is what assigns it to a
+ * `ac2g` — or, without ac2g flows, the `correlation` args link (launch-links.ts) — or any other
+ * flow that ends on it): the time of the launch is what assigns it to a
  * host step (HTA's rule), and the slice it starts from leads to the CPU operator.
  */
 import type { TraceModel } from '../trace-model';
+import { launchLinks } from './launch-links';
 
 export const DeviceKind = { Compute: 0, Communication: 1, Memory: 2, Other: 3 } as const;
 export type DeviceKindValue = (typeof DeviceKind)[keyof typeof DeviceKind];
@@ -30,7 +32,7 @@ export const ASCEND_HARDWARE = 'Ascend Hardware';
 export const ASCEND_COMM_PROCESSES: readonly string[] = ['HCCL', 'Communication'];
 
 /** Flow categories drawn from the host API call that enqueues a device task. */
-const ENQUEUE_CATS = new Set(['HostToDevice', 'ac2g']);
+const ENQUEUE_CATS = new Set(['HostToDevice', 'ac2g', 'correlation (args)']);
 const KINETO_KERNEL = new Set(['kernel', 'Kernel']);
 const KINETO_MEMORY = new Set(['gpu_memcpy', 'Memcpy', 'gpu_memset', 'Memset']);
 /** HTA's COMM name pattern. */
@@ -210,7 +212,7 @@ export function collectDeviceEvents(trace: TraceModel): DeviceEvents {
     if (!m) byTrack.set(ev.track[e]!, (m = new Int32Array(s.length).fill(-1)));
     m[i] = e;
   }
-  const f = trace.flows;
+  const f = launchLinks(trace);
   const enqueueRank = new Uint8Array(n);
   const enqueueCat = new Map<number, number>();
   for (let r = 0; r < f.length; r++) {
