@@ -27,6 +27,7 @@ import { analyzeProfile, analyzeTrace, type TraceAnalysis } from '../analysis/an
 import { ASCEND_COMM_PROCESSES, ASCEND_HARDWARE } from '../analysis/device-events';
 import { mergeUnions } from '../analysis/intervals';
 import { launchLinks } from '../analysis/launch-links';
+import { profileCoreCounts, type CoreCounts } from '../ascend/core-counts';
 import { stepTimeUs } from '../step-time';
 import { stepsData } from '../analysis/steps-data';
 import {
@@ -149,6 +150,8 @@ export interface AdvisorInputs {
   hostApis: boolean;
   /** profiler_info `_gc_detect_threshold` was set (null: unknown, no profiler_info). */
   gcDetect: boolean | null;
+  /** AI Core / AI Vector core counts from info.json (or profiler_info), null when absent. */
+  cores: CoreCounts | null;
 }
 
 export function classifyHostName(name: string, cat: string, kind: InputKind): HostClass | null {
@@ -466,5 +469,6 @@ export async function extractAdvisorInputs(
         ? host.api.length + host.launch.length > 0
         : (t?.processes.some((x) => x.name === 'CANN') ?? false),
     gcDetect: gcDetectOf(p),
+    cores: profileCoreCounts(p),
   };
 }

@@ -70,18 +70,21 @@ export const blockDim: RuleSpec = {
   id: 'block-dim',
   checks:
     'AI Core / AI Vector / MIX_AIC kernels whose block dim is not a multiple of the core count',
-  threshold: 'block dim % cores ≠ 0 (cores from info.json: enter aiCoreNum / aivNum)',
+  threshold: 'block dim % cores ≠ 0 (cores from info.json, or aiCoreNum / aivNum when entered)',
   source: 'MA block_dim_checker',
   kinds: ['ascend'],
   run(ctx) {
     const { inp, th } = ctx;
     if (!hasCores(inp.kernels)) return notChecked(this.id, NEEDS_KERNELS);
-    const aic = th['aiCoreNum']!;
-    const aiv = th['aivNum']!;
+    // A count entered in the thresholds wins; else the folder's info.json.
+    const manual = th['aiCoreNum']! > 0;
+    const aic = manual ? th['aiCoreNum']! : (inp.cores?.aiCore ?? 0);
+    const aiv = th['aivNum']! > 0 ? th['aivNum']! : (inp.cores?.aiv ?? 0);
+    const from = manual ? 'entered' : (inp.cores?.source ?? '');
     if (!(aic > 0))
       return notChecked(
         this.id,
-        'needs the AI Core count (info.json ai_core_num, under PROF_*/device_*): enter aiCoreNum in the thresholds',
+        'needs the AI Core count (info.json ai_core_num, under PROF_*/device_*): open the folder with its PROF_* data, or enter aiCoreNum in the thresholds',
       );
     if (inp.kernels.every((k) => Number.isNaN(k.blockDim)))
       return notChecked(this.id, 'needs the Block Dim column of kernel_details.csv');
@@ -93,13 +96,16 @@ export const blockDim: RuleSpec = {
       return !(k.core === 'MIX_AIC' && aiv > 0 && k.mixBlockDim % aiv === 0);
     });
     if (bad.length === 0)
-      return passed(this.id, 'Every block dim is a multiple of the core count.');
+      return passed(
+        this.id,
+        `Every block dim is a multiple of the core count (${aic} AI Cores, ${from}).`,
+      );
     const t = bad.reduce((a, k) => a + k.durNs, 0);
     return found(ctx, {
       rule: this.id,
       timeNs: t,
       count: bad.length,
-      title: `${plural(bad.length, 'kernel')} (${fmtNs(t)}) use a block dim that is not a multiple of the ${aic} AI Cores: some cores idle in the last wave.`,
+      title: `${plural(bad.length, 'kernel')} (${fmtNs(t)}) use a block dim that is not a multiple of the ${aic} AI Cores (${from}): some cores idle in the last wave.`,
       fix: 'Tune the listed operators with AOE (aoe --job_type=2 … --tune_ops_file).',
       evidence: bad.map((k) => kernelRow(k, k.blockDim, `${k.core}, block dim ${k.blockDim}`)),
     });
