@@ -298,15 +298,35 @@ const AFFINITY: { api: string; patterns: string[][] }[] = [
     patterns: [['pow?', 'mean?', 'add?', 'rsqrt', 'mul', 'type_as?']],
   },
   {
+    // slice or chunk, then silu/mul or sigmoid/mul/mul in any order (the yaml's 10 variants).
     api: 'torch_npu.npu_swiglu',
     patterns: [
       ['slice|chunk', 'silu', 'mul'],
+      ['slice|chunk', 'mul', 'silu'],
       ['slice|chunk', 'sigmoid', 'mul', 'mul'],
+      ['slice|chunk', 'mul', 'sigmoid', 'mul'],
+      ['slice|chunk', 'mul', 'mul', 'sigmoid'],
     ],
   },
   { api: 'optimizer.clip_grad_norm_fused_', patterns: [['add', 'reciprocal', 'mul']] },
+  // CANN 8.0.RC1 / 8.0.0
+  {
+    api: 'torch_npu.npu_geglu',
+    patterns: [
+      ['slice|chunk', 'gelu', 'mul'],
+      ['slice|chunk', 'mul', 'gelu'],
+    ],
+  },
   { api: 'torch_npu.npu_add_layer_norm', patterns: [['add', 'layer_norm']] },
   { api: 'torch_npu.npu_group_norm_silu', patterns: [['group_norm', 'silu']] },
+  { api: 'torch.addmm', patterns: [['mul', 'mul', 'add']] },
+  // CANN 8.0.RC3
+  { api: 'mindspeed.ops.npu_matmul_add', patterns: [['matmul', 'add']] },
+  { api: 'torch_npu.npu_moe_token_permute', patterns: [['argsort', 'argsort', 'index_select']] },
+  {
+    api: 'torch_npu.npu_moe_token_unpermute',
+    patterns: [['index_select', 'mul', 'reduce_sum']],
+  },
 ];
 
 /** Length of the match of `pat` at ops[i] (0 when none); optional tokens are tried both ways. */
@@ -325,7 +345,7 @@ function matchAt(ops: readonly string[], i: number, pat: readonly string[], p = 
 export const affinityApi: RuleSpec = {
   id: 'affinity-api',
   checks:
-    'aten op sequences that have a fused NPU API (confusion_transpose, fast_gelu, scaled_masked_softmax, fusion_attention, rotary_mul, rms_norm, swiglu, …)',
+    'aten op sequences that have a fused NPU API (confusion_transpose, fast_gelu, scaled_masked_softmax, fusion_attention, rotary_mul, rms_norm, swiglu, geglu, addmm, matmul_add, moe token permute / unpermute, …)',
   threshold: 'any match',
   source: 'MA fusion_ops_analyzer, rules/timeline_fusion_ops.yaml',
   kinds: ['ascend'],
