@@ -129,3 +129,30 @@ test('a kernel clicked on the timeline shows its kernel_details row', async ({ p
   await expect(details).toContainText('Input Shapes');
   await page.screenshot({ path: '/tmp/analysis-kernel-details.png' });
 });
+
+test('an Ascend folder: Overview shows the cross-checks at once; Kernels rows carry trace columns', async ({
+  page,
+}) => {
+  const g = generateAscendProfile({ seed: 34, level: 'Level2', steps: 2, kernelsPerStep: 8 });
+  const dir = writeTree(g.files);
+  const root = g.files[0]!.path.split('/')[0]!;
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(join(dir, root));
+  await ready(page);
+  await page.getByTestId('tab-overview').click();
+  const status = page.getByTestId('overview-cross-checks');
+  await expect(status).toHaveAttribute('data-status', 'passed');
+  await page.screenshot({ path: '/tmp/analysis-overview-checks.png' });
+  await status.getByRole('button').click();
+  await expect(page.getByTestId('cross-checks')).toContainText('Cross-view checks passed');
+  await page.getByTestId('tab-kernels').click();
+  const note = page.getByTestId('kernel-trace-join');
+  await expect(note).toContainText('rows matched a slice');
+  const header = page.getByTestId('kernel-table').getByRole('columnheader');
+  await expect(header.filter({ hasText: 'Launched by (trace)' })).toBeVisible();
+  await expect(header.filter({ hasText: 'Kind (trace)' })).toBeVisible();
+  await page.getByTestId('table-filter').fill('communication');
+  await page.getByTestId('table-filter').press('Enter');
+  await expect(rows(page, 'kernel-table').first()).toContainText('hcom_');
+  await page.screenshot({ path: '/tmp/analysis-kernels-trace-columns.png' });
+});

@@ -43,6 +43,21 @@ async function openCluster(page: Page) {
 }
 
 test.describe('cluster view', () => {
+  test('the advisor’s cluster rules run on the overview: slow rank and slow link', async ({
+    page,
+  }) => {
+    await openCluster(page);
+    const panel = page.getByTestId('cluster-advice');
+    await expect(panel.locator('[data-rule="slow-rank"]')).toContainText(`Rank ${truth.slowRank}`);
+    // slow-link reads the ranks' communication.json totals: checked, not "needs …".
+    const link = panel.locator('[data-rule="slow-link"]');
+    await expect(link).toBeVisible();
+    await expect(link).not.toHaveAttribute('data-severity', 'not-checked');
+    await page.screenshot({ path: '/tmp/truth-cluster-advice.png' });
+    await panel.getByRole('button', { name: 'Evidence in the Advisor' }).click();
+    await expect(page.getByTestId('advisor-cluster')).toContainText('slow-link');
+  });
+
   test('heatmap, slow rank, and a click that opens both ranks aligned', async ({ page }) => {
     await openCluster(page);
     const canvas = page.getByTestId('cluster-heatmap').locator('canvas');

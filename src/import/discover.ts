@@ -41,6 +41,8 @@ function profileRoot(path: string): { root: string; kind: 'ascend' | 'trace-file
     return { root: segs.slice(0, out).join('/'), kind: 'ascend' };
   const kind = fileKind(path);
   if (kind === 'trace.json') return { root: path, kind: 'trace-file' };
+  // msprof's raw info.json belongs to the profile folder around it; it never makes one.
+  if (kind === 'info.json') return null;
   if (kind !== 'unknown' && kind !== 'csv' && kind !== 'zip' && kind !== 'db') {
     return { root: segs.slice(0, -1).join('/'), kind: 'ascend' };
   }
@@ -116,6 +118,8 @@ export function isReadablePath(d: ProfileDescriptor, path: string): boolean {
   const rel = d.root === '' ? path : path.slice(d.root.length + 1);
   const segs = rel.split('/');
   if (segs.length === 1) return true; // profiler_info*.json, profiler_metadata.json, or a flat folder
+  // msprof's info.json (AI Core / AI Vector core counts for the block-dim rule).
+  if (/^PROF_[^/]+\/(host|device_\d+)\/info\.json(\.\d+)?$/.test(rel)) return true;
   return segs.length === 2 && segs[0] === OUTPUT_DIR;
 }
 

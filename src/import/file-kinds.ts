@@ -39,6 +39,8 @@ export function fileKind(path: string): string {
   if ((ASCEND_CSV_KINDS as readonly string[]).includes(lower)) return lower;
   if ((ASCEND_JSON_KINDS as readonly string[]).includes(lower)) return lower;
   if (/^profiler_info(_\d+)?\.json$/.test(lower)) return 'profiler_info.json';
+  // msprof's raw metadata (PROF_*/host/info.json, PROF_*/device_{id}/info.json.{id}): core counts.
+  if (/^info\.json(\.\d+)?$/.test(lower)) return 'info.json';
   if (/^ascend_pytorch_profiler(_\d+)?\.db$/.test(lower)) return 'ascend_pytorch_profiler.db';
   if (lower === 'analysis.db' || lower === 'analysis.dat') return 'analysis.db';
   if (lower === 'cluster_analysis.db') return 'cluster_analysis.db';

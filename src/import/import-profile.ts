@@ -12,6 +12,7 @@ import type { InputFile } from './sources/input-file';
 import type { ScanPool } from './trace/parallel-scan';
 import { ImportCancelled } from './trace/import-trace-json';
 import { distributedFacts } from '../model/trace-facts';
+import { attachCrossChecks } from '../model/analysis/invariants';
 
 export interface ProfileImportOptions {
   signal?: AbortSignal;
@@ -93,6 +94,8 @@ export async function importProfile(
     const dist = distributedFacts(profile.trace.metadata);
     if (dist && dist.rank !== null) profile.descriptor = { ...descriptor, rank: dist.rank };
   }
+  // The cross-view checks run here, with the import, so the Overview shows their status at once.
+  if (!opts.only) attachCrossChecks(profile);
   return profile;
 }
 

@@ -67,6 +67,12 @@ export interface ProfileModel {
   fromCache?: boolean;
   /** Path of the file `trace` was built from (trace_view.json, or a profiler .db). */
   traceSource?: string;
+  /**
+   * The cross-view checks (model/analysis/invariants.ts) computed at import for the timeline of
+   * `traceSource`, so the Overview and the Import report show their status at once; recomputed
+   * when the timeline's source is switched.
+   */
+  crossChecks?: { traceSource: string | null; warnings: TraceWarning[] };
   /** Timelines built from the profile's other sources, by path (kept when the user switches). */
   otherTraces?: Record<string, TraceModel>;
 }

@@ -179,6 +179,12 @@ export interface TraceModel {
   /** Global (s:"g") instants. */
   globalInstants: InstantTable;
   flows: FlowTable;
+  /**
+   * Launch links found through `correlation` / `External id` args when a Kineto trace has no
+   * `ac2g` flow events (import/trace/correlate.ts): host runtime call (or CPU op) → device task.
+   * Not drawn as arrows (they are not in the file); the analysis reads them as launch flows.
+   */
+  correlations?: FlowTable | null;
   args: ArgsStore;
   /** Top-level keys of an object-form trace other than traceEvents (displayTimeUnit, otherData…). */
   metadata: Record<string, unknown>;

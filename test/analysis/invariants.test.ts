@@ -24,6 +24,7 @@ const files = (list: { path: string; data: string | Uint8Array }[]): InputFile[]
 describe('generated profiles', () => {
   it.each([
     ['Level2', true],
+    ['Level1', true],
     ['Level0', true],
     ['Level0', false],
   ] as const)('Ascend text %s (steps: %s)', async (level, withSteps) => {

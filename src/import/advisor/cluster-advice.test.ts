@@ -58,3 +58,29 @@ describe('summarize: advice', () => {
     expect(s['cluster']).toBeUndefined();
   });
 });
+
+describe('slow-link from the rank summaries (the browser’s cluster overview)', () => {
+  it('gives the same finding as from the ranks’ communication rows', async () => {
+    const { importGenerated } = await import('./test-advise');
+    const { rankSummaryOf } = await import('../../model/cluster/rank-summary');
+    const { clusterAdvice } = await import('../../model/advisor/cluster-advice');
+    const c = generateCluster({ ranks: 4, steps: 2, kernelsPerStep: 6, seed: 3, withStack: false });
+    const profiles = await importGenerated(c.files);
+    const ranks = profiles.map((p, i) => rankSummaryOf(p, i));
+    expect(ranks.every((r) => r.linkTotals && Object.keys(r.linkTotals).length > 0)).toBe(true);
+    const comm = profiles.map((p, i) => ({
+      rank: ranks[i]!.rank,
+      communication: p.ascend.communication ?? null,
+    }));
+    const fromRows = clusterAdvice(ranks, comm).find((f) => f.rule === 'slow-link')!;
+    const fromSummaries = clusterAdvice(ranks, null).find((f) => f.rule === 'slow-link')!;
+    expect(fromSummaries.severity).not.toBe('not-checked');
+    expect(fromSummaries).toEqual(fromRows);
+    // A negative threshold flags any spread (even none): the browser path reports the ranks too.
+    const strict = clusterAdvice(ranks, null, { slowLinkRatio: -1 }).find(
+      (f) => f.rule === 'slow-link',
+    )!;
+    expect(strict.severity).toBe('medium');
+    expect(strict.evidence.length).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -151,6 +151,21 @@ describe('advisor rules from the extra knobs', () => {
     expect(rule(none.report, 'affinity-optimizer').severity).toBe('ok');
   });
 
+  it.each([
+    [['chunk', 'mul', 'silu'], 'torch_npu.npu_swiglu'],
+    [['slice', 'mul', 'mul', 'sigmoid'], 'torch_npu.npu_swiglu'],
+    [['chunk', 'gelu', 'mul'], 'torch_npu.npu_geglu'],
+    [['argsort', 'argsort', 'index_select'], 'torch_npu.npu_moe_token_permute'],
+    [['index_select', 'mul', 'reduce_sum'], 'torch_npu.npu_moe_token_unpermute'],
+    [['matmul', 'add', 'relu'], 'mindspeed.ops.npu_matmul_add'],
+    [['mul', 'mul', 'add'], 'torch.addmm'],
+  ])('affinity-api: %j → %s (remaining patterns of timeline_fusion_ops.yaml)', async (ops, api) => {
+    const { report } = await adviseGenerated(advisorAscendProfile({ atenOps: ops }).files);
+    const a = rule(report, 'affinity-api');
+    expect(a.evidence[0]!.label).toBe(api);
+    expect(a.evidence[0]!.detail).toBe(ops.filter((o) => o !== 'relu').join('-'));
+  });
+
   it('byte-alignment: SDMA sizes off 512 B fire (sizes read from the args); aligned ones do not', async () => {
     const { report } = await adviseGenerated(
       advisorAscendProfile({ hcclTaskBytes: [1048576, 1000000, 256] }).files,

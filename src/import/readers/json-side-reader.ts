@@ -4,6 +4,23 @@ import { fileKind } from '../file-kinds';
 import { JsonSyntaxError, parseJsonBytes } from '../json/json-bytes';
 import { readAll } from '../sources/input-file';
 import type { FileReader } from './reader';
+import { coreCounts } from '../../model/ascend/core-counts';
+
+/**
+ * msprof's info.json (host or device): kept as `json['info.json']` when it names the AI Core
+ * count (DeviceInfo[].ai_core_num); the first such file wins (host and device copies agree).
+ */
+export const readInfoJson: FileReader = async (file, ctx, report) => {
+  const had = ctx.profile.json['info.json'];
+  await readJsonSideFile(file, ctx, report);
+  const value = ctx.profile.json['info.json'];
+  if (had !== undefined) ctx.profile.json['info.json'] = had;
+  else if (!coreCounts(value)) delete ctx.profile.json['info.json'];
+  if (!coreCounts(value)) {
+    report.status = 'skipped';
+    report.reason = 'no DeviceInfo ai_core_num in this info.json';
+  }
+};
 
 export const readJsonSideFile: FileReader = async (file, ctx, report) => {
   const bytes = await readAll(file);

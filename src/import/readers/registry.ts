@@ -6,7 +6,7 @@ import { ASCEND_READERS } from '../ascend/read-ascend-files';
 import { DB_READERS, DB_READ_ORDER } from '../db';
 import { ASCEND_CSV_KINDS } from '../file-kinds';
 import { readCsvFile } from './csv-reader';
-import { readJsonSideFile } from './json-side-reader';
+import { readInfoJson, readJsonSideFile } from './json-side-reader';
 import type { FileReader } from './reader';
 import { readTraceFile } from './trace-reader';
 
@@ -15,6 +15,7 @@ export const READERS: Record<string, FileReader> = {
   'trace.json': readTraceFile,
   'profiler_info.json': readJsonSideFile,
   'profiler_metadata.json': readJsonSideFile,
+  'info.json': readInfoJson,
   'communication.json': readJsonSideFile,
   'communication_matrix.json': readJsonSideFile,
   csv: readCsvFile,
@@ -28,6 +29,7 @@ export const READERS: Record<string, FileReader> = {
 export const READ_ORDER: string[] = [
   'profiler_info.json',
   'profiler_metadata.json',
+  'info.json',
   'trace_view.json',
   'trace.json',
   ...ASCEND_CSV_KINDS,

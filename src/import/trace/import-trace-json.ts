@@ -11,6 +11,7 @@ import { TraceCollector } from './trace-collector';
 import type { RawTraceParts } from './raw-parts';
 import { ImportCancelled, type TraceImportOptions } from './import-options';
 import { collectTraceJsonParallel, NO_TRACE_EVENTS } from './parallel-scan';
+import { correlateLaunches } from './correlate';
 
 export {
   ImportCancelled,
@@ -79,5 +80,7 @@ export async function importTraceJson(
     finalizeMs: Math.round(performance.now() - t1),
     ranges: parallel ? (parallel.ranges ?? 1) : 1,
   };
+  // Kineto without ac2g flows: launch links from correlation / External id args.
+  await correlateLaunches(model, file);
   return model;
 }

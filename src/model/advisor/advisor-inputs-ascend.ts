@@ -36,14 +36,19 @@ const col = (k: KernelTable, names: string[]) => {
   return -1;
 };
 
+/**
+ * The Kernels view's rows when they come from kernel_details or the profiler db (the columns the
+ * device rules read: Accelerator Core, Block Dim, input types); null for a table derived from the
+ * trace, which has none of them (the rules then say what they need).
+ */
 export function kernelRows(
-  p: ProfileModel,
+  kernels: { table: KernelTable } | null,
   t: TraceModel | null,
   steps: StepWindow[],
   streams: DeviceStream[],
 ): KernelRow[] | null {
-  const k = p.ascend.kernels;
-  if (!k) return null;
+  const k = kernels?.table;
+  if (!k || k.source === 'trace') return null;
   const bd = col(k, ['Block Dim', 'Block Num']);
   const mbd = col(k, ['Mix Block Dim', 'Mix Block Num']);
   const it = col(k, ['Input Data Types']);

@@ -3,24 +3,33 @@
  * (in the import worker, before the model's buffers go to the page) so that the rules can run
  * again with other thresholds without the model.
  *
- * This is the ONE place that knows how device streams, launches, steps and host events are
- * found in a trace; it is meant to be switched to the shared analysis layer (model/analysis)
- * when that exists, without touching the rules.
- *
- * - device streams: Ascend — top-level slices of the `Ascend Hardware` threads; Kineto — slices
- *   of category kernel / gpu_memcpy / gpu_memset (any case; `cuda_sync` excluded, as HTA does);
- * - launches: the host slice at the source of the flow that ends on a device task
- *   (`HostToDevice` / `ac2g` preferred over `async_npu` / others);
- * - steps: host `ProfilerStep#N` widened to the device tasks launched in it (torch_npu's device
- *   step, see model/ascend/step-breakdown.ts);
- * - free time: the `Overlap Analysis` Free lane when present, else the gaps of the union of every
- *   device task (HTA's idle).
+ * Every figure comes from the shared analysis layer (model/analysis) or from the view data the
+ * other views show, so a finding agrees with the views (one definition per figure):
+ * - kind and device streams: the analysis' device events (Ascend — `Ascend Hardware` tasks;
+ *   Kineto — kernel / memcpy / memset slices), grouped by stream (track);
+ * - launches: the host API call that enqueued each task (device-events.ts `enqueue`:
+ *   `HostToDevice` / `ac2g` preferred);
+ * - steps: the analysis' steps (`ProfilerStep#N` projected onto the device: a task belongs to the
+ *   step its launch started in; the window runs from its first task to max(last task end, host
+ *   step end)); step time and Free per step are the Steps view's figures in its device-step mode
+ *   (step_trace_time / analysis.db when present, else the Overlap Analysis lanes, else the
+ *   device events: model/views/steps.ts `stepsData`), step time = model/step-time.ts;
+ * - free intervals: the `Overlap Analysis` Free lane when present, else the gaps of
+ *   compute ∪ communication over the device span (the analysis' Free: they add up to
+ *   `deviceTotals.freeNs`);
+ * - kernel rows: the Kernels view's table (analyzeProfile: kernel_details / the db's tasks);
+ * - communication ops: the analysis' collectives on the HCCL / Communication process.
  */
-import { lowerBound } from '../../lib/bisect';
 import type { CommOpRow } from '../ascend-data';
 import type { ProfileModel } from '../profile';
 import type { SliceRef, SliceTable, TraceModel } from '../trace-model';
-import { profilerStepRanges, stepBreakdownFromTrace } from '../ascend/step-breakdown';
+import { analyzeProfile, analyzeTrace, type TraceAnalysis } from '../analysis/analyze';
+import { ASCEND_COMM_PROCESSES, ASCEND_HARDWARE } from '../analysis/device-events';
+import { mergeUnions } from '../analysis/intervals';
+import { launchLinks } from '../analysis/launch-links';
+import { profileCoreCounts, type CoreCounts } from '../ascend/core-counts';
+import { stepTimeUs } from '../step-time';
+import { stepsData } from '../analysis/steps-data';
 import {
   commRowSlices,
   envOf,
@@ -141,10 +150,9 @@ export interface AdvisorInputs {
   hostApis: boolean;
   /** profiler_info `_gc_detect_threshold` was set (null: unknown, no profiler_info). */
   gcDetect: boolean | null;
+  /** AI Core / AI Vector core counts from info.json (or profiler_info), null when absent. */
+  cores: CoreCounts | null;
 }
-
-const DEVICE_CATS = new Set(['kernel', 'gpu_memcpy', 'gpu_memset', 'memcpy', 'memset']);
-const LAUNCH_CATS = new Set(['HostToDevice', 'ac2g']);
 
 export function classifyHostName(name: string, cat: string, kind: InputKind): HostClass | null {
   if (cat.toLowerCase() === 'gc' || /^(gc|GC)$|^gc[._ ]collect|garbage.collect/i.test(name))
@@ -167,49 +175,44 @@ export function classifyHostName(name: string, cat: string, kind: InputKind): Ho
   return null;
 }
 
-function detectKind(p: ProfileModel, t: TraceModel | null): InputKind {
-  if (p.descriptor.kind === 'ascend') return 'ascend';
-  if (t?.processes.some((x) => x.name === 'Ascend Hardware')) return 'ascend';
-  if (t) {
-    for (let i = 0; i < t.flows.length; i++)
-      if (t.strings[t.flows.cat[i]!] === 'ac2g') return 'kineto';
-    for (const tr of t.sliceTracks) {
-      const s = tr.slices;
-      for (let i = 0; i < Math.min(s.length, 64); i++)
-        if (DEVICE_CATS.has((t.strings[s.cat[i]!] ?? '').toLowerCase())) return 'kineto';
-    }
-  }
-  return 'trace';
+function detectKind(p: ProfileModel, a: TraceAnalysis | null): InputKind {
+  if (p.descriptor.kind === 'ascend' || a?.flavor === 'ascend') return 'ascend';
+  return a?.flavor === 'kineto' ? 'kineto' : 'trace';
 }
 
-/** Tracks (main and overflow) of the threads of process p. */
-
-function deviceStreams(t: TraceModel, kind: InputKind, names: Map<string, number>): DeviceStream[] {
+/** Device streams from the analysis' device events (communication-op threads left out). */
+function deviceStreams(
+  t: TraceModel,
+  a: TraceAnalysis,
+  kind: InputKind,
+  names: Map<string, number>,
+): DeviceStream[] {
   const intern = (s: string) => {
     let i = names.get(s);
     if (i === undefined) names.set(s, (i = names.size));
     return i;
   };
+  const dev = a.device;
+  const byTrack = new Map<number, number[]>();
+  for (let e = 0; e < dev.length; e++) {
+    const tr = t.sliceTracks[dev.track[e]!]!;
+    if (kind === 'ascend' && t.processes[tr.process]!.name !== ASCEND_HARDWARE) continue;
+    let l = byTrack.get(dev.track[e]!);
+    if (!l) byTrack.set(dev.track[e]!, (l = []));
+    l.push(e);
+  }
+  const f = launchLinks(t);
   const out: DeviceStream[] = [];
-  t.sliceTracks.forEach((tr, track) => {
-    if (tr.kind !== 'thread') return;
+  for (const [track, evs] of [...byTrack].sort((x, y) => x[0] - y[0])) {
+    evs.sort((x, y) => dev.start[x]! - dev.start[y]! || dev.index[x]! - dev.index[y]!);
+    const tr = t.sliceTracks[track]!;
     const proc = t.processes[tr.process]!;
     const s = tr.slices;
-    const keep: number[] = [];
-    if (kind === 'ascend') {
-      if (proc.name !== 'Ascend Hardware') return;
-      for (let i = 0; i < s.length; i++) if (s.depth[i] === 0) keep.push(i);
-    } else if (kind === 'kineto') {
-      for (let i = 0; i < s.length; i++)
-        if (s.depth[i] === 0 && DEVICE_CATS.has((t.strings[s.cat[i]!] ?? '').toLowerCase()))
-          keep.push(i);
-    }
-    if (keep.length === 0) return;
-    const n = keep.length;
+    const n = evs.length;
     const st: DeviceStream = {
       track,
       name: kind === 'kineto' ? `${proc.name ?? `pid ${proc.pid}`} / ${tr.name}` : tr.name,
-      index: Int32Array.from(keep),
+      index: new Int32Array(n),
       start: new Float64Array(n),
       dur: new Float64Array(n),
       launchStart: new Float64Array(n).fill(NaN),
@@ -217,73 +220,66 @@ function deviceStreams(t: TraceModel, kind: InputKind, names: Map<string, number
       name2: new Uint32Array(n),
       step: new Int32Array(n).fill(-1),
     };
-    keep.forEach((i, k) => {
-      st.start[k] = s.start[i]!;
-      st.dur[k] = s.dur[i]!;
+    evs.forEach((e, k) => {
+      const i = dev.index[e]!;
+      st.index[k] = i;
+      st.start[k] = dev.start[e]!;
+      st.dur[k] = dev.end[e]! - dev.start[e]!;
       st.name2[k] = intern(t.strings[s.name[i]!] ?? '');
+      st.step[k] = a.eventStep[e]!;
+      const r = dev.enqueue[e]!;
+      const from = r >= 0 ? t.sliceTracks[f.fromTrack[r]!]?.slices : undefined;
+      if (from) {
+        const j = f.fromSlice[r]!;
+        st.launchStart[k] = from.start[j]!;
+        st.launchEnd[k] = from.start[j]! + from.dur[j]!;
+      }
     });
     out.push(st);
-  });
-  // Launches: flows whose end is a kept task, from a non-device track.
-  const byTrack = new Map(out.map((d) => [d.track, d]));
-  const pref = new Map<DeviceStream, Uint8Array>();
-  const f = t.flows;
-  for (let i = 0; i < f.length; i++) {
-    const d = byTrack.get(f.toTrack[i]!);
-    if (!d || byTrack.has(f.fromTrack[i]!)) continue;
-    const k = lowerBound(d.index, f.toSlice[i]!, 0, d.index.length);
-    if (d.index[k] !== f.toSlice[i]) continue;
-    let pr = pref.get(d);
-    if (!pr) pref.set(d, (pr = new Uint8Array(d.index.length)));
-    const rank = LAUNCH_CATS.has(t.strings[f.cat[i]!] ?? '') ? 2 : 1;
-    if (rank <= pr[k]!) continue;
-    const from = t.sliceTracks[f.fromTrack[i]!]?.slices;
-    if (!from) continue;
-    const j = f.fromSlice[i]!;
-    pr[k] = rank;
-    d.launchStart[k] = from.start[j]!;
-    d.launchEnd[k] = from.start[j]! + from.dur[j]!;
   }
   return out;
 }
 
-/** Host steps widened to the device tasks launched inside them (see the file header). */
-function stepWindows(t: TraceModel, streams: DeviceStream[]): { w: StepWindow[]; has: boolean } {
-  const host = profilerStepRanges(t);
-  if (host.length === 0) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const d of streams) {
-      if (d.start.length === 0) continue;
-      lo = Math.min(lo, d.start[0]!);
-      for (let k = 0; k < d.start.length; k++) hi = Math.max(hi, d.start[k]! + d.dur[k]!);
-    }
-    if (!(hi >= lo)) {
-      lo = 0;
-      hi = t.endNs;
-    }
+/** Step time and Free per step id (ns) as the Steps view shows them (device-step mode). */
+function stepFigures(p: ProfileModel): Map<string, { stepNs: number; freeNs: number }> {
+  const out = new Map<string, { stepNs: number; freeNs: number }>();
+  for (const r of stepsData(p, 'device').rows) {
+    const st = stepTimeUs(r);
+    if (st === null) continue;
+    const o = out.get(r.step) ?? { stepNs: 0, freeNs: 0 };
+    o.stepNs += Math.round(st * 1000);
+    o.freeNs += Math.round((r.free ?? 0) * 1000);
+    out.set(r.step, o);
+  }
+  return out;
+}
+
+/** The analysis' steps as windows (see the file header); one whole-capture window without. */
+function stepWindows(p: ProfileModel, a: TraceAnalysis, streams: DeviceStream[]) {
+  const fig = stepFigures(p);
+  if (a.steps.length === 0) {
+    const tot = a.totals;
+    const lo = tot ? tot.spanStartNs : 0;
+    const hi = tot ? tot.spanEndNs : (p.trace?.endNs ?? 0);
     for (const d of streams) d.step.fill(0);
-    return { w: [{ step: '', startNs: lo, endNs: hi, stepNs: hi - lo, freeNs: 0 }], has: false };
+    const own = tot
+      ? {
+          stepNs: tot.computeNs + tot.communicationNotOverlappedNs + tot.freeNs,
+          freeNs: tot.freeNs,
+        }
+      : { stepNs: hi - lo, freeNs: 0 };
+    const w: StepWindow = { step: '', startNs: lo, endNs: hi, ...(fig.get('') ?? own) };
+    return { w: [w], has: false };
   }
-  const starts = host.map((h) => h.startNs);
-  const lo = host.map(() => Infinity);
-  const hi = host.map(() => -Infinity);
-  for (const d of streams) {
-    for (let k = 0; k < d.start.length; k++) {
-      const ls = d.launchStart[k]!;
-      if (Number.isNaN(ls)) continue;
-      const h = lowerBound(starts, ls + 1) - 1;
-      if (h < 0 || ls > host[h]!.endNs) continue;
-      d.step[k] = h;
-      lo[h] = Math.min(lo[h]!, d.start[k]!);
-      hi[h] = Math.max(hi[h]!, d.start[k]! + d.dur[k]!);
-    }
-  }
-  const w = host.map((h, i) => {
-    const s = lo[i] === Infinity ? h.startNs : lo[i]!;
-    const e = Math.max(h.endNs, hi[i]!);
-    return { step: h.step, startNs: s, endNs: e, stepNs: e - s, freeNs: 0 };
-  });
+  const w: StepWindow[] = a.steps.map((s) => ({
+    step: s.id,
+    startNs: s.spanStartNs,
+    endNs: s.spanEndNs,
+    ...(fig.get(s.id) ?? {
+      stepNs: s.computeNs + s.communicationNotOverlappedNs + s.freeNs,
+      freeNs: s.freeNs,
+    }),
+  }));
   // Tasks without a launch in a step: the device window holding their start.
   for (const d of streams) {
     for (let k = 0; k < d.start.length; k++) {
@@ -295,11 +291,8 @@ function stepWindows(t: TraceModel, streams: DeviceStream[]): { w: StepWindow[];
   return { w, has: true };
 }
 
-/** Free intervals: the Free lane's slices, else the gaps between merged device tasks. */
-function freeIntervals(
-  t: TraceModel,
-  streams: DeviceStream[],
-): { free: FreeInterval[]; lanes: boolean } {
+/** Free intervals: the Free lane's slices, else the gaps of compute ∪ communication. */
+function freeIntervals(t: TraceModel, a: TraceAnalysis): { free: FreeInterval[]; lanes: boolean } {
   const lanes: FreeInterval[] = [];
   t.processes.forEach((p) => {
     if (p.name !== 'Overlap Analysis') return;
@@ -319,18 +312,33 @@ function freeIntervals(
     }
   });
   const hasLanes = t.processes.some((p) => p.name === 'Overlap Analysis');
-  if (hasLanes) return { free: lanes.sort((a, b) => a.startNs - b.startNs), lanes: true };
-  const iv: [number, number][] = [];
-  for (const d of streams)
-    for (let k = 0; k < d.start.length; k++) iv.push([d.start[k]!, d.start[k]! + d.dur[k]!]);
-  iv.sort((a, b) => a[0] - b[0]);
+  if (hasLanes) return { free: lanes.sort((x, y) => x.startNs - y.startNs), lanes: true };
   const free: FreeInterval[] = [];
-  let end = -Infinity;
-  for (const [s, e] of iv) {
-    if (end !== -Infinity && s > end) free.push({ startNs: end, endNs: s, slice: null });
-    end = Math.max(end, e);
+  const tot = a.totals;
+  if (!tot) return { free, lanes: false };
+  const cc = mergeUnions(a.unions.compute, a.unions.comm);
+  let at = tot.spanStartNs;
+  for (let i = 0; i < cc.length; i += 2) {
+    if (cc[i]! > at) free.push({ startNs: at, endNs: cc[i]!, slice: null });
+    at = Math.max(at, cc[i + 1]!);
   }
+  if (tot.spanEndNs > at) free.push({ startNs: at, endNs: tot.spanEndNs, slice: null });
   return { free, lanes: false };
+}
+
+/** The analysis' communication ops on the HCCL / Communication process, by start. */
+function commOps(t: TraceModel, a: TraceAnalysis): HostEvent[] {
+  return a.collectives
+    .filter((c) =>
+      ASCEND_COMM_PROCESSES.includes(t.processes[t.sliceTracks[c.track]!.process]!.name ?? ''),
+    )
+    .map((c) => ({
+      track: c.track,
+      index: c.index,
+      startNs: c.startNs,
+      durNs: c.durNs,
+      name: c.name,
+    }));
 }
 
 function emptyHost(): Record<HostClass, HostEvent[]> {
@@ -359,20 +367,14 @@ function hostEvents(t: TraceModel, kind: InputKind, deviceTracks: Set<number>) {
   // Classified once per distinct (category, name) pair: a number key, no string per slice.
   const classOf = new Map<number, HostClass | null>();
   const nStrings = t.strings.length;
-  const commSlices: HostEvent[] = [];
   t.sliceTracks.forEach((tr, track) => {
     if (deviceTracks.has(track)) return;
     const proc = t.processes[tr.process]!;
     if (proc.name === 'Ascend Hardware' || proc.name === 'Overlap Analysis') return;
-    const isComm = proc.name === 'HCCL' || proc.name === 'Communication';
+    if (proc.name !== null && ASCEND_COMM_PROCESSES.includes(proc.name)) return;
     const s = tr.slices;
     for (let i = 0; i < s.length; i++) {
       const name = t.strings[s.name[i]!] ?? '';
-      if (isComm) {
-        if (/^hcom_/.test(name))
-          commSlices.push({ track, index: i, startNs: s.start[i]!, durNs: s.dur[i]!, name });
-        continue;
-      }
       const key = s.cat[i]! * nStrings + s.name[i]!;
       let c = classOf.get(key);
       if (c === undefined)
@@ -386,8 +388,7 @@ function hostEvents(t: TraceModel, kind: InputKind, deviceTracks: Set<number>) {
     }
   });
   for (const list of Object.values(host)) list.sort((a, b) => a.startNs - b.startNs);
-  commSlices.sort((a, b) => a.startNs - b.startNs);
-  return { host, commSlices };
+  return host;
 }
 
 export function stepOf(steps: readonly StepWindow[], ts: number): string {
@@ -406,40 +407,19 @@ export async function extractAdvisorInputs(
   readArgs: ArgsBatchReader | null = null,
 ): Promise<AdvisorInputs> {
   const t = p.trace;
-  const kind = detectKind(p, t);
+  const a = t ? analyzeTrace(t) : null;
+  const kind = detectKind(p, a);
   const nameIds = new Map<string, number>();
-  const streams = t ? deviceStreams(t, kind, nameIds) : [];
-  const { w: steps, has: hasSteps } = t
-    ? stepWindows(t, streams)
+  const streams = t && a ? deviceStreams(t, a, kind, nameIds) : [];
+  const { w: steps, has: hasSteps } = a
+    ? stepWindows(p, a, streams)
     : { w: [] as StepWindow[], has: false };
-  const { free, lanes } = t ? freeIntervals(t, streams) : { free: [], lanes: false };
-  // Step time and free per step: the lanes (as the Steps view), else span and merged gaps.
-  if (t && lanes && hasSteps) {
-    const rows = stepBreakdownFromTrace(t, steps);
-    for (const s of steps) {
-      const rs = rows.filter((r) => r.step === s.step);
-      if (rs.length === 0) continue;
-      s.freeNs = Math.round(rs.reduce((a, r) => a + (r.free ?? 0), 0) * 1000);
-      s.stepNs = Math.round(
-        rs.reduce(
-          (a, r) => a + (r.computing ?? 0) + (r.communicationNotOverlapped ?? 0) + (r.free ?? 0),
-          0,
-        ) * 1000,
-      );
-    }
-  } else {
-    for (const s of steps) {
-      let f = 0;
-      for (const iv of free)
-        f += Math.max(0, Math.min(iv.endNs, s.endNs) - Math.max(iv.startNs, s.startNs));
-      s.freeNs = f;
-    }
-  }
+  const { free, lanes } = t && a ? freeIntervals(t, a) : { free: [], lanes: false };
   const deviceTracks = new Set(streams.map((d) => d.track));
-  const { host, commSlices } = t
-    ? hostEvents(t, kind, deviceTracks)
-    : { host: emptyHost(), commSlices: [] };
-  const kernels = kernelRows(p, t, steps, streams);
+  const host = t ? hostEvents(t, kind, deviceTracks) : emptyHost();
+  const commSlices = t && a ? commOps(t, a) : [];
+  const kernelTable = analyzeProfile(p).kernels;
+  const kernels = kernelRows(kernelTable, t, steps, streams);
   let maxKernelNs = NaN;
   for (const r of kernels ?? [])
     if (!Number.isNaN(r.durNs) && !(r.durNs <= maxKernelNs)) maxKernelNs = r.durNs;
@@ -489,5 +469,6 @@ export async function extractAdvisorInputs(
         ? host.api.length + host.launch.length > 0
         : (t?.processes.some((x) => x.name === 'CANN') ?? false),
     gcDetect: gcDetectOf(p),
+    cores: profileCoreCounts(p),
   };
 }

@@ -7,13 +7,14 @@
  * disagrees with the Cluster view; the advisor adds the evidence rows.
  *
  * slow-link: per rank, SDMA and RDMA bandwidth = Σ transit size ÷ Σ transit time over its
- * communication.json ops (MA slow_link_analyzer); flagged when (max − min) ÷ mean > 5 %. Time at
+ * communication.json ops (MA slow_link_analyzer; rank-summary.ts linkTotals, also carried by the
+ * rank summaries so the browser's Cluster and Advisor views run it); flagged when (max − min) ÷ mean > 5 %. Time at
  * stake: the slowest rank's transit time minus what it would take at the mean bandwidth.
  */
 import type { CommOpRow } from '../ascend-data';
 import { alignOffsets, collectiveArrivals, type CollectiveArrival } from '../cluster/align';
 import { analyzeCluster, MIN_SKEW_NS } from '../cluster/analyze';
-import type { RankSummary } from '../cluster/rank-summary';
+import { linkTotals, type LinkTotals, type RankSummary } from '../cluster/rank-summary';
 import { fmtNs, notChecked, passed, pct, plural, rangeRow, severityOf } from './rule-kit';
 import { withDefaults } from './thresholds';
 import type { EvidenceRow, Finding, Thresholds } from './types';
@@ -85,9 +86,9 @@ function slowRank(ranks: readonly RankSummary[]): Finding {
   };
 }
 
-function slowLink(comm: readonly RankComm[] | null, th: Thresholds): Finding {
+function slowLink(links: readonly { rank: number; totals: LinkTotals }[], th: Thresholds): Finding {
   const id = 'slow-link';
-  const withRows = (comm ?? []).filter((c) => c.communication && c.communication.length > 0);
+  const withRows = links.filter((c) => Object.keys(c.totals).length > 0);
   if (withRows.length < 2) return notChecked(id, 'needs communication.json of several ranks');
   const out: EvidenceRow[] = [];
   const parts: string[] = [];
@@ -95,15 +96,9 @@ function slowLink(comm: readonly RankComm[] | null, th: Thresholds): Finding {
   for (const tr of ['SDMA', 'RDMA']) {
     const bw = withRows
       .map((c) => {
-        let mb = 0;
-        let ms = 0;
-        for (const r of c.communication!) {
-          const b = r.bandwidth[tr];
-          if (b && (b.sizeMB ?? 0) > 0 && (b.timeMs ?? 0) > 0) {
-            mb += b.sizeMB!;
-            ms += b.timeMs!;
-          }
-        }
+        const t = c.totals[tr];
+        const mb = t?.sizeMB ?? 0;
+        const ms = t?.timeMs ?? 0;
         return { rank: c.rank, mb, ms, gbs: ms > 0 ? mb / ms : NaN };
       })
       .filter((x) => Number.isFinite(x.gbs));
@@ -149,5 +144,10 @@ export function clusterAdvice(
   over: Partial<Thresholds> = {},
 ): Finding[] {
   const th = withDefaults(over);
-  return [slowRank(ranks), slowLink(comm, th)];
+  // The ranks' communication rows when at hand (summarize), else the totals the rank summaries
+  // carry (the browser's cluster overview): the same sums either way.
+  const links = comm
+    ? comm.map((c) => ({ rank: c.rank, totals: linkTotals(c.communication ?? []) }))
+    : ranks.flatMap((r) => (r.linkTotals ? [{ rank: r.rank, totals: r.linkTotals }] : []));
+  return [slowRank(ranks), slowLink(links, th)];
 }

@@ -18,6 +18,7 @@ import {
   type RuleSpec,
 } from './rule-kit';
 import type { EvidenceRow } from './types';
+import { AFFINITY, matchAt } from './affinity-patterns';
 
 const NEEDS_KERNELS =
   'needs kernel_details.csv (or the profiler db) with Accelerator Core (Level1+)';
@@ -70,18 +71,21 @@ export const blockDim: RuleSpec = {
   id: 'block-dim',
   checks:
     'AI Core / AI Vector / MIX_AIC kernels whose block dim is not a multiple of the core count',
-  threshold: 'block dim % cores ≠ 0 (cores from info.json: enter aiCoreNum / aivNum)',
+  threshold: 'block dim % cores ≠ 0 (cores from info.json, or aiCoreNum / aivNum when entered)',
   source: 'MA block_dim_checker',
   kinds: ['ascend'],
   run(ctx) {
     const { inp, th } = ctx;
     if (!hasCores(inp.kernels)) return notChecked(this.id, NEEDS_KERNELS);
-    const aic = th['aiCoreNum']!;
-    const aiv = th['aivNum']!;
+    // A count entered in the thresholds wins; else the folder's info.json.
+    const manual = th['aiCoreNum']! > 0;
+    const aic = manual ? th['aiCoreNum']! : (inp.cores?.aiCore ?? 0);
+    const aiv = th['aivNum']! > 0 ? th['aivNum']! : (inp.cores?.aiv ?? 0);
+    const from = manual ? 'entered' : (inp.cores?.source ?? '');
     if (!(aic > 0))
       return notChecked(
         this.id,
-        'needs the AI Core count (info.json ai_core_num, under PROF_*/device_*): enter aiCoreNum in the thresholds',
+        'needs the AI Core count (info.json ai_core_num, under PROF_*/device_*): open the folder with its PROF_* data, or enter aiCoreNum in the thresholds',
       );
     if (inp.kernels.every((k) => Number.isNaN(k.blockDim)))
       return notChecked(this.id, 'needs the Block Dim column of kernel_details.csv');
@@ -93,13 +97,16 @@ export const blockDim: RuleSpec = {
       return !(k.core === 'MIX_AIC' && aiv > 0 && k.mixBlockDim % aiv === 0);
     });
     if (bad.length === 0)
-      return passed(this.id, 'Every block dim is a multiple of the core count.');
+      return passed(
+        this.id,
+        `Every block dim is a multiple of the core count (${aic} AI Cores, ${from}).`,
+      );
     const t = bad.reduce((a, k) => a + k.durNs, 0);
     return found(ctx, {
       rule: this.id,
       timeNs: t,
       count: bad.length,
-      title: `${plural(bad.length, 'kernel')} (${fmtNs(t)}) use a block dim that is not a multiple of the ${aic} AI Cores: some cores idle in the last wave.`,
+      title: `${plural(bad.length, 'kernel')} (${fmtNs(t)}) use a block dim that is not a multiple of the ${aic} AI Cores (${from}): some cores idle in the last wave.`,
       fix: 'Tune the listed operators with AOE (aoe --job_type=2 … --tune_ops_file).',
       evidence: bad.map((k) => kernelRow(k, k.blockDim, `${k.core}, block dim ${k.blockDim}`)),
     });
@@ -263,63 +270,10 @@ export const byteAlignment: RuleSpec = {
   },
 };
 
-/** Affinity API patterns (MA rules/timeline_fusion_ops.yaml): tokens, `?` = optional. */
-const AFFINITY: { api: string; patterns: string[][] }[] = [
-  {
-    api: 'torch_npu.npu_confusion_transpose',
-    patterns: [
-      ['permute|transpose', 'contiguous?', 'reshape|view'],
-      ['reshape|view', 'contiguous?', 'permute|transpose'],
-    ],
-  },
-  { api: 'torch_npu.fast_gelu', patterns: [['gelu']] },
-  {
-    api: 'torch_npu.npu_scaled_masked_softmax',
-    patterns: [['softmax|_softmax', 'mul?', 'masked_fill_|add']],
-  },
-  {
-    api: 'torch_npu.npu_fusion_attention',
-    patterns: [
-      ['matmul|bmm', 'add|mul|masked_fill_?', 'softmax|_softmax', 'dropout?', 'matmul|bmm'],
-    ],
-  },
-  {
-    api: 'torch_npu.npu_rotary_mul',
-    patterns: [['chunk|slice', 'neg', 'cat', 'mul?', 'mul?', 'add']],
-  },
-  {
-    api: 'torch_npu.npu_rms_norm',
-    patterns: [['pow?', 'mean?', 'add?', 'rsqrt', 'mul', 'type_as?']],
-  },
-  {
-    api: 'torch_npu.npu_swiglu',
-    patterns: [
-      ['slice|chunk', 'silu', 'mul'],
-      ['slice|chunk', 'sigmoid', 'mul', 'mul'],
-    ],
-  },
-  { api: 'optimizer.clip_grad_norm_fused_', patterns: [['add', 'reciprocal', 'mul']] },
-  { api: 'torch_npu.npu_add_layer_norm', patterns: [['add', 'layer_norm']] },
-  { api: 'torch_npu.npu_group_norm_silu', patterns: [['group_norm', 'silu']] },
-];
-
-/** Length of the match of `pat` at ops[i] (0 when none); optional tokens are tried both ways. */
-function matchAt(ops: readonly string[], i: number, pat: readonly string[], p = 0): number {
-  if (p === pat.length) return 0;
-  const tok = pat[p]!;
-  const opt = tok.endsWith('?');
-  const alts = (opt ? tok.slice(0, -1) : tok).split('|');
-  if (i < ops.length && alts.includes(ops[i]!)) {
-    const rest = matchAt(ops, i + 1, pat, p + 1);
-    if (rest >= 0) return 1 + rest;
-  }
-  return opt ? matchAt(ops, i, pat, p + 1) : -1;
-}
-
 export const affinityApi: RuleSpec = {
   id: 'affinity-api',
   checks:
-    'aten op sequences that have a fused NPU API (confusion_transpose, fast_gelu, scaled_masked_softmax, fusion_attention, rotary_mul, rms_norm, swiglu, …)',
+    'aten op sequences that have a fused NPU API (confusion_transpose, fast_gelu, scaled_masked_softmax, fusion_attention, rotary_mul, rms_norm, swiglu, geglu, addmm, matmul_add, moe token permute / unpermute, …)',
   threshold: 'any match',
   source: 'MA fusion_ops_analyzer, rules/timeline_fusion_ops.yaml',
   kinds: ['ascend'],

@@ -109,7 +109,7 @@ export const THRESHOLD_SPECS: readonly ThresholdSpec[] = [
     rules: ['block-dim'],
     value: 0,
     unit: 'count',
-    label: 'AI Cores of the chip (info.json ai_core_num; 0 = unknown)',
+    label: 'AI Cores of the chip (0 = read from info.json ai_core_num when the folder has it)',
     source: 'MA block_dim_checker (info.json under PROF_*/device_*)',
   },
   {
@@ -117,7 +117,7 @@ export const THRESHOLD_SPECS: readonly ThresholdSpec[] = [
     rules: ['block-dim'],
     value: 0,
     unit: 'count',
-    label: 'AI Vector cores of the chip (info.json aiv_num; 0 = unknown)',
+    label: 'AI Vector cores of the chip (0 = read from info.json aiv_num when the folder has it)',
     source: 'MA block_dim_checker',
   },
   {

@@ -16,6 +16,8 @@ import type { TraceModel } from '../trace-model';
 import {
   collectives,
   deviceTotals,
+  eventSteps,
+  hostSteps,
   traceSteps,
   type Collective,
   type DeviceTotals,
@@ -33,6 +35,8 @@ export interface TraceAnalysis {
   totals: DeviceTotals | null;
   unions: Unions;
   steps: TraceStep[];
+  /** Step of each device event (index into `steps`, -1 for none; see breakdown.ts eventSteps). */
+  eventStep: Int32Array;
   collectives: Collective[];
   operators: TraceOperators;
   /** Null when the trace has no device events. */
@@ -46,13 +50,16 @@ export function analyzeTrace(trace: TraceModel): TraceAnalysis {
   if (a) return a;
   const device = collectDeviceEvents(trace);
   const { totals, unions } = deviceTotals(device);
-  const steps = traceSteps(trace, device);
+  const host = hostSteps(trace);
+  const eventStep = eventSteps(host, device);
+  const steps = traceSteps(trace, device, host, eventStep);
   a = {
     flavor: device.flavor,
     device,
     totals: device.length > 0 ? totals : null,
     unions,
     steps,
+    eventStep,
     collectives: collectives(trace, device, unions),
     operators: traceOperators(trace, device),
     kernels: device.length > 0 ? traceKernelTable(trace, device, steps) : null,

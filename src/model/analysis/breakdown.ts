@@ -118,10 +118,12 @@ export function hostSteps(trace: TraceModel): StepRange[] {
   return out;
 }
 
-export function traceSteps(trace: TraceModel, dev: DeviceEvents): TraceStep[] {
-  const host = hostSteps(trace);
-  if (host.length === 0) return [];
-  const members: number[][] = host.map(() => []);
+/**
+ * The host step of each device event (index into `host`, -1 for none): the step containing its
+ * launch (the flow start), or, without a launch flow, its own start (HTA's rule).
+ */
+export function eventSteps(host: readonly StepRange[], dev: DeviceEvents): Int32Array {
+  const out = new Int32Array(dev.length).fill(-1);
   const starts = host.map((h) => h.startNs);
   for (let e = 0; e < dev.length; e++) {
     const t = Number.isNaN(dev.launchTs[e]!) ? dev.start[e]! : dev.launchTs[e]!;
@@ -134,8 +136,20 @@ export function traceSteps(trace: TraceModel, dev: DeviceEvents): TraceStep[] {
       else hi = mid;
     }
     const k = lo - 1;
-    if (k >= 0 && t < host[k]!.endNs) members[k]!.push(e);
+    if (k >= 0 && t < host[k]!.endNs) out[e] = k;
   }
+  return out;
+}
+
+export function traceSteps(
+  trace: TraceModel,
+  dev: DeviceEvents,
+  host: readonly StepRange[] = hostSteps(trace),
+  eventStep: Int32Array = eventSteps(host, dev),
+): TraceStep[] {
+  if (host.length === 0) return [];
+  const members: number[][] = host.map(() => []);
+  for (let e = 0; e < dev.length; e++) if (eventStep[e]! >= 0) members[eventStep[e]!]!.push(e);
   return host.map((h, k) => {
     const rows = members[k]!;
     const u = unionsOf(dev, rows);

@@ -15,10 +15,12 @@
  * - Anything else (a plain Chrome trace) has no device events.
  *
  * Each event keeps the flow that launched it (Ascend `HostToDevice` / `torch_to_npu`, Kineto
- * `ac2g`, or any other flow that ends on it): the time of the launch is what assigns it to a
+ * `ac2g` — or, without ac2g flows, the `correlation` args link (launch-links.ts) — or any other
+ * flow that ends on it): the time of the launch is what assigns it to a
  * host step (HTA's rule), and the slice it starts from leads to the CPU operator.
  */
 import type { TraceModel } from '../trace-model';
+import { launchLinks } from './launch-links';
 
 export const DeviceKind = { Compute: 0, Communication: 1, Memory: 2, Other: 3 } as const;
 export type DeviceKindValue = (typeof DeviceKind)[keyof typeof DeviceKind];
@@ -29,6 +31,8 @@ export type TraceFlavor = 'ascend' | 'kineto' | 'chrome';
 export const ASCEND_HARDWARE = 'Ascend Hardware';
 export const ASCEND_COMM_PROCESSES: readonly string[] = ['HCCL', 'Communication'];
 
+/** Flow categories drawn from the host API call that enqueues a device task. */
+const ENQUEUE_CATS = new Set(['HostToDevice', 'ac2g', 'correlation (args)']);
 const KINETO_KERNEL = new Set(['kernel', 'Kernel']);
 const KINETO_MEMORY = new Set(['gpu_memcpy', 'Memcpy', 'gpu_memset', 'Memset']);
 /** HTA's COMM name pattern. */
@@ -55,6 +59,13 @@ export interface DeviceEvents {
   launch: Int32Array;
   /** Launch time (flow start), NaN when not launched by a flow. */
   launchTs: Float64Array;
+  /**
+   * Flow row from the host API call that enqueued it (Ascend `HostToDevice` from CANN's
+   * `Node@launch`, Kineto `ac2g` from the CUDA runtime call), else the same as `launch`; -1 when
+   * none. The advisor's idle causes compare a gap with this call (was the task enqueued late?),
+   * while steps use `launch` (the operator that asked for it).
+   */
+  enqueue: Int32Array;
   /** Tracks holding device events (and the comm op tracks). */
   deviceTracks: Set<number>;
 }
@@ -187,6 +198,7 @@ export function collectDeviceEvents(trace: TraceModel): DeviceEvents {
     device: Int32Array.from(b.device),
     launch: new Int32Array(n).fill(-1),
     launchTs: new Float64Array(n).fill(NaN),
+    enqueue: new Int32Array(n).fill(-1),
     deviceTracks,
   };
   // Per device track: slice index → event index, to bind flows.
@@ -200,12 +212,21 @@ export function collectDeviceEvents(trace: TraceModel): DeviceEvents {
     if (!m) byTrack.set(ev.track[e]!, (m = new Int32Array(s.length).fill(-1)));
     m[i] = e;
   }
-  const f = trace.flows;
+  const f = launchLinks(trace);
+  const enqueueRank = new Uint8Array(n);
+  const enqueueCat = new Map<number, number>();
   for (let r = 0; r < f.length; r++) {
     const m = byTrack.get(f.toTrack[r]!);
     if (!m || deviceTracks.has(f.fromTrack[r]!)) continue;
     const e = m[f.toSlice[r]!] ?? -1;
     if (e < 0) continue;
+    let rank = enqueueCat.get(f.cat[r]!);
+    if (rank === undefined)
+      enqueueCat.set(f.cat[r]!, (rank = ENQUEUE_CATS.has(trace.strings[f.cat[r]!] ?? '') ? 2 : 1));
+    if (rank > enqueueRank[e]!) {
+      enqueueRank[e] = rank;
+      ev.enqueue[e] = r;
+    }
     // Prefer a flow that starts on a CPU operator's thread (torch_to_npu, ac2g) over one from
     // a lower layer (HostToDevice from CANN): keep the first, replace it only by an earlier one.
     if (ev.launch[e]! < 0 || f.fromTs[r]! < ev.launchTs[e]!) {

@@ -131,11 +131,19 @@ export function checkInvariants(p: ProfileModel): TraceWarning[] {
   return [...c.out.values()];
 }
 
-const cache = new WeakMap<ProfileModel, TraceWarning[]>();
-
-/** {@link checkInvariants} memoized per profile. */
+/**
+ * {@link checkInvariants} for the profile's current timeline: the result computed at import
+ * (`p.crossChecks`, see {@link attachCrossChecks}) while the timeline's source is the same, else
+ * computed now and kept on the profile.
+ */
 export function checkInvariantsCached(p: ProfileModel): TraceWarning[] {
-  let w = cache.get(p);
-  if (!w) cache.set(p, (w = checkInvariants(p)));
-  return w;
+  const src = p.traceSource ?? null;
+  if (p.crossChecks?.traceSource !== src)
+    p.crossChecks = { traceSource: src, warnings: checkInvariants(p) };
+  return p.crossChecks.warnings;
+}
+
+/** Runs the checks at import (in the worker) so every view can show their status at once. */
+export function attachCrossChecks(p: ProfileModel): void {
+  p.crossChecks = { traceSource: p.traceSource ?? null, warnings: checkInvariants(p) };
 }

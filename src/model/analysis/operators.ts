@@ -15,6 +15,7 @@
 import type { OperatorTable } from '../ascend-data';
 import type { TraceModel } from '../trace-model';
 import type { DeviceEvents } from './device-events';
+import { launchLinks } from './launch-links';
 
 const OP_CATS = new Set(['cpu_op', 'Operator']);
 const STEP = /^ProfilerStep#/;
@@ -28,6 +29,8 @@ export interface TraceOperators {
   table: OperatorTable;
   /** Device events attributed to an operator (the rest had no launch flow from one). */
   attributedEvents: number;
+  /** The launching operator of each device event (index into these arrays), -1 for none. */
+  owner: Int32Array;
 }
 
 const fmtUs = (ns: number) => (Number.isFinite(ns) ? (ns / 1000).toFixed(3) : '');
@@ -95,7 +98,7 @@ export function traceOperators(trace: TraceModel, dev: DeviceEvents): TraceOpera
     m[dev.index[e]!] = e;
   }
   const owner = new Int32Array(dev.length).fill(-1);
-  const f = trace.flows;
+  const f = launchLinks(trace);
   for (let r = 0; r < f.length; r++) {
     const m = evOf.get(f.toTrack[r]!);
     if (!m) continue;
@@ -162,5 +165,6 @@ export function traceOperators(trace: TraceModel, dev: DeviceEvents): TraceOpera
     parent,
     table,
     attributedEvents: attributed,
+    owner,
   };
 }

@@ -17,7 +17,7 @@ import { computeOperatorStats } from '../ascend/overview';
 import type { ProfileModel } from '../profile';
 import { traceStepRow } from './step-rows';
 import { analyzeProfile } from './analyze';
-import { checkInvariants } from './invariants';
+import { checkInvariantsCached } from './invariants';
 
 const TOP = 10;
 
@@ -80,7 +80,7 @@ export function analysisSummary(p: ProfileModel): Record<string, unknown> {
   }
   const t = a.trace?.totals;
   if (t) out['deviceTime'] = { source: a.traceSource, ...t };
-  out['checks'] = checkInvariants(p).map((w) => ({
+  out['checks'] = checkInvariantsCached(p).map((w) => ({
     code: w.code,
     count: w.count,
     example: w.example,

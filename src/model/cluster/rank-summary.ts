@@ -56,6 +56,29 @@ export interface RankSummary {
    * `total` aggregate when the file has one (see reduceMatrixRows).
    */
   commMatrix?: CommMatrixRow[];
+  /** Per transport: Σ transit size (MB) and time (ms) of communication.json ops ({@link linkTotals}). */
+  linkTotals?: LinkTotals;
+}
+
+/** Per transport (SDMA, RDMA, …): Σ size MB and Σ time ms over ops that moved data. */
+export type LinkTotals = Record<string, { sizeMB: number; timeMs: number }>;
+
+/**
+ * A rank's transit totals per transport from its communication.json rows (MA
+ * slow_link_analyzer: bandwidth = Σ size ÷ Σ time over the ops with size and time > 0). The
+ * slow-link rule reads these, headless and in the browser's Cluster view alike.
+ */
+export function linkTotals(rows: readonly CommOpRow[]): LinkTotals {
+  const out: LinkTotals = {};
+  for (const r of rows) {
+    for (const [tr, b] of Object.entries(r.bandwidth)) {
+      if (!b || !((b.sizeMB ?? 0) > 0) || !((b.timeMs ?? 0) > 0)) continue;
+      const t = (out[tr] ??= { sizeMB: 0, timeMs: 0 });
+      t.sizeMB += b.sizeMB!;
+      t.timeMs += b.timeMs!;
+    }
+  }
+  return out;
 }
 
 const num = (v: number | null | undefined): number | null =>
@@ -157,6 +180,7 @@ export function rankSummaryOf(p: ProfileModel, fallbackRank: number): RankSummar
     collectives: fromTrace.length > 0 ? fromTrace : fromComm,
     groups: p.ascend.parallelGroups ?? [],
     ...(p.ascend.commMatrix?.length ? { commMatrix: reduceMatrixRows(p.ascend.commMatrix) } : {}),
+    ...(p.ascend.communication?.length ? { linkTotals: linkTotals(p.ascend.communication) } : {}),
   };
 }
 

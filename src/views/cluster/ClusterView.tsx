@@ -18,6 +18,7 @@ import {
 } from '../../store/cluster-slice';
 import { useAppStore } from '../../store/use-app-store';
 import { Segmented } from '../../ui/Segmented';
+import { ClusterAdvice } from './ClusterAdvice';
 import { ClusterCommPanel } from './ClusterCommPanel';
 import { ClusterFacts } from './ClusterFacts';
 import { CollectivesPanel } from './CollectivesPanel';
@@ -110,6 +111,7 @@ function ClusterBody({ model }: { model: ClusterModel }) {
         <SourcesNote model={model} />
       </header>
       <ClusterFacts model={model} />
+      <ClusterAdvice />
       <HeatmapPanel model={model} />
       <div className="cl-grid">
         <OffsetsPanel model={model} />

@@ -1,5 +1,7 @@
 /**
- * Kernels: every row of kernel_details (or the db's tasks), else every device event of the trace
+ * Kernels: every row of kernel_details (or the db's tasks; with a trace, joined onto their
+ * slices for the Kind / Launched by / Launch step (trace) columns, model/analysis/kernel-join.ts),
+ * else every device event of the trace
  * (the analysis layer's table: Kineto kernels, copies and NCCL kernels; Ascend hardware tasks and
  * communication ops), virtualised, sortable, filterable,
  * groupable (count, total, avg, min, max, p50, p90, share), exportable. A click shows the
@@ -7,8 +9,10 @@
  * highlighted here.
  */
 import { useMemo, useState } from 'react';
+import { formatCount } from '../../lib/format';
 import type { KernelTable } from '../../model/ascend-data';
 import { analyzeProfile } from '../../model/analysis/analyze';
+import { kernelTraceJoin } from '../../model/analysis/kernel-join';
 import { findKernelRow, findKernelSlice } from '../../model/ascend/kernel-link';
 import type { KernelGroupBy } from '../../model/ascend/kernel-stats';
 import type { ProfileModel } from '../../model/profile';
@@ -72,7 +76,11 @@ function KernelsTable({
   const store = useAppStoreApi();
   const trace = profile.trace;
   const baseNs = trace?.baseNs ?? null;
-  const columns = useMemo(() => kernelColumns(k, baseNs), [k, baseNs]);
+  const join = useMemo(
+    () => (k.source === 'trace' ? null : kernelTraceJoin(profile)),
+    [k, profile],
+  );
+  const columns = useMemo(() => kernelColumns(k, baseNs, join), [k, baseNs, join]);
   const mask = useMemo(
     () =>
       baseNs === null
@@ -146,6 +154,16 @@ function KernelsTable({
           </span>
         ) : (
           <SourceNote sources={profile.ascend.sources} keys={['kernels']} />
+        )}
+        {join && (
+          <span className="source-note" data-testid="kernel-trace-join">
+            Kind, Launched by and Launch step: from the trace ({formatCount(join.matched)} of{' '}
+            {formatCount(k.length)} rows matched a slice
+            {join.unmatchedEvents > 0
+              ? `; ${formatCount(join.unmatchedEvents)} device tasks in the trace have no row`
+              : ''}
+            )
+          </span>
         )}
         <span className="muted small">
           {groupBy

@@ -5,6 +5,7 @@
  * Typed columns get canonical ids (KERNEL_COLUMN) whatever the file's header spelling.
  */
 import type { KernelTable } from '../../model/ascend-data';
+import type { KernelTraceJoin } from '../../model/analysis/kernel-join';
 import type { KernelGroupBy, KernelStatRow } from '../../model/ascend/kernel-stats';
 import { kernelTimelineStarts } from '../../model/views/range-filter';
 import { formatDuration } from '../../lib/format';
@@ -24,6 +25,9 @@ export const KERNEL_COLUMN = {
   shapes: 'Input Shapes',
   stream: 'Stream ID',
   timeline: 'Start on timeline',
+  traceKind: 'Kind (trace)',
+  traceOperator: 'Launched by (trace)',
+  traceStep: 'Launch step (trace)',
 } as const;
 
 /** Header spellings of the typed columns (as the importer accepts them). */
@@ -50,6 +54,8 @@ const DEFAULT_SHOWN = new Set<string>([
   'Kind',
   'Device',
   'Start on timeline',
+  'Kind (trace)',
+  'Launched by (trace)',
   'Start Time(us)',
   'Duration(us)',
   'Wait Time(us)',
@@ -92,7 +98,49 @@ function minStartUs(k: KernelTable): number {
   return Number.isFinite(m) ? m : 0;
 }
 
-export function kernelColumns(k: KernelTable, baseNs: string | null): ColumnDef[] {
+/**
+ * Columns the analysis of the trace adds to kernel_details rows (labelled "(trace)"): the kind
+ * of the row's slice, the CPU operator that launched it, the step it was launched in.
+ */
+function traceColumns(j: KernelTraceJoin): ColumnDef[] {
+  const from =
+    'From the trace (analysis layer), through the row’s slice on the timeline (same name and start)';
+  return [
+    {
+      id: KERNEL_COLUMN.traceKind,
+      label: 'Kind (trace)',
+      title: `${from}: compute, communication, memory (copies) or other (synchronisation)`,
+      text: j.kind,
+      width: 110,
+      filterable: true,
+    },
+    {
+      id: KERNEL_COLUMN.traceOperator,
+      label: 'Launched by (trace)',
+      title: `${from}: the CPU operator whose launch flow reaches the slice`,
+      text: j.operator,
+      width: 200,
+      filterable: true,
+    },
+    {
+      id: KERNEL_COLUMN.traceStep,
+      label: 'Launch step (trace)',
+      title: `${from}: the ProfilerStep#N the slice was launched in`,
+      text: j.step,
+      value: (r) => {
+        const s = j.step(r);
+        return s === '' ? NaN : Number(s);
+      },
+      width: 90,
+    },
+  ];
+}
+
+export function kernelColumns(
+  k: KernelTable,
+  baseNs: string | null,
+  join: KernelTraceJoin | null = null,
+): ColumnDef[] {
   const { header, rows } = k.text;
   const cell = (c: number) => (r: number) => rows[r]?.[c] ?? '';
   const dict = (ids: Uint32Array) => ({ ids, strings: k.strings });
@@ -179,6 +227,10 @@ export function kernelColumns(k: KernelTable, baseNs: string | null): ColumnDef[
       value: (r) => starts()[r]!,
       width: 140,
     });
+  }
+  if (join) {
+    const at = out.findIndex((c) => c.id === KERNEL_COLUMN.name);
+    out.splice(at < 0 ? out.length : at + 1, 0, ...traceColumns(join));
   }
   return out;
 }

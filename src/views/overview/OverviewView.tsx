@@ -21,6 +21,7 @@ import { TraceOverviewPanel } from './TraceOverview';
 import { wallClock } from './wall-clock';
 import { TraceMetadataBlock } from '../report/TraceMetadata';
 import { AdvisorBadge } from '../advisor/AdvisorBadge';
+import { CrossCheckStatus } from './CrossCheckStatus';
 import '../views.css';
 import './overview.css';
 
@@ -43,6 +44,7 @@ export function OverviewView() {
       <ProfileHeader profile={profile} />
       <TraceMetadataBlock trace={profile.trace} />
       <AdvisorBadge profile={profile} />
+      <CrossCheckStatus profile={profile} />
       {hasAscend ? (
         <AscendOverview profile={profile} />
       ) : profile.trace ? (

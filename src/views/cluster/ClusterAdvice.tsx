@@ -1,0 +1,35 @@
+/**
+ * The cluster rules of the advisor (slow-rank, slow-link; model/advisor/cluster-advice.ts) on the
+ * Cluster view: one line per rule with its diagnosis, from the same rank summaries the view draws,
+ * and a link to the Advisor where the evidence rows are.
+ */
+import { useMemo } from 'react';
+import { clusterAdvice } from '../../model/advisor/cluster-advice';
+import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
+
+export function ClusterAdvice() {
+  const store = useAppStoreApi();
+  const ranks = useAppStore((s) => s.clusterRanks);
+  const over = useAppStore((s) => s.advisorThresholds);
+  const findings = useMemo(
+    () => (ranks.length > 1 ? clusterAdvice(ranks, null, over) : []),
+    [ranks, over],
+  );
+  if (findings.length === 0) return null;
+  return (
+    <section className="panel" data-testid="cluster-advice">
+      <h2>Advisor</h2>
+      <ul className="plain">
+        {findings.map((f) => (
+          <li key={f.rule} data-rule={f.rule} data-severity={f.severity}>
+            <code>{f.rule}</code> <strong>{f.severity}</strong> —{' '}
+            {f.severity === 'not-checked' ? f.needs : f.title}
+          </li>
+        ))}
+      </ul>
+      <button type="button" className="link" onClick={() => store.getState().setTab('advisor')}>
+        Evidence in the Advisor
+      </button>
+    </section>
+  );
+}
