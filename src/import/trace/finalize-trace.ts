@@ -18,6 +18,7 @@ import { processDisplayOrder } from '../../model/track-order';
 import { ArgsMerger } from './args-read';
 import { buildAsyncTracks } from './build-async';
 import { buildFlows, type ThreadTracks } from './build-flows';
+import { buildFlowIndex } from '../../model/flow-index';
 import {
   collectThreadSlices,
   layoutThread,
@@ -261,7 +262,8 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     sliceTracks,
     counters,
     globalInstants,
-    flows: flows.table,
+    // The timeline's flow lookups, sorted here (a worker) rather than on the page's main thread.
+    flows: { ...flows.table, index: buildFlowIndex(flows.table, sliceTracks.length, strings) },
     args: {
       length: parts.args.length,
       offset: parts.args.offset,
