@@ -29,7 +29,7 @@ interface Profile {
 }
 
 /** The functions with the most self time in a CDP CPU profile, as lines. */
-export function topSelf(profile: Profile, n = 15): string[] {
+function topSelf(profile: Profile, n = 15): string[] {
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
   const self = new Map<string, number>();
   let total = 0;
