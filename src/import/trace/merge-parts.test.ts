@@ -57,3 +57,19 @@ describe('mergeParts', () => {
     expect(a.threads[0]!.x.tsUs.length).toBe(0);
   });
 });
+
+describe('finalizeTrace', () => {
+  it("consumes the parts: each thread's raw columns are released once copied", async () => {
+    const parts = await part(['a0', 'a1', 'a2'], 1);
+    const { finalizeTrace } = await import('./finalize-trace');
+    const model = finalizeTrace(parts, { sourcePath: 't.json' });
+    expect(model.sliceTracks[0]!.slices.length).toBe(3);
+    expect([...model.sliceTracks[0]!.slices.name].map((id) => model.strings[id])).toEqual([
+      'a0',
+      'a1',
+      'a2',
+    ]);
+    const t = parts.threads[0]!;
+    expect([t.x.length, t.x.tsUs.length, t.be.length, t.instants.length]).toEqual([0, 0, 0, 0]);
+  });
+});
