@@ -18,6 +18,11 @@ export interface Column<T extends TypedArray> {
   grow(min: number): void;
   /** An exactly-sized array of the values (the buffer itself when already exact). */
   finish(): T;
+  /**
+   * `finish()`, then the column lets go of its buffer (it is left empty), so a builder's grown
+   * buffer can be freed while the next column is finished, not only when the builder is.
+   */
+  take(): T;
 }
 
 /**
@@ -47,6 +52,12 @@ abstract class BaseColumn<T extends TypedArray> {
   finish(): T {
     if (this.a.length === this.n) return this.a;
     return this.a.slice(0, this.n) as T;
+  }
+  take(): T {
+    const out = this.finish();
+    this.a = this.make(0);
+    this.n = 0;
+    return out;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatNumber, formatNumberText } from './format';
+import { formatBytes, formatCount, formatDuration, formatNumber, formatNumberText } from './format';
 
 describe('numbers as a person reads them', () => {
   it('drops binary float noise and exponents', () => {
@@ -44,5 +44,16 @@ describe('numbers as a person reads them', () => {
     expect(formatDuration(5_600_000)).toBe('5.6 ms');
     expect(formatBytes(954.3701171875)).toBe('954.37 B');
     expect(formatBytes(1000.5)).not.toMatch(/\d\.\d{3,}/);
+  });
+});
+
+describe('formatCount (without Intl)', () => {
+  it('writes what toLocaleString("en-US") writes', () => {
+    const values = [0, -0.4, 0.5, 1, 12, 999, 1000, -1000, 12345.6, 999999, 1e6, -1234567, 2 ** 31];
+    for (let x = 1; x < 1e22; x = x * 7 + 3) values.push(x, -x);
+    values.push(Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 1e21, -5e21);
+    for (const v of values) expect(formatCount(v)).toBe(Math.round(v).toLocaleString('en-US'));
+    expect(formatCount(NaN)).toBe('–');
+    expect(formatCount(Infinity)).toBe('–');
   });
 });

@@ -12,8 +12,19 @@ export function formatBytes(n: number): string {
   return `${u === 0 ? formatNumber(v, 2) : v.toFixed(v < 10 ? 2 : 1)} ${units[u]}`;
 }
 
+/**
+ * An integer with thousands separators, as `toLocaleString('en-US')` writes it, without Intl:
+ * the first Intl call of a page loads ICU's number formatting (~90 ms on a busy machine), and
+ * the import progress panel calls this in the task that starts an import.
+ */
 export function formatCount(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
+  if (!Number.isFinite(n)) return '–';
+  const r = Math.round(n);
+  if (Math.abs(r) >= 1e21) return r.toLocaleString('en-US');
+  const digits = String(Math.abs(r));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return r < 0 || Object.is(r, -0) ? `-${out}` : out;
 }
 
 /** A duration in ns with a readable unit (ns, µs, ms, s), 3–4 significant digits. */

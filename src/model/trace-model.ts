@@ -121,6 +121,32 @@ export interface FlowTable {
   name: Uint32Array;
   /** Canonical id (interned string: exact for ids beyond 2^64). */
   id: Uint32Array;
+  /**
+   * Lookups over these rows, built by the import worker (model/flow-index.ts) so the page does
+   * not sort them on its main thread; absent on tables made elsewhere (built on first use then).
+   */
+  index?: FlowIndex;
+}
+
+export interface FlowCategory {
+  /** Interned id in the trace's strings. */
+  id: number;
+  name: string;
+  count: number;
+}
+
+export interface FlowIndex {
+  /** Flow rows sorted by (fromTrack, fromSlice); `outStart[track]` is where a track begins. */
+  outOrder: Uint32Array;
+  outStart: Uint32Array;
+  inOrder: Uint32Array;
+  inStart: Uint32Array;
+  cats: FlowCategory[];
+  /** Flow rows sorted by their earlier end; `timeMin` holds that time, ascending. */
+  timeOrder: Uint32Array;
+  timeMin: Float64Array;
+  /** Longest |toTs - fromTs|: how far back a window query must look. */
+  maxSpan: number;
 }
 
 /**

@@ -1,98 +1,25 @@
 /**
- * Lookups over a trace's FlowTable, built once per model (memoized by reference): the flows
+ * Lookups over a trace's FlowTable (index built by the import worker, or here once per table): the flows
  * leaving / entering a slice, the flow categories with counts, and the flows meeting a time
  * window (for drawing every visible arrow).
  */
 import { lowerBound } from '../lib/bisect';
-import type { FlowTable, SliceTable, TraceModel } from '../model/trace-model';
+import { buildFlowIndex } from '../model/flow-index';
+import type { FlowIndex, FlowTable, SliceTable, TraceModel } from '../model/trace-model';
 
-export interface FlowCategory {
-  /** Interned id in the trace's strings. */
-  id: number;
-  name: string;
-  count: number;
-}
-
-export interface FlowIndex {
-  /** Flow rows sorted by (fromTrack, fromSlice); `outStart[track]` is where a track begins. */
-  outOrder: Uint32Array;
-  outStart: Uint32Array;
-  inOrder: Uint32Array;
-  inStart: Uint32Array;
-  cats: FlowCategory[];
-  /** Flow rows sorted by their earlier end; `timeMin` holds that time, ascending. */
-  timeOrder: Uint32Array;
-  timeMin: Float64Array;
-  /** Longest |toTs - fromTs|: how far back a window query must look. */
-  maxSpan: number;
-}
+export type { FlowCategory, FlowIndex } from '../model/trace-model';
 
 const cache = new WeakMap<FlowTable, FlowIndex>();
 
+/** The trace's flow index: the one the import worker built, or built here once (memoized). */
 export function flowIndex(t: TraceModel): FlowIndex {
+  if (t.flows.index) return t.flows.index;
   let fi = cache.get(t.flows);
   if (!fi) {
-    fi = build(t);
+    fi = buildFlowIndex(t.flows, t.sliceTracks.length, t.strings);
     cache.set(t.flows, fi);
   }
   return fi;
-}
-
-function bucketSort(
-  n: number,
-  tracks: number,
-  track: Int32Array,
-  slice: Int32Array,
-): { order: Uint32Array; starts: Uint32Array } {
-  const starts = new Uint32Array(tracks + 1);
-  for (let i = 0; i < n; i++) starts[track[i]! + 1]!++;
-  for (let k = 0; k < tracks; k++) starts[k + 1]! += starts[k]!;
-  const fill = starts.slice(0, tracks);
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[fill[track[i]!]!++] = i;
-  for (let k = 0; k < tracks; k++) {
-    const sub = order.subarray(starts[k], starts[k + 1]);
-    let sorted = true;
-    for (let j = 1; j < sub.length && sorted; j++) sorted = slice[sub[j - 1]!]! <= slice[sub[j]!]!;
-    if (!sorted) sub.sort((a, b) => slice[a]! - slice[b]! || a - b);
-  }
-  return { order, starts };
-}
-
-function build(t: TraceModel): FlowIndex {
-  const f = t.flows;
-  const n = f.length;
-  const tracks = t.sliceTracks.length;
-  const out = bucketSort(n, tracks, f.fromTrack, f.fromSlice);
-  const inn = bucketSort(n, tracks, f.toTrack, f.toSlice);
-  const counts = new Map<number, number>();
-  for (let i = 0; i < n; i++) counts.set(f.cat[i]!, (counts.get(f.cat[i]!) ?? 0) + 1);
-  const cats = [...counts]
-    .map(([id, count]) => ({ id, name: t.strings[id] ?? '', count }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  const mins = new Float64Array(n);
-  let maxSpan = 0;
-  for (let i = 0; i < n; i++) {
-    const a = f.fromTs[i]!;
-    const b = f.toTs[i]!;
-    mins[i] = Math.min(a, b);
-    maxSpan = Math.max(maxSpan, Math.abs(b - a));
-  }
-  const timeOrder = new Uint32Array(n);
-  for (let i = 0; i < n; i++) timeOrder[i] = i;
-  timeOrder.sort((a, b) => mins[a]! - mins[b]! || a - b);
-  const timeMin = new Float64Array(n);
-  for (let i = 0; i < n; i++) timeMin[i] = mins[timeOrder[i]!]!;
-  return {
-    outOrder: out.order,
-    outStart: out.starts,
-    inOrder: inn.order,
-    inStart: inn.starts,
-    cats,
-    timeOrder,
-    timeMin,
-    maxSpan,
-  };
 }
 
 function lookup(

@@ -40,15 +40,17 @@ export function collectThreadSlices(
   log: WarningLog,
   argsMerger: ArgsMerger,
 ): ThreadSlices {
-  const start = f64(t.x.length + t.be.length);
-  const dur = f64(t.x.length + t.be.length);
-  const name = u32();
-  const cat = u32();
-  const args = i32();
-  const flags = u8();
-  const bind = i32();
-  const flowDir = u8();
-  const seq = f64();
+  // At most one slice per X and per B: sized once, so an X-only thread is neither grown nor copied.
+  const cap = t.x.length + t.be.length;
+  const start = f64(cap);
+  const dur = f64(cap);
+  const name = u32(cap);
+  const cat = u32(cap);
+  const args = i32(cap);
+  const flags = u8(cap);
+  const bind = i32(cap);
+  const flowDir = u8(cap);
+  const seq = f64(cap);
   let maxEnd = -Infinity;
   const x = t.x;
   for (let i = 0; i < x.length; i++) {

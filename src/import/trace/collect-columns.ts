@@ -36,17 +36,20 @@ export const PH = {
 
 /** A table's builder: a growable column (`n` values so far) for each column of T. */
 type TableBuilder<T> = {
-  readonly [K in Exclude<keyof T, 'length'>]: { readonly n: number; finish(): T[K] };
+  readonly [K in Exclude<keyof T, 'length'>]: { readonly n: number; take(): T[K] };
 };
 
-/** The builder's columns, exactly sized, in declaration order after `length`. */
+/**
+ * The builder's columns, exactly sized, in declaration order after `length`; each column lets go
+ * of its grown buffer as soon as its exact copy is made (the builder is used up).
+ */
 function finishTable<T extends { length: number }>(builder: TableBuilder<T>): T {
   const out: Record<string, unknown> = { length: 0 };
   for (const [key, col] of Object.entries(
-    builder as Record<string, { n: number; finish(): unknown }>,
+    builder as Record<string, { n: number; take(): unknown }>,
   )) {
     out['length'] = col.n;
-    out[key] = col.finish();
+    out[key] = col.take();
   }
   return out as T;
 }

@@ -125,11 +125,11 @@ export class CounterCollector {
       pid: c.pid,
       name: c.name,
       id: c.id,
-      tsUs: c.tsUs.finish(),
-      tsFrac: c.tsFrac.finish(),
+      tsUs: c.tsUs.take(),
+      tsFrac: c.tsFrac.take(),
       series: [...c.series].map(([key, col]) => ({
         name: this.strings.strings[key] ?? '',
-        values: col.finish(),
+        values: col.take(),
       })),
     }));
   }

@@ -16,8 +16,10 @@ import {
 } from '../../model/trace-model';
 import { processDisplayOrder } from '../../model/track-order';
 import { ArgsMerger } from './args-read';
+import { BeBuilder, InstantBuilder, SliceBuilder } from './collect-columns';
 import { buildAsyncTracks } from './build-async';
 import { buildFlows, type ThreadTracks } from './build-flows';
+import { buildFlowIndex } from '../../model/flow-index';
 import {
   collectThreadSlices,
   layoutThread,
@@ -34,6 +36,10 @@ export interface FinalizeOptions {
   sourcePath: string;
 }
 
+/**
+ * Builds the model. Consumes `parts`: each thread's raw columns are released (left empty) once
+ * copied, so they are not held while the rest of the model is built.
+ */
 export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): TraceModel {
   const log = new WarningLog();
   log.addAll(parts.warnings);
@@ -95,6 +101,12 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   }
 
   const argsMerger = new ArgsMerger(parts.args.length);
+  // What a thread's raw columns are replaced with once they are copied.
+  const released = {
+    x: new SliceBuilder().finish(),
+    be: new BeBuilder().finish(),
+    instants: new InstantBuilder().finish(),
+  };
 
   // Threads: collect slices (dur NaN = unfinished until the trace end is known).
   const threads: ThreadModel[] = [];
@@ -127,6 +139,10 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     collected[t] = cs;
     if (cs.maxEnd > traceEnd) traceEnd = cs.maxEnd;
     threads[t]!.instants = buildInstants(rt.instants, tb);
+    // The raw columns are copied: let them go now rather than after the whole model is built.
+    rt.x = released.x;
+    rt.be = released.be;
+    rt.instants = released.instants;
   }
   for (const m of parts.threadMeta) {
     const t = threads[threadFor(m.pid, m.tid)]!;
@@ -261,7 +277,8 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     sliceTracks,
     counters,
     globalInstants,
-    flows: flows.table,
+    // The timeline's flow lookups, sorted here (a worker) rather than on the page's main thread.
+    flows: { ...flows.table, index: buildFlowIndex(flows.table, sliceTracks.length, strings) },
     args: {
       length: parts.args.length,
       offset: parts.args.offset,

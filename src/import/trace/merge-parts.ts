@@ -3,7 +3,6 @@
  * read the whole file: string ids are remapped into one table, per-thread and per-counter columns
  * are concatenated in range order (so file order is kept), args indices are shifted.
  */
-import { permute } from '../../lib/columns';
 import type {
   RawArgs,
   RawAsyncCols,
@@ -19,25 +18,15 @@ import type {
 type Remap = Uint32Array;
 type NumArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
 
-/** A range's string ids as global ones: a gather from the range's map (map[src[i]]). */
-function remapIds(src: Uint32Array, map: Remap): Uint32Array {
-  return permute(map, src);
+/** An empty array of the same type (what a released column is replaced with). */
+function emptyLike<T extends NumArray>(a: T): T {
+  return new (a.constructor as new (length: number) => T)(0);
 }
 
-function remapOptional(src: Int32Array, map: Remap): Int32Array {
-  const out = new Int32Array(src.length);
-  for (let i = 0; i < src.length; i++) out[i] = src[i]! < 0 ? src[i]! : map[src[i]!]!;
-  return out;
-}
-
-function shiftArgs(src: Int32Array, shift: number): Int32Array {
-  if (shift === 0) return src;
-  const out = new Int32Array(src.length);
-  for (let i = 0; i < src.length; i++) out[i] = src[i]! < 0 ? -1 : src[i]! + shift;
-  return out;
-}
-
-/** Joins arrays of one type end to end (a lone array is returned as is). `arrays` is not empty. */
+/**
+ * Joins arrays of one type end to end into a new exact array (a lone array is returned as is).
+ * `arrays` is not empty.
+ */
 function concat<T extends NumArray>(arrays: T[]): T {
   if (arrays.length === 1) return arrays[0]!;
   let n = 0;
@@ -62,6 +51,7 @@ type ColumnFixes<T> = {
       ? 'optional' | 'args'
       : never;
 };
+type Fix = 'id' | 'optional' | 'args';
 
 const SLICE_FIXES: ColumnFixes<RawSliceCols> = {
   name: 'id',
@@ -86,50 +76,81 @@ const ASYNC_FIXES: ColumnFixes<RawAsyncCols> = {
   args: 'args',
 };
 
-/** A copy of one range's table with its ids made global and its args rows shifted. */
-function fixTable<T extends object>(
-  table: T,
-  fixes: ColumnFixes<NoInfer<T>>,
+/** One range's table with what makes its ids global and its args rows file-wide. */
+interface Piece<T> {
+  table: T;
+  map: Remap;
+  argShift: number;
+}
+
+/** Writes `src` at `o` in `out`, made global by `fix` (copied as is when there is none). */
+function writeFixed(
+  out: NumArray,
+  o: number,
+  src: NumArray,
+  fix: Fix | undefined,
   map: Remap,
-  argShift: number,
-): T {
-  const out = { ...table } as Record<string, unknown>;
-  for (const [key, fix] of Object.entries(fixes)) {
-    const col = out[key];
-    if (fix === 'id') out[key] = remapIds(col as Uint32Array, map);
-    else if (fix === 'optional') out[key] = remapOptional(col as Int32Array, map);
-    else out[key] = shiftArgs(col as Int32Array, argShift);
-  }
-  return out as T;
+  shift: number,
+): void {
+  if (fix === undefined || (fix === 'args' && shift === 0)) out.set(src, o);
+  else if (fix === 'id') for (let i = 0; i < src.length; i++) out[o + i] = map[src[i]!]!;
+  else if (fix === 'optional')
+    for (let i = 0; i < src.length; i++) out[o + i] = src[i]! < 0 ? src[i]! : map[src[i]!]!;
+  else for (let i = 0; i < src.length; i++) out[o + i] = src[i]! < 0 ? -1 : src[i]! + shift;
 }
 
 /**
- * Joins tables (a `length` and typed-array columns) column by column in list order; `list` is
- * not empty.
+ * Joins tables (a `length` and typed-array columns) of consecutive ranges, column by column,
+ * with their ids made global. Consumes them: each range's column is released (replaced by an
+ * empty one) as soon as it is copied, so the range parts and the merged table are not both held
+ * whole. A lone column that needs no fix is moved, not copied. `pieces` is not empty.
  */
-function concatTables<T extends { length: number }>(list: T[]): T {
-  const first = list[0]!;
-  if (list.length === 1) return first;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(first)) {
-    out[key] =
-      key === 'length'
-        ? list.reduce((n, t) => n + t.length, 0)
-        : concat(list.map((t) => (t as unknown as Record<string, NumArray>)[key]!));
+function mergeTables<T extends { length: number }>(
+  pieces: Piece<T>[],
+  fixes: ColumnFixes<NoInfer<T>>,
+): T {
+  let total = 0;
+  for (const p of pieces) total += p.table.length;
+  const out: Record<string, unknown> = { length: total };
+  const fixOf = fixes as Readonly<Record<string, Fix | undefined>>;
+  for (const key of Object.keys(pieces[0]!.table)) {
+    if (key === 'length') continue;
+    const cols = pieces.map((p) => (p.table as unknown as Record<string, NumArray>)[key]!);
+    const fix = fixOf[key];
+    let merged: NumArray;
+    if (pieces.length === 1 && fix === undefined) merged = cols[0]!;
+    else {
+      merged = new (cols[0]!.constructor as new (length: number) => NumArray)(total);
+      let o = 0;
+      pieces.forEach((p, k) => {
+        const src = cols[k]!;
+        writeFixed(merged, o, src, fix, p.map, p.argShift);
+        o += src.length;
+        (p.table as unknown as Record<string, NumArray>)[key] = emptyLike(src);
+        cols[k] = merged; // drop this list's reference too
+      });
+    }
+    for (const p of pieces) {
+      const t = p.table as unknown as Record<string, NumArray>;
+      if (t[key] === merged) t[key] = emptyLike(merged);
+    }
+    out[key] = merged;
   }
+  for (const p of pieces) p.table.length = 0;
   return out as T;
 }
 
-/** One table per range (range order) fixed and joined. */
-function mergeTables<T extends { length: number }>(
-  list: T[],
-  fixes: ColumnFixes<T>,
-  maps: Remap[],
-  argShift: number[],
-): T {
-  return concatTables(list.map((t, k) => fixTable(t, fixes, maps[k]!, argShift[k]!)));
+/** Takes an array out of its holder (leaving an empty one), so the holder no longer keeps it. */
+function take<H extends Record<K, NumArray>, K extends keyof H>(holder: H, key: K): H[K] {
+  const a = holder[key];
+  holder[key] = emptyLike(a);
+  return a;
 }
 
+/**
+ * Merges the parts of consecutive ranges. Consumes them: their columns are released (left empty)
+ * as they are copied into the merged tables, so peak memory is about one copy of the columns.
+ */
 export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
   if (parts.length === 1) return parts[0]!;
   const strings: string[] = [];
@@ -157,7 +178,13 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
   // Threads, keyed by global (pid, tid), in order of first appearance across ranges.
   const threads = new Map<
     string,
-    { pid: number; tid: number; x: RawSliceCols[]; be: RawBeCols[]; inst: RawInstantCols[] }
+    {
+      pid: number;
+      tid: number;
+      x: Piece<RawSliceCols>[];
+      be: Piece<RawBeCols>[];
+      inst: Piece<RawInstantCols>[];
+    }
   >();
   parts.forEach((p, k) => {
     const map = maps[k]!;
@@ -167,9 +194,10 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
       const key = `${pid}|${tid}`;
       let g = threads.get(key);
       if (!g) threads.set(key, (g = { pid, tid, x: [], be: [], inst: [] }));
-      g.x.push(fixTable(t.x, SLICE_FIXES, map, argShift[k]!));
-      g.be.push(fixTable(t.be, SLICE_FIXES, map, argShift[k]!));
-      g.inst.push(fixTable(t.instants, INSTANT_FIXES, map, argShift[k]!));
+      const shift = argShift[k]!;
+      g.x.push({ table: t.x, map, argShift: shift });
+      g.be.push({ table: t.be, map, argShift: shift });
+      g.inst.push({ table: t.instants, map, argShift: shift });
     }
   });
 
@@ -190,12 +218,12 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     }
   });
 
-  const processInstants = new Map<number, RawInstantCols[]>();
+  const processInstants = new Map<number, Piece<RawInstantCols>[]>();
   parts.forEach((p, k) => {
     for (const pi of p.processInstants) {
       const pid = maps[k]![pi.pid]!;
       const list = processInstants.get(pid) ?? [];
-      list.push(fixTable(pi.instants, INSTANT_FIXES, maps[k]!, argShift[k]!));
+      list.push({ table: pi.instants, map: maps[k]!, argShift: argShift[k]! });
       processInstants.set(pid, list);
     }
   });
@@ -235,40 +263,31 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     }
   });
 
+  const pieces = <K extends 'globalInstants' | 'flows' | 'async'>(key: K) =>
+    parts.map((p, k): Piece<RawTraceParts[K]> => ({
+      table: p[key],
+      map: maps[k]!,
+      argShift: argShift[k]!,
+    }));
   return {
     strings,
     threads: [...threads.values()].map((g): RawThread => ({
       pid: g.pid,
       tid: g.tid,
-      x: concatTables(g.x),
-      be: concatTables(g.be),
-      instants: concatTables(g.inst),
+      x: mergeTables(g.x, SLICE_FIXES),
+      be: mergeTables(g.be, SLICE_FIXES),
+      instants: mergeTables(g.inst, INSTANT_FIXES),
     })),
     counters: [...counters.values()].map((g): RawCounter =>
       mergeCounter(g.pid, g.name, g.id, g.list),
     ),
     processInstants: [...processInstants].map(([pid, list]) => ({
       pid,
-      instants: concatTables(list),
+      instants: mergeTables(list, INSTANT_FIXES),
     })),
-    globalInstants: mergeTables(
-      parts.map((p) => p.globalInstants),
-      INSTANT_FIXES,
-      maps,
-      argShift,
-    ),
-    flows: mergeTables(
-      parts.map((p) => p.flows),
-      FLOW_FIXES,
-      maps,
-      argShift,
-    ),
-    async: mergeTables(
-      parts.map((p) => p.async),
-      ASYNC_FIXES,
-      maps,
-      argShift,
-    ),
+    globalInstants: mergeTables(pieces('globalInstants'), INSTANT_FIXES),
+    flows: mergeTables(pieces('flows'), FLOW_FIXES),
+    async: mergeTables(pieces('async'), ASYNC_FIXES),
     args: mergeArgs(parts.map((p) => p.args)),
     processMeta: [...processMeta.values()],
     threadMeta: [...threadMeta.values()],
@@ -276,8 +295,8 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     metadata,
     events: parts.reduce((n, p) => n + p.events, 0),
     byPhase,
-    allTsUs: concat(parts.map((p) => p.allTsUs)),
-    allTsFrac: concat(parts.map((p) => p.allTsFrac)),
+    allTsUs: concat(parts.map((p) => take(p, 'allTsUs'))),
+    allTsFrac: concat(parts.map((p) => take(p, 'allTsFrac'))),
     metaTsUs: concat(parts.map((p) => p.metaTsUs ?? new Float64Array(0))),
     metaTsFrac: concat(parts.map((p) => p.metaTsFrac ?? new Uint16Array(0))),
     warnings: [...warnings.values()],
@@ -290,6 +309,11 @@ function mergeCounter(
   id: number,
   list: { c: RawCounter; map: Remap }[],
 ): RawCounter {
+  if (list.length === 1) {
+    const c = list[0]!.c;
+    const series = c.series.map((s) => ({ name: s.name, values: take(s, 'values') }));
+    return { pid, name, id, tsUs: take(c, 'tsUs'), tsFrac: take(c, 'tsFrac'), series };
+  }
   const total = list.reduce((n, x) => n + x.c.tsUs.length, 0);
   const seriesNames: string[] = [];
   for (const { c } of list)
@@ -299,7 +323,7 @@ function mergeCounter(
     let o = 0;
     for (const { c } of list) {
       const s = c.series.find((x) => x.name === sname);
-      if (s) values.set(s.values, o);
+      if (s) values.set(take(s, 'values'), o);
       o += c.tsUs.length;
     }
     return { name: sname, values };
@@ -308,35 +332,36 @@ function mergeCounter(
     pid,
     name,
     id,
-    tsUs: concat(list.map((x) => x.c.tsUs)),
-    tsFrac: concat(list.map((x) => x.c.tsFrac)),
+    tsUs: concat(list.map((x) => take(x.c, 'tsUs'))),
+    tsFrac: concat(list.map((x) => take(x.c, 'tsFrac'))),
     series,
   };
 }
 
 function mergeArgs(list: RawArgs[]): RawArgs {
   const hasArena = list.some((a) => a.arena !== null);
-  const offsets = list.map((a) => a.offset);
   let arena: Uint8Array | null = null;
   if (hasArena) {
     const total = list.reduce((n, a) => n + (a.arena?.length ?? 0), 0);
     arena = new Uint8Array(total);
     let o = 0;
-    list.forEach((a, k) => {
+    list.forEach((a) => {
       if (!a.arena) return;
       arena!.set(a.arena, o);
+      const size = a.arena.length;
+      a.arena = new Uint8Array(0);
       if (o > 0) {
         const shifted = new Float64Array(a.offset.length);
         for (let i = 0; i < shifted.length; i++) shifted[i] = a.offset[i]! + o;
-        offsets[k] = shifted;
+        a.offset = shifted;
       }
-      o += a.arena.length;
+      o += size;
     });
   }
   return {
     length: list.reduce((n, a) => n + a.length, 0),
-    offset: concat(offsets),
-    size: concat(list.map((a) => a.size)),
+    offset: concat(list.map((a) => take(a, 'offset'))),
+    size: concat(list.map((a) => take(a, 'size'))),
     arena,
   };
 }

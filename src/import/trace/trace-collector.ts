@@ -270,7 +270,7 @@ export class TraceCollector implements ScanHandler {
       const n = this.phaseCounts[c]!;
       if (n > 0) this.byPhase.set(c === 0 ? '?' : String.fromCharCode(c), n);
     }
-    const arena = this.argsArena ? this.argsArena.finish() : null;
+    const arena = this.argsArena ? this.argsArena.take() : null;
     const none = {
       x: new SliceBuilder().finish(),
       be: new BeBuilder().finish(),
@@ -295,8 +295,8 @@ export class TraceCollector implements ScanHandler {
       async: this.async.finish(),
       args: {
         length: this.argsOffset.n,
-        offset: this.argsOffset.finish(),
-        size: this.argsSize.finish(),
+        offset: this.argsOffset.take(),
+        size: this.argsSize.take(),
         arena,
       },
       ...this.meta.finish(),
@@ -304,10 +304,10 @@ export class TraceCollector implements ScanHandler {
       metadata: this.topLevel,
       events: this.events,
       byPhase: Object.fromEntries(this.byPhase),
-      allTsUs: this.allTsUs.finish(),
-      allTsFrac: this.allTsFrac.finish(),
-      metaTsUs: this.metaTsUs.finish(),
-      metaTsFrac: this.metaTsFrac.finish(),
+      allTsUs: this.allTsUs.take(),
+      allTsFrac: this.allTsFrac.take(),
+      metaTsUs: this.metaTsUs.take(),
+      metaTsFrac: this.metaTsFrac.take(),
       warnings: this.log.list(),
     };
   }
