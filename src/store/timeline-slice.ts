@@ -6,6 +6,12 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
+import {
+  DEFAULT_TRACK_LAYOUT,
+  loadTrackLayout,
+  saveTrackLayout,
+  type TrackLayout,
+} from './track-layout';
 
 /** Flow arrows: only those of the selected slice, or every flow touching the visible tracks. */
 export type FlowMode = 'selected' | 'visible';
@@ -69,6 +75,14 @@ export interface TimelineSlice {
   /** Shows only tracks whose rank, process, thread or name contain every word ('' = all). */
   trackFilter: string;
   setTrackFilter: (f: string) => void;
+  /** Ranks by rank or by kind, hidden tracks, process kind order (saved per kind of trace). */
+  trackLayout: TrackLayout;
+  /** Kind of trace the layout was restored for (its localStorage key), null before any. */
+  trackLayoutKind: string | null;
+  /** Changes the layout and saves it for the current kind of trace. */
+  setTrackLayout: (l: TrackLayout) => void;
+  /** Restores the layout saved for a kind of trace (no-op when it is the current kind). */
+  restoreTrackLayout: (kind: string) => void;
   /** Row keys kept at the top while scrolling, in pin order. */
   pinnedTracks: string[];
   /**
@@ -140,6 +154,19 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   collapseOverrides: {},
   pinnedTracks: [],
   trackFilter: '',
+  trackLayout: DEFAULT_TRACK_LAYOUT,
+  trackLayoutKind: null,
+  setTrackLayout: (trackLayout) =>
+    set((s) => {
+      if (s.trackLayoutKind) saveTrackLayout(s.trackLayoutKind, trackLayout);
+      return { trackLayout };
+    }),
+  restoreTrackLayout: (kind) =>
+    set((s) =>
+      s.trackLayoutKind === kind
+        ? {}
+        : { trackLayoutKind: kind, trackLayout: loadTrackLayout(kind) },
+    ),
   setTrackFilter: (trackFilter) => set({ trackFilter }),
   revealRequest: null,
   requestReveal: (t) =>

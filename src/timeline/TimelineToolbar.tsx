@@ -9,6 +9,7 @@ import { formatCount } from '../lib/format';
 import type { SearchRunner } from './search-runner';
 import { stepSearch } from './timeline-keys';
 import type { TimelineView } from './timeline-view';
+import { TrackMenu } from './TrackMenu';
 import { IdleOverlayToggle } from '../views/advisor/IdleOverlayToggle';
 
 interface Props {
@@ -112,6 +113,7 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
       </div>
       <FlowMenu view={view} traceKey={trace} />
       <IdleOverlayToggle />
+      <TrackMenu view={view} />
       <input
         className="tl-search-input tl-track-filter"
         type="search"

@@ -10,6 +10,7 @@
  * folded to their landmark lanes until "Expand all".
  */
 import type { TraceModel } from '../model/trace-model';
+import type { TrackLayout } from '../store/track-layout';
 
 /** Threads with at least this many nesting rows start collapsed (see expandDeepThreads). */
 export const DEEP_THREAD_ROWS = 12;
@@ -22,6 +23,8 @@ export interface CollapseState {
   pinnedTracks: readonly string[];
   /** Show only the tracks whose rank, process, thread or name contain every word. */
   trackFilter?: string;
+  /** Ranks by rank or by track kind, hidden tracks, the order of process kinds. */
+  trackLayout?: TrackLayout;
 }
 
 export const processKey = (profileId: string, p: number) => `${profileId}|p${p}`;

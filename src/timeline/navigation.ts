@@ -12,7 +12,7 @@
 import { windowAround } from '../model/views/abs-time';
 import type { TimeSpan } from '../model/units';
 import type { AppStore } from '../store/app-store';
-import { keysToOpen, trackKey } from './collapse-rules';
+import { keysToOpen, processKey, trackKey } from './collapse-rules';
 import { computeRowLayout } from './row-layout';
 import type { ProfileSlice, TraceGroup } from './timeline-groups';
 
@@ -70,6 +70,13 @@ export function navigateToSlice(
   // A track filter that hides the target is cleared (the filter is a view, not a scope).
   if (st.trackFilter && !rowShown(grp, groups.length > 1, target.track, store.getState()))
     st.setTrackFilter('');
+  // So are the hidden names that hide it (the process kind, the track).
+  const lay = store.getState().trackLayout;
+  if (lay.hidden.length > 0 && !rowShown(grp, groups.length > 1, target.track, store.getState()))
+    st.setTrackLayout({
+      ...lay,
+      hidden: lay.hidden.filter((n) => !hidesTrack(grp, target.track, n)),
+    });
   st = store.getState();
   if (opts.range !== undefined) st.setRange(opts.range);
   if (opts.select !== false) {
@@ -113,6 +120,22 @@ function rowShown(
     layout.byKey.has(trackKey(grp.profileId, track)) ||
     layout.byKey.has(trackKey(grp.profileId, main))
   );
+}
+
+/** Whether hidden name `name` hides slice track `track` (its process kind or its own row). */
+function hidesTrack(grp: TraceGroup, track: number, name: string): boolean {
+  const open = computeRowLayout([grp], {
+    collapseDefault: false,
+    collapseOverrides: {},
+    pinnedTracks: [],
+  });
+  const t = grp.trace.sliceTracks[track]!;
+  const main = t.thread >= 0 ? grp.trace.threads[t.thread]!.track : track;
+  const row =
+    open.byKey.get(trackKey(grp.profileId, track)) ?? open.byKey.get(trackKey(grp.profileId, main));
+  if (!row) return false;
+  const proc = open.byKey.get(processKey(grp.profileId, row.process));
+  return name === row.hideName || name === proc?.hideName;
 }
 
 /** Padding added on each side of a range when framing it (fraction of its length). */

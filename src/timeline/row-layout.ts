@@ -31,6 +31,7 @@ import {
 } from './collapse-rules';
 import type { TraceGroup } from './timeline-groups';
 import { processLabel, threadLabel } from '../model/labels';
+import { orderRank, trackName, type TrackLayout } from '../store/track-layout';
 
 /** Height of one depth lane, CSS px. */
 export const DEPTH_H = 18;
@@ -74,6 +75,8 @@ export interface Row {
   laneTop: number;
   /** slices rows: depth drawn on the first lane (a folded thread may start at its steps). */
   firstLane: number;
+  /** Name that hides this row in the track layout (track-layout.ts), '' when it cannot be hidden. */
+  hideName: string;
 }
 
 export interface RowLayout {
@@ -111,6 +114,7 @@ function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 't
     lanes: 0,
     laneTop: 0,
     firstLane: 0,
+    hideName: '',
     ...partial,
   };
 }
@@ -142,19 +146,37 @@ function matchesFilter(terms: string[], g: TraceGroup, t: TraceModel, p: number,
   return terms.every((w) => text.includes(w));
 }
 
-function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean): Row[] {
+/** One process row and the rows under it (the unit the track layout orders and groups). */
+interface ProcessBlock {
+  kind: string;
+  rows: Row[];
+}
+
+/**
+ * Rows of one trace group: its header (group row, global instants) and its process blocks.
+ * `byKind`: several ranks side by side by track kind, so no group row; process titles name the rank.
+ */
+function groupRows(
+  g: TraceGroup,
+  gi: number,
+  st: CollapseState,
+  multi: boolean,
+  byKind: boolean,
+): { head: Row[]; blocks: ProcessBlock[] } {
   const filterTerms = filterTermsOf(st.trackFilter);
+  const hidden = new Set(st.trackLayout?.hidden ?? []);
   const t = g.trace;
   const id = g.profileId;
   const out: Row[] = [];
+  const blocks: ProcessBlock[] = [];
   let indent = 0;
-  if (multi) {
+  if (multi && !byKind) {
     const key = groupKey(id);
     const collapsed = isCollapsed(st, key, { kind: 'group' });
     out.push(
       baseRow({ key, kind: 'group', group: gi, title: g.label, collapsible: true, collapsed }),
     );
-    if (collapsed) return out;
+    if (collapsed) return { head: out, blocks };
     indent = 1;
   }
   if (t.globalInstants.length > 0) {
@@ -171,6 +193,8 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
   }
   for (const p of processDisplayOrder(t)) {
     const pr = t.processes[p]!;
+    const kind = processLabel(pr);
+    if (hidden.has(kind)) continue;
     const children: Row[] = [];
     if (pr.instants.length > 0) {
       children.push(
@@ -182,6 +206,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
           track: -1,
           indent: indent + 1,
           title: 'Process instants',
+          hideName: trackName(kind, 'Process instants'),
         }),
       );
     }
@@ -213,6 +238,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
           lanes: folded ? folded.count : depthRows,
           firstLane: folded ? folded.first : 0,
           laneTop: hasInstants ? INSTANT_LANE_H : 0,
+          hideName: trackName(kind, name),
         }),
       );
       if (hasOverflow && !collapsed) {
@@ -228,6 +254,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
             title: 'overlapping slices',
             subtitle: name,
             lanes: ov.slices.rows,
+            hideName: trackName(kind, name),
           }),
         );
       }
@@ -250,6 +277,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
           collapsible,
           collapsed,
           lanes: collapsed ? 1 : at.slices.rows,
+          hideName: trackName(kind, at.name),
         }),
       );
     }
@@ -261,6 +289,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
         // Identifiers (Acc PMU's acc_id) are labels of the samples, not values to plot.
         if (isIdentifierSeries(s.name) && plotted.length > 0) return;
         const multiSeries = plotted.length > 1;
+        const title = multiSeries ? `${ct.name} · ${s.name}` : ct.name;
         children.push(
           baseRow({
             key: counterKey(id, c, si),
@@ -270,41 +299,77 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
             track: c,
             series: si,
             indent: indent + 1,
-            title: multiSeries ? `${ct.name} · ${s.name}` : ct.name,
+            title,
             subtitle: multiSeries ? '' : s.name === ct.name ? '' : s.name,
+            hideName: trackName(kind, title),
           }),
         );
       });
     }
-    const shown = filterTerms
-      ? children.filter((r) => matchesFilter(filterTerms, g, t, p, r))
-      : children;
+    const shown = children.filter(
+      (r) => !hidden.has(r.hideName) && (!filterTerms || matchesFilter(filterTerms, g, t, p, r)),
+    );
     if (shown.length === 0) continue;
     const key = processKey(id, p);
     const counterOnly = isCounterOnly(t, p);
     const collapsed = isCollapsed(st, key, { kind: 'process', foldFirst: startsFolded(t, p) });
     const { title, subtitle } = processTitle(t, p);
-    out.push(
-      baseRow({
-        key,
-        kind: 'process',
-        group: gi,
-        process: p,
-        indent,
-        title,
-        subtitle: [
-          pr.labels.join(', '),
-          subtitle,
-          counterOnly && collapsed ? `${pr.counters.length} counters` : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        collapsible: true,
-        collapsed,
-      }),
-    );
-    if (!collapsed) out.push(...shown);
+    const procRow = baseRow({
+      key,
+      kind: 'process',
+      group: gi,
+      process: p,
+      indent,
+      title: byKind ? `${g.label} · ${title}` : title,
+      subtitle: [
+        pr.labels.join(', '),
+        subtitle,
+        counterOnly && collapsed ? `${pr.counters.length} counters` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      collapsible: true,
+      collapsed,
+      hideName: kind,
+    });
+    blocks.push({ kind, rows: collapsed ? [procRow] : [procRow, ...shown] });
   }
+  return { head: out, blocks };
+}
+
+/**
+ * Orders the groups' process blocks: by rank (each group's blocks under its header, in the
+ * user's kind order) or by kind (every rank's block of one kind together, kinds in the user's
+ * order, then in the order they first appear).
+ */
+function arrange(
+  parts: readonly { head: Row[]; blocks: ProcessBlock[] }[],
+  layout: TrackLayout | undefined,
+  byKind: boolean,
+): Row[] {
+  const sortBlocks = (blocks: ProcessBlock[]) =>
+    blocks
+      .map((b, i) => ({ b, i, r: orderRank(layout, b.kind) }))
+      .sort((x, y) => x.r - y.r || x.i - y.i)
+      .map((x) => x.b);
+  const out: Row[] = [];
+  if (!byKind) {
+    for (const part of parts) {
+      out.push(...part.head);
+      for (const b of sortBlocks(part.blocks)) out.push(...b.rows);
+    }
+    return out;
+  }
+  const kinds = new Map<string, ProcessBlock>();
+  for (const part of parts) {
+    out.push(...part.head);
+    for (const b of part.blocks) {
+      const k = kinds.get(b.kind);
+      if (k) k.rows.push(...b.rows);
+      else kinds.set(b.kind, { kind: b.kind, rows: [...b.rows] });
+    }
+  }
+  for (const b of sortBlocks([...kinds.values()])) out.push(...b.rows);
   return out;
 }
 
@@ -329,8 +394,13 @@ export function rowHeight(r: Row): number {
 }
 
 export function computeRowLayout(groups: readonly TraceGroup[], st: CollapseState): RowLayout {
-  const all: Row[] = [];
-  groups.forEach((g, gi) => all.push(...groupRows(g, gi, st, groups.length > 1)));
+  const multi = groups.length > 1;
+  const byKind = multi && st.trackLayout?.mode === 'kind';
+  const all = arrange(
+    groups.map((g, gi) => groupRows(g, gi, st, multi, byKind)),
+    st.trackLayout,
+    byKind,
+  );
   const pinSet = new Set(st.pinnedTracks);
   const pinnedByKey = new Map<string, Row>();
   const rows: Row[] = [];

@@ -7,6 +7,7 @@ import type { TraceModel } from '../model/trace-model';
 import type { Nanoseconds } from '../model/units';
 import type { AppState } from '../store/app-store';
 import { selectActiveProfile } from '../store/selectors';
+import { isAscendTrace } from '../model/track-order';
 
 export interface TraceGroup {
   profileId: string;
@@ -59,3 +60,12 @@ export const selectActiveGroups: GroupsSelector = (s) => {
 
 const NO_HIGHLIGHTS: readonly ProfileSlice[] = [];
 export const selectNoHighlights: HighlightsSelector = () => NO_HIGHLIGHTS;
+
+/** Which saved layout applies to these traces: one per kind of profile. */
+export function layoutKindOf(groups: readonly TraceGroup[]): string | null {
+  const t = groups[0]?.trace;
+  if (!t) return null;
+  if (isAscendTrace(t)) return 'ascend';
+  const gpu = t.processes.some((p) => /\b(GPU|cuda|stream)\b/i.test(p.name ?? ''));
+  return gpu ? 'kineto' : 'trace';
+}

@@ -16,6 +16,7 @@ import { hitTest, type Hit } from './hit-test';
 import { CLICK_SLOP, listen, localPoint, runCleanups, type Cleanups } from './input-events';
 import { attachOverviewInput } from './overview-input';
 import { sameNameKeys } from './pin-same';
+import { toggleHidden } from '../store/track-layout';
 import { rowAtY } from './row-layout';
 import { absoluteNs, absoluteSecondsText, formatRelativeExact } from './time-scale';
 import { attachKeys, type KeyCallbacks } from './timeline-keys';
@@ -352,6 +353,16 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
         if (hit.row.kind === 'process' || hit.row.kind === 'group') view.toggleRow(hit.row.key);
         else st.clearSelection();
     }
+  });
+
+  // Right-click on a track's name hides it (the Tracks menu shows it again).
+  listen(cleanups, scroller, 'contextmenu', (e) => {
+    const p = localPoint(e, scroller);
+    const hit = hitTest(hitCtx(), p.x, p.y);
+    if (!hit || (hit.kind !== 'label' && hit.kind !== 'chevron') || !hit.row.hideName) return;
+    e.preventDefault();
+    const st = store.getState();
+    st.setTrackLayout(toggleHidden(st.trackLayout, hit.row.hideName));
   });
 
   // Ruler: hover shows the cursor; a drag selects a range over every track.

@@ -33,9 +33,11 @@ import { TimeScale } from './time-scale';
 import { BackgroundWork, searchMatchBins } from './timeline-background';
 import { describeHit, findSliceNamed, flowCategoryCounts, flowsOfSlice } from './timeline-queries';
 import { LABEL_W, RULER_H } from './view-geometry';
+
 import {
   selectActiveGroups,
   selectNoHighlights,
+  layoutKindOf,
   type GroupsSelector,
   type HighlightsSelector,
   type SliceAddress,
@@ -217,6 +219,10 @@ export class TimelineView {
     if (force || groups !== this.groups) {
       this.groups = groups;
       changed = true;
+      // The layout saved for this kind of trace (set from outside this store callback).
+      const kind = layoutKindOf(groups);
+      if (kind && kind !== s.trackLayoutKind)
+        queueMicrotask(() => this.store.getState().restoreTrackLayout(kind));
     }
     if (
       changed ||
@@ -224,7 +230,8 @@ export class TimelineView {
       s.expandDeepThreads !== prev.expandDeepThreads ||
       s.collapseOverrides !== prev.collapseOverrides ||
       s.pinnedTracks !== prev.pinnedTracks ||
-      s.trackFilter !== prev.trackFilter
+      s.trackFilter !== prev.trackFilter ||
+      s.trackLayout !== prev.trackLayout
     ) {
       this.layout = computeRowLayout(this.groups, s);
       this.clampScroll();
