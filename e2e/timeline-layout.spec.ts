@@ -143,3 +143,40 @@ test('right-click on a track name hides it; the Tracks menu shows it again', asy
     )
     .toBe(2);
 });
+
+test('shift + drag over both ranks limits the range to tracks of both', async ({ page }) => {
+  await openBothRanks(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.getByTestId('track-menu').locator('summary').click();
+  await page.getByTestId('layout-by-kind').check();
+  await page.getByTestId('track-menu').locator('summary').click();
+  // From rank A's first stream to rank B's first stream (neighbours in the by-kind layout).
+  const ys = await page.evaluate(() => {
+    const v = (window as unknown as TestWindow).__viewer.timeline!.view;
+    v.setScrollTop(0);
+    const streams = v.layout.rows.filter(
+      (r) => r.kind === 'slices' && r.title.startsWith('Stream'),
+    );
+    const a = streams[0]!;
+    const b = streams.find((r) => r.group !== a.group)!;
+    v.setScrollTop(a.y - 20);
+    const box = v.el.scroller.getBoundingClientRect();
+    return {
+      x: box.left + 400,
+      y0: box.top + v.layout.pinnedHeight + a.y - v.scrollTop + 8,
+      y1: box.top + v.layout.pinnedHeight + b.y - v.scrollTop + 8,
+    };
+  });
+  await page.keyboard.down('Shift');
+  await page.mouse.move(ys.x, ys.y0);
+  await page.mouse.down();
+  await page.mouse.move(ys.x + 300, ys.y1, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  const ranks = await page.evaluate(() => {
+    const s = (window as unknown as TestWindow).__viewer.store.getState();
+    return new Set(s.rangeTracks.map((t) => t.profileId)).size;
+  });
+  expect(ranks).toBe(2);
+  await expect(page.getByTestId('range-table')).toBeVisible();
+});

@@ -110,6 +110,18 @@ export interface TimelineSlice {
   setHelpOpen: (open: boolean) => void;
 }
 
+const PANEL_HEIGHT_KEY = 'atv-panel-height';
+
+/** The details panel height the user last dragged to (kept in the browser), else 220 px. */
+function savedPanelHeight(): number {
+  try {
+    const v = Number(globalThis.localStorage?.getItem(PANEL_HEIGHT_KEY));
+    return Number.isFinite(v) && v >= 80 && v <= 2000 ? v : 220;
+  } catch {
+    return 220;
+  }
+}
+
 export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> = (set) => ({
   searchQuery: '',
   searchRegex: false,
@@ -202,10 +214,17 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
         : [...s.pinnedTracks, key],
     })),
 
-  panelHeight: 220,
+  panelHeight: savedPanelHeight(),
   panelTab: 'slice',
   helpOpen: false,
-  setPanelHeight: (panelHeight) => set({ panelHeight }),
+  setPanelHeight: (panelHeight) => {
+    try {
+      globalThis.localStorage?.setItem(PANEL_HEIGHT_KEY, String(Math.round(panelHeight)));
+    } catch {
+      // Storage blocked: the height still applies to this page.
+    }
+    set({ panelHeight });
+  },
   setPanelTab: (panelTab) => set({ panelTab }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
 });

@@ -9,6 +9,29 @@ import type { JsonValue, OrderedJson } from '../import/json/json-bytes';
 /** Args as parsed for display (objects as Maps in file order) or as plain JSON values. */
 type ArgValue = OrderedJson | JsonValue;
 
+/**
+ * Short form of a long id or hash (20+ decimal digits, e.g. a group hash, or 16+ hex digits with a
+ * letter; ns timestamps, 19 digits, stay whole): its first 6 and last 4 characters, or null.
+ */
+export function shortHash(s: string): string | null {
+  const dec = /^\d{20,}$/.test(s);
+  const hex = s.length >= 16 && /^(0x)?[0-9a-f]+$/i.test(s) && /[a-f]/i.test(s.replace(/^0x/i, ''));
+  if (!dec && !hex) return null;
+  return `${s.slice(0, 6)}…${s.slice(-4)}`;
+}
+
+/** A long id / hash shown short, the full value on hover (title) and copied whole (select all). */
+function MaybeHash({ text, className }: { text: string; className: string }) {
+  const short = shortHash(text);
+  if (!short) return <span className={className}>{text}</span>;
+  return (
+    <span className={`${className} tl-hash`} title={text} data-full={text} data-testid="short-hash">
+      <span aria-hidden="true">{short}</span>
+      <span className="tl-hash-full">{text}</span>
+    </span>
+  );
+}
+
 /** Lines of a multi-line string (call stacks), or null for a one-line string. */
 export function splitMultiline(s: string): string[] | null {
   if (!s.includes('\n')) return null;
@@ -32,10 +55,10 @@ function Scalar({ v }: { v: ArgValue }) {
         </ol>
       );
     }
-    return <span className="tl-arg-str">{v}</span>;
+    return <MaybeHash text={v} className="tl-arg-str" />;
   }
-  if (typeof v === 'bigint') return <span className="tl-arg-num">{v.toString()}</span>;
-  if (typeof v === 'number') return <span className="tl-arg-num">{String(v)}</span>;
+  if (typeof v === 'bigint') return <MaybeHash text={v.toString()} className="tl-arg-num" />;
+  if (typeof v === 'number') return <MaybeHash text={String(v)} className="tl-arg-num" />;
   if (typeof v === 'boolean') return <span className="tl-arg-num">{String(v)}</span>;
   return <ArgsView value={v} />;
 }

@@ -14,6 +14,7 @@ import { useAppStore } from '../store/use-app-store';
 import { KernelEnrichmentSection } from '../views/kernels/KernelEnrichment';
 import { ArgsView } from './ArgsView';
 import { flowsFrom, flowsOfSubtree, flowsTo } from './flow-index';
+import { InstantDetails } from './InstantDetails';
 import { RangeDetails } from './RangeDetails';
 import { absoluteNs, absoluteSecondsText } from './time-scale';
 import type { SliceAddress } from './timeline-groups';
@@ -26,6 +27,7 @@ export function DetailsPanel({ view }: { view: TimelineView | null }) {
   const tab = useAppStore((s) => s.panelTab);
   const setTab = useAppStore((s) => s.setPanelTab);
   const selected = useAppStore((s) => s.selected);
+  const instant = useAppStore((s) => s.selectedInstant);
   const range = useAppStore((s) => s.range);
   return (
     <div className="tl-details" data-testid="details-panel">
@@ -38,7 +40,9 @@ export function DetailsPanel({ view }: { view: TimelineView | null }) {
         </TabButton>
       </div>
       <div className="tl-details-body">
-        {tab === 'slice' ? (
+        {tab === 'slice' && instant && view ? (
+          <InstantDetails view={view} sel={instant} />
+        ) : tab === 'slice' ? (
           <SliceDetails view={view} selected={selected} />
         ) : (
           <RangeDetails view={view} />

@@ -4,6 +4,7 @@
  * the range), for the tracks the drag covered or for all tracks. Computed in chunks off the
  * render path and cancelled when the range changes.
  */
+import { groupIndexOf } from './timeline-groups';
 import { useEffect, useMemo, useState } from 'react';
 import { formatCount, formatDuration } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
@@ -54,13 +55,17 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
   });
   const useTracks = rangeTracks.length > 0 && !allTracks;
   const key = range
-    ? `${range.start}:${range.end}:${useTracks ? rangeTracks.join(',') : 'all'}`
+    ? `${range.start}:${range.end}:${useTracks ? rangeTracks.map((t) => `${t.profileId}|${t.track}`).join(',') : 'all'}`
     : '';
 
   useEffect(() => {
     if (!view || !range) return;
     const ctl = new AbortController();
-    const filter = useTracks ? new Set(rangeTracks.map((t) => trackFilterKey(0, t))) : null;
+    const filter = useTracks
+      ? new Set(
+          rangeTracks.map((t) => trackFilterKey(groupIndexOf(view.groups, t.profileId), t.track)),
+        )
+      : null;
     runChunked(aggregateRangeGen(view.groups, range, filter), { signal: ctl.signal }).then(
       (value) => setResult({ key, value }),
       (e: unknown) => {

@@ -43,7 +43,9 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
   const [runner, setRunner] = useState<SearchRunner | null>(null);
   const panelHeight = useAppStore((s) => s.panelHeight);
   // With nothing selected the panel only holds a hint: keep it short so the tracks get the room.
-  const idle = useAppStore((s) => s.selected === null && s.range === null);
+  const idle = useAppStore(
+    (s) => s.selected === null && s.selectedInstant === null && s.range === null,
+  );
   const helpOpen = useAppStore((s) => s.helpOpen);
 
   useEffect(() => {

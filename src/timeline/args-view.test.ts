@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitMultiline } from './ArgsView';
+import { shortHash, splitMultiline } from './ArgsView';
 
 describe('splitMultiline', () => {
   it('splits torch_npu call stacks (";\\r\\n") into frames without the trailing ";"', () => {
@@ -15,5 +15,18 @@ describe('splitMultiline', () => {
   it('leaves one-line strings alone', () => {
     expect(splitMultiline('aten::add')).toBeNull();
     expect(splitMultiline('a;b')).toBeNull();
+  });
+});
+
+describe('shortHash', () => {
+  it('shortens 20-digit group hashes and long hex ids, keeps the ends', () => {
+    expect(shortHash('12345678901234567890')).toBe('123456…7890');
+    expect(shortHash('0x7f3a9c00deadbeef42')).toBe('0x7f3a…ef42');
+  });
+  it('leaves ns timestamps, short numbers and words whole', () => {
+    expect(shortHash('1736412474714000123')).toBeNull();
+    expect(shortHash('4294967295')).toBeNull();
+    expect(shortHash('aten::addmm_backward')).toBeNull();
+    expect(shortHash('1234567890123456')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * match rects, the range (being dragged or stored) and its rows, flow arrows, the cursor and the
  * counter value under it. Pure geometry; drawing is draw/draw-overlay.ts.
  */
+import { instantRect } from './instant-select';
 import { formatDuration } from '../lib/format';
 import { counterRange } from './draw/draw-counters';
 import type { FlowArrow, OverlayFrame, Rect } from './draw/frame';
@@ -15,8 +16,9 @@ import {
   sliceRect,
   type ScreenGeometry,
 } from './placement';
-import type { SliceAddress } from './timeline-groups';
-import { cursorText } from './time-scale';
+import { groupIndexOf, type SliceAddress } from './timeline-groups';
+import { computeTicks, cursorText, type TimeScale } from './time-scale';
+import { rulerLabels, type RulerLabel } from './draw/ruler-labels';
 import type { TimelineView } from './timeline-view';
 import { LABEL_W, RULER_H } from './view-geometry';
 
@@ -88,6 +90,13 @@ function counterMarker(
   return { x: view.pointer.x, y, label: `${series.name}: ${h.value.toLocaleString('en-US')}` };
 }
 
+/** The ruler's tick labels as the content layer draws them. */
+function tickLabels(ctx: CanvasRenderingContext2D, scale: TimeScale): RulerLabel[] {
+  const ticks = computeTicks(scale);
+  const xs = ticks.times.map((t) => Math.round(LABEL_W + scale.timeToPx(t)) + 0.5);
+  return rulerLabels(ctx, xs, ticks.labels, Infinity);
+}
+
 export function buildOverlayFrame(
   view: TimelineView,
   ctx: CanvasRenderingContext2D,
@@ -115,9 +124,10 @@ export function buildOverlayFrame(
   }
   const range = view.dragRange ?? s.range;
   const rangeRows: Rect[] = [];
-  if (range && s.rangeTracks.length > 0 && view.groups[0]) {
+  if (range && s.rangeTracks.length > 0) {
     for (const t of s.rangeTracks) {
-      const found = rowForTrack(view.layout, view.groups, 0, t);
+      const g = groupIndexOf(view.groups, t.profileId);
+      const found = g < 0 ? null : rowForTrack(view.layout, view.groups, g, t.track);
       if (found?.exact)
         rangeRows.push({ x: 0, y: rowScreenTop(geo, found.row), w: 0, h: found.row.height });
     }
@@ -136,7 +146,7 @@ export function buildOverlayFrame(
     cursorX: onContent ? p.x : null,
     cursorLabel: onContent ? cursorText(scale, p.x - LABEL_W) : null,
     hover: hoverAddr ? visible(sliceRect(geo, hoverAddr)) : null,
-    selected: selAddr ? visible(sliceRect(geo, selAddr)) : null,
+    selected: selAddr ? visible(sliceRect(geo, selAddr)) : instantRect(geo, s.selectedInstant),
     currentMatch,
     highlights,
     range: range
@@ -149,5 +159,6 @@ export function buildOverlayFrame(
     rangeRows,
     flows: flowArrows(view, geo, selAddr, cache),
     counter: counterMarker(view, geo),
+    rulerLabels: tickLabels(ctx, scale),
   };
 }

@@ -11,11 +11,13 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import type { AppState } from '../store/app-store';
+import type { RangeTrack } from '../store/selection-slice';
 import { Layer } from './frame-scheduler';
 import { hitTest, type Hit } from './hit-test';
 import { CLICK_SLOP, listen, localPoint, runCleanups, type Cleanups } from './input-events';
 import { attachOverviewInput } from './overview-input';
 import { sameNameKeys } from './pin-same';
+import { instantOwnerOf } from './instant-select';
 import { toggleHidden } from '../store/track-layout';
 import { rowAtY } from './row-layout';
 import { absoluteNs, absoluteSecondsText, formatRelativeExact } from './time-scale';
@@ -205,34 +207,40 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
     moved: boolean;
     pointerId: number;
   } = null;
-  const rangeTracksBetween = (yA: number, yB: number): number[] => {
-    const out: number[] = [];
+  // Slice tracks of the rows between two y's, on every shown rank.
+  const rangeTracksBetween = (yA: number, yB: number): RangeTrack[] => {
+    const seen = new Set<string>();
+    const out: RangeTrack[] = [];
+    const add = (group: number, track: number) => {
+      const profileId = view.groups[group]!.profileId;
+      if (track < 0 || seen.has(`${profileId}|${track}`)) return;
+      seen.add(`${profileId}|${track}`);
+      out.push({ profileId, track });
+    };
     const lo = Math.min(yA, yB);
     const hi = Math.max(yA, yB);
     for (let y = lo; ;) {
       const f = rowAtY(view.layout, y, view.scrollTop);
-      if (f && f.row.kind === 'slices' && f.row.track >= 0 && f.row.group === 0) {
-        if (!out.includes(f.row.track)) out.push(f.row.track);
-        const g = view.groups[0]!;
-        const st = g.trace.sliceTracks[f.row.track]!;
-        if (st.thread >= 0) {
-          const ov = g.trace.threads[st.thread]!.overflowTrack;
-          if (ov >= 0 && f.row.collapsed && !out.includes(ov)) out.push(ov);
-        }
-      } else if (f && f.row.kind === 'process' && f.row.collapsed) {
-        const p = view.groups[f.row.group]!.trace.processes[f.row.process]!;
+      const t = f ? view.groups[f.row.group]?.trace : undefined;
+      if (f && t && f.row.kind === 'slices' && f.row.track >= 0) {
+        add(f.row.group, f.row.track);
+        const st = t.sliceTracks[f.row.track]!;
+        if (st.thread >= 0 && f.row.collapsed)
+          add(f.row.group, t.threads[st.thread]!.overflowTrack);
+      } else if (f && t && f.row.kind === 'process' && f.row.collapsed) {
+        const p = t.processes[f.row.process]!;
         for (const th of p.threads) {
-          const thr = view.groups[f.row.group]!.trace.threads[th]!;
-          for (const t of [thr.track, thr.overflowTrack])
-            if (t >= 0 && !out.includes(t)) out.push(t);
+          const thr = t.threads[th]!;
+          add(f.row.group, thr.track);
+          add(f.row.group, thr.overflowTrack);
         }
-        for (const a of p.asyncTracks) if (!out.includes(a)) out.push(a);
+        for (const a of p.asyncTracks) add(f.row.group, a);
       }
       if (!f || y >= hi) break;
       y = Math.min(hi, f.top + f.row.height + 0.5);
       if (f.top + f.row.height > hi) break;
     }
-    return out.sort((a, b) => a - b);
+    return out;
   };
   const updateDrag = (x: number, yTrack: number) => {
     if (!dragging) return;
@@ -349,6 +357,18 @@ export function attachInput(view: TimelineView, cb: InputCallbacks): () => void 
         st.setRange(null);
         view.select({ group: hit.group, track: hit.track, index: hit.index });
         return;
+      case 'instant': {
+        const owner = instantOwnerOf(hit.row);
+        if (!owner) return;
+        st.setRange(null);
+        st.selectInstant({
+          profileId: view.groups[hit.group]!.profileId,
+          ...owner,
+          index: hit.index,
+        });
+        st.setPanelTab('slice');
+        return;
+      }
       default:
         if (hit.row.kind === 'process' || hit.row.kind === 'group') view.toggleRow(hit.row.key);
         else st.clearSelection();

@@ -259,6 +259,7 @@ export class TimelineView {
     }
     if (
       s.selected !== prev.selected ||
+      s.selectedInstant !== prev.selectedInstant ||
       s.hovered !== prev.hovered ||
       s.range !== prev.range ||
       s.rangeTracks !== prev.rangeTracks ||
