@@ -180,3 +180,27 @@ test('shift + drag over both ranks limits the range to tracks of both', async ({
   expect(ranks).toBe(2);
   await expect(page.getByTestId('range-table')).toBeVisible();
 });
+
+test('the top bar stays one row at 1400 px with the profile picker; every tab is reachable', async ({
+  page,
+}) => {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(twoRanks);
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('profile-select')).toBeVisible();
+  const tops = await page
+    .locator('.topbar [role=tab]')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThan(10);
+  expect(new Set(tops).size).toBe(1);
+  const bar = (await page.locator('.topbar').boundingBox())!;
+  expect(bar.height).toBeLessThan(50);
+  await page.screenshot({
+    path: '/tmp/topbar-1400.png',
+    clip: { x: 0, y: 0, width: 1400, height: 60 },
+  });
+  // The last tab scrolls into view and opens.
+  await page.getByTestId('tab-report').click();
+  await expect(page.getByTestId('tab-report')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-report')).toBeInViewport();
+});
