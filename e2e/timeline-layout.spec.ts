@@ -204,3 +204,25 @@ test('the top bar stays one row at 1400 px with the profile picker; every tab is
   await expect(page.getByTestId('tab-report')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('tab-report')).toBeInViewport();
 });
+
+test('table columns size to their content: kernel names are not cut', async ({ page }) => {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(twoRanks);
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-kernels').click();
+  const cells = page.locator('[data-testid="kernel-table"] [role=row][data-row] [role=gridcell]');
+  await expect(cells.first()).toBeVisible();
+  const cut = await page
+    .locator('[data-testid="kernel-table"] [role=row][data-row]')
+    .evaluateAll((rows) =>
+      rows
+        .slice(0, 20)
+        .flatMap((r) =>
+          [...r.querySelectorAll<HTMLElement>('[role=gridcell]')]
+            .filter((c) => c.scrollWidth > c.clientWidth + 1)
+            .map((c) => c.textContent),
+        ),
+    );
+  expect(cut).toEqual([]);
+  await page.screenshot({ path: '/tmp/kernels-1400.png' });
+});
