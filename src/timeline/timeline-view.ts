@@ -5,18 +5,13 @@
  * search-runner.ts, background work (overview density, index warm-up) in timeline-background.ts;
  * React only creates the DOM and calls the actions below.
  */
-import { formatDuration } from '../lib/format';
+import type { TimeSpan } from '../model/units';
 import type { AppState, AppStore } from '../store/app-store';
 import { LIGHT_COLORS, makePalette, type Palette, type ThemeColors } from './draw/colors';
-import { drawOverlay } from './draw/draw-overlay';
-import { drawMarkers } from './draw/draw-markers';
-import { drawIdleGaps, idleGapLayers } from './draw/draw-idle-gaps';
-import { drawOverview } from './draw/draw-overview';
-import { drawTracks } from './draw/draw-tracks';
 import { FrameScheduler, Layer } from './frame-scheduler';
 import type { Hit } from './hit-test';
 import { applyNavStep, KeyNavigator } from './key-nav';
-import { buildOverlayFrame, SelectedFlows } from './overlay-frame';
+import { SelectedFlows } from './overlay-frame';
 import { isOnScreen, sliceRect, type ScreenGeometry } from './placement';
 import { computeRowLayout, maxScrollTop, type RowLayout } from './row-layout';
 import {
@@ -30,7 +25,18 @@ import {
   stepSlice,
 } from './timeline-actions';
 import { TimeScale } from './time-scale';
-import { BackgroundWork, searchMatchBins } from './timeline-background';
+import { BackgroundWork } from './timeline-background';
+import {
+  drawContentLayer,
+  drawOverlayLayer,
+  drawOverviewLayer,
+  readColors,
+  type FrameStats,
+  type OverviewCache,
+  type ViewElements,
+} from './view-layers';
+
+export type { FrameStats, ViewElements } from './view-layers';
 import { describeHit, findSliceNamed, flowCategoryCounts, flowsOfSlice } from './timeline-queries';
 import { LABEL_W, RULER_H } from './view-geometry';
 
@@ -44,55 +50,10 @@ import {
   type TraceGroup,
 } from './timeline-groups';
 
-/** Time a frame may spend building track indexes before it leaves rows for the next frame. */
-const INDEX_BUDGET_MS = 30;
-
-export interface ViewElements {
-  root: HTMLElement;
-  tracksHost: HTMLElement;
-  content: HTMLCanvasElement;
-  overlay: HTMLCanvasElement;
-  overview: HTMLCanvasElement;
-  scroller: HTMLDivElement;
-  spacer: HTMLDivElement;
-  tooltip: HTMLDivElement;
-  readout: HTMLElement;
-}
-
-/** Frame statistics for the benchmark (exposed on window.__viewer.timeline in test builds). */
-export interface FrameStats {
-  frames: number;
-  /** Draw durations of the last frames, ms. */
-  drawMs: number[];
-  /** performance.now() of the first complete frame of a trace (every visible row drawn). */
-  firstTraceFrameAt: number | null;
-  /** performance.now() of the first frame of a trace, complete or not. */
-  firstPartialFrameAt: number | null;
-  /** Rows visible in the last frame. */
-  lastRows: number;
-  /** performance.now() when the view was created (mounted). */
-  createdAt: number;
-  /**
-   * Benchmark knob: read one pixel back after drawing so the browser rasterises the canvas inside
-   * the measured draw time (otherwise raster happens later, at commit, and is not counted).
-   */
-  forceRaster: boolean;
-}
-
-function readColors(el: HTMLElement, theme: string): ThemeColors {
-  const cs = getComputedStyle(el);
-  const v = (name: string, fallback: string) => cs.getPropertyValue(name).trim() || fallback;
-  return {
-    dark: theme === 'dark',
-    bg: v('--bg', LIGHT_COLORS.bg),
-    bg2: v('--bg-2', LIGHT_COLORS.bg2),
-    bg3: v('--bg-3', LIGHT_COLORS.bg3),
-    fg: v('--fg', LIGHT_COLORS.fg),
-    fg2: v('--fg-2', LIGHT_COLORS.fg2),
-    border: v('--border', LIGHT_COLORS.border),
-    accent: v('--accent', LIGHT_COLORS.accent),
-    select: v('--select', LIGHT_COLORS.select),
-  };
+/** How input handlers tell the view where the pointer is and what range is being dragged. */
+export interface PointerInput {
+  setPointer(p: { x: number; y: number } | null, hit: Hit | null): void;
+  setDragRange(r: TimeSpan | null): void;
 }
 
 export interface TimelineOptions {
@@ -120,11 +81,19 @@ export class TimelineView {
   colors: ThemeColors = LIGHT_COLORS;
   /** Slice palette of `colors` (refreshed with them). */
   palette: Palette = makePalette(LIGHT_COLORS);
-  /** Pointer position over the canvas (CSS px), null when outside. */
-  pointer: { x: number; y: number } | null = null;
-  hit: Hit | null = null;
-  /** Range being dragged (axis ns), with the rows it covers. */
-  dragRange: { start: number; end: number } | null = null;
+  private pointerAt: { x: number; y: number } | null = null;
+  private hitNow: Hit | null = null;
+  private dragging: TimeSpan | null = null;
+  /** The only writer of the pointer, hit and drag state: the input handlers (timeline-input). */
+  readonly input: PointerInput = {
+    setPointer: (p, hit) => {
+      this.pointerAt = p;
+      this.hitNow = hit;
+    },
+    setDragRange: (r) => {
+      this.dragging = r;
+    },
+  };
   readonly nav = new KeyNavigator();
   readonly scheduler: FrameScheduler;
   readonly stats: FrameStats = {
@@ -139,7 +108,7 @@ export class TimelineView {
   private readonly background: BackgroundWork;
   /** Last scale handed out (immutable; reused while the window and width stay). */
   private scaleCache: TimeScale | null = null;
-  private matchBins: Uint32Array | null = null;
+  private readonly overviewCache: OverviewCache = { matchBins: null };
   private unsub: (() => void) | null = null;
   private resizeObs: ResizeObserver | null = null;
   private colorsDirty = true;
@@ -180,6 +149,21 @@ export class TimelineView {
   onChange(cb: () => void): () => void {
     this.listeners.add(cb);
     return () => this.listeners.delete(cb);
+  }
+
+  /** Pointer position over the canvas (CSS px), null when outside. */
+  get pointer(): { readonly x: number; readonly y: number } | null {
+    return this.pointerAt;
+  }
+
+  /** What is under the pointer. */
+  get hit(): Hit | null {
+    return this.hitNow;
+  }
+
+  /** Range being dragged (axis ns). */
+  get dragRange(): TimeSpan | null {
+    return this.dragging;
   }
 
   get state(): AppState {
@@ -254,7 +238,7 @@ export class TimelineView {
       layers |= Layer.All;
     }
     if (s.searchMatches !== prev.searchMatches) {
-      this.matchBins = null;
+      this.overviewCache.matchBins = null;
       layers |= Layer.All;
     }
     if (
@@ -354,9 +338,9 @@ export class TimelineView {
     }
     const t0 = performance.now();
     let complete = true;
-    if (layers & Layer.Content) complete = this.drawContent(t0);
-    if (layers & (Layer.Content | Layer.Overlay)) this.drawOverlayLayer();
-    if (layers & Layer.Overview) this.drawOverviewLayer();
+    if (layers & Layer.Content) complete = drawContentLayer(this, t0);
+    if (layers & (Layer.Content | Layer.Overlay)) drawOverlayLayer(this, this.selFlows);
+    if (layers & Layer.Overview) drawOverviewLayer(this, this.background, this.overviewCache);
     if (this.stats.forceRaster) {
       this.el.content.getContext('2d')?.getImageData(0, 0, 1, 1);
       this.el.overlay.getContext('2d')?.getImageData(0, 0, 1, 1);
@@ -378,80 +362,11 @@ export class TimelineView {
     if (!complete) this.scheduler.schedule(Layer.Content | Layer.Overlay);
   }
 
-  /** Draws the content layer; false when some rows still await their index. */
-  private drawContent(now: number): boolean {
-    const ctx = this.el.content.getContext('2d');
-    if (!ctx) return true;
-    const s = this.state;
-    const indexBudget = { deadline: now + INDEX_BUDGET_MS, missed: false };
-    drawTracks({
-      ctx,
-      width: this.width,
-      height: this.height,
-      dpr: this.dpr,
-      groups: this.groups,
-      layout: this.layout,
-      scrollTop: this.scrollTop,
-      scale: this.scale(),
-      labelWidth: LABEL_W,
-      rulerHeight: RULER_H,
-      colors: this.colors,
-      palette: this.palette,
-      searchMasks: s.searchMatches && s.searchQuery ? s.searchMatches.masks : null,
-      hoverRowKey: this.hit?.row.key ?? null,
-      indexBudget,
-    });
-    return !indexBudget.missed;
-  }
-
   /** Timeline address of a store selection (null if its profile is not shown). */
   addressOf(sel: { profileId: string; track: number; index: number } | null): SliceAddress | null {
     if (!sel) return null;
     const g = this.groups.findIndex((x) => x.profileId === sel.profileId);
     return g < 0 ? null : { group: g, track: sel.track, index: sel.index };
-  }
-
-  private drawOverlayLayer(): void {
-    const ctx = this.el.overlay.getContext('2d');
-    if (!ctx) return;
-    drawOverlay(buildOverlayFrame(this, ctx, this.selFlows));
-    const { width, height, dpr } = this;
-    const s = this.state;
-    if (s.idleOverlay)
-      drawIdleGaps(ctx, this.geometry(), dpr, width, idleGapLayers(this.groups, s.advice));
-    drawMarkers({
-      ctx,
-      width,
-      height,
-      dpr,
-      labelWidth: LABEL_W,
-      rulerHeight: RULER_H,
-      scale: this.scale(),
-      markers: s.markers,
-    });
-  }
-
-  private drawOverviewLayer(): void {
-    const ctx = this.el.overview.getContext('2d');
-    if (!ctx) return;
-    const s = this.state;
-    const bands = this.background.overviewBands(this.groups, this.palette);
-    const m = s.searchMatches;
-    if (m && m.count > 0 && !this.matchBins) this.matchBins = searchMatchBins(m, s.extent);
-    drawOverview({
-      ctx,
-      width: this.overviewWidth,
-      height: this.overviewHeight,
-      dpr: this.dpr,
-      labelWidth: LABEL_W,
-      colors: this.colors,
-      extent: s.extent,
-      window: s.visibleWindow,
-      range: s.range,
-      bands,
-      matchBins: m && m.count > 0 && s.searchQuery ? this.matchBins : null,
-      title: this.groups[0] ? `Overview · ${formatDuration(s.extent.end - s.extent.start)}` : '',
-    });
   }
 
   // ---------------------------------------------------------------- actions (timeline-actions.ts)
