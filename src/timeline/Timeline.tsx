@@ -6,15 +6,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useController } from '../app/controller-context';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
-import { DetailsPanel } from './DetailsPanel';
-import { HelpOverlay } from './HelpOverlay';
-import { SearchRunner } from './search-runner';
-import { attachInput } from './timeline-input';
-import type { GroupsSelector, HighlightsSelector } from './timeline-groups';
-import { TimelineView } from './timeline-view';
-import { RULER_H } from './view-geometry';
-import { TimelineToolbar } from './TimelineToolbar';
-import './timeline.css';
+import { DetailsPanel } from './panels/DetailsPanel';
+import { HelpOverlay } from './panels/HelpOverlay';
+import { SearchRunner } from './view/search-runner';
+import { attachInput } from './input/timeline-input';
+import type { GroupsSelector, HighlightsSelector } from './core/timeline-groups';
+import { TimelineView } from './view/timeline-view';
+import { RULER_H } from './core/view-geometry';
+import { TimelineToolbar } from './panels/TimelineToolbar';
+import './panels/timeline.css';
 
 const MIN_PANEL = 80;
 

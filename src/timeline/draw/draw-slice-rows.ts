@@ -4,10 +4,10 @@
  * the canvas API afterwards, where they fit.
  */
 import { SliceFlag, type SliceTable } from '../../model/trace-model';
-import { walkLane } from '../lod';
-import { DEPTH_H, SLICE_H, TRACK_PAD, type Row } from '../row-layout';
-import { isIndexed, sliceIndex, warmIndex } from '../slice-index';
-import type { TimeScale } from '../time-scale';
+import { walkLane } from '../core/lod';
+import { DEPTH_H, SLICE_H, TRACK_PAD, type Row } from '../core/row-layout';
+import { isIndexed, sliceIndex, warmIndex } from '../core/slice-index';
+import type { TimeScale } from '../core/time-scale';
 import { colorIndexOf, type Palette } from './colors';
 import type { TracksFrame } from './frame';
 import { memoized } from './memo';

@@ -6,9 +6,9 @@
  * pass 2 draws text, curves and lines with the canvas API on top.
  */
 import { formatDuration } from '../../lib/format';
-import { TRACK_PAD, visibleRowRange, type Row } from '../row-layout';
-import { computeTicks, type TimeScale } from '../time-scale';
-import { CHEVRON_W, INDENT_W, PIN_W, rowInstants } from '../hit-test';
+import { TRACK_PAD, visibleRowRange, type Row } from '../core/row-layout';
+import { computeTicks, type TimeScale } from '../core/time-scale';
+import { CHEVRON_W, INDENT_W, PIN_W, rowInstants } from '../core/hit-test';
 import { mix, type ThemeColors } from './colors';
 import { counterLabels, counterPixels } from './draw-counters';
 import {

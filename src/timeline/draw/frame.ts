@@ -3,9 +3,9 @@
  * these from the store and its own state; draw functions are pure functions of them.
  */
 import type { RulerLabel } from './ruler-labels';
-import type { RowLayout } from '../row-layout';
-import type { TraceGroup } from '../timeline-groups';
-import type { TimeScale } from '../time-scale';
+import type { RowLayout } from '../core/row-layout';
+import type { TraceGroup } from '../core/timeline-groups';
+import type { TimeScale } from '../core/time-scale';
 import type { Palette, ThemeColors } from './colors';
 
 export interface CanvasFrame {

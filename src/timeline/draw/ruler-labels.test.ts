@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeTicks, TimeScale } from '../time-scale';
+import { computeTicks, TimeScale } from '../core/time-scale';
 import { hideLabelsUnder, rulerLabels } from './ruler-labels';
 
 /** measureText with a width per character (wider than computeTicks' estimate: a worst case). */
