@@ -26,7 +26,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import { bareProfile } from '../src/fixtures/bare-profile';
 import { buildTrackPyramid } from '../src/model/lod-pyramid';
 import type { AppStore } from '../src/store/app-store';
-import type { FrameStats } from '../src/timeline/timeline-view';
+import type { FrameStats } from '../src/timeline/view/timeline-view';
 import { launch, serveDist } from './lib/browser';
 import { synthDescriptor, synthTrace, type SynthSpec } from './lib/timeline-synth-model';
 import { writeTraceJson } from './lib/timeline-trace-json';

@@ -11,11 +11,11 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { synthTrace } from './lib/timeline-synth-model';
-import { computeRowLayout } from '../src/timeline/row-layout';
+import { computeRowLayout } from '../src/timeline/core/row-layout';
 import { drawTracks } from '../src/timeline/draw/draw-tracks';
-import { TimeScale } from '../src/timeline/time-scale';
+import { TimeScale } from '../src/timeline/core/time-scale';
 import { LIGHT_COLORS, makePalette } from '../src/timeline/draw/colors';
-import { warmIndex } from '../src/timeline/slice-index';
+import { warmIndex } from '../src/timeline/core/slice-index';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, def: string) =>

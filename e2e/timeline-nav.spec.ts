@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { generateAscendProfile, type GeneratedFile } from '../src/fixtures/ascend-profile';
 import { generateCluster } from '../src/fixtures/cluster';
 import type { AppStore } from '../src/store/app-store';
-import type { TimelineView } from '../src/timeline/timeline-view';
+import type { TimelineView } from '../src/timeline/view/timeline-view';
 
 type TestWindow = Window & { __viewer: { store: AppStore; timeline?: { view: TimelineView } } };
 

@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppStore } from '../src/store/app-store';
-import type { SliceAddress } from '../src/timeline/timeline-groups';
-import type { TimelineView } from '../src/timeline/timeline-view';
+import type { SliceAddress } from '../src/timeline/core/timeline-groups';
+import type { TimelineView } from '../src/timeline/view/timeline-view';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../test/real-samples';
 
 type TestWindow = Window & { __viewer: { store: AppStore; timeline?: { view: TimelineView } } };

@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppStore } from '../src/store/app-store';
-import type { TimelineView } from '../src/timeline/timeline-view';
+import type { TimelineView } from '../src/timeline/view/timeline-view';
 
 type TestWindow = Window & { __viewer: { store: AppStore; timeline?: { view: TimelineView } } };
 

@@ -1,4 +1,5 @@
 /** Title, open buttons (folder / files), profile switcher, view tabs and theme toggle. */
+import { useEffect, useRef } from 'react';
 import { useAppStore } from '../store/use-app-store';
 import type { ViewTab } from '../store/ui-slice';
 import { useController } from './controller-context';
@@ -32,6 +33,12 @@ export function TopBar() {
   const discovered = useAppStore((s) => s.discovered);
   const activeId = useAppStore((s) => s.activeProfileId);
   const sourceName = useAppStore((s) => s.sourceName);
+  // The tab bar scrolls sideways rather than wrap: keep the active tab in view.
+  const tabsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = tabsRef.current?.querySelector<HTMLElement>('.tab.active');
+    el?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [tab]);
   const onPick = (list: FileList | null) => {
     const files = filesFromInput(list);
     if (files.length > 0) void controller.openPicked(files, describePicked(files));
@@ -93,6 +100,7 @@ export function TopBar() {
         className="tabs"
         role="tablist"
         aria-label="Views"
+        ref={tabsRef}
         onKeyDown={(e) => rovingKeyDown(e, 'tab', false)}
       >
         {TABS.map((t) => (

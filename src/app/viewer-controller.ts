@@ -22,7 +22,7 @@ import type { ClusterOutput } from '../model/cluster/cluster-output';
 import { pickCollective } from '../model/cluster/collectives';
 import type { RankSummary } from '../model/cluster/rank-summary';
 import { profilerStepRanges } from '../model/ascend/step-breakdown';
-import { navigateToSlices } from '../timeline/navigation';
+import { navigateToSlices } from '../timeline/core/navigation';
 import {
   rankOfProfile,
   selectClusterModel,

@@ -10,26 +10,46 @@ export interface SelectedSlice {
   index: number;
 }
 
+/** An instant event: trace-wide ('global'), of process `owner`, or of thread `owner`. */
+export interface SelectedInstant {
+  profileId: string;
+  scope: 'global' | 'process' | 'thread';
+  owner: number;
+  index: number;
+}
+
+/** A slice track of a shown profile (a range limited to tracks). */
+export interface RangeTrack {
+  profileId: string;
+  track: number;
+}
+
 export interface SelectionSlice {
   selected: SelectedSlice | null;
+  /** An instant selected by click (a slice selection clears it). */
+  selectedInstant: SelectedInstant | null;
   hovered: SelectedSlice | null;
   /** Range selected with a modifier-drag or in the ruler (ns on the timeline axis). */
   range: TimeSpan | null;
-  /** Limit the range aggregation (and table filters) to these slice tracks; empty = all. */
-  rangeTracks: number[];
+  /** Limit the range aggregation to these slice tracks (of any shown rank); empty = all. */
+  rangeTracks: RangeTrack[];
   selectSlice: (s: SelectedSlice | null) => void;
+  selectInstant: (s: SelectedInstant | null) => void;
   hoverSlice: (s: SelectedSlice | null) => void;
-  setRange: (r: TimeSpan | null, tracks?: number[]) => void;
+  setRange: (r: TimeSpan | null, tracks?: RangeTrack[]) => void;
   clearSelection: () => void;
 }
 
 export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
   selected: null,
+  selectedInstant: null,
   hovered: null,
   range: null,
   rangeTracks: [],
-  selectSlice: (selected) => set({ selected }),
+  selectSlice: (selected) => set({ selected, selectedInstant: null }),
+  selectInstant: (selectedInstant) => set({ selected: null, selectedInstant }),
   hoverSlice: (hovered) => set({ hovered }),
   setRange: (range, tracks = []) => set({ range, rangeTracks: tracks }),
-  clearSelection: () => set({ selected: null, range: null, rangeTracks: [] }),
+  clearSelection: () =>
+    set({ selected: null, selectedInstant: null, range: null, rangeTracks: [] }),
 });

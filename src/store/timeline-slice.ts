@@ -6,6 +6,12 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AppState } from './app-store';
+import {
+  DEFAULT_TRACK_LAYOUT,
+  loadTrackLayout,
+  saveTrackLayout,
+  type TrackLayout,
+} from './track-layout';
 
 /** Flow arrows: only those of the selected slice, or every flow touching the visible tracks. */
 export type FlowMode = 'selected' | 'visible';
@@ -69,6 +75,14 @@ export interface TimelineSlice {
   /** Shows only tracks whose rank, process, thread or name contain every word ('' = all). */
   trackFilter: string;
   setTrackFilter: (f: string) => void;
+  /** Ranks by rank or by kind, hidden tracks, process kind order (saved per kind of trace). */
+  trackLayout: TrackLayout;
+  /** Kind of trace the layout was restored for (its localStorage key), null before any. */
+  trackLayoutKind: string | null;
+  /** Changes the layout and saves it for the current kind of trace. */
+  setTrackLayout: (l: TrackLayout) => void;
+  /** Restores the layout saved for a kind of trace (no-op when it is the current kind). */
+  restoreTrackLayout: (kind: string) => void;
   /** Row keys kept at the top while scrolling, in pin order. */
   pinnedTracks: string[];
   /**
@@ -94,6 +108,18 @@ export interface TimelineSlice {
   setPanelHeight: (h: number) => void;
   setPanelTab: (t: DetailsTab) => void;
   setHelpOpen: (open: boolean) => void;
+}
+
+const PANEL_HEIGHT_KEY = 'atv-panel-height';
+
+/** The details panel height the user last dragged to (kept in the browser), else 220 px. */
+function savedPanelHeight(): number {
+  try {
+    const v = Number(globalThis.localStorage?.getItem(PANEL_HEIGHT_KEY));
+    return Number.isFinite(v) && v >= 80 && v <= 2000 ? v : 220;
+  } catch {
+    return 220;
+  }
 }
 
 export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> = (set) => ({
@@ -140,6 +166,19 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   collapseOverrides: {},
   pinnedTracks: [],
   trackFilter: '',
+  trackLayout: DEFAULT_TRACK_LAYOUT,
+  trackLayoutKind: null,
+  setTrackLayout: (trackLayout) =>
+    set((s) => {
+      if (s.trackLayoutKind) saveTrackLayout(s.trackLayoutKind, trackLayout);
+      return { trackLayout };
+    }),
+  restoreTrackLayout: (kind) =>
+    set((s) =>
+      s.trackLayoutKind === kind
+        ? {}
+        : { trackLayoutKind: kind, trackLayout: loadTrackLayout(kind) },
+    ),
   setTrackFilter: (trackFilter) => set({ trackFilter }),
   revealRequest: null,
   requestReveal: (t) =>
@@ -175,10 +214,17 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
         : [...s.pinnedTracks, key],
     })),
 
-  panelHeight: 220,
+  panelHeight: savedPanelHeight(),
   panelTab: 'slice',
   helpOpen: false,
-  setPanelHeight: (panelHeight) => set({ panelHeight }),
+  setPanelHeight: (panelHeight) => {
+    try {
+      globalThis.localStorage?.setItem(PANEL_HEIGHT_KEY, String(Math.round(panelHeight)));
+    } catch {
+      // Storage blocked: the height still applies to this page.
+    }
+    set({ panelHeight });
+  },
   setPanelTab: (panelTab) => set({ panelTab }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
 });

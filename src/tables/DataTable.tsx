@@ -17,6 +17,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent,
@@ -27,6 +28,8 @@ import {
 import {
   alignOf,
   cellContent,
+  CONTENT_SAMPLE,
+  contentWidth,
   labelWidth,
   nextSort,
   type ColumnDef,
@@ -82,11 +85,17 @@ export function DataTable(props: DataTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const uid = useId();
   const [liveWidths, setLiveWidths] = useState<Record<string, number>>({});
-  // Until the user resizes a column, it is at least wide enough for its label.
+  // Until the user resizes a column, it fits its label and its content (the first rows shown,
+  // up to MAX_CONTENT_WIDTH); the width the user drags to is kept (columnWidths).
+  const fitted = useMemo(() => {
+    const sample: number[] = [];
+    for (let i = 0; i < Math.min(count, CONTENT_SAMPLE); i++) sample.push(rowAt(i));
+    return new Map(columns.map((c) => [c.id, contentWidth(c, sample)]));
+  }, [columns, count, rowAt]);
   const widthOf = (c: ColumnDef) =>
     liveWidths[c.id] ??
     props.columnWidths?.[c.id] ??
-    Math.max(c.width ?? DEFAULT_WIDTH, labelWidth(c.label));
+    Math.max(c.width ?? DEFAULT_WIDTH, labelWidth(c.label), fitted.get(c.id) ?? 0);
   const widths = columns.map(widthOf);
   const template = `${widths.map((w) => `${w}px`).join(' ')} minmax(0, 1fr)`;
   const totalWidth = widths.reduce((a, b) => a + b, 0);

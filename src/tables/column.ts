@@ -79,6 +79,21 @@ export function parseCellNumber(s: string): number {
 }
 
 /** Width that shows a header label in full (with room for the sort arrow), capped. */
+/** Widest a column grows to fit its content (a resize can go further). */
+export const MAX_CONTENT_WIDTH = 520;
+/** Rows sampled (from the top of the display order) to size a column to its content. */
+export const CONTENT_SAMPLE = 200;
+
+/**
+ * Width that fits a column's cells: the longest text among the sampled rows (about 7 px a
+ * character plus padding), at most MAX_CONTENT_WIDTH.
+ */
+export function contentWidth(c: ColumnDef, sample: readonly number[]): number {
+  let longest = 0;
+  for (const r of sample) longest = Math.max(longest, c.text(r).length);
+  return Math.min(MAX_CONTENT_WIDTH, Math.round(longest * 7 + 20));
+}
+
 export function labelWidth(label: string): number {
   return Math.min(Math.round(label.length * 7.4 + 30), 240);
 }

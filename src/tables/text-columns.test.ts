@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isNumericColumn, textGridColumns } from './text-columns';
+import { contentWidth, MAX_CONTENT_WIDTH, type ColumnDef } from './column';
 
 const grid = {
   header: ['OP Type', 'Count', 'Ratio(%)', 'Count'],
@@ -26,5 +27,19 @@ describe('columns of a text grid', () => {
     expect(cols[1]!.value!(2)).toBeNaN();
     expect(cols[0]!.value).toBeUndefined();
     expect(cols[0]!.text(2)).toBe('Conv2D');
+  });
+});
+
+describe('contentWidth', () => {
+  const col = (cells: string[]): ColumnDef => ({
+    id: 'name',
+    label: 'Name',
+    text: (r: number) => cells[r] ?? '',
+  });
+  it('fits the longest sampled text, capped', () => {
+    const c = col(['a', 'x'.repeat(40), 'bb']);
+    expect(contentWidth(c, [0, 1, 2])).toBe(40 * 7 + 20);
+    expect(contentWidth(c, [0, 2])).toBe(2 * 7 + 20);
+    expect(contentWidth(col(['y'.repeat(500)]), [0])).toBe(MAX_CONTENT_WIDTH);
   });
 });

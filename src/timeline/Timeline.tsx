@@ -6,16 +6,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useController } from '../app/controller-context';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
-import { DetailsPanel } from './DetailsPanel';
-import { HelpOverlay } from './HelpOverlay';
-import { SearchRunner } from './search-runner';
-import { attachInput } from './timeline-input';
-import type { GroupsSelector, HighlightsSelector } from './timeline-groups';
-import { TimelineView } from './timeline-view';
-import { RULER_H } from './view-geometry';
-import { TimelineToolbar } from './TimelineToolbar';
-import { KEYBOARD_HELP_ID, TimelineAnnouncer } from './TimelineAnnouncer';
-import './timeline.css';
+import { DetailsPanel } from './panels/DetailsPanel';
+import { HelpOverlay } from './panels/HelpOverlay';
+import { SearchRunner } from './view/search-runner';
+import { attachInput } from './input/timeline-input';
+import type { GroupsSelector, HighlightsSelector } from './core/timeline-groups';
+import { TimelineView } from './view/timeline-view';
+import { RULER_H } from './core/view-geometry';
+import { TimelineToolbar } from './panels/TimelineToolbar';
+import { KEYBOARD_HELP_ID, TimelineAnnouncer } from './panels/TimelineAnnouncer';
+import './panels/timeline.css';
 
 const MIN_PANEL = 80;
 
@@ -44,7 +44,9 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
   const [runner, setRunner] = useState<SearchRunner | null>(null);
   const panelHeight = useAppStore((s) => s.panelHeight);
   // With nothing selected the panel only holds a hint: keep it short so the tracks get the room.
-  const idle = useAppStore((s) => s.selected === null && s.range === null);
+  const idle = useAppStore(
+    (s) => s.selected === null && s.selectedInstant === null && s.range === null,
+  );
   const helpOpen = useAppStore((s) => s.helpOpen);
 
   useEffect(() => {

@@ -5,7 +5,7 @@
  */
 import type { AppStore } from '../../store/app-store';
 import { MARKER_COLORS } from '../../store/notes-slice';
-import { LABEL_W } from '../../timeline/view-geometry';
+import { LABEL_W } from '../../timeline/core/view-geometry';
 import { sliceRefOf } from './slice-ref';
 
 export function installMarkerKeys(store: AppStore): () => void {

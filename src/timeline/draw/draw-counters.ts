@@ -5,8 +5,8 @@
  */
 import { upperBound } from '../../lib/bisect';
 import type { CounterTrack } from '../../model/trace-model';
-import type { Row } from '../row-layout';
-import type { TimeScale } from '../time-scale';
+import type { Row } from '../core/row-layout';
+import type { TimeScale } from '../core/time-scale';
 import { colorIndexForName, mix, type Palette } from './colors';
 import type { TracksFrame } from './frame';
 import { memoized } from './memo';

@@ -5,7 +5,7 @@
  */
 import { lowerBound } from '../../lib/bisect';
 import { IDLE_CAUSES, type IdleCause, type IdleGaps } from '../../model/advisor/types';
-import { rowForTrack, rowScreenTop, type ScreenGeometry } from '../placement';
+import { rowForTrack, rowScreenTop, type ScreenGeometry } from '../core/placement';
 
 export const IDLE_CAUSE_COLOR: Record<IdleCause, string> = {
   'host-bound': '#e45756',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SliceTable } from '../../model/trace-model';
-import type { LodEmit } from '../lod';
-import { sliceIndex } from '../slice-index';
-import { TimeScale } from '../time-scale';
+import type { LodEmit } from '../core/lod';
+import { sliceIndex } from '../core/slice-index';
+import { TimeScale } from '../core/time-scale';
 import { colorIndexOf, LIGHT_COLORS, makePalette } from './colors';
 import { drawLaneFromPyramid } from './draw-lod';
 import { packedFill } from './draw-slice-rows';

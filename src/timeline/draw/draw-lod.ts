@@ -12,10 +12,10 @@
  */
 import type { LanePyramid } from '../../model/lod-pyramid';
 import type { SliceTable } from '../../model/trace-model';
-import type { LodEmit } from '../lod';
-import { cellRange, pyramidLevel } from '../pyramid-walk';
-import type { DepthLane } from '../slice-index';
-import type { TimeScale } from '../time-scale';
+import type { LodEmit } from '../core/lod';
+import { cellRange, pyramidLevel } from '../core/pyramid-walk';
+import type { DepthLane } from '../core/slice-index';
+import type { TimeScale } from '../core/time-scale';
 import { colorIndexOf } from './colors';
 import type { PixelLayer } from './pixel-layer';
 

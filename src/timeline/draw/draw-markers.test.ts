@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimeScale } from '../time-scale';
+import { TimeScale } from '../core/time-scale';
 import { drawMarkers, type MarkerMark } from './draw-markers';
 
 /** A 2D context that records fillRect / lineTo / fillText calls with their arguments. */

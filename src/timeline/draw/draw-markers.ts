@@ -3,7 +3,7 @@
  * a flag and its name in the ruler; a range marker shades its span and labels it in the ruler.
  * Drawn on the overlay layer after the overlay (so it never touches the cached content layer).
  */
-import type { TimeScale } from '../time-scale';
+import type { TimeScale } from '../core/time-scale';
 import { fitText, SMALL_FONT } from './text';
 
 export interface MarkerMark {

@@ -4,6 +4,7 @@
  * counter value under the cursor. All geometry arrives resolved (canvas CSS px).
  */
 import type { FlowArrow, OverlayFrame, Rect } from './frame';
+import { hideLabelsUnder } from './ruler-labels';
 import { fitText, LABEL_FONT } from './text';
 
 export function drawOverlay(f: OverlayFrame): void {
@@ -35,6 +36,14 @@ export function drawOverlay(f: OverlayFrame): void {
     const text = f.range.label;
     const tw = ctx.measureText(text).width + 10;
     const mid = Math.min(Math.max((x0 + x1) / 2, labelWidth + tw / 2), width - tw / 2);
+    hideLabelsUnder(
+      ctx,
+      f.rulerLabels,
+      mid - tw / 2 - 4,
+      mid + tw / 2 + 4,
+      rulerHeight,
+      colors.bg2,
+    );
     ctx.fillStyle = colors.accent;
     ctx.fillRect(mid - tw / 2, 3, tw, rulerHeight - 7);
     ctx.fillStyle = '#ffffff';
@@ -84,6 +93,12 @@ export function drawOverlay(f: OverlayFrame): void {
       const text = fitText(ctx, LABEL_FONT, f.cursorLabel, 320);
       const tw = ctx.measureText(text).width + 10;
       const bx = Math.min(Math.max(x - tw / 2, labelWidth), width - tw);
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(labelWidth, 0, width - labelWidth, rulerHeight);
+      ctx.clip();
+      hideLabelsUnder(ctx, f.rulerLabels, bx - 4, bx + tw + 4, rulerHeight, colors.bg2);
+      ctx.restore();
       ctx.fillStyle = colors.fg;
       ctx.fillRect(bx, 2, tw, rulerHeight - 5);
       ctx.fillStyle = colors.bg;

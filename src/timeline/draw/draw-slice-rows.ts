@@ -4,10 +4,10 @@
  * the canvas API afterwards, where they fit.
  */
 import { SliceFlag, type SliceTable } from '../../model/trace-model';
-import { walkLane, type LodEmit } from '../lod';
-import { DEPTH_H, SLICE_H, TRACK_PAD, type Row } from '../row-layout';
-import { isIndexed, sliceIndex, warmIndex } from '../slice-index';
-import type { TimeScale } from '../time-scale';
+import { walkLane, type LodEmit } from '../core/lod';
+import { DEPTH_H, SLICE_H, TRACK_PAD, type Row } from '../core/row-layout';
+import { isIndexed, sliceIndex, warmIndex } from '../core/slice-index';
+import type { TimeScale } from '../core/time-scale';
 import { colorIndexOf, type Palette } from './colors';
 import { drawLaneFromPyramid } from './draw-lod';
 import type { TracksFrame } from './frame';

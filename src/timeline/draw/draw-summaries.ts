@@ -5,10 +5,10 @@
  */
 import { lowerBound } from '../../lib/bisect';
 import type { InstantTable, ProcessModel, TraceModel } from '../../model/trace-model';
-import { walkLane } from '../lod';
-import { INSTANT_LANE_H, type Row } from '../row-layout';
-import { sliceIndex } from '../slice-index';
-import type { TimeScale } from '../time-scale';
+import { walkLane } from '../core/lod';
+import { INSTANT_LANE_H, type Row } from '../core/row-layout';
+import { sliceIndex } from '../core/slice-index';
+import type { TimeScale } from '../core/time-scale';
 import { colorIndexForName } from './colors';
 import { counterPixels } from './draw-counters';
 import { packedFill, tableReady } from './draw-slice-rows';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleTimeline } from '../testing/sample-timeline';
-import { TimeScale } from '../time-scale';
+import { TimeScale } from '../core/time-scale';
 import { LIGHT_COLORS, makePalette } from './colors';
 import { drawTracks } from './draw-tracks';
 import { PixelLayer, packColor } from './pixel-layer';

@@ -6,9 +6,9 @@
  * pass 2 draws text, curves and lines with the canvas API on top.
  */
 import { formatDuration } from '../../lib/format';
-import { TRACK_PAD, visibleRowRange, type Row } from '../row-layout';
-import { computeTicks, type TimeScale } from '../time-scale';
-import { CHEVRON_W, INDENT_W, PIN_W, rowInstants } from '../hit-test';
+import { TRACK_PAD, visibleRowRange, type Row } from '../core/row-layout';
+import { computeTicks, type TimeScale } from '../core/time-scale';
+import { CHEVRON_W, INDENT_W, PIN_W, rowInstants } from '../core/hit-test';
 import { mix, type ThemeColors } from './colors';
 import { counterLabels, counterPixels } from './draw-counters';
 import {
@@ -23,6 +23,7 @@ import { instantPixels, summaryPixels } from './draw-summaries';
 import type { TracksFrame } from './frame';
 import { memoized } from './memo';
 import { packColor, PixelLayer } from './pixel-layer';
+import { rulerLabels } from './ruler-labels';
 import { BOLD_FONT, fitText, LABEL_FONT, measure, SMALL_FONT } from './text';
 
 const pixels = new PixelLayer();
@@ -132,13 +133,12 @@ function drawRuler(f: TracksFrame, ticks: ReturnType<typeof computeTicks>, conte
   ctx.beginPath();
   ctx.rect(labelWidth, 0, contentW, rulerHeight);
   ctx.clip();
-  for (let k = 0; k < ticks.times.length; k++) {
-    const x = Math.round(labelWidth + scale.timeToPx(ticks.times[k]!)) + 0.5;
-    ctx.fillStyle = colors.fg2;
-    ctx.fillRect(x - 0.5, rulerHeight - 8, 1, 8);
-    ctx.fillStyle = colors.fg;
-    ctx.fillText(ticks.labels[k]!, x + 4, rulerHeight / 2 - 1);
-  }
+  const xs = ticks.times.map((t) => Math.round(labelWidth + scale.timeToPx(t)) + 0.5);
+  ctx.fillStyle = colors.fg2;
+  for (const x of xs) ctx.fillRect(x - 0.5, rulerHeight - 8, 1, 8);
+  ctx.fillStyle = colors.fg;
+  for (const l of rulerLabels(ctx, xs, ticks.labels, width))
+    ctx.fillText(l.text, l.x, rulerHeight / 2 - 1);
   ctx.restore();
 }
 

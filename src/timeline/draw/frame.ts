@@ -2,9 +2,10 @@
  * What one frame of the timeline needs, as plain inputs (no React, no store). The host builds
  * these from the store and its own state; draw functions are pure functions of them.
  */
-import type { RowLayout } from '../row-layout';
-import type { TraceGroup } from '../timeline-groups';
-import type { TimeScale } from '../time-scale';
+import type { RulerLabel } from './ruler-labels';
+import type { RowLayout } from '../core/row-layout';
+import type { TraceGroup } from '../core/timeline-groups';
+import type { TimeScale } from '../core/time-scale';
 import type { Palette, ThemeColors } from './colors';
 
 export interface CanvasFrame {
@@ -74,6 +75,8 @@ export interface OverlayFrame extends CanvasFrame {
   rangeRows: Rect[];
   flows: FlowArrow[];
   counter: { x: number; y: number; label: string } | null;
+  /** The ruler's tick labels as drawn (hidden whole where a tag covers them). */
+  rulerLabels: readonly RulerLabel[];
 }
 
 export interface OverviewBand {

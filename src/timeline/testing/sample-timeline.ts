@@ -3,8 +3,8 @@
  * a memory counter and one thread instant, laid out with default collapse / pin state.
  */
 import type { TraceModel } from '../../model/trace-model';
-import { computeRowLayout, type RowLayout } from '../row-layout';
-import type { TraceGroup } from '../timeline-groups';
+import { computeRowLayout, type RowLayout } from '../core/row-layout';
+import type { TraceGroup } from '../core/timeline-groups';
 import { traceFromText } from './trace-dsl';
 
 export interface SampleTimeline {

@@ -9,8 +9,8 @@ import type { SliceRef, TraceModel } from '../../model/trace-model';
 import type { TimeSpan } from '../../model/units';
 import type { AppStore } from '../../store/app-store';
 import { selectTimelineGroups } from '../../store/cluster-slice';
-import { framedRange, navigateToSlice } from '../../timeline/navigation';
-import type { TraceGroup } from '../../timeline/timeline-groups';
+import { framedRange, navigateToSlice } from '../../timeline/core/navigation';
+import type { TraceGroup } from '../../timeline/core/timeline-groups';
 
 /** What the timeline shows, with `profileId` in it (alone at offset 0 if it is not shown). */
 function groupsWith(store: AppStore, profileId: string, trace: TraceModel): readonly TraceGroup[] {

@@ -11,7 +11,7 @@ import type { ProfileModel } from '../../model/profile';
 import type { SliceRef } from '../../model/trace-model';
 import type { AppStore } from '../../store/app-store';
 import { selectTimelineGroups, type HighlightedSlice } from '../../store/cluster-slice';
-import { navigateToSlices } from '../../timeline/navigation';
+import { navigateToSlices } from '../../timeline/core/navigation';
 import { findNamedSlice, isHostProcess } from '../common/navigate';
 
 /** How the two timelines share the axis: the compare model's, or the cluster's collectives. */

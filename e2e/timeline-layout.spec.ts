@@ -1,0 +1,228 @@
+/**
+ * Tracks under the user's control, on a generated two-rank folder with counters: ranks side by
+ * side by track kind, process kinds hidden and moved, a track hidden by right-clicking its name,
+ * and the layout restored on the next open of the same kind of profile.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { generateCluster } from '../src/fixtures/cluster';
+import type { AppStore } from '../src/store/app-store';
+import type { TimelineView } from '../src/timeline/view/timeline-view';
+
+type TestWindow = Window & { __viewer: { store: AppStore; timeline?: { view: TimelineView } } };
+
+let twoRanks = '';
+test.beforeAll(() => {
+  const c = generateCluster({ ranks: 2, tp: 2, steps: 2, kernelsPerStep: 10, seed: 31 });
+  const root = mkdtempSync(join(tmpdir(), 'atv-layout-'));
+  for (const f of c.files) {
+    const p = join(root, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.data);
+  }
+  twoRanks = join(root, c.truth.runFolder);
+});
+
+/** Opens the folder and both ranks on the timeline (a collective from the Cluster view). */
+async function openBothRanks(page: Page) {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(twoRanks);
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-cluster').click();
+  await page
+    .locator('[data-testid="cluster-collectives-table"] [role=row][data-row]')
+    .first()
+    .click();
+  await page.getByTestId('cluster-collective-show').click();
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as TestWindow).__viewer.timeline?.view.groups.length),
+    )
+    .toBe(2);
+}
+
+/** kind:title of the scrolled rows. */
+const rowTitles = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as TestWindow).__viewer.timeline!.view.layout.rows.map(
+      (r) => `${r.kind}:${r.title}`,
+    ),
+  );
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('atv-theme', 'light'));
+  await page.setViewportSize({ width: 1400, height: 900 });
+});
+
+test('two ranks side by side by track kind, kinds hidden and moved, restored on the next open', async ({
+  page,
+}) => {
+  await openBothRanks(page);
+  let t = await rowTitles(page);
+  expect(t.filter((x) => x.startsWith('group:'))).toHaveLength(2);
+
+  await page.getByTestId('track-menu').locator('summary').click();
+  await page.getByTestId('layout-by-kind').check();
+  await expect
+    .poll(async () => (await rowTitles(page)).some((x) => x.startsWith('group:')))
+    .toBe(false);
+  t = await rowTitles(page);
+  const procs = t.filter((x) => x.startsWith('process:'));
+  // Every process row names its rank; the two ranks' Ascend Hardware rows are neighbours.
+  expect(procs.every((x) => / · /.test(x))).toBe(true);
+  const hw = procs.filter((x) => x.endsWith('Ascend Hardware'));
+  expect(hw).toHaveLength(2);
+  expect(procs.indexOf(hw[1]!)).toBe(procs.indexOf(hw[0]!) + 1);
+  await page.screenshot({ path: '/tmp/timeline-by-kind.png' });
+
+  // Hide the HBM counters on every rank (not HCCL: showing a collective shows its track again);
+  // move Overlap Analysis above Ascend Hardware.
+  await page.getByTestId('track-kind-shown-HBM').uncheck();
+  await expect.poll(async () => (await rowTitles(page)).some((x) => x.includes('HBM'))).toBe(false);
+  await page.getByTestId('track-kind-up-Overlap Analysis').click(); // above HCCL
+  await page.getByTestId('track-kind-up-Overlap Analysis').click(); // above Ascend Hardware
+  await expect
+    .poll(async () => {
+      const p = (await rowTitles(page)).filter((x) => x.startsWith('process:'));
+      const oa = p.findIndex((x) => x.endsWith('Overlap Analysis'));
+      const hw0 = p.findIndex((x) => x.endsWith('Ascend Hardware'));
+      return oa >= 0 && oa < hw0;
+    })
+    .toBe(true);
+  await expect(page.getByTestId('track-menu').locator('summary')).toContainText('1 hidden');
+  await page.screenshot({ path: '/tmp/timeline-layout-menu.png' });
+
+  // The next open of this kind of profile gets the same layout.
+  await page.reload();
+  await openBothRanks(page);
+  t = await rowTitles(page);
+  expect(t.some((x) => x.startsWith('group:'))).toBe(false);
+  expect(t.filter((x) => x.includes('HBM'))).toEqual([]);
+
+  await page.getByTestId('track-menu').locator('summary').click();
+  await page.getByTestId('track-layout-reset').click();
+  await expect
+    .poll(async () => (await rowTitles(page)).filter((x) => x.startsWith('group:')).length)
+    .toBe(2);
+});
+
+test('right-click on a track name hides it; the Tracks menu shows it again', async ({ page }) => {
+  await openBothRanks(page);
+  await page.evaluate(() => localStorage.clear());
+  const target = await page.evaluate(() => {
+    const v = (window as unknown as TestWindow).__viewer.timeline!.view;
+    const r = v.layout.rows.find((x) => x.kind === 'slices' && x.title.startsWith('Stream'))!;
+    const box = v.el.scroller.getBoundingClientRect();
+    return { name: r.hideName, x: box.left + 60, y: box.top + r.y - v.scrollTop + 8 };
+  });
+  await page.mouse.click(target.x, target.y, { button: 'right' });
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (n) =>
+          (window as unknown as TestWindow).__viewer.timeline!.view.layout.rows.filter(
+            (r) => r.hideName === n,
+          ).length,
+        target.name,
+      ),
+    )
+    .toBe(0);
+  await page.getByTestId('track-menu').locator('summary').click();
+  await page.getByRole('checkbox', { name: target.name }).click();
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (n) =>
+          (window as unknown as TestWindow).__viewer.timeline!.view.layout.rows.filter(
+            (r) => r.hideName === n,
+          ).length,
+        target.name,
+      ),
+    )
+    .toBe(2);
+});
+
+test('shift + drag over both ranks limits the range to tracks of both', async ({ page }) => {
+  await openBothRanks(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.getByTestId('track-menu').locator('summary').click();
+  await page.getByTestId('layout-by-kind').check();
+  await page.getByTestId('track-menu').locator('summary').click();
+  // From rank A's first stream to rank B's first stream (neighbours in the by-kind layout).
+  const ys = await page.evaluate(() => {
+    const v = (window as unknown as TestWindow).__viewer.timeline!.view;
+    v.setScrollTop(0);
+    const streams = v.layout.rows.filter(
+      (r) => r.kind === 'slices' && r.title.startsWith('Stream'),
+    );
+    const a = streams[0]!;
+    const b = streams.find((r) => r.group !== a.group)!;
+    v.setScrollTop(a.y - 20);
+    const box = v.el.scroller.getBoundingClientRect();
+    return {
+      x: box.left + 400,
+      y0: box.top + v.layout.pinnedHeight + a.y - v.scrollTop + 8,
+      y1: box.top + v.layout.pinnedHeight + b.y - v.scrollTop + 8,
+    };
+  });
+  await page.keyboard.down('Shift');
+  await page.mouse.move(ys.x, ys.y0);
+  await page.mouse.down();
+  await page.mouse.move(ys.x + 300, ys.y1, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  const ranks = await page.evaluate(() => {
+    const s = (window as unknown as TestWindow).__viewer.store.getState();
+    return new Set(s.rangeTracks.map((t) => t.profileId)).size;
+  });
+  expect(ranks).toBe(2);
+  await expect(page.getByTestId('range-table')).toBeVisible();
+});
+
+test('the top bar stays one row at 1400 px with the profile picker; every tab is reachable', async ({
+  page,
+}) => {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(twoRanks);
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('profile-select')).toBeVisible();
+  const tops = await page
+    .locator('.topbar [role=tab]')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(tops.length).toBeGreaterThan(10);
+  expect(new Set(tops).size).toBe(1);
+  const bar = (await page.locator('.topbar').boundingBox())!;
+  expect(bar.height).toBeLessThan(50);
+  await page.screenshot({
+    path: '/tmp/topbar-1400.png',
+    clip: { x: 0, y: 0, width: 1400, height: 60 },
+  });
+  // The last tab scrolls into view and opens.
+  await page.getByTestId('tab-report').click();
+  await expect(page.getByTestId('tab-report')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-report')).toBeInViewport();
+});
+
+test('table columns size to their content: kernel names are not cut', async ({ page }) => {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(twoRanks);
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-kernels').click();
+  const cells = page.locator('[data-testid="kernel-table"] [role=row][data-row] [role=gridcell]');
+  await expect(cells.first()).toBeVisible();
+  const cut = await page
+    .locator('[data-testid="kernel-table"] [role=row][data-row]')
+    .evaluateAll((rows) =>
+      rows
+        .slice(0, 20)
+        .flatMap((r) =>
+          [...r.querySelectorAll<HTMLElement>('[role=gridcell]')]
+            .filter((c) => c.scrollWidth > c.clientWidth + 1)
+            .map((c) => c.textContent),
+        ),
+    );
+  expect(cut).toEqual([]);
+  await page.screenshot({ path: '/tmp/kernels-1400.png' });
+});

@@ -1,0 +1,83 @@
+/**
+ * Details of an instant selected by click: name, category, where it was recorded, its exact time
+ * (since trace start and absolute) and its args, read on demand like a slice's.
+ */
+import { useEffect, useState } from 'react';
+import { useController } from '../../app/controller-context';
+import type { OrderedJson } from '../../import/json/json-bytes';
+import { formatDuration, formatNsExact } from '../../lib/format';
+import { processLabel, threadLabel } from '../../model/labels';
+import type { SelectedInstant } from '../../store/selection-slice';
+import { ArgsView } from './ArgsView';
+import { instantTableOf } from '../core/instant-select';
+import { absoluteNs, absoluteSecondsText } from '../core/time-scale';
+import type { TimelineView } from '../view/timeline-view';
+
+export function InstantDetails({ view, sel }: { view: TimelineView; sel: SelectedInstant }) {
+  const controller = useController();
+  const g = view.groups.find((x) => x.profileId === sel.profileId);
+  const table = g ? instantTableOf(g.trace, sel) : null;
+  const ok = !!table && sel.index >= 0 && sel.index < table.length;
+  const argsIndex = ok ? table.args[sel.index]! : -1;
+  const [args, setArgs] = useState<{ at: number; value: OrderedJson | null } | null>(null);
+  useEffect(() => {
+    if (argsIndex < 0) return;
+    let live = true;
+    setArgs(null);
+    controller.readArgs(sel.profileId, argsIndex).then(
+      (value) => live && setArgs({ at: argsIndex, value }),
+      () => live && setArgs({ at: argsIndex, value: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [controller, sel.profileId, argsIndex]);
+  if (!g || !table || !ok) return <p className="muted tl-empty">The instant is no longer shown.</p>;
+  const t = g.trace;
+  const ts = table.ts[sel.index]!;
+  const abs = absoluteNs(t.baseNs, ts);
+  const where =
+    sel.scope === 'global'
+      ? 'Whole trace'
+      : sel.scope === 'process'
+        ? processLabel(t.processes[sel.owner]!)
+        : `${processLabel(t.processes[t.threads[sel.owner]!.process]!)} › ${threadLabel(t.threads[sel.owner]!)}`;
+  return (
+    <div className="tl-slice-details" data-testid="instant-details">
+      <h3 className="tl-slice-name" data-testid="details-name">
+        {t.strings[table.name[sel.index]!] || '(unnamed)'} <span className="tl-chip">instant</span>
+      </h3>
+      <div className="tl-slice-cols">
+        <dl className="facts tl-facts">
+          <dt>Category</dt>
+          <dd>{t.strings[table.cat[sel.index]!] || '–'}</dd>
+          <dt>Recorded on</dt>
+          <dd data-testid="instant-where">{where}</dd>
+          <dt>Time</dt>
+          <dd data-testid="details-start">
+            {formatDuration(ts)}{' '}
+            <span className="muted">({formatNsExact(ts)} since trace start)</span>
+          </dd>
+          <dt>Absolute time</dt>
+          <dd className="tl-mono">
+            {abs} ns <span className="muted">{absoluteSecondsText(abs)}</span>
+          </dd>
+        </dl>
+        <div className="tl-slice-side">
+          <h4>Args</h4>
+          <div data-testid="details-args" className="tl-args-box">
+            {argsIndex < 0 ? (
+              <span className="muted">No args.</span>
+            ) : !args || args.at !== argsIndex ? (
+              <span className="muted">Loading…</span>
+            ) : args.value === null ? (
+              <span className="muted">Args could not be read.</span>
+            ) : (
+              <ArgsView value={args.value} />
+            )}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
