@@ -11,6 +11,7 @@ import type { TableViewState } from '../../store/views-slice';
 import type { ViewTab } from '../../store/ui-slice';
 import type { Fingerprint } from './fingerprint';
 import { isObject, sanitizeMarkers, sanitizeSliceRef } from './notes-doc';
+import { LANGUAGES, type Language } from '../../i18n/languages';
 
 export const VIEW_STATE_VERSION = 1;
 /** Fragment prefix: `#atv1=<base64url>`. */
@@ -54,6 +55,8 @@ export interface ViewState {
   offsets?: Record<string, string>;
   src?: LinkSource;
   markers?: Marker[];
+  /** Interface language ('en' | 'zh-CN'): who opens the link sees what the sender saw. */
+  lang?: Language;
 }
 
 // ---------------------------------------------------------------- encoding
@@ -212,5 +215,6 @@ export function sanitizeViewState(raw: unknown): ViewState | null {
     else if (fp) out.src = { fp };
   }
   if (raw['markers'] !== undefined) out.markers = sanitizeMarkers(raw['markers']);
+  if (LANGUAGES.includes(raw['lang'] as Language)) out.lang = raw['lang'] as Language;
   return out;
 }
