@@ -32,15 +32,24 @@ const ATTRS = new Set([
   'hint',
   'heading',
 ]);
-const PROPS = new Set(['label', 'title', 'header', 'tooltip', 'description', 'placeholder', 'hint']);
+const PROPS = new Set([
+  'label',
+  'title',
+  'header',
+  'tooltip',
+  'description',
+  'placeholder',
+  'hint',
+]);
 
-/** Letters and not only a unit / symbol / one-letter axis name. */
-const FIXED = new Set(['ns', 'µs', 'us', 'ms', 's', 'B', 'KB', 'MB', 'GB', 'TB', 'x', 'y', 'SQL']);
+/** Words that read the same in every language: units, symbols, fixed names. */
+const FIXED = new Set(
+  'ns µs us ms B KB MB GB TB GB/s MB/s MHz Δ x y SQL CSV JSON ID AI CPU NPU GPU HCCL'.split(' '),
+);
+/** Letters, and not only units / symbols / fixed names ("(µs)", "Δ", "ms"). */
 export function isUserText(raw: string): boolean {
-  const t = raw.replace(/\s+/g, ' ').trim();
-  if (!/\p{L}/u.test(t)) return false;
-  if (FIXED.has(t)) return false;
-  return true;
+  const words = raw.split(/[^\p{L}/]+/u).filter((w) => /\p{L}/u.test(w));
+  return words.some((w) => !FIXED.has(w));
 }
 
 function ignored(sf: ts.SourceFile, node: ts.Node, lines: string[]): boolean {
@@ -66,7 +75,8 @@ function renderedStrings(e: ts.Expression): ts.Node[] {
     if (k === ts.SyntaxKind.AmpersandAmpersandToken) return renderedStrings(e.right);
     if (k === ts.SyntaxKind.BarBarToken || k === ts.SyntaxKind.QuestionQuestionToken)
       return [...renderedStrings(e.left), ...renderedStrings(e.right)];
-    if (k === ts.SyntaxKind.PlusToken) return [...renderedStrings(e.left), ...renderedStrings(e.right)];
+    if (k === ts.SyntaxKind.PlusToken)
+      return [...renderedStrings(e.left), ...renderedStrings(e.right)];
   }
   return [];
 }
