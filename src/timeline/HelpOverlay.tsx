@@ -1,4 +1,5 @@
 /** The `?` overlay: every key and mouse gesture of the timeline (from keymap.ts). */
+import { t } from '../i18n/t';
 import { HELP_ROWS } from './keymap';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
@@ -7,13 +8,13 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
       <div
         className="tl-help"
         role="dialog"
-        aria-label="Timeline keyboard and mouse help"
+        aria-label={t('timeline:timeline_keyboard_and_mouse_help')}
         onClick={(e) => e.stopPropagation()}
       >
         <div className="tl-help-head">
-          <strong>Timeline help</strong>
-          <button className="button subtle" onClick={onClose} aria-label="Close help">
-            Close
+          <strong>{t('timeline:timeline_help')}</strong>
+          <button className="button subtle" onClick={onClose} aria-label={t('timeline:close_help')}>
+            {t('timeline:close')}
           </button>
         </div>
         {HELP_ROWS.map((sec) => (

@@ -4,6 +4,7 @@
  * the range), for the tracks the drag covered or for all tracks. Computed in chunks off the
  * render path and cancelled when the range changes.
  */
+import { t } from '../i18n/t';
 import { useEffect, useMemo, useState } from 'react';
 import { formatCount, formatDuration } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
@@ -18,23 +19,64 @@ import {
 import type { TimelineView } from './timeline-view';
 
 const COLUMNS: { key: AggregateSortKey; label: string; num: boolean; title?: string }[] = [
-  { key: 'name', label: 'Name', num: false },
-  { key: 'count', label: 'Count', num: true },
+  {
+    key: 'name',
+    get label() {
+      return t('timeline:name');
+    },
+    num: false,
+  },
+  {
+    key: 'count',
+    get label() {
+      return t('timeline:count');
+    },
+    num: true,
+  },
   {
     key: 'total',
-    label: 'In range',
+    get label() {
+      return t('timeline:in_range');
+    },
     num: true,
-    title: 'Time inside the range: each slice clipped to it, summed',
+    get title() {
+      return t('timeline:time_inside_the_range_each_slice');
+    },
   },
   {
     key: 'wall',
-    label: 'Wall',
+    get label() {
+      return t('timeline:wall');
+    },
     num: true,
-    title: 'Whole-slice durations summed (slices may extend past the range)',
+    get title() {
+      return t('timeline:whole_slice_durations_summed_slices_may');
+    },
   },
-  { key: 'avg', label: 'Average', num: true, title: 'Average whole-slice duration' },
-  { key: 'min', label: 'Min', num: true },
-  { key: 'max', label: 'Max', num: true },
+  {
+    key: 'avg',
+    get label() {
+      return t('timeline:average');
+    },
+    num: true,
+    get title() {
+      return t('timeline:average_whole_slice_duration');
+    },
+  },
+  {
+    key: 'min',
+    get label() {
+      return t('timeline:min');
+    },
+    num: true,
+  },
+  {
+    key: 'max',
+    get label() {
+      return t('timeline:max');
+    },
+    num: true,
+  },
 ];
 const MAX_TRACK_ROWS = 200;
 const MAX_ROWS = 2000;
@@ -76,11 +118,7 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
   );
 
   if (!range) {
-    return (
-      <p className="muted tl-empty">
-        No range selected. Shift + drag over tracks, or drag in the time ruler, to select one.
-      </p>
-    );
+    return <p className="muted tl-empty">{t('timeline:no_range_selected_shift_drag_over')}</p>;
   }
   const ready = result.key === key && result.value;
   return (
@@ -92,8 +130,9 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
         </span>
         {ready && (
           <span data-testid="range-summary">
-            {formatCount(result.value!.slices)} slices · {formatCount(result.value!.rows.length)}{' '}
-            names · {formatCount(result.value!.tracks)} tracks
+            {formatCount(result.value!.slices)} {t('timeline:slices')}{' '}
+            {formatCount(result.value!.rows.length)} {t('timeline:names')}{' '}
+            {formatCount(result.value!.tracks)} {t('timeline:tracks')}
           </span>
         )}
         {rangeTracks.length > 0 && (
@@ -104,15 +143,15 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
               onChange={(e) => setAllTracks(e.currentTarget.checked)}
               data-testid="range-all-tracks"
             />
-            all tracks (not just the {rangeTracks.length} selected)
+            {t('timeline:all_tracks_not_just_the')} {rangeTracks.length} {t('timeline:selected')}
           </label>
         )}
         <button className="button subtle" onClick={() => setRange(null)}>
-          Clear range
+          {t('timeline:clear_range')}
         </button>
       </div>
       {!ready ? (
-        <p className="muted">Aggregating…</p>
+        <p className="muted">{t('timeline:aggregating')}</p>
       ) : (
         <table className="grid tl-range-table" data-testid="range-table">
           <thead>
@@ -136,7 +175,7 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
           <tbody>
             {rows.slice(0, MAX_ROWS).map((r) => (
               <tr key={r.name} data-testid="range-row">
-                <td className="tl-range-name">{r.name || '(unnamed)'}</td>
+                <td className="tl-range-name">{r.name || t('timeline:unnamed')}</td>
                 <td className="num">{formatCount(r.count)}</td>
                 <td className="num">{formatDuration(r.total)}</td>
                 <td className="num">{formatDuration(r.wall)}</td>
@@ -148,7 +187,8 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
             {rows.length > MAX_ROWS && (
               <tr>
                 <td colSpan={COLUMNS.length} className="muted">
-                  …and {formatCount(rows.length - MAX_ROWS)} more names
+                  {t('timeline:and')} {formatCount(rows.length - MAX_ROWS)}{' '}
+                  {t('timeline:more_names')}
                 </td>
               </tr>
             )}
@@ -168,12 +208,12 @@ function TrackBreakdown({ value, span }: { value: AggregateResult; span: number 
     <table className="grid tl-range-table" data-testid="range-tracks">
       <thead>
         <tr>
-          <th>Track</th>
-          <th className="num">Slices</th>
-          <th className="num" title="Top-level slices clipped to the range">
-            Busy in range
+          <th>{t('timeline:track')}</th>
+          <th className="num">{t('timeline:slices_2')}</th>
+          <th className="num" title={t('timeline:top_level_slices_clipped_to_the')}>
+            {t('timeline:busy_in_range')}
           </th>
-          <th className="num">Busy %</th>
+          <th className="num">{t('timeline:busy')}</th>
         </tr>
       </thead>
       <tbody>
@@ -188,7 +228,8 @@ function TrackBreakdown({ value, span }: { value: AggregateResult; span: number 
         {tracks.length > MAX_TRACK_ROWS && (
           <tr>
             <td colSpan={4} className="muted">
-              …and {formatCount(tracks.length - MAX_TRACK_ROWS)} more tracks
+              {t('timeline:and')} {formatCount(tracks.length - MAX_TRACK_ROWS)}{' '}
+              {t('timeline:more_tracks')}
             </td>
           </tr>
         )}

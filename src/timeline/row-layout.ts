@@ -15,6 +15,7 @@
  * A slices row stacks an optional instant lane (laneTop px) above its depth lanes:
  *   row.y ┬ pad ┬ instants (if any) ┬ depth 0 ┬ depth 1 … ┬ pad
  */
+import { t as tr } from '../i18n/t';
 import type { TraceModel } from '../model/trace-model';
 import { processDisplayOrder, threadDisplayOrder } from '../model/track-order';
 import {
@@ -165,7 +166,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
         group: gi,
         track: -2,
         indent,
-        title: 'Global instants',
+        title: tr('timeline:global_instants'),
       }),
     );
   }
@@ -181,7 +182,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
           process: p,
           track: -1,
           indent: indent + 1,
-          title: 'Process instants',
+          title: tr('timeline:process_instants'),
         }),
       );
     }
@@ -225,7 +226,7 @@ function groupRows(g: TraceGroup, gi: number, st: CollapseState, multi: boolean)
             process: p,
             track: thread.overflowTrack,
             indent: indent + 2,
-            title: 'overlapping slices',
+            title: tr('timeline:overlapping_slices'),
             subtitle: name,
             lanes: ov.slices.rows,
           }),

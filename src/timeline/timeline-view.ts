@@ -5,6 +5,7 @@
  * search-runner.ts, background work (overview density, index warm-up) in timeline-background.ts;
  * React only creates the DOM and calls the actions below.
  */
+import { t } from '../i18n/t';
 import { formatDuration } from '../lib/format';
 import type { AppState, AppStore } from '../store/app-store';
 import { LIGHT_COLORS, makePalette, type Palette, type ThemeColors } from './draw/colors';
@@ -442,7 +443,9 @@ export class TimelineView {
       range: s.range,
       bands,
       matchBins: m && m.count > 0 && s.searchQuery ? this.matchBins : null,
-      title: this.groups[0] ? `Overview · ${formatDuration(s.extent.end - s.extent.start)}` : '',
+      title: this.groups[0]
+        ? `${t('timeline:overview')} ${formatDuration(s.extent.end - s.extent.start)}`
+        : '',
     });
   }
 
