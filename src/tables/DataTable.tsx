@@ -9,6 +9,7 @@
  * Keyboard: the grid is one tab stop (aria-activedescendant points at the active row);
  * ↑/↓, PageUp/PageDown, Home/End move it, Enter activates it (same as a click).
  */
+import { t } from '../i18n/t';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
@@ -266,7 +267,7 @@ export function DataTable(props: DataTableProps) {
                     className="dt-resize"
                     role="separator"
                     aria-orientation="vertical"
-                    aria-label={`Resize ${c.label}`}
+                    aria-label={`${t('tables:resize')} ${c.label}`}
                     onPointerDown={(e) => startResize(c, e)}
                   />
                 </div>
@@ -327,10 +328,10 @@ export function DataTable(props: DataTableProps) {
       </div>
       {count === 0 && (
         <div className="dt-empty" style={{ top: HEADER_HEIGHT }}>
-          {props.busy ? 'Working…' : (props.emptyText ?? 'No rows.')}
+          {props.busy ? t('tables:working') : (props.emptyText ?? t('tables:no_rows'))}
         </div>
       )}
-      {props.busy && count > 0 && <div className="dt-busy">Working…</div>}
+      {props.busy && count > 0 && <div className="dt-busy">{t('tables:working')}</div>}
     </div>
   );
 }
