@@ -4,6 +4,7 @@
  * share bars), opening a group (back to the rows, focused on its key), and the toolbar with the
  * group-by menu, the "N groups of M rows" count and the export of whichever table is shown.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import { useAppStore } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
@@ -119,7 +120,7 @@ export function GroupedTableToolbar<K extends string>(p: GroupedTableToolbarProp
     >
       <select
         className="tt-select"
-        aria-label="Group by"
+        aria-label={t('common:group_by')}
         data-testid="group-by"
         value={groupBy}
         onChange={(e) => view.patch({ groupBy: e.currentTarget.value })}
