@@ -6,6 +6,7 @@
  * kernel's slice on the timeline; the kernel of the slice selected on the timeline is
  * highlighted here.
  */
+import { t } from '../../i18n/t';
 import { useMemo, useState } from 'react';
 import type { KernelTable } from '../../model/ascend-data';
 import { analyzeProfile } from '../../model/analysis/analyze';
@@ -44,7 +45,7 @@ export function KernelsView() {
           files={['kernel_details.csv']}
           what="kernel"
           traceReason="it has no device events: no Ascend Hardware tasks and no Kineto kernel, gpu_memcpy or gpu_memset (or Kernel, Memcpy, Memset) slices"
-          hint="A db export provides the same table from ascend_pytorch_profiler.db (TASK and COMPUTE_TASK_INFO)."
+          hint={t('kernels:a_db_export_provides_the_same')}
         />
       </div>
     );
@@ -136,7 +137,7 @@ function KernelsTable({
   return (
     <div className="view" data-testid="kernels-view">
       <header className="view-header">
-        <h1>Kernels</h1>
+        <h1>{t('kernels:kernels')}</h1>
         {k.source === 'trace' ? (
           <span className="source-note" data-testid="source-note">
             {traceSourceNote(
@@ -149,8 +150,8 @@ function KernelsTable({
         )}
         <span className="muted small">
           {groupBy
-            ? 'Click a group to list its kernels.'
-            : 'Click a kernel (or press Enter) to show it on the timeline.'}
+            ? t('kernels:click_a_group_to_list_its')
+            : t('kernels:click_a_kernel_or_press_enter')}
         </span>
       </header>
       <GroupedTableToolbar
@@ -162,9 +163,9 @@ function KernelsTable({
       />
       {(note || linkedHidden) && (
         <div className="view-note" role="status">
-          {note ?? 'The kernel of the slice selected on the timeline is hidden by the filter.'}
+          {note ?? t('kernels:the_kernel_of_the_slice_selected')}
           <button type="button" className="link" onClick={() => setNote(null)} hidden={!note}>
-            Dismiss
+            {t('kernels:dismiss')}
           </button>
         </div>
       )}
@@ -176,7 +177,7 @@ function KernelsTable({
           view={groupView}
           onRowActivate={openGroup}
           busy={view.pending || groupView.pending}
-          emptyText="No kernels match the filter."
+          emptyText={t('kernels:no_kernels_match_the_filter')}
         />
       ) : (
         <ViewTable
@@ -187,7 +188,7 @@ function KernelsTable({
           selectedRow={linkedRow >= 0 ? linkedRow : null}
           revealRow={linkedRow >= 0 ? { row: linkedRow, seq: selected } : null}
           onRowActivate={activate}
-          emptyText="No kernels match the filter."
+          emptyText={t('kernels:no_kernels_match_the_filter')}
         />
       )}
     </div>
