@@ -3,6 +3,7 @@
  * overlapped, Free). React owns the SVG; d3 only provides the scale and ticks. Click a bar to
  * choose the step; hover for its values.
  */
+import { t } from '../../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
 import { formatDuration, formatPercent } from '../../lib/format';
@@ -64,7 +65,7 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
             width={w}
             height={height}
             role="img"
-            aria-label={`Step time breakdown, ${bars.length} step${bars.length === 1 ? '' : 's'}`}
+            aria-label={`${t('steps:step_time_breakdown')} ${bars.length} ${t('steps:step_2')}${bars.length === 1 ? '' : 's'}`}
             onMouseLeave={() => setHover(null)}
           >
             <g transform={`translate(0,${bars.length * BAND + 4})`}>
@@ -141,13 +142,13 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
                   <td className="num">{us(s.value)}</td>
                   <td className="num muted">
                     {s.key === 'preparing'
-                      ? 'not in step time'
+                      ? t('steps:not_in_step_time')
                       : formatPercent(h.stepTime > 0 ? s.value / h.stepTime : 0)}
                   </td>
                 </tr>
               ))}
               <tr className="tip-total">
-                <td title={STEP_TIME_DEFINITION}>Step time (C + CNO + Free)</td>
+                <td title={STEP_TIME_DEFINITION}>{t('steps:step_time_c_cno_free')}</td>
                 <td className="num">{us(h.stepTime)}</td>
                 <td />
               </tr>
