@@ -48,7 +48,8 @@ export function initI18n(opts: { lang?: Language; link?: string | null } = {}): 
     pickLanguage({
       link: opts.link,
       stored: storage()?.getItem(LANGUAGE_STORAGE_KEY),
-      browser: typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language],
+      browser:
+        typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
     });
   if (!i18n.isInitialized) {
     void i18n.use(initReactI18next).init({
