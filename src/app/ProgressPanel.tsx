@@ -14,8 +14,9 @@ export function ProgressPanel() {
       <div className="progress-text">
         {p ? (
           <>
-            {t('app:reading')} <code>{p.path}</code> ({p.stage}): {formatBytes(p.bytesRead)} of{' '}
-            {formatBytes(p.bytesTotal)}, {formatCount(p.items)} {t('app:events')}
+            {t('app:reading')} <code>{p.path}</code> ({p.stage}):{' '}
+            {t('app:bytes_of', { n: formatBytes(p.bytesRead), total: formatBytes(p.bytesTotal) })},{' '}
+            {formatCount(p.items)} {t('app:events')}
           </>
         ) : (
           <>

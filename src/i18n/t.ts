@@ -1,5 +1,5 @@
 /**
- * `t('namespace:key', params)` for component code: the app's i18next instance. Components re-render
+ * `t('<namespace>:<key>', params)` for component code: the app's i18next instance. Components re-render
  * on a language switch because the shell subscribes (useTranslation in App's Shell) and renders
  * the whole tree below it. Where a file already uses `t` for something else, import it `as tr`.
  */

@@ -56,7 +56,7 @@ export function FilterInput(props: FilterInputProps) {
           <option value="">{t('tables:in_any_column')}</option>
           {props.columns.map((c) => (
             <option key={c.id} value={c.id}>
-              in {c.label}
+              {t('tables:in_column', { column: c.label })}
             </option>
           ))}
         </select>

@@ -35,7 +35,7 @@ export function ClusterFacts({ model }: { model: ClusterModel }) {
       <div className="cl-facts" data-testid="cluster-facts">
         <Fact label={t('cluster:ranks')} value={String(model.ranks.length)} testId="fact-ranks">
           {hosts.length > 0
-            ? `on ${hosts.length} ${t('cluster:host_2')}${hosts.length === 1 ? '' : 's'}`
+            ? t('cluster:on_n_hosts', { count: hosts.length })
             : t('cluster:hosts_unknown')}
         </Fact>
         <Fact label={t('cluster:steps_2')} value={String(steps.length)} testId="fact-steps">

@@ -53,8 +53,8 @@ export function ClusterView() {
         <div className="cl-loading" data-testid="cluster-loading">
           <h2>{t('cluster:reading_every_rank_s_summary_files')}</h2>
           <p className="muted">
-            {t('cluster:step_trace_time_communication_and_profiler')} {total} {t('cluster:rank')}
-            {total === 1 ? '' : 's'} {t('cluster:never_their_traces')}
+            {t('cluster:step_trace_time_communication_and_profiler')}{' '}
+            {t('cluster:n_ranks', { count: total })} {t('cluster:never_their_traces')}
           </p>
           <progress max={Math.max(1, total)} value={done} aria-label={t('cluster:ranks_read')} />
           <span className="muted small">
@@ -246,10 +246,9 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
       <h2>
         {METRIC_LABELS[metric].short} {t('cluster:per_rank_and_step_2')}{' '}
         <span className="muted">
-          — {data.ranks.length} {t('cluster:rank')}
-          {data.ranks.length === 1 ? '' : 's'}
-          {group ? ` of ${groupLabel(group)}` : ''} × {data.steps.length} {t('cluster:step_2')}
-          {data.steps.length === 1 ? '' : 's'}
+          — {t('cluster:n_ranks', { count: data.ranks.length })}
+          {group ? ` ${t('cluster:of_group', { group: groupLabel(group) })}` : ''} ×{' '}
+          {t('cluster:n_steps', { count: data.steps.length })}
         </span>
       </h2>
       <div className="view-toolbar">
@@ -319,9 +318,8 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
         ) : (
           <>
             <span>
-              <b>{selected.length}</b> {t('cluster:rank')}
-              {selected.length === 1 ? '' : 's'} {t('cluster:picked')}{' '}
-              {selected.slice(0, 12).join(', ')}
+              <b>{selected.length}</b> {t('cluster:ranks_word', { count: selected.length })}{' '}
+              {t('cluster:picked')} {selected.slice(0, 12).join(', ')}
               {selected.length > 12 ? ' …' : ''}
             </span>
             <button

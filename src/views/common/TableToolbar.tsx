@@ -90,7 +90,7 @@ export function TableToolbar(p: TableToolbarProps) {
         {p.countText ??
           (shown === v.rowCount
             ? `${formatCount(v.rowCount)} ${p.noun}`
-            : `${formatCount(shown)} of ${formatCount(v.rowCount)} ${p.noun}`)}
+            : `${t('common:n_of_total', { n: formatCount(shown), total: formatCount(v.rowCount) })} ${p.noun}`)}
       </span>
       {!p.hideColumns && (
         <ColumnChooser

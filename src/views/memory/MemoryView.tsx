@@ -377,12 +377,7 @@ function ModuleChart({ profile, series }: { profile: ProfileModel; series: Memor
         }))}
         onToggle={(k) => setShown((s) => toggled(s, k))}
       />
-      {zero > 0 && (
-        <p className="muted small">
-          {zero === 1 ? t('memory:n1_module_stays') : `${zero} ${t('memory:modules_stay')}`}{' '}
-          {t('memory:at_0_mb_and')} {zero === 1 ? 'is' : t('memory:are')} {t('memory:not_listed')}
-        </p>
-      )}
+      {zero > 0 && <p className="muted small">{t('memory:modules_at_zero', { count: zero })}</p>}
       <WindowChart
         chart={c}
         series={build}

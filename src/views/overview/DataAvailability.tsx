@@ -134,7 +134,7 @@ export function DataAvailability({ profile }: { profile: ProfileModel }) {
                 <div className="avail-missing small">
                   {missingFiles.map((f) => (
                     <div key={f}>
-                      no <code>{f}</code>
+                      {t('common:no')} <code>{f}</code>
                       {PRODUCED_BY[f] ? ` — ${PRODUCED_BY[f]}` : ''}
                     </div>
                   ))}

@@ -22,8 +22,8 @@ export function CrossChecks({ profile }: { profile: ProfileModel }) {
   return (
     <section className="recon bad" role="alert" data-testid="cross-checks">
       <strong>
-        ⚠ {fails.length} {t('report:cross_view_check')}
-        {fails.length === 1 ? '' : 's'} {t('report:failed_some_figures_of_this_profile')}
+        ⚠ {t('report:checks_failed', { count: fails.length })}{' '}
+        {t('report:failed_some_figures_of_this_profile')}
       </strong>
       <table className="grid">
         <tbody>

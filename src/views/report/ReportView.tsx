@@ -155,8 +155,7 @@ function CacheSection() {
         {tr('report:large_profiles_are_kept_parsed_in')}{' '}
         {usage ? (
           <>
-            {tr('report:it_holds')} {usage.entries} {tr('report:profile_2')}
-            {usage.entries === 1 ? '' : 's'} ({formatBytes(usage.bytes)}).
+            {tr('report:it_holds_profiles', { count: usage.entries })} ({formatBytes(usage.bytes)}).
           </>
         ) : (
           <>{tr('report:storage_is_not_available_here')}</>
@@ -326,8 +325,9 @@ function TraceReport({ trace }: { trace: TraceModel }) {
         <dt>{tr('report:span')}</dt>
         <dd>
           {formatDuration(trace.endNs)} {tr('report:from')} <code>{trace.baseNs}</code>{' '}
-          {tr('report:ns_timestamps_of_the_file')} <code>{s.firstTsNs ?? '–'}</code> to{' '}
-          <code>{s.lastTsNs ?? '–'}</code> {tr('report:ns_metadata_events_included')}
+          {tr('report:ns_timestamps_of_the_file')} <code>{s.firstTsNs ?? '–'}</code>{' '}
+          {tr('report:to')} <code>{s.lastTsNs ?? '–'}</code>{' '}
+          {tr('report:ns_metadata_events_included')}
         </dd>
         <dt>{tr('report:distinct_timestamps')}</dt>
         <dd>{formatCount(s.distinctTs)}</dd>

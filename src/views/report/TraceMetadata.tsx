@@ -26,7 +26,7 @@ function distributedText(f: TraceFacts): string | null {
     d.rank !== null ? `rank ${d.rank}${d.worldSize !== null ? ` of ${d.worldSize}` : ''}` : null,
     d.rank === null && d.worldSize !== null ? `world size ${d.worldSize}` : null,
     d.backend,
-    d.groups !== null ? `${d.groups} process group${d.groups === 1 ? '' : 's'}` : null,
+    d.groups !== null ? t('report:n_process_groups', { count: d.groups }) : null,
     d.ncclVersion ? `NCCL ${d.ncclVersion}` : null,
   ]
     .filter((x): x is string => !!x)

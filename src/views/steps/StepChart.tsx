@@ -65,7 +65,7 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
             width={w}
             height={height}
             role="img"
-            aria-label={`${t('steps:step_time_breakdown')} ${bars.length} ${t('steps:step_2')}${bars.length === 1 ? '' : 's'}`}
+            aria-label={`${t('steps:step_time_breakdown')} ${t('steps:n_steps', { count: bars.length })}`}
             onMouseLeave={() => setHover(null)}
           >
             <g transform={`translate(0,${bars.length * BAND + 4})`}>

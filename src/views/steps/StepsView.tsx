@@ -401,8 +401,8 @@ function Reconciliation({ profile, data }: { profile: ProfileModel; data: StepsD
     <div className="recon bad" data-testid="steps-reconciliation" role="alert">
       <div>
         <strong>
-          ⚠ {data.mismatches.length} {t('steps:difference')}
-          {data.mismatches.length === 1 ? '' : 's'} {t('steps:between_the_file_and_the_trace')}
+          ⚠ {t('steps:differences', { count: data.mismatches.length })}{' '}
+          {t('steps:between_the_file_and_the_trace')}
         </strong>{' '}
         <span className="muted">
           {t('steps:often_a_different_step_range_try')} {'“'}
