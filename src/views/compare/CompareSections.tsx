@@ -1,4 +1,5 @@
 /** Compare view sections drawn as plain tables and bars: Summary, Steps diff, Communication diff. */
+import { segmentLabel, segmentTitle } from '../steps/step-text';
 import { t } from '../../i18n/t';
 import { formatDuration } from '../../lib/format';
 import type { CommDiffRow, CompareResult, SummaryRow } from '../../model/compare/compare';
@@ -97,8 +98,8 @@ export function StepsDiff({ result }: { result: CompareResult }) {
           </p>
           <div className="step-legend small">
             {STEP_SEGMENTS.map((s) => (
-              <span key={s.key} title={s.title}>
-                <span className={`step-seg seg-${s.key} swatch`} /> {s.label}
+              <span key={s.key} title={segmentTitle(s.key)}>
+                <span className={`step-seg seg-${s.key} swatch`} /> {segmentLabel(s.key)}
               </span>
             ))}
           </div>

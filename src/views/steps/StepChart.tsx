@@ -3,11 +3,12 @@
  * overlapped, Free). React owns the SVG; d3 only provides the scale and ticks. Click a bar to
  * choose the step; hover for its values.
  */
+import { segmentLabel, stepTimeDefinition } from './step-text';
 import { t } from '../../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
 import { formatDuration, formatPercent } from '../../lib/format';
-import { STEP_SEGMENTS, STEP_TIME_DEFINITION, type StepBar } from '../../model/views/steps';
+import { STEP_SEGMENTS, type StepBar } from '../../model/views/steps';
 import { Axis } from '../../ui/Axis';
 import { Legend } from '../../ui/Legend';
 import { Tooltip } from '../../ui/Tooltip';
@@ -55,7 +56,7 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
       <Legend
         items={STEP_SEGMENTS.map((s) => ({
           key: s.key,
-          label: s.label,
+          label: segmentLabel(s.key),
           color: SEGMENT_COLOR[s.key]!,
         }))}
       />
@@ -115,7 +116,7 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
                 )}
                 <text className="step-total" x={x(b.total) + 6} y={BAND / 2} dy="0.32em">
                   {us(b.stepTime)}
-                  <title>{STEP_TIME_DEFINITION}</title>
+                  <title>{stepTimeDefinition()}</title>
                 </text>
               </g>
             ))}
@@ -137,7 +138,7 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
                 <tr key={s.key}>
                   <td>
                     <span className="ui-swatch" style={{ background: SEGMENT_COLOR[s.key] }} />{' '}
-                    {STEP_SEGMENTS.find((x) => x.key === s.key)!.label}
+                    {segmentLabel(s.key)}
                   </td>
                   <td className="num">{us(s.value)}</td>
                   <td className="num muted">
@@ -148,7 +149,7 @@ export function StepChart({ bars, chosen, onChoose }: StepChartProps) {
                 </tr>
               ))}
               <tr className="tip-total">
-                <td title={STEP_TIME_DEFINITION}>{t('steps:step_time_c_cno_free')}</td>
+                <td title={stepTimeDefinition()}>{t('steps:step_time_c_cno_free')}</td>
                 <td className="num">{us(h.stepTime)}</td>
                 <td />
               </tr>

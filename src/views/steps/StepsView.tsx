@@ -3,21 +3,16 @@
  * recomputed from the trace's Overlap Analysis lanes), a stacked bar per step, and a check of
  * the file against the recomputation. Choosing a step sets the timeline range to it.
  */
+import { hostStepDefinition, stepTimeDefinition } from './step-text';
 import { t } from '../../i18n/t';
+import { textUnits } from '../../tables/column';
 import { stepTimeUs } from '../../model/step-time';
 import { useMemo } from 'react';
 import { formatDuration } from '../../lib/format';
 import type { StepRow } from '../../model/ascend-data';
 import type { StepMismatch } from '../../model/ascend/step-breakdown';
 import type { ProfileModel } from '../../model/profile';
-import {
-  HOST_STEP_DEFINITION,
-  STEP_TIME_DEFINITION,
-  stepBars,
-  stepLabel,
-  stepsData,
-  type StepsData,
-} from '../../model/views/steps';
+import { stepBars, stepLabel, stepsData, type StepsData } from '../../model/views/steps';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
@@ -176,7 +171,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
       {
         id: 'stepTime',
         label: t('steps:step_time_s'),
-        title: STEP_TIME_DEFINITION,
+        title: stepTimeDefinition(),
         text: (i) => formatUs(stepTimeUs(rows[i]!)),
         value: (i) => stepTimeUs(rows[i]!) ?? NaN,
         width: 120,
@@ -186,7 +181,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
       cols.push({
         id: 'hostWall',
         label: t('steps:host_step_wall_s'),
-        title: HOST_STEP_DEFINITION,
+        title: hostStepDefinition(),
         text: (i) => {
           const w = data.hostWallNs.get(rows[i]!.step);
           return w === undefined ? '–' : formatUs(w / 1000);
@@ -203,7 +198,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
         title: f.title,
         text: (i) => formatUs(rows[i]![f.field]),
         value: (i) => rows[i]![f.field] ?? NaN,
-        width: Math.max(110, f.label.length * 7 + 40),
+        width: Math.max(110, textUnits(f.label) * 7 + 40),
         render: (i) => {
           const m = mismatchAt.get(`${rows[i]!.step}|${f.field}`);
           const text = formatUs(rows[i]![f.field]);
@@ -256,7 +251,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
           <span className="muted">{t('steps:click_a_bar_or_a_row')}</span>
         </h2>
         <p className="muted small" data-testid="step-definition">
-          {STEP_TIME_DEFINITION}. {HOST_STEP_DEFINITION}.
+          {stepTimeDefinition()}. {hostStepDefinition()}.
         </p>
         <StepChart bars={bars} chosen={chosen} onChoose={choose} />
       </section>
