@@ -1,4 +1,5 @@
 /** The Overview's advisor badge: the top three findings, each a link to the Advisor view. */
+import { severityLabel } from './severity-label';
 import { t } from '../../i18n/t';
 import type { ProfileModel } from '../../model/profile';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
@@ -31,7 +32,7 @@ export function AdvisorBadge({ profile }: { profile: ProfileModel }) {
                   store.getState().setTab('advisor');
                 }}
               >
-                <span className={`advisor-sev sev-${f.severity}`}>{f.severity}</span>{' '}
+                <span className={`advisor-sev sev-${f.severity}`}>{severityLabel(f.severity)}</span>{' '}
                 <code>{f.rule}</code>
                 {f.timeNs > 0 ? ` ${formatDuration(f.timeNs)}` : ''} — {f.title}
               </button>

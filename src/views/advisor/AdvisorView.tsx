@@ -4,6 +4,7 @@
  * idle-cause breakdown per step; the thresholds, editable; the cluster's slow rank and slow link
  * when several ranks are open.
  */
+import { severityLabel } from './severity-label';
 import { t } from '../../i18n/t';
 import { useMemo, useState } from 'react';
 import { formatCount, formatDuration } from '../../lib/format';
@@ -81,14 +82,6 @@ export function AdvisorView() {
   );
 }
 
-const SEVERITY_LABEL: Record<Finding['severity'], string> = {
-  high: 'high',
-  medium: 'medium',
-  low: 'low',
-  ok: 'ok',
-  'not-checked': 'not checked',
-};
-
 function FindingList({
   findings,
   profile,
@@ -116,7 +109,7 @@ function FindingList({
               disabled={!canOpen}
               onClick={() => setOpen(isOpen ? null : f.rule)}
             >
-              <span className={`advisor-sev sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>
+              <span className={`advisor-sev sev-${f.severity}`}>{severityLabel(f.severity)}</span>
               <code className="advisor-rule">{f.rule}</code>
               <span className="advisor-time">{f.timeNs > 0 ? formatDuration(f.timeNs) : ''}</span>
               <span className="advisor-count">{f.count > 0 ? `×${formatCount(f.count)}` : ''}</span>
