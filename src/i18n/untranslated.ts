@@ -41,6 +41,10 @@ const PROPS = new Set([
   'placeholder',
   'hint',
 ]);
+/** Props a component renders as text: `ariaLabel`, `linkLabel`, `filterPlaceholder`, `emptyText`… */
+const TEXT_NAME = /(?:Label|Title|Placeholder|Text|Hint|Caption|Heading|Tooltip|Noun|Message)$/;
+const isTextAttr = (name: string) => ATTRS.has(name) || TEXT_NAME.test(name);
+const isTextProp = (name: string) => PROPS.has(name) || TEXT_NAME.test(name);
 
 /** Words that read the same in every language: units, symbols, fixed names. */
 const FIXED = new Set(
@@ -102,7 +106,7 @@ export function findUntranslated(file: string, source: string): Untranslated[] {
     if (ts.isJsxText(n)) report(n);
     else if (ts.isJsxAttribute(n) && n.initializer) {
       const name = n.name.getText(sf);
-      if (ATTRS.has(name)) {
+      if (isTextAttr(name)) {
         const init = n.initializer;
         if (ts.isStringLiteral(init)) report(init);
         else if (ts.isJsxExpression(init) && init.expression)
@@ -112,7 +116,7 @@ export function findUntranslated(file: string, source: string): Untranslated[] {
       renderedStrings(n.expression).forEach(report);
     else if (
       ts.isPropertyAssignment(n) &&
-      PROPS.has(n.name.getText(sf).replace(/['"]/g, '')) &&
+      isTextProp(n.name.getText(sf).replace(/['"]/g, '')) &&
       !ts.isJsxAttribute(n.parent)
     )
       renderedStrings(n.initializer).forEach(report);
