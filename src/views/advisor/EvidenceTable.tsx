@@ -61,13 +61,13 @@ export function EvidenceTable({ finding, profile }: { finding: Finding; profile:
         exportName={`advisor-${finding.rule}`}
         countText={
           finding.evidenceTotal > rows.length
-            ? `${rows.length} of ${finding.evidenceTotal} rows (the largest)`
+            ? t('advisor:n_of_total_rows', { n: rows.length, total: finding.evidenceTotal })
             : undefined
         }
       />
       <div style={{ height: tableBoxHeight(rows.length, 320) }}>
         <ViewTable
-          ariaLabel={`Evidence of ${finding.rule}`}
+          ariaLabel={`${t('advisor:evidence_of')} ${finding.rule}`}
           testId={`advisor-evidence-table-${finding.rule}`}
           view={view}
           emptyText={t('advisor:no_evidence_rows')}
