@@ -109,7 +109,7 @@ export function ClusterCommPanel({ model }: { model: ClusterModel }) {
       <div className="view-toolbar">
         <SelectField
           label={t('cluster:group')}
-          ariaLabel="Communication group"
+          ariaLabel={t('cluster:communication_group')}
           testId="cluster-comm-group"
           value={group?.key ?? ''}
           onChange={(v) => setView({ clusterCommGroup: v })}

@@ -253,7 +253,7 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
       </h2>
       <div className="view-toolbar">
         <Segmented<ClusterMetric>
-          ariaLabel="Metric"
+          ariaLabel={t('cluster:metric')}
           testId="cluster-metric"
           value={metric}
           onChange={(v) => setView({ clusterMetric: v })}
@@ -264,14 +264,14 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
           }))}
         />
         <Segmented<ClusterColorMode>
-          ariaLabel="Colour"
+          ariaLabel={t('cluster:colour')}
           testId="cluster-color"
           value={mode}
           onChange={(v) => setView({ clusterColorMode: v })}
           options={COLOR_OPTIONS}
         />
         <Segmented<RowOrder>
-          ariaLabel="Row order"
+          ariaLabel={t('cluster:row_order')}
           testId="cluster-order"
           value={order}
           onChange={(v) => setView({ clusterRowOrder: v })}

@@ -155,11 +155,11 @@ export function CollectivesPanel({ model }: { model: ClusterModel }) {
         view={view}
         noun="collectives"
         exportName="cluster_collectives"
-        filterPlaceholder="Filter op, step, group…"
+        filterPlaceholder={t('cluster:filter_op_step_group')}
       />
       <div className="cl-coll-table" style={{ height: tableBoxHeight(rows.length, 260) }}>
         <ViewTable
-          ariaLabel="Collectives across ranks"
+          ariaLabel={t('cluster:collectives_across_ranks')}
           testId="cluster-collectives-table"
           view={view}
           selectedRow={chosenRow >= 0 ? chosenRow : null}

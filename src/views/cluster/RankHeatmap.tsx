@@ -178,8 +178,8 @@ export function RankHeatmap(props: RankHeatmapProps) {
       meanMode: mode,
       meanLabel:
         mode === 'median'
-          ? `mean ${METRIC_LABELS[props.metric].short.toLowerCase()} vs. median rank`
-          : `mean ${METRIC_LABELS[props.metric].short.toLowerCase()} per step`,
+          ? `${t('cluster:mean_2')} ${METRIC_LABELS[props.metric].short.toLowerCase()} ${t('cluster:vs_median_rank')}`
+          : `${t('cluster:mean_2')} ${METRIC_LABELS[props.metric].short.toLowerCase()} ${t('cluster:per_step')}`,
     });
   }, [
     canvasW,

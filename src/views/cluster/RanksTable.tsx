@@ -190,11 +190,11 @@ export function RanksTable({ model }: { model: ClusterModel }) {
         view={view}
         noun="ranks"
         exportName="cluster_ranks"
-        filterPlaceholder="Filter rank, host…"
+        filterPlaceholder={t('cluster:filter_rank_host')}
       />
       <div className="cl-ranks-table" style={{ height: tableBoxHeight(rows.length, 420) }}>
         <ViewTable
-          ariaLabel="Per-rank totals"
+          ariaLabel={t('cluster:per_rank_totals')}
           testId="cluster-ranks-table"
           view={view}
           selectedRow={lastPicked >= 0 ? lastPicked : null}
