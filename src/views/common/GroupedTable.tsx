@@ -6,6 +6,7 @@
  */
 import { t } from '../../i18n/t';
 import { useMemo } from 'react';
+import { formatCount } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
 import { SHARE_COLUMN_ID } from './group-columns';
@@ -114,7 +115,7 @@ export function GroupedTableToolbar<K extends string>(p: GroupedTableToolbarProp
       filterPlaceholder={p.filterPlaceholder}
       countText={
         groupBy
-          ? `${groups.length.toLocaleString('en-US')} groups of ${view.count.toLocaleString('en-US')} ${noun}`
+          ? `${t('common:groups_of_n', { groups: formatCount(groups.length), n: formatCount(view.count) })} ${noun}`
           : undefined
       }
     >
