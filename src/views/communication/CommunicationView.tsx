@@ -209,7 +209,7 @@ function OpsPanel({ profile, rows }: { profile: ProfileModel; rows: CommOpRow[] 
         view={view}
         noun="ops"
         exportName="communication_ops"
-        filterPlaceholder="Filter op, group, step…"
+        filterPlaceholder={t('communication:filter_op_group_step')}
       >
         {chosen !== null && baseNs !== null && (
           <button
@@ -224,7 +224,7 @@ function OpsPanel({ profile, rows }: { profile: ProfileModel; rows: CommOpRow[] 
       </TableToolbar>
       <div className="ops-table" style={{ height: tableBoxHeight(rows.length, 520) }}>
         <ViewTable
-          ariaLabel="Communication ops"
+          ariaLabel={t('communication:communication_ops')}
           testId="comm-table"
           view={view}
           selectedRow={chosen}

@@ -47,7 +47,7 @@ export function MetricSwitch(p: {
 }) {
   return (
     <Segmented<HeatMetric>
-      ariaLabel="Metric"
+      ariaLabel={t('communication:metric')}
       testId={p.testId}
       value={p.value}
       onChange={p.onChange}
