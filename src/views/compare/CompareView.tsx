@@ -286,7 +286,7 @@ function DiffTable({
         view={view}
         noun={noun}
         exportName={id}
-        filterPlaceholder="Filter name, status…"
+        filterPlaceholder={t('compare:filter_name_status')}
       />
       <div className="compare-table">
         <ViewTable
