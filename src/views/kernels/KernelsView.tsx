@@ -159,7 +159,7 @@ function KernelsTable({
         grouped={grouped}
         noun="kernels"
         options={GROUP_OPTIONS}
-        filterPlaceholder="Filter name, type, core, shapes…"
+        filterPlaceholder={t('kernels:filter_name_type_core_shapes')}
       />
       {(note || linkedHidden) && (
         <div className="view-note" role="status">
@@ -172,7 +172,7 @@ function KernelsTable({
       {groupBy ? (
         <ViewTable
           key="groups"
-          ariaLabel="Kernel groups"
+          ariaLabel={t('kernels:kernel_groups')}
           testId="kernel-groups"
           view={groupView}
           onRowActivate={openGroup}
@@ -182,7 +182,7 @@ function KernelsTable({
       ) : (
         <ViewTable
           key="rows"
-          ariaLabel="Kernels"
+          ariaLabel={t('kernels:kernels')}
           testId="kernel-table"
           view={view}
           selectedRow={linkedRow >= 0 ? linkedRow : null}
