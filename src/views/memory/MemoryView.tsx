@@ -314,7 +314,7 @@ function ComponentChart({
         series={build}
         height={150}
         formatY={unit.format}
-        ariaLabel={`${series.component} memory over time`}
+        ariaLabel={`${series.component} ${t('memory:memory_over_time')}`}
         testId="memory-chart"
       />
     </div>
@@ -383,7 +383,7 @@ function ModuleChart({ profile, series }: { profile: ProfileModel; series: Memor
         series={build}
         height={220}
         formatY={unit.format}
-        ariaLabel="Reserved memory per CANN module over time"
+        ariaLabel={t('memory:reserved_memory_per_cann_module_over')}
         testId="module-chart"
       />
     </section>

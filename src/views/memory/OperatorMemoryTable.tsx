@@ -118,11 +118,11 @@ export function OperatorMemoryTable({
         view={view}
         noun="allocations"
         exportName="operator_memory"
-        filterPlaceholder="Filter operator…"
+        filterPlaceholder={tr('memory:filter_operator')}
       />
       <div className="ops-table" style={{ height: tableBoxHeight(table.rows.length, 460) }}>
         <ViewTable
-          ariaLabel="Operator memory"
+          ariaLabel={tr('memory:operator_memory')}
           testId="operator-memory-table"
           view={view}
           emptyText={tr('memory:no_allocations_match_the_filter')}
