@@ -181,12 +181,12 @@ function OperatorsTable({
             ? 'the range filter applies to timed tables'
             : 'operator_details.csv has no timestamps'
         }
-        filterPlaceholder="Filter name, shapes, call stack…"
+        filterPlaceholder={t('operators:filter_name_shapes_call_stack')}
       />
       {groupBy ? (
         <ViewTable
           key="groups"
-          ariaLabel="Operator groups"
+          ariaLabel={t('operators:operator_groups')}
           testId="operator-groups"
           view={groupView}
           onRowActivate={openGroup}
@@ -196,7 +196,7 @@ function OperatorsTable({
       ) : (
         <ViewTable
           key="rows"
-          ariaLabel="Operators"
+          ariaLabel={t('operators:operators')}
           testId="operator-table"
           view={view}
           onRowActivate={toggle}
