@@ -129,7 +129,7 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
                 }
               : undefined
           }
-          linkLabel="Open the timeline"
+          linkLabel={t('overview:open_the_timeline')}
         >
           {span && (
             <div className="muted small">
@@ -143,7 +143,7 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
           testId="kpi-busy"
           value={dev ? formatPercent(dev.busyUs / Math.max(1e-9, dev.busyUs + dev.freeUs)) : '–'}
           onClick={dev ? () => open('steps') : undefined}
-          linkLabel="Open the step breakdown"
+          linkLabel={t('overview:open_the_step_breakdown')}
         >
           {dev && (
             <>
@@ -176,7 +176,7 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
                   )
               : undefined
           }
-          linkLabel="Open communication"
+          linkLabel={t('overview:open_communication')}
         >
           {dev && (
             <>
@@ -220,7 +220,7 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
                     .openTable('kernels', 'kernels', { focus: [], groupBy: '', filter: '' })
               : undefined
           }
-          linkLabel="Open the kernel table"
+          linkLabel={t('overview:open_the_kernel_table')}
         >
           {f.kernelsSource && (
             <div className="muted small">
