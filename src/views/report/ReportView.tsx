@@ -130,7 +130,7 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
   return (
     <div className="report-threads" style={{ height }}>
       <DataTable
-        ariaLabel="Threads"
+        ariaLabel={tr('report:threads_2')}
         testId="threads-table"
         columns={columns}
         rows={null}
@@ -295,7 +295,7 @@ function InputsTable({ inputs }: { inputs: InputReport[] }) {
             <td className="path">{i.path}</td>
             <td>{i.kind}</td>
             <td className="num">{formatBytes(i.bytes)}</td>
-            <td className={`status ${i.status}`}>{i.status}</td>
+            <td className={`status ${i.status}`}>{statusLabel(i.status)}</td>
             <td>
               {i.reason}
               {i.warnings?.map((w) => (
@@ -395,4 +395,11 @@ function TraceReport({ trace }: { trace: TraceModel }) {
       )}
     </section>
   );
+}
+
+function statusLabel(s: string): string {
+  if (s === 'read') return tr('report:status_read');
+  if (s === 'skipped') return tr('report:status_skipped');
+  if (s === 'failed') return tr('report:status_failed');
+  return s; // i18n-ignore: a status this view does not know is shown as the data names it
 }
