@@ -262,10 +262,10 @@ function ResultTable({ result }: { result: Extract<QueryResult, { ok: true }> })
         noun="rows"
         exportName="query"
         noRangeReason="query results are not placed on the timeline"
-        countText={`${formatCount(grid.rows.length)} rows${result.truncated ? ` (first ${formatCount(LIMIT)})` : ''} · ${Math.round(result.ms)} ms`}
+        countText={`${formatCount(grid.rows.length)} ${t('sql:rows')}${result.truncated ? ` ${t('sql:first_n', { n: formatCount(LIMIT) })}` : ''} · ${Math.round(result.ms)} ms`}
       />
       <ViewTable
-        ariaLabel="Query result"
+        ariaLabel={t('sql:query_result')}
         testId="sql-result"
         view={view}
         emptyText={t('sql:the_query_returned_no_rows')}
