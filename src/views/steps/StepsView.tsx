@@ -226,7 +226,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
         <SourceNote sources={profile.ascend.sources} keys={['steps']} />
         <span className="spacer" />
         <Segmented
-          ariaLabel="Step ranges"
+          ariaLabel={t('steps:step_ranges')}
           testId="step-range-mode"
           value={mode}
           onChange={setMode}
@@ -278,7 +278,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
       </div>
       <div className="steps-table" style={{ height: tableBoxHeight(rows.length, 360, 0) }}>
         <ViewTable
-          ariaLabel="Steps"
+          ariaLabel={t('steps:steps')}
           testId="steps-table"
           view={view}
           selectedRow={chosen >= 0 ? chosen : null}
