@@ -1,5 +1,6 @@
 /** The `?` overlay: every key and mouse gesture of the timeline (from keymap.ts). */
 import { t } from '../i18n/t';
+import { helpText } from './help-text';
 import { HELP_ROWS } from './keymap';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
@@ -19,15 +20,15 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         </div>
         {HELP_ROWS.map((sec) => (
           <section key={sec.section}>
-            <h3>{sec.section}</h3>
+            <h3>{helpText(sec.section)}</h3>
             <table>
               <tbody>
                 {sec.rows.map(([keys, what]) => (
                   <tr key={keys}>
                     <td>
-                      <kbd>{keys}</kbd>
+                      <kbd>{helpText(keys)}</kbd>
                     </td>
-                    <td>{what}</td>
+                    <td>{helpText(what)}</td>
                   </tr>
                 ))}
               </tbody>
