@@ -7,7 +7,8 @@ import { t } from '../../i18n/t';
 import { useState } from 'react';
 import { formatDuration, formatPercent } from '../../lib/format';
 import { idleByStep } from '../../model/advisor/idle';
-import { IDLE_CAUSES, IDLE_CAUSE_LABELS, type IdleStepRow } from '../../model/advisor/types';
+import { IDLE_CAUSES, type IdleStepRow } from '../../model/advisor/types';
+import { idleCauseLabel } from './severity-label';
 import { useAppStoreApi } from '../../store/use-app-store';
 import { Legend } from '../../ui/Legend';
 import { showRange } from '../common/navigate';
@@ -30,7 +31,7 @@ export function IdleChart({ rows }: { rows: readonly IdleStepRow[] }) {
       <Legend
         items={IDLE_CAUSES.map((c) => ({
           key: c,
-          label: IDLE_CAUSE_LABELS[c],
+          label: idleCauseLabel(c),
           color: IDLE_CAUSE_COLOR[c],
         }))}
       />
@@ -93,12 +94,12 @@ export function IdleChart({ rows }: { rows: readonly IdleStepRow[] }) {
       </svg>
       <p className="muted advisor-idle-hover">
         {h
-          ? `${h.step === '' ? 'Capture' : `Step ${h.step}`}: ${IDLE_CAUSES.filter(
+          ? `${h.step === '' ? t('advisor:capture_label') : `Step ${h.step}`}: ${IDLE_CAUSES.filter(
               (c) => h.byCause[c] > 0,
             )
               .map(
                 (c) =>
-                  `${IDLE_CAUSE_LABELS[c]} ${formatDuration(h.byCause[c])} (${formatPercent(h.byCause[c] / h.idleNs)})`,
+                  `${idleCauseLabel(c)} ${formatDuration(h.byCause[c])} (${formatPercent(h.byCause[c] / h.idleNs)})`,
               )
               .join(', ')}`
           : t('advisor:idle_time_of_every_device_stream')}
