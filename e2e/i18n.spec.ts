@@ -119,6 +119,23 @@ test('the language switch translates, is remembered and travels in the link', as
   await expect(page.getByTestId('tab-steps')).toHaveText('Steps');
 });
 
+test('the top bar is no taller in Chinese than in English at 1400 px', async ({ page }) => {
+  const heights: number[] = [];
+  for (const lang of ['en', 'zh-CN']) {
+    await openDemo(page, lang);
+    const bar = await page.locator('.topbar').boundingBox();
+    const tab = await page.getByTestId('tab-overview').boundingBox();
+    await page.screenshot({
+      path: `/tmp/i18n-${lang}-topbar.png`,
+      clip: { x: 0, y: 0, width: 1400, height: 80 },
+    });
+    // At most two rows of tabs (as before the language switch was added).
+    expect(bar!.height, lang).toBeLessThan(tab!.height * 3);
+    heights.push(bar!.height);
+  }
+  expect(heights[1]).toBeLessThanOrEqual(heights[0]!);
+});
+
 test('the browser language chooses the first language', async ({ browser }) => {
   const ctx = await browser.newContext({ locale: 'zh-CN' });
   const page = await ctx.newPage();

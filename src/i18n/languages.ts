@@ -5,8 +5,9 @@
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** The language's own name, as shown in the switch (never translated). */
+/** The language's own name (never translated), and the short one the top-bar switch shows. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '简体中文' };
+export const LANGUAGE_SHORT: Record<Language, string> = { en: 'EN', 'zh-CN': '中文' };
 
 export const DEFAULT_LANGUAGE: Language = 'en';
 /** localStorage key remembering the user's choice. */
