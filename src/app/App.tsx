@@ -2,7 +2,9 @@
  * The shell: top bar with open buttons, drop zone, progress, error banner, and the viewer tabs.
  * `data-testid="app-status"` carries the import state for tests (idle/loading/ready/error).
  */
+import { t } from '../i18n/t';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AppStore } from '../store/app-store';
 import { AppStoreContext, useAppStore } from '../store/use-app-store';
 import { ControllerContext } from './controller-context';
@@ -73,6 +75,8 @@ export function App({ store }: { store: AppStore }) {
 }
 
 function Shell({ embed }: { embed: EmbedHost }) {
+  // Subscribes the shell to language switches: the whole tree below re-renders in the new one.
+  useTranslation();
   const theme = useAppStore((s) => s.theme);
   const status = useAppStore((s) => s.status);
   const error = useAppStore((s) => s.error);
@@ -90,7 +94,7 @@ function Shell({ embed }: { embed: EmbedHost }) {
         {status === 'loading' && <ProgressPanel />}
         {status === 'error' && error && (
           <div className="error-banner" role="alert" data-testid="error-banner">
-            <strong>Could not open this input.</strong> {error}
+            <strong>{t('app:could_not_open_this_input')}</strong> {error}
           </div>
         )}
         <ViewerLayout />

@@ -1,4 +1,5 @@
 /** Accepts folders and files dropped anywhere on the page. */
+import { t } from '../i18n/t';
 import { useState, type ReactNode } from 'react';
 import { useController } from './controller-context';
 import { describePicked, filesFromDrop } from './read-dropped-items';
@@ -33,9 +34,7 @@ export function DropZone({ children }: { children: ReactNode }) {
       {children}
       {over && (
         <div className="drop-overlay" aria-hidden>
-          <div>
-            Drop an ASCEND_PROFILER_OUTPUT folder, a *_ascend_pt folder, a .zip or a trace .json
-          </div>
+          <div>{t('app:drop_an_ascend_profiler_output_folder')}</div>
         </div>
       )}
     </div>

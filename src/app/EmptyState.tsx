@@ -1,15 +1,18 @@
 /** What a first-time visitor sees when nothing is open (e.g. `?demo=0`). */
+import { t } from '../i18n/t';
 export function EmptyState() {
   return (
     <main className="empty-state">
-      <h1>Open a profile</h1>
+      <h1>{t('app:open_a_profile')}</h1>
       <p>
-        Drop an <code>ASCEND_PROFILER_OUTPUT</code> folder, a <code>*_ascend_pt</code> folder, a
-        folder of several ranks or runs, a <code>.zip</code> of one, or any Chrome trace{' '}
-        <code>.json</code> / <code>.json.gz</code> anywhere on this page — or use{' '}
-        <em>Open folder</em> / <em>Open files</em>.
+        {t('app:drop_an')} <code>{t('app:ascend_profiler_output')}</code> {t('app:folder_a')}{' '}
+        <code>{t('app:ascend_pt')}</code> {t('app:folder_a_folder_of_several_ranks')}{' '}
+        <code>{t('app:zip')}</code> {t('app:of_one_or_any_chrome_trace')}{' '}
+        <code>{t('app:json')}</code> / <code>{t('app:json_gz')}</code>{' '}
+        {t('app:anywhere_on_this_page_or_use')} <em>{t('app:open_folder')}</em> /{' '}
+        <em>{t('app:open_files')}</em>.
       </p>
-      <p className="muted">Everything is read in your browser. Nothing is uploaded.</p>
+      <p className="muted">{t('app:everything_is_read_in_your_browser')}</p>
     </main>
   );
 }

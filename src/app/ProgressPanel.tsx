@@ -1,4 +1,5 @@
 /** Import progress: file, stage, bytes read, items parsed, and a cancel button. */
+import { t } from '../i18n/t';
 import { formatBytes, formatCount } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
 import { useController } from './controller-context';
@@ -13,11 +14,14 @@ export function ProgressPanel() {
       <div className="progress-text">
         {p ? (
           <>
-            Reading <code>{p.path}</code> ({p.stage}): {formatBytes(p.bytesRead)} of{' '}
-            {formatBytes(p.bytesTotal)}, {formatCount(p.items)} events
+            {t('app:reading')} <code>{p.path}</code> ({p.stage}):{' '}
+            {t('app:bytes_of', { n: formatBytes(p.bytesRead), total: formatBytes(p.bytesTotal) })},{' '}
+            {formatCount(p.items)} {t('app:events')}
           </>
         ) : (
-          <>Opening {source}…</>
+          <>
+            {t('app:opening')} {source}…
+          </>
         )}
       </div>
       <div
@@ -34,7 +38,7 @@ export function ProgressPanel() {
         data-testid="cancel-import"
         onClick={() => controller.cancel()}
       >
-        Cancel
+        {t('app:cancel')}
       </button>
     </div>
   );

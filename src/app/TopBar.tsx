@@ -1,5 +1,6 @@
 /** Title, open buttons (folder / files), profile switcher, view tabs and theme toggle. */
 import { useEffect, useRef } from 'react';
+import { t } from '../i18n/t';
 import { useAppStore } from '../store/use-app-store';
 import type { ViewTab } from '../store/ui-slice';
 import { useController } from './controller-context';
@@ -7,21 +8,82 @@ import { describePicked, filesFromInput } from './read-dropped-items';
 import { openDemo } from './demo';
 import { ShareControls } from './share/ShareControls';
 import { rovingKeyDown } from '../ui/roving-keys';
+import { LanguageSwitch } from './LanguageSwitch';
 
 const TABS: { id: ViewTab; label: string }[] = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'advisor', label: 'Advisor' },
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'kernels', label: 'Kernels' },
-  { id: 'operators', label: 'Operators' },
-  { id: 'steps', label: 'Steps' },
-  { id: 'communication', label: 'Communication' },
-  { id: 'memory', label: 'Memory' },
-  { id: 'statistics', label: 'Statistics' },
+  {
+    id: 'overview',
+    get label() {
+      return t('app:overview');
+    },
+  },
+  {
+    id: 'advisor',
+    get label() {
+      return t('app:advisor');
+    },
+  },
+  {
+    id: 'timeline',
+    get label() {
+      return t('app:timeline');
+    },
+  },
+  {
+    id: 'kernels',
+    get label() {
+      return t('app:kernels');
+    },
+  },
+  {
+    id: 'operators',
+    get label() {
+      return t('app:operators');
+    },
+  },
+  {
+    id: 'steps',
+    get label() {
+      return t('app:steps');
+    },
+  },
+  {
+    id: 'communication',
+    get label() {
+      return t('app:communication');
+    },
+  },
+  {
+    id: 'memory',
+    get label() {
+      return t('app:memory');
+    },
+  },
+  {
+    id: 'statistics',
+    get label() {
+      return t('app:statistics');
+    },
+  },
   { id: 'sql', label: 'SQL' },
-  { id: 'cluster', label: 'Cluster' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'report', label: 'Import report' },
+  {
+    id: 'cluster',
+    get label() {
+      return t('app:cluster');
+    },
+  },
+  {
+    id: 'compare',
+    get label() {
+      return t('app:compare');
+    },
+  },
+  {
+    id: 'report',
+    get label() {
+      return t('app:import_report');
+    },
+  },
 ];
 
 export function TopBar() {
@@ -46,11 +108,11 @@ export function TopBar() {
   };
   return (
     <header className="topbar">
-      <div className="brand" title="Everything stays in your browser: no file is uploaded.">
-        Ascend Trace Viewer
+      <div className="brand" title={t('app:everything_stays_in_your_browser_no')}>
+        {t('app:ascend_trace_viewer')}
       </div>
       <label className="button">
-        Open folder
+        {t('app:open_folder')}
         <input
           type="file"
           data-testid="open-folder"
@@ -64,7 +126,7 @@ export function TopBar() {
         />
       </label>
       <label className="button">
-        Open files
+        {t('app:open_files')}
         <input
           type="file"
           data-testid="open-files"
@@ -78,12 +140,12 @@ export function TopBar() {
         />
       </label>
       <button className="button subtle" onClick={() => void openDemo(controller)}>
-        Demo
+        {t('app:demo')}
       </button>
       {discovered.length > 1 && (
         <select
           className="profile-select"
-          aria-label="Profile"
+          aria-label={t('app:profile')}
           data-testid="profile-select"
           value={activeId ?? ''}
           onChange={(e) => void controller.importProfile(e.currentTarget.value, true)}
@@ -119,13 +181,14 @@ export function TopBar() {
         ))}
       </nav>
       <ShareControls />
+      <LanguageSwitch />
       <button
         className="button subtle"
         data-testid="theme-toggle"
-        aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        aria-label={theme === 'dark' ? t('app:light_theme') : t('app:dark_theme')}
         onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
       >
-        {theme === 'dark' ? 'Light' : 'Dark'}
+        {theme === 'dark' ? t('app:light') : t('app:dark')}
       </button>
     </header>
   );

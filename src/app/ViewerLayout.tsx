@@ -1,4 +1,5 @@
 /** The area under the top bar: the active view, or the empty state before anything is open. */
+import { t } from '../i18n/t';
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/use-app-store';
 import { selectActiveProfile } from '../store/selectors';
@@ -105,11 +106,17 @@ export function ViewerLayout() {
       role="tabpanel"
       aria-labelledby={`tab-${tab}`}
     >
-      <Suspense fallback={<div className="placeholder">Loading view…</div>}>{view}</Suspense>
+      <Suspense fallback={<div className="placeholder">{t('app:loading_view')}</div>}>
+        {view}
+      </Suspense>
     </main>
   );
 }
 
 function NotYet({ tab }: { tab: string }) {
-  return <div className="placeholder">The {tab} view is not available yet.</div>;
+  return (
+    <div className="placeholder">
+      {t('app:the')} {tab} {t('app:view_is_not_available_yet')}
+    </div>
+  );
 }

@@ -1,4 +1,34 @@
-/** Human-readable numbers, sizes and durations. */
+/**
+ * Human-readable numbers, sizes and durations. Grouping follows the interface language's locale
+ * ({@link setFormatLocale}, set by src/i18n); exact ns values stay exact in every locale.
+ */
+
+let locale = 'en-US';
+
+/** The Intl locale used for grouping and dates (en-US until the interface language says). */
+export function setFormatLocale(l: string): void {
+  locale = l;
+}
+
+export function formatLocale(): string {
+  return locale;
+}
+
+/**
+ * A date and time (ms since the epoch) in the interface locale, medium style; English dates in
+ * en-GB order (day month year, 24 h), which no reader misreads.
+ */
+export function formatDateTime(ms: number): string {
+  const l = locale === 'en-US' ? 'en-GB' : locale;
+  return new Date(ms).toLocaleString(l, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** An integer or decimal with the locale's grouping (no rounding beyond `maxDecimals`). */
+export function formatGrouped(v: number, maxDecimals = 0): string {
+  return Number.isFinite(v)
+    ? v.toLocaleString(locale, { maximumFractionDigits: maxDecimals })
+    : '–';
+}
 
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n)) return '–';
@@ -45,7 +75,7 @@ function trim(v: number): string {
 
 /** Exact integer ns with thousands separators ("1,234,567 ns"). */
 export function formatNsExact(ns: number): string {
-  return `${Math.round(ns).toLocaleString('en-US')} ns`;
+  return `${Math.round(ns).toLocaleString(locale, { maximumFractionDigits: 0 })} ns`;
 }
 
 export function formatPercent(f: number): string {

@@ -2,6 +2,7 @@
  * A "Columns" menu: one checkbox per column, plus show-all and reset. The caller owns the
  * choice (visible ids); this only reports changes.
  */
+import { t } from '../i18n/t';
 import { useEffect, useRef, useState } from 'react';
 import type { ColumnDef } from './column';
 
@@ -54,16 +55,16 @@ export function ColumnChooser({
         data-testid="column-chooser"
         onClick={() => setOpen((o) => !o)}
       >
-        Columns {shown}/{columns.length} ▾
+        {t('tables:columns')} {shown}/{columns.length} ▾
       </button>
       {open && (
-        <div className="tt-popover" role="group" aria-label="Columns shown">
+        <div className="tt-popover" role="group" aria-label={t('tables:columns_shown')}>
           {columns.length > 12 && (
             <input
               className="tt-input"
               type="search"
-              placeholder="Find a column…"
-              aria-label="Find a column"
+              placeholder={t('tables:find_a_column')}
+              aria-label={t('tables:find_a_column_2')}
               value={query}
               autoFocus
               onChange={(e) => setQuery(e.currentTarget.value)}
@@ -83,10 +84,10 @@ export function ColumnChooser({
           </div>
           <div className="tt-popover-actions">
             <button type="button" className="tt-button" onClick={onShowAll}>
-              Show all
+              {t('tables:show_all')}
             </button>
             <button type="button" className="tt-button" onClick={onReset}>
-              Default
+              {t('tables:default')}
             </button>
           </div>
         </div>

@@ -12,6 +12,7 @@
  * technology gets the sort (aria-sort, and a status line when it changes) and the full row
  * count (aria-rowcount, aria-rowindex) though only the rows in view are in the DOM.
  */
+import { t } from '../i18n/t';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   useCallback,
@@ -293,7 +294,7 @@ export function DataTable(props: DataTableProps) {
                     className="dt-resize"
                     role="separator"
                     aria-orientation="vertical"
-                    aria-label={`Resize ${c.label}`}
+                    aria-label={`${t('tables:resize')} ${c.label}`}
                     onPointerDown={(e) => startResize(c, e)}
                   />
                 </div>
@@ -354,10 +355,10 @@ export function DataTable(props: DataTableProps) {
       </div>
       {count === 0 && (
         <div className="dt-empty" style={{ top: HEADER_HEIGHT }}>
-          {props.busy ? 'Working…' : (props.emptyText ?? 'No rows.')}
+          {props.busy ? t('tables:working') : (props.emptyText ?? t('tables:no_rows'))}
         </div>
       )}
-      {props.busy && count > 0 && <div className="dt-busy">Working…</div>}
+      {props.busy && count > 0 && <div className="dt-busy">{t('tables:working')}</div>}
       <div className="visually-hidden" role="status">
         {sortText}
       </div>

@@ -3,6 +3,7 @@
  * million-row filter does not run on every keystroke) and on Enter, plus an optional column
  * picker ("any column" or one column).
  */
+import { t } from '../i18n/t';
 import { useEffect, useState } from 'react';
 import type { ColumnDef } from './column';
 
@@ -32,8 +33,8 @@ export function FilterInput(props: FilterInputProps) {
       <input
         className="tt-input"
         type="search"
-        placeholder={props.placeholder ?? 'Filter…'}
-        aria-label="Filter rows"
+        placeholder={props.placeholder ?? t('tables:filter')}
+        aria-label={t('tables:filter_rows')}
         data-testid="table-filter"
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
@@ -48,14 +49,14 @@ export function FilterInput(props: FilterInputProps) {
       {props.columns && props.onColumnChange && (
         <select
           className="tt-select"
-          aria-label="Filter column"
+          aria-label={t('tables:filter_column')}
           value={props.column ?? ''}
           onChange={(e) => props.onColumnChange?.(e.currentTarget.value)}
         >
-          <option value="">in any column</option>
+          <option value="">{t('tables:in_any_column')}</option>
           {props.columns.map((c) => (
             <option key={c.id} value={c.id}>
-              in {c.label}
+              {t('tables:in_column', { column: c.label })}
             </option>
           ))}
         </select>

@@ -78,6 +78,15 @@ export function parseCellNumber(s: string): number {
   return v;
 }
 
+/** CJK and full-width characters, about twice as wide as Latin ones at the same size. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/** A label's length in Latin-character widths (a Chinese character counts about two). */
+export function textUnits(label: string): number {
+  return label.length + 0.85 * (label.match(WIDE)?.length ?? 0);
+}
+
 /** Width that shows a header label in full (with room for the sort arrow), capped. */
 /** Widest a column grows to fit its content (a resize can go further). */
 export const MAX_CONTENT_WIDTH = 520;
@@ -95,5 +104,5 @@ export function contentWidth(c: ColumnDef, sample: readonly number[]): number {
 }
 
 export function labelWidth(label: string): number {
-  return Math.min(Math.round(label.length * 7.4 + 30), 240);
+  return Math.min(Math.round(textUnits(label) * 7.4 + 30), 240);
 }

@@ -2,6 +2,7 @@
  * Columns for a table held as text cells (a parsed CSV, an SQL result): one column per header
  * entry, numeric when its cells read as numbers (so it sorts by value and aligns right).
  */
+import { t } from '../i18n/t';
 import { labelWidth, parseCellNumber, type ColumnDef } from './column';
 
 export interface TextGrid {
@@ -49,7 +50,7 @@ export function textGridColumns(grid: TextGrid): ColumnDef[] {
     const text = (r: number) => grid.rows[r]?.[c] ?? '';
     return {
       id,
-      label: h || `(column ${c + 1})`,
+      label: h || t('tables:column_n', { n: c + 1 }),
       text,
       value: numeric ? (r: number) => parseCellNumber(text(r)) : undefined,
       width: guessWidth(grid, c, numeric),

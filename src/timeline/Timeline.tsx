@@ -3,6 +3,7 @@
  * scroller), the resizable details panel and the help overlay. React only builds this DOM; the
  * canvases are driven by TimelineView through transient store subscriptions.
  */
+import { t } from '../i18n/t';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useController } from '../app/controller-context';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
@@ -153,7 +154,7 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
         className="tl-splitter"
         role="separator"
         aria-orientation="horizontal"
-        aria-label="Resize the details panel"
+        aria-label={t('timeline:resize_the_details_panel')}
         aria-valuenow={panelHeight}
         aria-valuemin={MIN_PANEL}
         tabIndex={0}

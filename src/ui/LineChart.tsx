@@ -10,6 +10,7 @@
  *        └──────────────────────────────────────┘
  *        x0 (domain start)              x1 (domain end)
  */
+import { t } from '../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
 import { useEffect, useId, useMemo, useRef, useState, type PointerEvent } from 'react';
@@ -248,7 +249,7 @@ export function LineChart(p: LineChartProps) {
         <Tooltip x={hover.px} y={hover.py} width={width} height={p.height} testId="chart-tooltip">
           <div className="muted">{p.formatX(ht)}</div>
           {readout.length === 0 ? (
-            <div className="muted">No samples here</div>
+            <div className="muted">{t('common:no_samples_here')}</div>
           ) : (
             <table className="ui-tip-table">
               <tbody>

@@ -2,6 +2,7 @@
  * A link to a view of local files: asks for those files ("open run-42 (4 files…) to see this
  * view"), and after they are opened says whether they match. Also shows the last share message.
  */
+import { t } from '../../i18n/t';
 import { useAppStore } from '../../store/use-app-store';
 import { useController } from '../controller-context';
 import { describePicked, filesFromInput } from '../read-dropped-items';
@@ -19,10 +20,10 @@ export function LinkPrompt() {
     <>
       {pending && (
         <div className="link-prompt" role="status" data-testid="link-prompt">
-          This link shows a view of <strong>{pending.prompt}</strong>. Open those files to see it
-          (they stay in your browser; the link carries only their names, sizes and a hash).{' '}
+          {t('app:this_link_shows_a_view_of')} <strong>{pending.prompt}</strong>
+          {t('app:open_those_files_to_see_it')}{' '}
           <label className="button">
-            Open folder
+            {t('app:open_folder')}
             <input
               type="file"
               className="visually-hidden"
@@ -36,7 +37,7 @@ export function LinkPrompt() {
             />
           </label>{' '}
           <label className="button">
-            Open files
+            {t('app:open_files')}
             <input
               type="file"
               className="visually-hidden"
@@ -53,7 +54,11 @@ export function LinkPrompt() {
       {message && (
         <div className="share-message" role="status" data-testid="share-message">
           {message}{' '}
-          <button className="button subtle" aria-label="Dismiss" onClick={() => setMessage(null)}>
+          <button
+            className="button subtle"
+            aria-label={t('app:dismiss')}
+            onClick={() => setMessage(null)}
+          >
             ×
           </button>
         </div>

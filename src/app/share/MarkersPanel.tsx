@@ -2,6 +2,7 @@
  * The marker list: jump to a marker, rename it, recolour it, write its note (plain text), delete
  * it; export the notes as `<name>.atv-notes.json` and import a sidecar.
  */
+import { t } from '../../i18n/t';
 import { formatDuration } from '../../lib/format';
 import { MARKER_COLORS, type Marker } from '../../store/notes-slice';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
@@ -50,17 +51,17 @@ export function MarkersPanel() {
   };
 
   return (
-    <aside className="markers-panel" data-testid="markers-panel" aria-label="Markers">
+    <aside className="markers-panel" data-testid="markers-panel" aria-label={t('app:markers')}>
       <div className="markers-head">
-        <strong>Markers and notes</strong>
+        <strong>{t('app:markers_and_notes')}</strong>
         <span className="muted">
-          <kbd>M</kbd> on the timeline marks the cursor, the selected slice or range
+          <kbd>{t('app:m')}</kbd> {t('app:on_the_timeline_marks_the_cursor')}
         </span>
         <button className="button subtle" data-testid="notes-export" onClick={exportNotes}>
-          Export
+          {t('app:export')}
         </button>
         <label className="button subtle">
-          Import
+          {t('app:import')}
           <input
             type="file"
             hidden
@@ -76,17 +77,21 @@ export function MarkersPanel() {
             }}
           />
         </label>
-        <button className="button subtle" aria-label="Close markers" onClick={() => setOpen(false)}>
+        <button
+          className="button subtle"
+          aria-label={t('app:close_markers')}
+          onClick={() => setOpen(false)}
+        >
           ×
         </button>
       </div>
-      {markers.length === 0 && <p className="muted">No markers yet.</p>}
+      {markers.length === 0 && <p className="muted">{t('app:no_markers_yet')}</p>}
       <ul className="markers-list">
         {markers.map((m) => (
           <li key={m.id} data-testid="marker-item" data-marker-id={m.id}>
             <div className="marker-row">
               <select
-                aria-label="Colour"
+                aria-label={t('app:colour')}
                 className="marker-color"
                 value={m.color}
                 style={{ background: m.color }}
@@ -103,7 +108,7 @@ export function MarkersPanel() {
               </select>
               <input
                 className="marker-name"
-                aria-label="Marker name"
+                aria-label={t('app:marker_name')}
                 data-testid="marker-name"
                 value={m.name}
                 onChange={(e) => update(m.id, { name: e.currentTarget.value.slice(0, 200) })}
@@ -111,25 +116,25 @@ export function MarkersPanel() {
               <button
                 className="button subtle"
                 data-testid="marker-jump"
-                title="Show on the timeline"
+                title={t('app:show_on_the_timeline')}
                 onClick={() => jump(m)}
               >
                 {fmtAt(m)}
               </button>
               <button
                 className="button subtle"
-                aria-label="Delete marker"
+                aria-label={t('app:delete_marker')}
                 data-testid="marker-delete"
                 onClick={() => remove(m.id)}
               >
-                Delete
+                {t('app:delete')}
               </button>
             </div>
             <textarea
               className="marker-note"
-              aria-label="Note"
+              aria-label={t('app:note')}
               data-testid="marker-note"
-              placeholder={m.slice ? 'Note on this slice' : 'Note'}
+              placeholder={m.slice ? t('app:note_on_this_slice') : t('app:note')}
               value={m.note}
               rows={m.note ? 2 : 1}
               onChange={(e) => update(m.id, { note: e.currentTarget.value.slice(0, 10_000) })}

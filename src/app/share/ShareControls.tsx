@@ -1,4 +1,5 @@
 /** Top-bar controls: "Copy link" (the view in the URL fragment) and the markers panel toggle. */
+import { t } from '../../i18n/t';
 import './share.css';
 import { useState } from 'react';
 import { useAppStore } from '../../store/use-app-store';
@@ -28,10 +29,10 @@ export function ShareControls() {
         className="button subtle"
         data-testid="copy-link"
         disabled={status !== 'ready'}
-        title="Copy a link that reopens this view (tab, window, selection, markers…)"
+        title={t('app:copy_a_link_that_reopens_this')}
         onClick={() => void copy()}
       >
-        Copy link
+        {t('app:copy_link')}
       </button>
       {link !== null && (
         <input
@@ -39,7 +40,7 @@ export function ShareControls() {
           data-testid="share-link"
           readOnly
           value={link}
-          aria-label="Link to this view"
+          aria-label={t('app:link_to_this_view')}
           onFocus={(e) => e.currentTarget.select()}
           onBlur={() => setLink(null)}
         />
@@ -50,7 +51,8 @@ export function ShareControls() {
         aria-pressed={open}
         onClick={() => setOpen(!open)}
       >
-        Markers{count > 0 ? ` (${count})` : ''}
+        {t('app:markers')}
+        {count > 0 ? ` (${count})` : ''}
       </button>
     </>
   );

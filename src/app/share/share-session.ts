@@ -5,6 +5,7 @@
  * loads and saves its markers, applies a link's state once its input is open (`?url=` at once;
  * local files after the user opens them, with a check of their fingerprint).
  */
+import { currentLanguage, i18n, setLanguage } from '../../i18n';
 import type { AppState, AppStore } from '../../store/app-store';
 import { DEFAULT_TABLE_STATE } from '../../store/views-slice';
 import type { PickedFile } from '../read-dropped-items';
@@ -58,6 +59,7 @@ export class ShareSession {
   private begin(): boolean {
     this.controller.notesOnly = (files) => void this.importSidecars(files);
     this.unsub = this.store.subscribe((s, prev) => this.onStore(s, prev));
+    i18n.on('languageChanged', this.onLanguage);
     window.addEventListener('popstate', this.onPop);
     const state = decodeViewState(window.location.hash);
     const url = new URLSearchParams(window.location.search).get('url');
@@ -80,6 +82,7 @@ export class ShareSession {
   dispose(): void {
     this.unsub?.();
     window.removeEventListener('popstate', this.onPop);
+    i18n.off('languageChanged', this.onLanguage);
     if (this.timer) clearTimeout(this.timer);
   }
 
@@ -111,6 +114,10 @@ export class ShareSession {
       storeMarkers(s.notesKey, s.markers);
     if (s.status === 'ready' && !this.applying && viewChanged(s, prev)) this.schedule();
   }
+
+  private onLanguage = (): void => {
+    if (this.store.getState().status === 'ready' && !this.applying) this.schedule();
+  };
 
   private async newSession(sourceName: string): Promise<void> {
     const picked = this.controller.picked;
@@ -175,6 +182,7 @@ export class ShareSession {
     const ct = s.compareTimeline;
     if (ct) v.cmp = { b: ct.baseline, t: ct.target, align: ct.align, tl: true };
     else if (s.compareSides) v.cmp = { b: s.compareSides.baseline, t: s.compareSides.target };
+    v.lang = currentLanguage();
     return v;
   }
 
@@ -229,6 +237,7 @@ export class ShareSession {
   async apply(v: ViewState): Promise<void> {
     this.applying = true;
     try {
+      if (v.lang) setLanguage(v.lang, false);
       await this.ready;
       const c = this.controller;
       let st = this.store.getState();

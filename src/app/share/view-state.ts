@@ -12,6 +12,7 @@ import type { TableViewState } from '../../store/views-slice';
 import type { ViewTab } from '../../store/ui-slice';
 import type { Fingerprint } from './fingerprint';
 import { isObject, sanitizeMarkers, sanitizeSliceRef } from './notes-doc';
+import { LANGUAGES, type Language } from '../../i18n/languages';
 
 export const VIEW_STATE_VERSION = 1;
 /** Fragment prefix: `#atv1=<base64url>`. */
@@ -63,6 +64,8 @@ export interface ViewState {
    * (`tl`: shown on one axis).
    */
   cmp?: { b: string | null; t: string | null; align?: CompareAlign; tl?: boolean };
+  /** Interface language ('en' | 'zh-CN'): who opens the link sees what the sender saw. */
+  lang?: Language;
 }
 
 // ---------------------------------------------------------------- encoding
@@ -231,5 +234,6 @@ export function sanitizeViewState(raw: unknown): ViewState | null {
     if (cmp['tl'] === true) c.tl = true;
     if (c.b !== null || c.t !== null) out.cmp = c;
   }
+  if (LANGUAGES.includes(raw['lang'] as Language)) out.lang = raw['lang'] as Language;
   return out;
 }

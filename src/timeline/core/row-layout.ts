@@ -15,6 +15,7 @@
  * A slices row stacks an optional instant lane (laneTop px) above its depth lanes:
  *   row.y ┬ pad ┬ instants (if any) ┬ depth 0 ┬ depth 1 … ┬ pad
  */
+import { t as tr } from '../../i18n/t';
 import type { TraceModel } from '../../model/trace-model';
 import { processDisplayOrder, threadDisplayOrder } from '../../model/track-order';
 import {
@@ -187,7 +188,7 @@ function groupRows(
         group: gi,
         track: -2,
         indent,
-        title: 'Global instants',
+        title: tr('timeline:global_instants'),
       }),
     );
   }
@@ -205,7 +206,7 @@ function groupRows(
           process: p,
           track: -1,
           indent: indent + 1,
-          title: 'Process instants',
+          title: tr('timeline:process_instants'),
           hideName: trackName(kind, 'Process instants'),
         }),
       );
@@ -251,7 +252,7 @@ function groupRows(
             process: p,
             track: thread.overflowTrack,
             indent: indent + 2,
-            title: 'overlapping slices',
+            title: tr('timeline:overlapping_slices'),
             subtitle: name,
             lanes: ov.slices.rows,
             hideName: trackName(kind, name),

@@ -4,6 +4,7 @@
  * definition lists; multi-line strings such as call stacks ("a;\r\nb;\r\nc" or "a\nb") become
  * numbered lists.
  */
+import { t } from '../../i18n/t';
 import type { JsonValue, OrderedJson } from '../../import/json/json-bytes';
 
 /** Args as parsed for display (objects as Maps in file order) or as plain JSON values. */
@@ -43,7 +44,7 @@ export function splitMultiline(s: string): string[] | null {
 }
 
 function Scalar({ v }: { v: ArgValue }) {
-  if (v === null) return <span className="tl-arg-null">null</span>;
+  if (v === null) return <span className="tl-arg-null">{t('timeline:null')}</span>;
   if (typeof v === 'string') {
     const lines = splitMultiline(v);
     if (lines) {

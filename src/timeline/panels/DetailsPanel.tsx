@@ -2,6 +2,7 @@
  * The bottom panel: details of the selected slice, or the aggregate of the selected time range.
  * Everything is rendered as text.
  */
+import { t as tr } from '../../i18n/t';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useController } from '../../app/controller-context';
 import type { OrderedJson } from '../../import/json/json-bytes';
@@ -39,10 +40,11 @@ export function DetailsPanel({ view }: { view: TimelineView | null }) {
         onKeyDown={(e) => rovingKeyDown(e, 'tab', true)}
       >
         <TabButton tab="slice" current={tab} onSelect={setTab}>
-          Current selection
+          {tr('timeline:current_selection')}
         </TabButton>
         <TabButton tab="range" current={tab} onSelect={setTab}>
-          Range{range ? ` · ${formatDuration(range.end - range.start)}` : ''}
+          {tr('timeline:range')}
+          {range ? ` · ${formatDuration(range.end - range.start)}` : ''}
         </TabButton>
       </div>
       <div className="tl-details-body">
@@ -139,7 +141,7 @@ function FlowList({ view, t, group, rows, dir }: FlowListProps) {
         const name = t.strings[table.name[index]!] ?? '';
         return (
           <li key={r}>
-            <span className="tl-flow-cat">{t.strings[f.cat[r]!] || '(flow)'}</span>{' '}
+            <span className="tl-flow-cat">{t.strings[f.cat[r]!] || tr('timeline:flow')}</span>{' '}
             {dir === 'out' ? '→' : '←'}{' '}
             <SliceLink view={view} a={{ group, track, index }} testId={`${testId}-${k}`}>
               {name}
@@ -195,8 +197,7 @@ function SliceDetails({
   if (!view || !selected || !g || !table || !valid) {
     return (
       <p className="muted tl-empty">
-        Click a slice to see its details. Shift + drag (or drag in the ruler) to aggregate a time
-        range. Press <kbd>?</kbd> for keys.
+        {tr('timeline:click_a_slice_to_see_its')} <kbd>?</kbd> {tr('timeline:for_keys')}
       </p>
     );
   }
@@ -230,51 +231,66 @@ function SliceDetails({
   return (
     <div className="tl-slice-details" data-testid="slice-details">
       <h3 className="tl-slice-name" data-testid="details-name">
-        {name || '(unnamed)'}
+        {name || tr('timeline:unnamed')}
       </h3>
       <div className="tl-slice-cols">
         <dl className="facts tl-facts">
-          <dt>Category</dt>
+          <dt>{tr('timeline:category')}</dt>
           <dd data-testid="details-cat">{cat || '–'}</dd>
-          <dt>Process</dt>
+          <dt>{tr('timeline:process')}</dt>
           <dd>
-            {proc?.name ?? 'Process'} <span className="muted">pid {proc?.pid}</span>
+            {proc?.name ?? tr('timeline:process')}{' '}
+            <span className="muted">
+              {tr('timeline:pid')} {proc?.pid}
+            </span>
             {proc && proc.labels.length > 0 && (
               <span className="tl-chip">{proc.labels.join(', ')}</span>
             )}
           </dd>
-          <dt>{st.kind === 'async' ? 'Track' : 'Thread'}</dt>
+          <dt>{st.kind === 'async' ? tr('timeline:track') : tr('timeline:thread')}</dt>
           <dd>
             {st.name}
-            {thread && <span className="muted"> tid {thread.tid}</span>}
-            {st.kind === 'overflow' && <span className="muted"> (overlapping slices lane)</span>}
+            {thread && (
+              <span className="muted">
+                {' '}
+                {tr('timeline:tid')} {thread.tid}
+              </span>
+            )}
+            {st.kind === 'overflow' && (
+              <span className="muted"> {tr('timeline:overlapping_slices_lane')}</span>
+            )}
           </dd>
-          <dt>Start</dt>
+          <dt>{tr('timeline:start')}</dt>
           <dd data-testid="details-start">
             {formatDuration(start)}{' '}
-            <span className="muted">({formatNsExact(start)} since trace start)</span>
+            <span className="muted">
+              ({formatNsExact(start)} {tr('timeline:since_trace_start')}
+            </span>
           </dd>
-          <dt>Absolute start</dt>
+          <dt>{tr('timeline:absolute_start')}</dt>
           <dd data-testid="details-abs-start" className="tl-mono">
             {abs} ns <span className="muted">{absoluteSecondsText(abs)}</span>
           </dd>
-          <dt>Duration</dt>
+          <dt>{tr('timeline:duration')}</dt>
           <dd data-testid="details-dur">
             {formatDuration(dur)} <span className="muted">({formatNsExact(dur)})</span>
           </dd>
-          <dt>End</dt>
+          <dt>{tr('timeline:end')}</dt>
           <dd className="tl-mono">
-            {formatNsExact(start + dur)} <span className="muted">abs {absEnd} ns</span>
+            {formatNsExact(start + dur)}{' '}
+            <span className="muted">
+              {tr('timeline:abs')} {absEnd} ns
+            </span>
           </dd>
-          <dt>Depth</dt>
+          <dt>{tr('timeline:depth')}</dt>
           <dd>{table.depth[i]}</dd>
           {flagText.length > 0 && (
             <>
-              <dt>Notes</dt>
+              <dt>{tr('timeline:notes')}</dt>
               <dd>{flagText.join('; ')}</dd>
             </>
           )}
-          <dt>Parent</dt>
+          <dt>{tr('timeline:parent')}</dt>
           <dd>
             {parent >= 0 ? (
               <SliceLink view={view} a={{ ...a, index: parent }} testId="details-parent">
@@ -284,7 +300,7 @@ function SliceDetails({
               '–'
             )}
           </dd>
-          <dt>Children</dt>
+          <dt>{tr('timeline:children')}</dt>
           <dd>
             {children.length === 0 ? (
               '–'
@@ -299,40 +315,43 @@ function SliceDetails({
                   </li>
                 ))}
                 {children.length > MAX_CHILDREN && (
-                  <li className="muted">…and {formatCount(children.length - MAX_CHILDREN)} more</li>
+                  <li className="muted">
+                    {tr('timeline:and')} {formatCount(children.length - MAX_CHILDREN)}{' '}
+                    {tr('timeline:more')}
+                  </li>
                 )}
               </ul>
             )}
           </dd>
         </dl>
         <div className="tl-slice-side">
-          <h4>Flows</h4>
+          <h4>{tr('timeline:flows')}</h4>
           {out.length === 0 &&
             inn.length === 0 &&
             !subOut?.flows.length &&
-            !subIn?.flows.length && <p className="muted">No flows.</p>}
-          <FlowSection title="Outgoing ( ] )" rows={out} dir="out" {...flowProps} />
-          <FlowSection title="Incoming ( [ )" rows={inn} dir="in" {...flowProps} />
+            !subIn?.flows.length && <p className="muted">{tr('timeline:no_flows')}</p>}
+          <FlowSection title={tr('timeline:outgoing')} rows={out} dir="out" {...flowProps} />
+          <FlowSection title={tr('timeline:incoming')} rows={inn} dir="in" {...flowProps} />
           <FlowSection
-            title="Outgoing from descendants ( ] )"
+            title={tr('timeline:outgoing_from_descendants')}
             rows={subOut?.flows ?? []}
             dir="out"
             {...flowProps}
           />
           <FlowSection
-            title="Incoming to descendants ( [ )"
+            title={tr('timeline:incoming_to_descendants')}
             rows={subIn?.flows ?? []}
             dir="in"
             {...flowProps}
           />
-          <h4>Args</h4>
+          <h4>{tr('timeline:args')}</h4>
           <div data-testid="details-args" className="tl-args-box">
             {argsIndex < 0 ? (
-              <span className="muted">No args.</span>
+              <span className="muted">{tr('timeline:no_args')}</span>
             ) : args.key !== key || args.loading ? (
-              <span className="muted">Loading…</span>
+              <span className="muted">{tr('timeline:loading')}</span>
             ) : args.value === null ? (
-              <span className="muted">Args could not be read.</span>
+              <span className="muted">{tr('timeline:args_could_not_be_read')}</span>
             ) : (
               <ArgsView value={args.value} />
             )}

@@ -1,6 +1,8 @@
 /** The `?` overlay: every key and mouse gesture of the timeline (from keymap.ts). */
 import { useRef } from 'react';
+import { t } from '../../i18n/t';
 import { useModalFocus } from '../../ui/use-modal-focus';
+import { helpText } from './help-text';
 import { HELP_ROWS } from '../input/keymap';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
@@ -12,28 +14,28 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         className="tl-help"
         role="dialog"
         aria-modal="true"
-        aria-label="Timeline keyboard and mouse help"
+        aria-label={t('timeline:timeline_keyboard_and_mouse_help')}
         ref={ref}
         tabIndex={-1}
         onClick={(e) => e.stopPropagation()}
       >
         <div className="tl-help-head">
-          <strong>Timeline help</strong>
-          <button className="button subtle" onClick={onClose} aria-label="Close help">
-            Close
+          <strong>{t('timeline:timeline_help')}</strong>
+          <button className="button subtle" onClick={onClose} aria-label={t('timeline:close_help')}>
+            {t('timeline:close')}
           </button>
         </div>
         {HELP_ROWS.map((sec) => (
           <section key={sec.section}>
-            <h3>{sec.section}</h3>
+            <h3>{helpText(sec.section)}</h3>
             <table>
               <tbody>
                 {sec.rows.map(([keys, what]) => (
                   <tr key={keys}>
                     <td>
-                      <kbd>{keys}</kbd>
+                      <kbd>{helpText(keys)}</kbd>
                     </td>
-                    <td>{what}</td>
+                    <td>{helpText(what)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,6 +5,7 @@
  * render path and cancelled when the range changes.
  */
 import { groupIndexOf } from '../core/timeline-groups';
+import { t } from '../../i18n/t';
 import { useEffect, useMemo, useState } from 'react';
 import { formatCount, formatDuration } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
@@ -19,23 +20,64 @@ import {
 import type { TimelineView } from '../view/timeline-view';
 
 const COLUMNS: { key: AggregateSortKey; label: string; num: boolean; title?: string }[] = [
-  { key: 'name', label: 'Name', num: false },
-  { key: 'count', label: 'Count', num: true },
+  {
+    key: 'name',
+    get label() {
+      return t('timeline:name');
+    },
+    num: false,
+  },
+  {
+    key: 'count',
+    get label() {
+      return t('timeline:count');
+    },
+    num: true,
+  },
   {
     key: 'total',
-    label: 'In range',
+    get label() {
+      return t('timeline:in_range');
+    },
     num: true,
-    title: 'Time inside the range: each slice clipped to it, summed',
+    get title() {
+      return t('timeline:time_inside_the_range_each_slice');
+    },
   },
   {
     key: 'wall',
-    label: 'Wall',
+    get label() {
+      return t('timeline:wall');
+    },
     num: true,
-    title: 'Whole-slice durations summed (slices may extend past the range)',
+    get title() {
+      return t('timeline:whole_slice_durations_summed_slices_may');
+    },
   },
-  { key: 'avg', label: 'Average', num: true, title: 'Average whole-slice duration' },
-  { key: 'min', label: 'Min', num: true },
-  { key: 'max', label: 'Max', num: true },
+  {
+    key: 'avg',
+    get label() {
+      return t('timeline:average');
+    },
+    num: true,
+    get title() {
+      return t('timeline:average_whole_slice_duration');
+    },
+  },
+  {
+    key: 'min',
+    get label() {
+      return t('timeline:min');
+    },
+    num: true,
+  },
+  {
+    key: 'max',
+    get label() {
+      return t('timeline:max');
+    },
+    num: true,
+  },
 ];
 const MAX_TRACK_ROWS = 200;
 const MAX_ROWS = 2000;
@@ -81,11 +123,7 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
   );
 
   if (!range) {
-    return (
-      <p className="muted tl-empty">
-        No range selected. Shift + drag over tracks, or drag in the time ruler, to select one.
-      </p>
-    );
+    return <p className="muted tl-empty">{t('timeline:no_range_selected_shift_drag_over')}</p>;
   }
   const ready = result.key === key && result.value;
   return (
@@ -97,8 +135,9 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
         </span>
         {ready && (
           <span data-testid="range-summary">
-            {formatCount(result.value!.slices)} slices · {formatCount(result.value!.rows.length)}{' '}
-            names · {formatCount(result.value!.tracks)} tracks
+            {formatCount(result.value!.slices)} {t('timeline:slices')}{' '}
+            {formatCount(result.value!.rows.length)} {t('timeline:names')}{' '}
+            {formatCount(result.value!.tracks)} {t('timeline:tracks')}
           </span>
         )}
         {rangeTracks.length > 0 && (
@@ -109,15 +148,15 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
               onChange={(e) => setAllTracks(e.currentTarget.checked)}
               data-testid="range-all-tracks"
             />
-            all tracks (not just the {rangeTracks.length} selected)
+            {t('timeline:all_tracks_not_just_the')} {rangeTracks.length} {t('timeline:selected')}
           </label>
         )}
         <button className="button subtle" onClick={() => setRange(null)}>
-          Clear range
+          {t('timeline:clear_range')}
         </button>
       </div>
       {!ready ? (
-        <p className="muted">Aggregating…</p>
+        <p className="muted">{t('timeline:aggregating')}</p>
       ) : (
         <table className="grid tl-range-table" data-testid="range-table">
           <thead>
@@ -141,7 +180,7 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
           <tbody>
             {rows.slice(0, MAX_ROWS).map((r) => (
               <tr key={r.name} data-testid="range-row">
-                <td className="tl-range-name">{r.name || '(unnamed)'}</td>
+                <td className="tl-range-name">{r.name || t('timeline:unnamed')}</td>
                 <td className="num">{formatCount(r.count)}</td>
                 <td className="num">{formatDuration(r.total)}</td>
                 <td className="num">{formatDuration(r.wall)}</td>
@@ -153,7 +192,8 @@ export function RangeDetails({ view }: { view: TimelineView | null }) {
             {rows.length > MAX_ROWS && (
               <tr>
                 <td colSpan={COLUMNS.length} className="muted">
-                  …and {formatCount(rows.length - MAX_ROWS)} more names
+                  {t('timeline:and')} {formatCount(rows.length - MAX_ROWS)}{' '}
+                  {t('timeline:more_names')}
                 </td>
               </tr>
             )}
@@ -173,12 +213,12 @@ function TrackBreakdown({ value, span }: { value: AggregateResult; span: number 
     <table className="grid tl-range-table" data-testid="range-tracks">
       <thead>
         <tr>
-          <th>Track</th>
-          <th className="num">Slices</th>
-          <th className="num" title="Top-level slices clipped to the range">
-            Busy in range
+          <th>{t('timeline:track')}</th>
+          <th className="num">{t('timeline:slices_2')}</th>
+          <th className="num" title={t('timeline:top_level_slices_clipped_to_the')}>
+            {t('timeline:busy_in_range')}
           </th>
-          <th className="num">Busy %</th>
+          <th className="num">{t('timeline:busy')}</th>
         </tr>
       </thead>
       <tbody>
@@ -193,7 +233,8 @@ function TrackBreakdown({ value, span }: { value: AggregateResult; span: number 
         {tracks.length > MAX_TRACK_ROWS && (
           <tr>
             <td colSpan={4} className="muted">
-              …and {formatCount(tracks.length - MAX_TRACK_ROWS)} more tracks
+              {t('timeline:and')} {formatCount(tracks.length - MAX_TRACK_ROWS)}{' '}
+              {t('timeline:more_tracks')}
             </td>
           </tr>
         )}

@@ -2,6 +2,7 @@
  * Timeline toolbar: search (substring / regex, optionally args) with match count and stepping,
  * flow arrow options per category, collapse / expand all, the cursor's exact time, and help.
  */
+import { t } from '../../i18n/t';
 import { useMemo, type ReactNode, type RefObject } from 'react';
 import { useAppStore } from '../../store/use-app-store';
 import { selectActiveTrace } from '../../store/selectors';
@@ -55,14 +56,14 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
         : `${current >= 0 ? formatCount(current + 1) : '–'} / ${formatCount(count)}`;
 
   return (
-    <div className="tl-toolbar" role="toolbar" aria-label="Timeline tools">
+    <div className="tl-toolbar" role="toolbar" aria-label={t('timeline:timeline_tools')}>
       <div className="tl-search">
         <input
           ref={searchRef}
           type="search"
           className="tl-search-input"
-          placeholder="Search slices  ( / )"
-          aria-label="Search slices"
+          placeholder={t('timeline:search_slices')}
+          aria-label={t('timeline:search_slices_2')}
           data-testid="timeline-search"
           value={query}
           spellCheck={false}
@@ -78,7 +79,7 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
         />
         <Toggle
           on={regex}
-          title="Regular expression"
+          title={t('timeline:regular_expression')}
           testId="search-regex"
           onClick={() => setOptions({ regex: !regex })}
         >
@@ -86,27 +87,27 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
         </Toggle>
         <Toggle
           on={args}
-          title="Also search args (slower: decodes them)"
+          title={t('timeline:also_search_args_slower_decodes_them')}
           testId="search-args"
           onClick={() => setOptions({ args: !args })}
         >
-          args
+          {t('timeline:args_2')}
         </Toggle>
         <span className="tl-count" data-testid="search-count" data-status={status}>
           {countText}
         </span>
         <button
           className="tl-icon"
-          title="Previous match (Shift+Enter)"
-          aria-label="Previous match"
+          title={t('timeline:previous_match_shift_enter')}
+          aria-label={t('timeline:previous_match')}
           onClick={() => step(-1)}
         >
           ‹
         </button>
         <button
           className="tl-icon"
-          title="Next match (Enter)"
-          aria-label="Next match"
+          title={t('timeline:next_match_enter')}
+          aria-label={t('timeline:next_match')}
           onClick={() => step(1)}
         >
           ›
@@ -118,26 +119,26 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
       <input
         className="tl-search-input tl-track-filter"
         type="search"
-        placeholder="Filter tracks"
-        title="Show only tracks whose rank, process, thread or name contain every word"
-        aria-label="Filter tracks"
+        placeholder={t('timeline:filter_tracks')}
+        title={t('timeline:show_only_tracks_whose_rank_process')}
+        aria-label={t('timeline:filter_tracks')}
         value={trackFilter}
         onChange={(e) => setTrackFilter(e.currentTarget.value)}
         onKeyDown={(e) => e.stopPropagation()}
         data-testid="track-filter"
       />
       <button className="button subtle" onClick={expandAll} data-testid="expand-all">
-        Expand all
+        {t('timeline:expand_all')}
       </button>
       <button className="button subtle" onClick={collapseAll} data-testid="collapse-all">
-        Collapse all
+        {t('timeline:collapse_all')}
       </button>
       <PaletteSelect />
       <span className="tl-readout" ref={readoutRef} data-testid="cursor-readout" />
       <button
         className="tl-icon tl-help-button"
-        title="Keyboard and mouse help (?)"
-        aria-label="Help"
+        title={t('timeline:keyboard_and_mouse_help')}
+        aria-label={t('timeline:help')}
         data-testid="timeline-help-button"
         onClick={() => setHelpOpen(true)}
       >
@@ -184,18 +185,19 @@ function FlowMenu({ view, traceKey }: { view: TimelineView | null; traceKey: unk
   return (
     <details className="tl-menu" data-testid="flow-menu">
       <summary className="button subtle">
-        Flows {shown}/{cats.length}
+        {t('timeline:flows')} {shown}/{cats.length}
       </summary>
       <div className="tl-menu-body">
         <fieldset>
-          <legend>Arrows</legend>
+          <legend>{t('timeline:arrows')}</legend>
           <label>
             <input
               type="radio"
               checked={mode === 'selected'}
               onChange={() => setMode('selected')}
             />
-            of the selected slice
+
+            {t('timeline:of_the_selected_slice')}
           </label>
           <label>
             <input
@@ -204,11 +206,12 @@ function FlowMenu({ view, traceKey }: { view: TimelineView | null; traceKey: unk
               onChange={() => setMode('visible')}
               data-testid="flow-mode-visible"
             />
-            all in view
+
+            {t('timeline:all_in_view')}
           </label>
         </fieldset>
         <fieldset>
-          <legend>Categories</legend>
+          <legend>{t('timeline:categories')}</legend>
           {cats.map((c) => (
             <label key={c.name}>
               <input
@@ -217,7 +220,8 @@ function FlowMenu({ view, traceKey }: { view: TimelineView | null; traceKey: unk
                 onChange={() => toggle(c.name)}
                 data-testid={`flow-cat-${c.name}`}
               />
-              {c.name || '(no category)'} <span className="muted">{formatCount(c.count)}</span>
+              {c.name || t('timeline:no_category')}{' '}
+              <span className="muted">{formatCount(c.count)}</span>
             </label>
           ))}
         </fieldset>

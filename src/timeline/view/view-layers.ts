@@ -7,6 +7,7 @@ import { drawIdleGaps, idleGapLayers } from '../draw/draw-idle-gaps';
 import { drawMarkers } from '../draw/draw-markers';
 import { drawOverlay } from '../draw/draw-overlay';
 import { drawOverview } from '../draw/draw-overview';
+import { t } from '../../i18n/t';
 import { drawTracks } from '../draw/draw-tracks';
 import { LIGHT_COLORS, type ThemeColors } from '../draw/colors';
 import { buildOverlayFrame, type SelectedFlows } from './overlay-frame';
@@ -142,6 +143,8 @@ export function drawOverviewLayer(
     range: s.range,
     bands,
     matchBins: m && m.count > 0 && s.searchQuery ? cache.matchBins : null,
-    title: view.groups[0] ? `Overview · ${formatDuration(s.extent.end - s.extent.start)}` : '',
+    title: view.groups[0]
+      ? `${t('timeline:overview')} ${formatDuration(s.extent.end - s.extent.start)}`
+      : '',
   });
 }

@@ -1,4 +1,6 @@
 /** The Overview's advisor badge: the top three findings, each a link to the Advisor view. */
+import { severityLabel } from './severity-label';
+import { t } from '../../i18n/t';
 import type { ProfileModel } from '../../model/profile';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { formatDuration } from '../../lib/format';
@@ -15,9 +17,9 @@ export function AdvisorBadge({ profile }: { profile: ProfileModel }) {
     .slice(0, 3);
   return (
     <section className="panel advisor-badge" data-testid="advisor-badge">
-      <h2>Advisor</h2>
+      <h2>{t('advisor:advisor')}</h2>
       {top.length === 0 ? (
-        <p className="muted">No findings: every rule that could run passed.</p>
+        <p className="muted">{t('advisor:no_findings_every_rule_that_could')}</p>
       ) : (
         <ol>
           {top.map((f) => (
@@ -30,7 +32,7 @@ export function AdvisorBadge({ profile }: { profile: ProfileModel }) {
                   store.getState().setTab('advisor');
                 }}
               >
-                <span className={`advisor-sev sev-${f.severity}`}>{f.severity}</span>{' '}
+                <span className={`advisor-sev sev-${f.severity}`}>{severityLabel(f.severity)}</span>{' '}
                 <code>{f.rule}</code>
                 {f.timeNs > 0 ? ` ${formatDuration(f.timeNs)}` : ''} — {f.title}
               </button>

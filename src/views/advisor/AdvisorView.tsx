@@ -4,6 +4,8 @@
  * idle-cause breakdown per step; the thresholds, editable; the cluster's slow rank and slow link
  * when several ranks are open.
  */
+import { severityLabel } from './severity-label';
+import { t } from '../../i18n/t';
 import { useMemo, useState } from 'react';
 import { formatCount, formatDuration } from '../../lib/format';
 import { clusterAdvice } from '../../model/advisor/cluster-advice';
@@ -32,11 +34,8 @@ export function AdvisorView() {
   return (
     <div className="view scroll advisor" data-testid="advisor-view">
       <header className="advisor-head">
-        <h1>Advisor</h1>
-        <span className="muted">
-          Rules of msprof-analyze&apos;s advisor and HTA&apos;s idle-time analysis, run on this
-          profile; findings ranked by the time at stake.
-        </span>
+        <h1>{t('advisor:advisor')}</h1>
+        <span className="muted">{t('advisor:rules_of_msprof_analyze_s_advisor')}</span>
         <label className="advisor-toggle">
           <input
             type="checkbox"
@@ -44,36 +43,36 @@ export function AdvisorView() {
             onChange={(e) => setShowThresholds(e.target.checked)}
             data-testid="advisor-show-thresholds"
           />{' '}
-          Thresholds
+          {t('advisor:thresholds')}
         </label>
       </header>
       {showThresholds && (
         <section className="panel">
-          <h2>Thresholds</h2>
+          <h2>{t('advisor:thresholds')}</h2>
           <ThresholdsPanel />
         </section>
       )}
       {cluster.length > 0 && (
         <section className="panel" data-testid="advisor-cluster">
-          <h2>Cluster</h2>
+          <h2>{t('advisor:cluster')}</h2>
           <FindingList findings={cluster} profile={profile} />
         </section>
       )}
       {!entry || entry.status === 'loading' ? (
         <p className="muted" data-testid="advisor-loading">
-          Running the rules…
+          {t('advisor:running_the_rules')}
         </p>
       ) : entry.status === 'error' ? (
         <p className="error">{entry.error}</p>
       ) : (
         <>
           <section className="panel">
-            <h2>Findings</h2>
+            <h2>{t('advisor:findings')}</h2>
             <FindingList findings={entry.report.findings} profile={profile} />
           </section>
           {entry.report.idle && (
             <section className="panel">
-              <h2>Idle time by cause, per step</h2>
+              <h2>{t('advisor:idle_time_by_cause_per_step')}</h2>
               <IdleChart rows={entry.report.idle.rows} />
             </section>
           )}
@@ -82,14 +81,6 @@ export function AdvisorView() {
     </div>
   );
 }
-
-const SEVERITY_LABEL: Record<Finding['severity'], string> = {
-  high: 'high',
-  medium: 'medium',
-  low: 'low',
-  ok: 'ok',
-  'not-checked': 'not checked',
-};
 
 function FindingList({
   findings,
@@ -118,7 +109,7 @@ function FindingList({
               disabled={!canOpen}
               onClick={() => setOpen(isOpen ? null : f.rule)}
             >
-              <span className={`advisor-sev sev-${f.severity}`}>{SEVERITY_LABEL[f.severity]}</span>
+              <span className={`advisor-sev sev-${f.severity}`}>{severityLabel(f.severity)}</span>
               <code className="advisor-rule">{f.rule}</code>
               <span className="advisor-time">{f.timeNs > 0 ? formatDuration(f.timeNs) : ''}</span>
               <span className="advisor-count">{f.count > 0 ? `×${formatCount(f.count)}` : ''}</span>
@@ -128,7 +119,7 @@ function FindingList({
               <div className="advisor-detail">
                 {f.fix && (
                   <p className="advisor-fix">
-                    <strong>Fix:</strong> {f.fix}
+                    <strong>{t('advisor:fix')}</strong> {f.fix}
                   </p>
                 )}
                 {f.evidence.length > 0 && <EvidenceTable finding={f} profile={profile} />}

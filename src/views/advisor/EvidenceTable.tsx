@@ -2,6 +2,7 @@
  * A finding's evidence: a virtualised, sortable table with CSV export; a row click selects its
  * slice (or frames its range) on the timeline.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import { formatDuration } from '../../lib/format';
 import type { Finding } from '../../model/advisor/types';
@@ -19,30 +20,30 @@ export function EvidenceTable({ finding, profile }: { finding: Finding; profile:
   const rows = finding.evidence;
   const columns = useMemo(
     (): ColumnDef[] => [
-      { id: 'label', label: 'What', width: 260, text: (r) => rows[r]!.label },
-      { id: 'step', label: 'Step', width: 70, text: (r) => rows[r]!.step },
+      { id: 'label', label: t('advisor:what'), width: 260, text: (r) => rows[r]!.label },
+      { id: 'step', label: t('advisor:step'), width: 70, text: (r) => rows[r]!.step },
       {
         id: 'start',
-        label: 'Start',
+        label: t('advisor:start'),
         width: 130,
         text: (r) => (Number.isFinite(rows[r]!.startNs) ? formatOffsetNs(rows[r]!.startNs) : ''),
         value: (r) => rows[r]!.startNs,
       },
       {
         id: 'dur',
-        label: 'Duration',
+        label: t('advisor:duration'),
         width: 100,
         text: (r) => formatDuration(rows[r]!.durNs),
         value: (r) => rows[r]!.durNs,
       },
       {
         id: 'value',
-        label: 'Value',
+        label: t('advisor:value'),
         width: 90,
         text: (r) => String(Math.round(rows[r]!.value * 1000) / 1000),
         value: (r) => rows[r]!.value,
       },
-      { id: 'detail', label: 'Detail', width: 320, text: (r) => rows[r]!.detail },
+      { id: 'detail', label: t('advisor:detail'), width: 320, text: (r) => rows[r]!.detail },
     ],
     [rows],
   );
@@ -60,16 +61,16 @@ export function EvidenceTable({ finding, profile }: { finding: Finding; profile:
         exportName={`advisor-${finding.rule}`}
         countText={
           finding.evidenceTotal > rows.length
-            ? `${rows.length} of ${finding.evidenceTotal} rows (the largest)`
+            ? t('advisor:n_of_total_rows', { n: rows.length, total: finding.evidenceTotal })
             : undefined
         }
       />
       <div style={{ height: tableBoxHeight(rows.length, 320) }}>
         <ViewTable
-          ariaLabel={`Evidence of ${finding.rule}`}
+          ariaLabel={`${t('advisor:evidence_of')} ${finding.rule}`}
           testId={`advisor-evidence-table-${finding.rule}`}
           view={view}
-          emptyText="No evidence rows."
+          emptyText={t('advisor:no_evidence_rows')}
           onRowActivate={(r) => showEvidence(store, profile.descriptor.id, profile.trace, rows[r]!)}
         />
       </div>

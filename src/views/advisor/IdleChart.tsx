@@ -3,10 +3,12 @@
  * segments by cause. Clicking a bar frames the step on the timeline with the idle gaps drawn
  * by cause (the timeline's idle overlay is switched on).
  */
+import { t } from '../../i18n/t';
 import { useState } from 'react';
 import { formatDuration, formatPercent } from '../../lib/format';
 import { idleByStep } from '../../model/advisor/idle';
-import { IDLE_CAUSES, IDLE_CAUSE_LABELS, type IdleStepRow } from '../../model/advisor/types';
+import { IDLE_CAUSES, type IdleStepRow } from '../../model/advisor/types';
+import { idleCauseLabel } from './severity-label';
 import { useAppStoreApi } from '../../store/use-app-store';
 import { Legend } from '../../ui/Legend';
 import { showRange } from '../common/navigate';
@@ -20,7 +22,7 @@ export function IdleChart({ rows }: { rows: readonly IdleStepRow[] }) {
   const store = useAppStoreApi();
   const bars = idleByStep(rows);
   const [hover, setHover] = useState<number | null>(null);
-  if (bars.length === 0) return <p className="muted">No idle gaps on the device streams.</p>;
+  if (bars.length === 0) return <p className="muted">{t('advisor:no_idle_gaps_on_the_device')}</p>;
   const max = Math.max(1, ...bars.map((b) => b.idleNs));
   const scale = (v: number) => (v / max) * (WIDTH - LABEL_W - 80);
   const h = hover !== null ? bars[hover] : undefined;
@@ -29,7 +31,7 @@ export function IdleChart({ rows }: { rows: readonly IdleStepRow[] }) {
       <Legend
         items={IDLE_CAUSES.map((c) => ({
           key: c,
-          label: IDLE_CAUSE_LABELS[c],
+          label: idleCauseLabel(c),
           color: IDLE_CAUSE_COLOR[c],
         }))}
       />
@@ -37,7 +39,7 @@ export function IdleChart({ rows }: { rows: readonly IdleStepRow[] }) {
         width={WIDTH}
         height={bars.length * BAND + 4}
         role="img"
-        aria-label="Idle time by cause per step"
+        aria-label={t('advisor:idle_time_by_cause_per_step_2')}
       >
         {bars.map((b, i) => {
           let x = LABEL_W;
@@ -63,9 +65,9 @@ export function IdleChart({ rows }: { rows: readonly IdleStepRow[] }) {
               >
                 {b.step === ''
                   ? Number.isFinite(b.startNs)
-                    ? 'capture'
-                    : 'outside steps'
-                  : `step ${b.step}`}
+                    ? t('advisor:capture')
+                    : t('advisor:outside_steps')
+                  : `${t('advisor:step_2')} ${b.step}`}
               </text>
               {IDLE_CAUSES.map((c) => {
                 const w = scale(b.byCause[c]);
@@ -92,15 +94,15 @@ export function IdleChart({ rows }: { rows: readonly IdleStepRow[] }) {
       </svg>
       <p className="muted advisor-idle-hover">
         {h
-          ? `${h.step === '' ? 'Capture' : `Step ${h.step}`}: ${IDLE_CAUSES.filter(
+          ? `${h.step === '' ? t('advisor:capture_label') : `Step ${h.step}`}: ${IDLE_CAUSES.filter(
               (c) => h.byCause[c] > 0,
             )
               .map(
                 (c) =>
-                  `${IDLE_CAUSE_LABELS[c]} ${formatDuration(h.byCause[c])} (${formatPercent(h.byCause[c] / h.idleNs)})`,
+                  `${idleCauseLabel(c)} ${formatDuration(h.byCause[c])} (${formatPercent(h.byCause[c] / h.idleNs)})`,
               )
               .join(', ')}`
-          : 'Idle time of every device stream per step, by cause. Click a step to see its gaps on the timeline.'}
+          : t('advisor:idle_time_of_every_device_stream')}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 /** The advisor's thresholds: shown with their source, editable (the rules run again). */
+import { t } from '../../i18n/t';
 import { THRESHOLD_SPECS } from '../../model/advisor/thresholds';
 import { useAppStore } from '../../store/use-app-store';
 
@@ -9,11 +10,11 @@ export function ThresholdsPanel() {
     <table className="advisor-thresholds" data-testid="advisor-thresholds">
       <thead>
         <tr>
-          <th>Threshold</th>
-          <th>Rules</th>
-          <th>Value</th>
-          <th>Unit</th>
-          <th>Source</th>
+          <th>{t('advisor:threshold')}</th>
+          <th>{t('advisor:rules')}</th>
+          <th>{t('advisor:value')}</th>
+          <th>{t('advisor:unit')}</th>
+          <th>{t('advisor:source')}</th>
         </tr>
       </thead>
       <tbody>

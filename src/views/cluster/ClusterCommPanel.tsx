@@ -4,6 +4,7 @@
  * cluster_communication_matrix.json when present, else every rank's communication_matrix.json
  * merged (local ranks mapped to global ones) — with totals per transport.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import { matrixTransports } from '../../model/cluster/comm-matrix';
@@ -82,16 +83,13 @@ export function ClusterCommPanel({ model }: { model: ClusterModel }) {
   if (all.length === 0) {
     return (
       <section className="panel" data-testid="cluster-comm">
-        <h2>Communication across ranks</h2>
+        <h2>{t('cluster:communication_across_ranks')}</h2>
         {matrixStatus === 'loading' ? (
           <p className="muted" data-testid="cluster-comm-loading">
-            Reading every rank’s communication_matrix.json…
+            {t('cluster:reading_every_rank_s_communication_matrix')}
           </p>
         ) : (
-          <p className="muted">
-            No communication matrix: the ranks have no communication_matrix.json (written at Level1
-            and above) and no cluster_communication_matrix.json was found.
-          </p>
+          <p className="muted">{t('cluster:no_communication_matrix_the_ranks_have')}</p>
         )}
       </section>
     );
@@ -99,16 +97,19 @@ export function ClusterCommPanel({ model }: { model: ClusterModel }) {
   return (
     <section className="panel" data-testid="cluster-comm">
       <h2>
-        Communication across ranks{' '}
+        {t('cluster:communication_across_ranks')}{' '}
         <span className="muted">
-          — {m.label.toLowerCase()} between ranks, from {model.matrix.source ?? 'the matrices'}
-          {model.matrix.source === 'communication_matrix.json' ? ' of every rank, merged' : ''}
+          — {m.label.toLowerCase()} {t('cluster:between_ranks_from')}{' '}
+          {model.matrix.source ?? t('cluster:the_matrices')}
+          {model.matrix.source === 'communication_matrix.json'
+            ? ' ' + t('cluster:of_every_rank_merged')
+            : ''}
         </span>
       </h2>
       <div className="view-toolbar">
         <SelectField
-          label="Group"
-          ariaLabel="Communication group"
+          label={t('cluster:group')}
+          ariaLabel={t('cluster:communication_group')}
           testId="cluster-comm-group"
           value={group?.key ?? ''}
           onChange={(v) => setView({ clusterCommGroup: v })}
@@ -116,11 +117,11 @@ export function ClusterCommPanel({ model }: { model: ClusterModel }) {
         />
         <StepField steps={steps} value={step} onChange={(v) => setView({ clusterCommStep: v })} />
         <SelectField
-          label="Transport"
+          label={t('cluster:transport')}
           value={transport}
           onChange={(v) => setView({ clusterCommTransport: v })}
           options={[
-            { value: '', label: 'All transports' },
+            { value: '', label: t('cluster:all_transports') },
             ...transports.map((t) => ({ value: t, label: t })),
           ]}
         />
@@ -132,30 +133,30 @@ export function ClusterCommPanel({ model }: { model: ClusterModel }) {
       </div>
       <div className="matrix-body">
         {data.cells.length === 0 ? (
-          <p className="muted">No links for this group, step and transport.</p>
+          <p className="muted">{t('cluster:no_links_for_this_group_step')}</p>
         ) : data.ranks.length > MAX_MATRIX_RANKS ? (
           <p className="muted">
-            {data.ranks.length} ranks: too many for a matrix. Pick a smaller group (the totals per
-            transport are on the right).
+            {data.ranks.length} {t('cluster:ranks_too_many_for_a_matrix')}
           </p>
         ) : (
           <CommHeatmap data={data} metricLabel={m.label} unit={m.unit} theme={theme} />
         )}
         <div className="matrix-side">
-          <h3>By transport</h3>
+          <h3>{t('cluster:by_transport')}</h3>
           <TransportTable
             summary={summary}
             testId="cluster-transport-summary"
             current={transport}
           />
           <p className="muted small">
-            {group ? `${group.ranks.size} ranks · ${group.links} links. ` : ''}
-            Links reported by several ranks are summed; bandwidth = size / time.
-            {model.matrix.remapped
-              ? ' Each file’s local ranks were mapped to global ranks through its own copy link.'
+            {group
+              ? `${group.ranks.size} ${t('cluster:ranks_2')} ${group.links} ${t('cluster:links')} `
               : ''}
+
+            {t('cluster:links_reported_by_several_ranks_are')}
+            {model.matrix.remapped ? ' ' + t('cluster:each_file_s_local_ranks_were') : ''}
             {model.matrix.unmapped > 0
-              ? ` ${model.matrix.unmapped} links could not be mapped to global ranks and are left out.`
+              ? ` ${model.matrix.unmapped} ${t('cluster:links_could_not_be_mapped_to')}`
               : ''}
           </p>
         </div>

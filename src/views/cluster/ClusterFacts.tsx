@@ -1,4 +1,5 @@
 /** The facts strip at the top of the cluster view: ranks, hosts, steps, findings, clocks. */
+import { t } from '../../i18n/t';
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import { formatOffsetNs } from '../../model/cluster/offsets';
 import { formatDuration } from '../../lib/format';
@@ -32,16 +33,16 @@ export function ClusterFacts({ model }: { model: ClusterModel }) {
         </div>
       )}
       <div className="cl-facts" data-testid="cluster-facts">
-        <Fact label="Ranks" value={String(model.ranks.length)} testId="fact-ranks">
+        <Fact label={t('cluster:ranks')} value={String(model.ranks.length)} testId="fact-ranks">
           {hosts.length > 0
-            ? `on ${hosts.length} host${hosts.length === 1 ? '' : 's'}`
-            : 'hosts unknown'}
+            ? t('cluster:on_n_hosts', { count: hosts.length })
+            : t('cluster:hosts_unknown')}
         </Fact>
-        <Fact label="Steps" value={String(steps.length)} testId="fact-steps">
+        <Fact label={t('cluster:steps_2')} value={String(steps.length)} testId="fact-steps">
           {formatSteps([...steps].sort((a, b) => a.localeCompare(b, undefined, { numeric: true })))}
         </Fact>
         <Fact
-          label="Slowest rank"
+          label={t('cluster:slowest_rank_2')}
           value={f.slowestRank === null ? '–' : String(f.slowestRank)}
           tone="bad"
           testId="fact-slowest"
@@ -52,39 +53,39 @@ export function ClusterFacts({ model }: { model: ClusterModel }) {
           {slowestReason(model)}
         </Fact>
         <Fact
-          label="Most divergent step"
+          label={t('cluster:most_divergent_step_2')}
           value={f.divergentStep === null ? '–' : f.divergentStep || '(all)'}
           tone="accent"
           testId="fact-divergent"
         >
           {f.divergentStep === null
             ? model.ranks.filter((r) => r.steps.length > 0).length >= 2
-              ? 'step times equal across ranks'
-              : 'needs two ranks with steps'
-            : `step time spread ${formatUs(f.divergenceUs)}${
+              ? t('cluster:step_times_equal_across_ranks')
+              : t('cluster:needs_two_ranks_with_steps')
+            : `${t('cluster:step_time_spread')} ${formatUs(f.divergenceUs)}${
                 Number.isFinite(medianStep) && medianStep > 0
                   ? ` (${((f.divergenceUs / medianStep) * 100).toFixed(1)}% of the median)`
                   : ''
               }`}
         </Fact>
         <Fact
-          label="Collectives"
+          label={t('cluster:collectives')}
           value={String(model.collectives.length)}
           testId="fact-collectives"
         >
           {model.collectives.length > 0
-            ? `largest arrival skew ${formatDuration(maxSkew)}`
-            : 'none matched across ranks'}
+            ? `${t('cluster:largest_arrival_skew')} ${formatDuration(maxSkew)}`
+            : t('cluster:none_matched_across_ranks')}
         </Fact>
         <Fact
-          label="Clocks"
+          label={t('cluster:clocks')}
           value={skewedHosts.length === 0 ? 'in step' : `${skewedHosts.length} skewed`}
           testId="fact-clocks"
         >
           {skewedHosts.length === 0
             ? clocks.length > 0
-              ? 'no offset between hosts'
-              : 'no collectives to align on'
+              ? t('cluster:no_offset_between_hosts')
+              : t('cluster:no_collectives_to_align_on')
             : skewedHosts
                 .slice(0, 2)
                 .map((h) => `${h.host} ${formatOffsetNs(h.offsetNs)}`)

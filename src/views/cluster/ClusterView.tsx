@@ -3,6 +3,7 @@
  * heatmap, per-rank totals, groups) comes from each rank's small files, loaded in the background
  * after the first rank opens; traces are parsed only for the ranks opened on the timeline.
  */
+import { t } from '../../i18n/t';
 import { useEffect, useMemo } from 'react';
 import { useController } from '../../app/controller-context';
 import { CLUSTER_METRICS, type ClusterMetric } from '../../model/cluster/analyze';
@@ -51,12 +52,12 @@ export function ClusterView() {
     return (
       <div className="view" data-testid="cluster-view">
         <div className="cl-loading" data-testid="cluster-loading">
-          <h2>Reading every rank’s summary files…</h2>
+          <h2>{t('cluster:reading_every_rank_s_summary_files')}</h2>
           <p className="muted">
-            step_trace_time, communication and profiler metadata of {total} rank
-            {total === 1 ? '' : 's'} (never their traces).
+            {t('cluster:step_trace_time_communication_and_profiler')}{' '}
+            {t('cluster:n_ranks', { count: total })} {t('cluster:never_their_traces')}
           </p>
-          <progress max={Math.max(1, total)} value={done} aria-label="Ranks read" />
+          <progress max={Math.max(1, total)} value={done} aria-label={t('cluster:ranks_read')} />
           <span className="muted small">
             {done} / {total}
           </span>
@@ -68,14 +69,14 @@ export function ClusterView() {
     return (
       <div className="view" data-testid="cluster-view">
         <div className="missing" role="alert">
-          <h2>The cluster overview could not be built</h2>
+          <h2>{t('cluster:the_cluster_overview_could_not_be')}</h2>
           <p>{error}</p>
           <button
             type="button"
             className="button"
             onClick={() => void controller.clusterOverview()}
           >
-            Try again
+            {t('cluster:try_again')}
           </button>
         </div>
       </div>
@@ -85,16 +86,17 @@ export function ClusterView() {
     return (
       <div className="view" data-testid="cluster-view">
         <div className="missing" role="note" data-testid="cluster-none">
-          <h2>No cluster to compare</h2>
+          <h2>{t('cluster:no_cluster_to_compare')}</h2>
           <p>
-            The cluster view compares the ranks of one distributed run. Open the run folder that
-            holds every rank’s <code>*_ascend_pt</code> folder (and msprof-analyze’s{' '}
-            <code>cluster_analysis_output</code>, if you have it).
+            {t('cluster:the_cluster_view_compares_the_ranks')} <code>{t('cluster:ascend_pt')}</code>{' '}
+            {t('cluster:folder_and_msprof_analyze_s')}{' '}
+            <code>{t('cluster:cluster_analysis_output')}</code>
+            {t('cluster:if_you_have_it')}
           </p>
           <p className="muted">
             {ranks === 1
-              ? 'What is open has a single rank.'
-              : `What is open has ${ranks} profiler folders.`}
+              ? t('cluster:what_is_open_has_a_single')
+              : `${t('cluster:what_is_open_has')} ${ranks} ${t('cluster:profiler_folders')}`}
           </p>
         </div>
       </div>
@@ -107,7 +109,7 @@ function ClusterBody({ model }: { model: ClusterModel }) {
   return (
     <div className="view scroll cluster" data-testid="cluster-view">
       <header className="view-header">
-        <h1>Cluster</h1>
+        <h1>{t('cluster:cluster')}</h1>
         <SourcesNote model={model} />
       </header>
       <ClusterFacts model={model} />
@@ -138,22 +140,44 @@ function SourcesNote({ model }: { model: ClusterModel }) {
     parts.push(`collectives: ${model.output?.commSource ?? 'cluster output'} (${ccomm})`);
   return (
     <span className="source-note" data-testid="cluster-sources">
-      {parts.length === 0 ? 'No step or communication files found' : parts.join(' · ')}
+      {parts.length === 0 ? t('cluster:no_step_or_communication_files_found') : parts.join(' · ')}
     </span>
   );
 }
 
 const ORDER_OPTIONS: { value: RowOrder; label: string }[] = [
-  { value: 'rank', label: 'By rank' },
-  { value: 'slowest', label: 'Slowest first' },
+  {
+    value: 'rank',
+    get label() {
+      return t('cluster:by_rank');
+    },
+  },
+  {
+    value: 'slowest',
+    get label() {
+      return t('cluster:slowest_first');
+    },
+  },
 ];
 const COLOR_OPTIONS: { value: ClusterColorMode; label: string; title: string }[] = [
   {
     value: 'median',
-    label: 'vs. step median',
-    title: 'Colour by how far each rank is from the median of its step across the shown ranks',
+    get label() {
+      return t('cluster:vs_step_median');
+    },
+    get title() {
+      return t('cluster:colour_by_how_far_each_rank');
+    },
   },
-  { value: 'value', label: 'Value', title: 'Colour by the value itself' },
+  {
+    value: 'value',
+    get label() {
+      return t('cluster:value');
+    },
+    get title() {
+      return t('cluster:colour_by_the_value_itself');
+    },
+  },
 ];
 
 function HeatmapPanel({ model }: { model: ClusterModel }) {
@@ -222,16 +246,16 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
   return (
     <section className="panel" data-testid="cluster-heatmap-panel">
       <h2>
-        {METRIC_LABELS[metric].short} per rank and step{' '}
+        {METRIC_LABELS[metric].short} {t('cluster:per_rank_and_step_2')}{' '}
         <span className="muted">
-          — {data.ranks.length} rank{data.ranks.length === 1 ? '' : 's'}
-          {group ? ` of ${groupLabel(group)}` : ''} × {data.steps.length} step
-          {data.steps.length === 1 ? '' : 's'}
+          — {t('cluster:n_ranks', { count: data.ranks.length })}
+          {group ? ` ${t('cluster:of_group', { group: groupLabel(group) })}` : ''} ×{' '}
+          {t('cluster:n_steps', { count: data.steps.length })}
         </span>
       </h2>
       <div className="view-toolbar">
         <Segmented<ClusterMetric>
-          ariaLabel="Metric"
+          ariaLabel={t('cluster:metric')}
           testId="cluster-metric"
           value={metric}
           onChange={(v) => setView({ clusterMetric: v })}
@@ -242,14 +266,14 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
           }))}
         />
         <Segmented<ClusterColorMode>
-          ariaLabel="Colour"
+          ariaLabel={t('cluster:colour')}
           testId="cluster-color"
           value={mode}
           onChange={(v) => setView({ clusterColorMode: v })}
           options={COLOR_OPTIONS}
         />
         <Segmented<RowOrder>
-          ariaLabel="Row order"
+          ariaLabel={t('cluster:row_order')}
           testId="cluster-order"
           value={order}
           onChange={(v) => setView({ clusterRowOrder: v })}
@@ -257,15 +281,18 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
         />
         {groups.length > 0 && (
           <label className="field">
-            Group
+            {t('cluster:group')}
             <select
               className="tt-select"
-              aria-label="Group"
+              aria-label={t('cluster:group')}
               data-testid="cluster-group"
               value={group?.key ?? ''}
               onChange={(e) => setView({ clusterGroup: e.currentTarget.value })}
             >
-              <option value="">All ranks ({model.ranks.length})</option>
+              <option value="">
+                {t('cluster:all_ranks')}
+                {model.ranks.length})
+              </option>
               {[...byName].map(([name, list]) => (
                 <optgroup key={name} label={`${name} (${list.length})`}>
                   {list.map((g) => (
@@ -282,20 +309,19 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
       <div className="cl-pickbar" data-testid="cluster-pickbar">
         {!canOpen ? (
           <span className="muted">
-            These ranks come from msprof-analyze’s cluster output only: open the run folder with
-            every rank’s <code>*_ascend_pt</code> folder to see their timelines.
+            {t('cluster:these_ranks_come_from_msprof_analyze')}{' '}
+            <code>{t('cluster:ascend_pt')}</code> {t('cluster:folder_to_see_their_timelines')}
           </span>
         ) : selected.length === 0 ? (
           <span className="muted">
-            Click a cell to open that rank and its group’s {''}
-            <em>most different</em> rank on the timeline, aligned, at that step. Ctrl/⌘-click cells
-            or click rank labels to pick ranks.
+            {t('cluster:click_a_cell_to_open_that')} {''}
+            <em>{t('cluster:most_different')}</em> {t('cluster:rank_on_the_timeline_aligned_at')}
           </span>
         ) : (
           <>
             <span>
-              <b>{selected.length}</b> rank{selected.length === 1 ? '' : 's'} picked:{' '}
-              {selected.slice(0, 12).join(', ')}
+              <b>{selected.length}</b> {t('cluster:ranks_word', { count: selected.length })}{' '}
+              {t('cluster:picked')} {selected.slice(0, 12).join(', ')}
               {selected.length > 12 ? ' …' : ''}
             </span>
             <button
@@ -304,19 +330,16 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
               data-testid="cluster-open-picked"
               onClick={openSelected}
             >
-              Open on timeline
+              {t('cluster:open_on_timeline')}
             </button>
             <button type="button" className="tt-button" onClick={() => setSelected([])}>
-              Clear
+              {t('cluster:clear')}
             </button>
           </>
         )}
       </div>
       {data.ranks.length === 0 || data.steps.length === 0 ? (
-        <p className="muted">
-          No step data: the ranks have no step_trace_time.csv (nor analysis.db), and no
-          cluster_step_trace_time.csv was found.
-        </p>
+        <p className="muted">{t('cluster:no_step_data_the_ranks_have')}</p>
       ) : (
         <RankHeatmap
           data={data}

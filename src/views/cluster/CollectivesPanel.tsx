@@ -4,6 +4,7 @@
  * Choosing one highlights it on every rank open on the timeline and shows, per member, its
  * arrival, wait and transit on one scale: the last arriver waits for nobody.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import { useController } from '../../app/controller-context';
 import { MIN_SKEW_NS } from '../../model/cluster/analyze';
@@ -27,60 +28,60 @@ function collectiveColumns(rows: readonly CollectiveRow[]): ColumnDef[] {
   return [
     {
       id: 'op',
-      label: 'Collective',
+      label: t('cluster:collective'),
       text: (r) => rows[r]!.op + (rows[r]!.seq > 0 ? ` #${rows[r]!.seq + 1}` : ''),
       width: 184,
     },
-    { id: 'step', label: 'Step', text: (r) => rows[r]!.step, width: 50 },
+    { id: 'step', label: t('cluster:step'), text: (r) => rows[r]!.step, width: 50 },
     {
       id: 'group',
-      label: 'Group',
+      label: t('cluster:group'),
       text: (r) => rows[r]!.groupName || rows[r]!.groupHash,
       width: 64,
     },
     {
       id: 'members',
-      label: 'Ranks',
+      label: t('cluster:ranks'),
       text: (r) => String(rows[r]!.members),
       value: (r) => rows[r]!.members,
       width: 54,
     },
     {
       id: 'first',
-      label: 'First',
-      title: 'First to arrive (waits longest)',
+      label: t('cluster:first'),
+      title: t('cluster:first_to_arrive_waits_longest'),
       text: (r) => (rows[r]!.skewNs < MIN_SKEW_NS ? '–' : String(rows[r]!.firstRank)),
       value: (r) => (rows[r]!.skewNs < MIN_SKEW_NS ? NaN : rows[r]!.firstRank),
       width: 48,
     },
     {
       id: 'last',
-      label: 'Last',
-      title: 'Last to arrive: the others wait for it',
+      label: t('cluster:last'),
+      title: t('cluster:last_to_arrive_the_others_wait'),
       text: (r) => (rows[r]!.skewNs < MIN_SKEW_NS ? '–' : String(rows[r]!.lastRank)),
       value: (r) => (rows[r]!.skewNs < MIN_SKEW_NS ? NaN : rows[r]!.lastRank),
       width: 48,
     },
     {
       id: 'skew',
-      label: 'Skew',
-      title: 'Arrival skew: last arrival − first arrival, on the aligned clocks',
+      label: t('cluster:skew'),
+      title: t('cluster:arrival_skew_last_arrival_first_arrival'),
       text: (r) => dur(rows[r]!.skewNs),
       value: (r) => rows[r]!.skewNs,
       width: 92,
     },
     {
       id: 'waitMax',
-      label: 'Max wait',
-      title: 'Largest wait of a member (communication.json)',
+      label: t('cluster:max_wait'),
+      title: t('cluster:largest_wait_of_a_member_communication'),
       text: (r) => dur(rows[r]!.waitMaxNs),
       value: (r) => numOr(rows[r]!.waitMaxNs),
       width: 80,
     },
     {
       id: 'transit',
-      label: 'Transit',
-      title: 'Mean transit time of the members (communication.json)',
+      label: t('cluster:transit'),
+      title: t('cluster:mean_transit_time_of_the_members'),
       text: (r) => dur(rows[r]!.transitMeanNs),
       value: (r) => numOr(rows[r]!.transitMeanNs),
       width: 92,
@@ -139,28 +140,26 @@ export function CollectivesPanel({ model }: { model: ClusterModel }) {
   if (rows.length === 0) {
     return (
       <section className="panel cl-collectives" data-testid="cluster-collectives">
-        <h2>Collectives</h2>
-        <p className="muted">
-          No collective was matched across ranks: the ranks have no communication.json (written at
-          Level1 and above) and no trace is open.
-        </p>
+        <h2>{t('cluster:collectives')}</h2>
+        <p className="muted">{t('cluster:no_collective_was_matched_across_ranks')}</p>
       </section>
     );
   }
   return (
     <section className="panel cl-collectives" data-testid="cluster-collectives">
       <h2>
-        Collectives <span className="muted">— arrival skew and who made the others wait</span>
+        {t('cluster:collectives')}{' '}
+        <span className="muted">{t('cluster:arrival_skew_and_who_made_the')}</span>
       </h2>
       <TableToolbar
         view={view}
         noun="collectives"
         exportName="cluster_collectives"
-        filterPlaceholder="Filter op, step, group…"
+        filterPlaceholder={t('cluster:filter_op_step_group')}
       />
       <div className="cl-coll-table" style={{ height: tableBoxHeight(rows.length, 260) }}>
         <ViewTable
-          ariaLabel="Collectives across ranks"
+          ariaLabel={t('cluster:collectives_across_ranks')}
           testId="cluster-collectives-table"
           view={view}
           selectedRow={chosenRow >= 0 ? chosenRow : null}
@@ -174,12 +173,12 @@ export function CollectivesPanel({ model }: { model: ClusterModel }) {
           <div className="cl-members-head">
             <b>{row.op}</b>
             <span className="muted">
-              {row.step ? `step ${row.step} · ` : ''}
+              {row.step ? `${t('cluster:step_2')} ${row.step} · ` : ''}
               {row.groupName ? `${row.groupName} · ` : ''}
-              {row.members} ranks ·{' '}
+              {row.members} {t('cluster:ranks_2')}{' '}
               {row.skewNs < MIN_SKEW_NS
-                ? 'all arrived within 1 µs'
-                : `rank ${row.lastRank} arrived last, ${formatDuration(row.skewNs)} after rank ${row.firstRank}`}
+                ? t('cluster:all_arrived_within_1_s')
+                : `${t('cluster:rank')} ${row.lastRank} ${t('cluster:arrived_last')} ${formatDuration(row.skewNs)} ${t('cluster:after_rank')} ${row.firstRank}`}
             </span>
             <span className="spacer" />
             <button
@@ -189,17 +188,14 @@ export function CollectivesPanel({ model }: { model: ClusterModel }) {
               onClick={() => showOnTimeline(row)}
             >
               {openRanks.has(row.lastRank) && openRanks.has(row.firstRank)
-                ? 'Show on timeline ↗'
-                : `Open ranks ${row.lastRank} & ${row.firstRank} on timeline ↗`}
+                ? t('cluster:show_on_timeline')
+                : `${t('cluster:open_ranks')} ${row.lastRank} & ${row.firstRank} ${t('cluster:on_timeline')}`}
             </button>
           </div>
           <MemberBars members={members} last={row.lastRank} open={openRanks} />
         </div>
       ) : (
-        <p className="muted small">
-          Choose a collective to see each rank’s arrival, wait and transit, and to highlight it on
-          the timeline.
-        </p>
+        <p className="muted small">{t('cluster:choose_a_collective_to_see_each')}</p>
       )}
     </section>
   );
@@ -220,27 +216,31 @@ function MemberBars({
   );
   const pct = (ns: number) => `${Math.max(0, Math.min(100, (ns / span) * 100))}%`;
   return (
-    <div className="cl-bars" role="table" aria-label="Arrival, wait and transit per rank">
+    <div
+      className="cl-bars"
+      role="table"
+      aria-label={t('cluster:arrival_wait_and_transit_per_rank')}
+    >
       <div className="cl-bars-legend" aria-hidden>
         <span>
-          <i className="cl-sw arrive" /> arrives
+          <i className="cl-sw arrive" /> {t('cluster:arrives')}
         </span>
         <span>
-          <i className="cl-sw wait" /> waits for peers
+          <i className="cl-sw wait" /> {t('cluster:waits_for_peers')}
         </span>
         <span>
-          <i className="cl-sw transit" /> transit
+          <i className="cl-sw transit" /> {t('cluster:transit_2')}
         </span>
         <span>
-          <i className="cl-sw other" /> rest of the op
+          <i className="cl-sw other" /> {t('cluster:rest_of_the_op')}
         </span>
       </div>
       <div className="cl-bar-row head" role="row" aria-hidden>
         <span />
-        <span className="muted small">aligned time from the first arrival →</span>
-        <span className="cl-bar-num muted small">arrival</span>
-        <span className="cl-bar-num muted small">wait</span>
-        <span className="cl-bar-num muted small">transit</span>
+        <span className="muted small">{t('cluster:aligned_time_from_the_first_arrival')}</span>
+        <span className="cl-bar-num muted small">{t('cluster:arrival')}</span>
+        <span className="cl-bar-num muted small">{t('cluster:wait')}</span>
+        <span className="cl-bar-num muted small">{t('cluster:transit_2')}</span>
       </div>
       {members.map((m) => {
         const wait = m.waitNs ?? 0;
@@ -255,15 +255,17 @@ function MemberBars({
             data-testid="cluster-member"
           >
             <span className="cl-bar-rank" role="cell">
-              {open.has(m.rank) && <span className="cl-chip-dot" title="On the timeline" />}
+              {open.has(m.rank) && (
+                <span className="cl-chip-dot" title={t('cluster:on_the_timeline')} />
+              )}
               {m.rank}
               {m.host && <span className="muted"> · {m.host}</span>}
-              {m.rank === last && <span className="cl-tag">last</span>}
+              {m.rank === last && <span className="cl-tag">{t('cluster:last_2')}</span>}
             </span>
             <span
               className="cl-bar-track"
               role="cell"
-              title={`arrives +${formatDuration(m.arrivalNs)} · wait ${dur(m.waitNs) || '?'} · transit ${dur(m.transitNs) || '?'}`}
+              title={`${t('cluster:arrives_2')}${formatDuration(m.arrivalNs)} ${t('cluster:wait_2')} ${dur(m.waitNs) || '?'} ${t('cluster:transit_3')} ${dur(m.transitNs) || '?'}`}
             >
               <span
                 className="cl-bar-seg wait"

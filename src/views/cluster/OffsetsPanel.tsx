@@ -3,6 +3,7 @@
  * per rank the automatic offset (exact ns; from which files, against which rank), a manual
  * correction, and the offset applied. Offsets are subtracted from a rank's times.
  */
+import { t } from '../../i18n/t';
 import { useState } from 'react';
 import { useController } from '../../app/controller-context';
 import type { ClusterModel, OffsetSource } from '../../model/cluster/cluster-model';
@@ -35,17 +36,15 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
   return (
     <section className="panel cl-offsets" data-testid="cluster-offsets">
       <h2>
-        Timeline &amp; clock offsets{' '}
-        <span className="muted">— subtracted from each rank’s times to align them</span>
+        {t('cluster:timeline_and_clock_offsets')}{' '}
+        <span className="muted">{t('cluster:subtracted_from_each_rank_s_times')}</span>
       </h2>
       <div className="cl-open" data-testid="cluster-open-ranks">
         {openIds.length === 0 ? (
-          <span className="muted">
-            No rank on the timeline yet: click a heatmap cell, or pick ranks and open them.
-          </span>
+          <span className="muted">{t('cluster:no_rank_on_the_timeline_yet')}</span>
         ) : (
           <>
-            <span className="cl-open-label">On the timeline:</span>
+            <span className="cl-open-label">{t('cluster:on_the_timeline_3')}</span>
             {openIds.map((id) => {
               const r = model.ranks.find((x) => x.profileId === id);
               const placed = timeline.find((t) => t.profileId === id);
@@ -53,9 +52,9 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
               return (
                 <span className="cl-chip" key={id} data-testid="cluster-open-chip">
                   <span className="cl-chip-dot" aria-hidden />
-                  rank {r?.rank ?? '?'}
+                  {t('cluster:rank')} {r?.rank ?? '?'}
                   {r?.host ? <span className="muted"> · {r.host}</span> : null}
-                  {loading && <span className="muted"> · loading…</span>}
+                  {loading && <span className="muted"> {t('cluster:loading')}</span>}
                   {placed && (
                     <span className="muted mono">
                       {' '}
@@ -64,8 +63,8 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
                   )}
                   <button
                     type="button"
-                    aria-label={`Close rank ${r?.rank ?? id} (frees its memory)`}
-                    title="Take off the timeline and free its memory"
+                    aria-label={`${t('cluster:close_rank')} ${r?.rank ?? id} ${t('cluster:frees_its_memory')}`}
+                    title={t('cluster:take_off_the_timeline_and_free')}
                     onClick={() => controller.closeRank(id)}
                   >
                     ×
@@ -75,10 +74,10 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
             })}
             <span className="spacer" />
             <button type="button" className="tt-button" onClick={() => setTab('timeline')}>
-              Show timeline ↗
+              {t('cluster:show_timeline')}
             </button>
             <button type="button" className="tt-button" onClick={() => controller.closeAllRanks()}>
-              Close all
+              {t('cluster:close_all')}
             </button>
           </>
         )}
@@ -87,11 +86,11 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
         <table className="grid compact" data-testid="cluster-offsets-table">
           <thead>
             <tr>
-              <th>Rank</th>
-              <th className="num">Automatic</th>
-              <th>From</th>
-              <th className="num">Manual</th>
-              <th className="num">Applied</th>
+              <th>{t('cluster:rank_2')}</th>
+              <th className="num">{t('cluster:automatic')}</th>
+              <th>{t('cluster:from')}</th>
+              <th className="num">{t('cluster:manual')}</th>
+              <th className="num">{t('cluster:applied')}</th>
             </tr>
           </thead>
           <tbody>
@@ -102,7 +101,7 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
                 <tr key={r.rank} className={openRank.has(r.rank) ? 'on' : undefined}>
                   <td>
                     {openRank.has(r.rank) && (
-                      <span className="cl-chip-dot" title="On the timeline" />
+                      <span className="cl-chip-dot" title={t('cluster:on_the_timeline')} />
                     )}
                     {r.rank}
                     {r.host && <span className="muted small"> · {r.host}</span>}
@@ -112,7 +111,7 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
                     className="muted small src"
                     title={
                       o.via !== null && o.via !== r.rank
-                        ? `Median over ${o.pairs} collective(s) shared with rank ${o.via}`
+                        ? `${t('cluster:median_over')} ${o.pairs} ${t('cluster:collective_s_shared_with_rank')} ${o.via}`
                         : undefined
                     }
                   >
@@ -135,11 +134,7 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
         </table>
       </div>
       <div className="cl-offsets-foot">
-        <span className="muted small">
-          Automatic: the median gap between the ends of the same collective on two ranks (a
-          collective ends together on all its members). Traces give exact ns; communication.json
-          only µs.
-        </span>
+        <span className="muted small">{t('cluster:automatic_the_median_gap_between_the')}</span>
         <button
           type="button"
           className="tt-button"
@@ -147,7 +142,7 @@ export function OffsetsPanel({ model }: { model: ClusterModel }) {
           data-testid="cluster-realign"
           onClick={() => controller.realign()}
         >
-          Re-align
+          {t('cluster:re_align')}
         </button>
       </div>
     </section>
@@ -170,8 +165,8 @@ function ManualInput(props: {
   return (
     <input
       className={`cl-offset-input${parsed === null ? ' bad' : ''}`}
-      aria-label={`Manual offset of rank ${props.rank} (ns)`}
-      title="ns, or with a unit: 1.5 µs, 2 ms. Added to the automatic offset."
+      aria-label={`${t('cluster:manual_offset_of_rank')} ${props.rank} (ns)`}
+      title={t('cluster:ns_or_with_a_unit_1')}
       placeholder="0"
       inputMode="numeric"
       value={shown}

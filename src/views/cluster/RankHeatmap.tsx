@@ -8,6 +8,7 @@
  * Ctrl/⌘-click a cell or click a rank label to pick ranks. Keyboard: arrows move the focused
  * cell, Enter opens it, Space picks its rank.
  */
+import { t } from '../../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RankStep } from '../../model/cluster/rank-summary';
@@ -177,8 +178,8 @@ export function RankHeatmap(props: RankHeatmapProps) {
       meanMode: mode,
       meanLabel:
         mode === 'median'
-          ? `mean ${METRIC_LABELS[props.metric].short.toLowerCase()} vs. median rank`
-          : `mean ${METRIC_LABELS[props.metric].short.toLowerCase()} per step`,
+          ? `${t('cluster:mean_2')} ${METRIC_LABELS[props.metric].short.toLowerCase()} ${t('cluster:vs_median_rank')}`
+          : `${t('cluster:mean_2')} ${METRIC_LABELS[props.metric].short.toLowerCase()} ${t('cluster:per_step')}`,
     });
   }, [
     canvasW,
@@ -311,7 +312,7 @@ export function RankHeatmap(props: RankHeatmapProps) {
           ref={canvasRef}
           className="rh-canvas"
           role="img"
-          aria-label={`${label} per rank and step: ${data.ranks.length} ranks × ${nSteps} steps`}
+          aria-label={`${label} ${t('cluster:per_rank_and_step')} ${data.ranks.length} ${t('cluster:ranks_3')} ${nSteps} ${t('cluster:steps')}`}
           data-ranks={data.ranks.length}
           data-steps={nSteps}
         />
@@ -321,7 +322,7 @@ export function RankHeatmap(props: RankHeatmapProps) {
           style={{ top: layout.headerH, height: rowsH, width: canvasW }}
           tabIndex={0}
           role="application"
-          aria-label="Rank × step heatmap: arrows move, Enter opens the rank at that step, Space picks the rank"
+          aria-label={t('cluster:rank_step_heatmap_arrows_move_enter')}
           data-testid="cluster-heatmap-grid"
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
           onMouseMove={(e) => {
@@ -338,14 +339,14 @@ export function RankHeatmap(props: RankHeatmapProps) {
         </div>
         <span className="cl-sr-only" aria-live="polite">
           {focus && data.ranks[focus.row] !== undefined
-            ? `Rank ${data.ranks[focus.row]}, step ${data.steps[focus.col]}: ${label} ${formatUs(
+            ? `${t('cluster:rank_2')} ${data.ranks[focus.row]}${t('cluster:step_3')} ${data.steps[focus.col]}: ${label} ${formatUs(
                 data.values[focus.row * nSteps + focus.col],
               )}, ${formatDeviation(
                 deviation(
                   data.values[focus.row * nSteps + focus.col]!,
                   data.stepMedian[focus.col]!,
                 ),
-              )} vs. the step median`
+              )} ${t('cluster:vs_the_step_median')}`
             : ''}
         </span>
         {hover && h && h.kind !== 'header' && hoverRank !== null && (
@@ -357,16 +358,18 @@ export function RankHeatmap(props: RankHeatmapProps) {
             testId="cluster-heat-tooltip"
           >
             <strong>
-              Rank {hoverRank}
+              {t('cluster:rank_2')} {hoverRank}
               {data.hosts[h.row] ? ` · ${data.hosts[h.row]}` : ''}
-              {hoverStep !== null ? ` · step ${hoverStep === '' ? '(all)' : hoverStep}` : ''}
+              {hoverStep !== null
+                ? ` ${t('cluster:step_4')} ${hoverStep === '' ? '(all)' : hoverStep}`
+                : ''}
             </strong>
             {hoverCell ? (
               <>
                 <div>
                   {label}: <b>{formatUs(hoverValue)}</b>{' '}
                   <span className="muted">
-                    ({formatDeviation(deviation(hoverValue, hoverMedian))} vs. median{' '}
+                    ({formatDeviation(deviation(hoverValue, hoverMedian))} {t('cluster:vs_median')}{' '}
                     {formatUs(hoverMedian)})
                   </span>
                 </div>
@@ -387,19 +390,20 @@ export function RankHeatmap(props: RankHeatmapProps) {
                         </tr>
                       ))}
                       <tr className="tip-total">
-                        <td title="Computing + Communication (not overlapped) + Free on the device, as in the Steps view">
-                          Step time
+                        <td title={t('cluster:computing_communication_not_overlapped_free_on')}>
+                          {t('cluster:step_time')}
                         </td>
                         <td className="num">{formatUs(hoverRow.stepTimeUs)}</td>
                       </tr>
                     </tbody>
                   </table>
                 )}
-                <div className="muted small">Click: open on the timeline · Ctrl/⌘-click: pick</div>
+                <div className="muted small">{t('cluster:click_open_on_the_timeline_ctrl')}</div>
               </>
             ) : (
               <div className="muted small">
-                Mean {label.toLowerCase()} {formatUs(data.rowMean[h.row])} · click to pick
+                {t('cluster:mean')} {label.toLowerCase()} {formatUs(data.rowMean[h.row])}{' '}
+                {t('cluster:click_to_pick')}
               </div>
             )}
           </Tooltip>
@@ -421,7 +425,7 @@ function HeatLegend(p: {
   return (
     <div className="rh-legend" data-testid="cluster-heat-legend">
       <span className="rh-legend-title">
-        {p.mode === 'value' ? p.label : `${p.label} vs. step median`}
+        {p.mode === 'value' ? p.label : `${p.label} ${t('cluster:vs_step_median')}`}
       </span>
       <span className="rh-legend-end">
         {p.mode === 'value' ? formatUs(p.lo) : formatDeviation(p.lo)}
@@ -431,13 +435,13 @@ function HeatLegend(p: {
         {p.mode === 'value' ? formatUs(p.hi) : formatDeviation(p.hi)}
       </span>
       <span className="rh-legend-key">
-        <i className="rh-key slow" /> slowest rank
+        <i className="rh-key slow" /> {t('cluster:slowest_rank')}
       </span>
       <span className="rh-legend-key">
-        <i className="rh-key div" /> most divergent step
+        <i className="rh-key div" /> {t('cluster:most_divergent_step')}
       </span>
       <span className="rh-legend-key">
-        <i className="rh-key open" /> on the timeline
+        <i className="rh-key open" /> {t('cluster:on_the_timeline_2')}
       </span>
     </div>
   );

@@ -4,6 +4,7 @@
  * peers (the slowest rank's evidence) and how long it waited itself,
  * and its clock offset. Click a row to pick the rank (Ctrl/⌘ to pick several).
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import { meanStepTime } from '../../model/cluster/cluster-model';
@@ -82,7 +83,7 @@ function rankColumns(rows: readonly RankRow[], slow: number | null): ColumnDef[]
   return [
     {
       id: 'rank',
-      label: 'Rank',
+      label: t('cluster:rank_2'),
       text: (r) => String(rows[r]!.rank),
       value: (r) => rows[r]!.rank,
       width: 100,
@@ -90,16 +91,16 @@ function rankColumns(rows: readonly RankRow[], slow: number | null): ColumnDef[]
       filterable: true,
       render: (r) => (
         <span className={rows[r]!.rank === slow ? 'cl-rank slow' : 'cl-rank'}>
-          {rows[r]!.open && <span className="cl-chip-dot" title="On the timeline" />}
+          {rows[r]!.open && <span className="cl-chip-dot" title={t('cluster:on_the_timeline')} />}
           {rows[r]!.rank}
-          {rows[r]!.rank === slow && <span className="cl-tag">slowest</span>}
+          {rows[r]!.rank === slow && <span className="cl-tag">{t('cluster:slowest')}</span>}
         </span>
       ),
     },
-    { id: 'host', label: 'Host', text: (r) => rows[r]!.host, width: 90 },
+    { id: 'host', label: t('cluster:host'), text: (r) => rows[r]!.host, width: 90 },
     {
       id: 'steps',
-      label: 'Steps',
+      label: t('cluster:steps_2'),
       text: (r) => String(rows[r]!.steps),
       value: (r) => rows[r]!.steps,
       width: 60,
@@ -112,8 +113,8 @@ function rankColumns(rows: readonly RankRow[], slow: number | null): ColumnDef[]
     us('meanUs', 'Mean step', 'Mean step time (Computing + Communication (not overlapped) + Free)'),
     {
       id: 'devMean',
-      label: 'vs. median',
-      title: 'Mean step time against the median rank',
+      label: t('cluster:vs_median'),
+      title: t('cluster:mean_step_time_against_the_median'),
       text: (r) => formatDeviation(rows[r]!.devMean),
       value: (r) => rows[r]!.devMean,
       width: 88,
@@ -124,33 +125,32 @@ function rankColumns(rows: readonly RankRow[], slow: number | null): ColumnDef[]
     us('preparingUs', 'Preparing Σ'),
     {
       id: 'lastAt',
-      label: 'Last at',
-      title: 'Collectives this rank arrived last at (the others waited for it)',
+      label: t('cluster:last_at'),
+      title: t('cluster:collectives_this_rank_arrived_last_at'),
       text: (r) => String(rows[r]!.lastAt),
       value: (r) => rows[r]!.lastAt,
       width: 70,
     },
     {
       id: 'causedNs',
-      label: 'Caused wait',
-      title:
-        'Time its peers waited for this rank: their arrival gaps to it at the collectives it arrived last at (the slowest rank causes the most)',
+      label: t('cluster:caused_wait'),
+      title: t('cluster:time_its_peers_waited_for_this'),
       text: (r) => (rows[r]!.causedNs > 0 ? formatDuration(rows[r]!.causedNs) : '0'),
       value: (r) => rows[r]!.causedNs,
       width: 96,
     },
     {
       id: 'waitNs',
-      label: 'Wait Σ',
-      title: 'Time this rank waited for its peers in collectives (communication.json)',
+      label: t('cluster:wait_3'),
+      title: t('cluster:time_this_rank_waited_for_its'),
       text: (r) => (rows[r]!.waitNs > 0 ? formatDuration(rows[r]!.waitNs) : '0'),
       value: (r) => rows[r]!.waitNs,
       width: 96,
     },
     {
       id: 'offset',
-      label: 'Clock offset',
-      title: 'Applied clock offset (subtracted from its times)',
+      label: t('cluster:clock_offset'),
+      title: t('cluster:applied_clock_offset_subtracted_from_its'),
       text: (r) => formatOffsetNs(rows[r]!.offsetNs),
       value: (r) => Number(rows[r]!.offsetNs),
       width: 130,
@@ -183,18 +183,18 @@ export function RanksTable({ model }: { model: ClusterModel }) {
   return (
     <section className="panel" data-testid="cluster-ranks">
       <h2>
-        Per-rank totals{' '}
-        <span className="muted">— over all steps; click to pick, Ctrl/⌘ for several</span>
+        {t('cluster:per_rank_totals')}{' '}
+        <span className="muted">{t('cluster:over_all_steps_click_to_pick')}</span>
       </h2>
       <TableToolbar
         view={view}
         noun="ranks"
         exportName="cluster_ranks"
-        filterPlaceholder="Filter rank, host…"
+        filterPlaceholder={t('cluster:filter_rank_host')}
       />
       <div className="cl-ranks-table" style={{ height: tableBoxHeight(rows.length, 420) }}>
         <ViewTable
-          ariaLabel="Per-rank totals"
+          ariaLabel={t('cluster:per_rank_totals')}
           testId="cluster-ranks-table"
           view={view}
           selectedRow={lastPicked >= 0 ? lastPicked : null}

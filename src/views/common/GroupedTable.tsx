@@ -4,7 +4,9 @@
  * share bars), opening a group (back to the rows, focused on its key), and the toolbar with the
  * group-by menu, the "N groups of M rows" count and the export of whichever table is shown.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
+import { formatCount } from '../../lib/format';
 import { useAppStore } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
 import { SHARE_COLUMN_ID } from './group-columns';
@@ -113,13 +115,13 @@ export function GroupedTableToolbar<K extends string>(p: GroupedTableToolbarProp
       filterPlaceholder={p.filterPlaceholder}
       countText={
         groupBy
-          ? `${groups.length.toLocaleString('en-US')} groups of ${view.count.toLocaleString('en-US')} ${noun}`
+          ? `${t('common:groups_of_n', { groups: formatCount(groups.length), n: formatCount(view.count) })} ${noun}`
           : undefined
       }
     >
       <select
         className="tt-select"
-        aria-label="Group by"
+        aria-label={t('common:group_by')}
         data-testid="group-by"
         value={groupBy}
         onChange={(e) => view.patch({ groupBy: e.currentTarget.value })}

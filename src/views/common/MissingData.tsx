@@ -2,6 +2,7 @@
  * "This view has no data" with the reason: which file is missing and which profiler setting
  * writes it (PRODUCED_BY), in the context of the profile's own settings when known.
  */
+import { t } from '../../i18n/t';
 import { PRODUCED_BY } from '../../import/file-kinds';
 import type { ProfileModel } from '../../model/profile';
 
@@ -38,26 +39,30 @@ export function MissingData({ profile, files, what, hint, traceReason }: Missing
     return (
       <div className="missing" role="note" data-testid="missing-data">
         <p>
-          No {what} data in this trace: {traceReason}.
+          {t('common:no')} {what} {t('common:data_in_this_trace')} {traceReason}.
         </p>
       </div>
     );
   }
   return (
     <div className="missing" role="note" data-testid="missing-data">
-      <h2>No {what} data</h2>
+      <h2>
+        {t('common:no')} {what} {t('common:data')}
+      </h2>
       {plain && (
         <p>
-          This is a plain trace file. The {what} view reads an Ascend profiler folder (
-          <code>*_ascend_pt/ASCEND_PROFILER_OUTPUT</code>); open the whole folder to see it.
+          {t('common:this_is_a_plain_trace_file')} {what}{' '}
+          {t('common:view_reads_an_ascend_profiler_folder')}
+          <code>{t('common:ascend_pt_ascend_profiler_output')}</code>
+          {t('common:open_the_whole_folder_to_see')}
         </p>
       )}
       <p hidden={plain}>
-        This folder has no <code>{files[0]}</code>
+        {t('common:this_folder_has_no')} <code>{files[0]}</code>
         {files.length > 1 && (
           <>
             {' '}
-            (nor{' '}
+            {t('common:nor')}{' '}
             {files.slice(1).map((f, i) => (
               <span key={f}>
                 {i > 0 && ', '}

@@ -1,4 +1,5 @@
 /** "From kernel_details.csv" / "From ascend_pytorch_profiler.db": where a view's data came from. */
+import { t } from '../../i18n/t';
 import type { AscendData, AscendSource } from '../../model/ascend-data';
 
 type Key = keyof Omit<AscendData, 'sources'>;
@@ -45,7 +46,7 @@ export function SourceNote({ sources, keys }: { sources: AscendData['sources']; 
   if (labels.length === 0) return null;
   return (
     <span className="source-note" data-testid="source-note">
-      From{' '}
+      {t('common:from')}{' '}
       {labels.map((l, i) => (
         <span key={l}>
           {i > 0 && ' · '}

@@ -2,6 +2,7 @@
  * The toolbar above a table view: filter box (any column or one), focus chips set by links,
  * "only in selected range", extra controls (group-by…), row count, columns menu, CSV export.
  */
+import { t } from '../../i18n/t';
 import type { ReactNode } from 'react';
 import { formatCount, formatDuration } from '../../lib/format';
 import { ColumnChooser } from '../../tables/ColumnChooser';
@@ -38,7 +39,11 @@ export function TableToolbar(p: TableToolbarProps) {
     downloadCsv(p.exportName, t.columns, t.rows, t.rowCount);
   };
   return (
-    <div className="view-toolbar" role="toolbar" aria-label={`${p.noun} table controls`}>
+    <div
+      className="view-toolbar"
+      role="toolbar"
+      aria-label={`${p.noun} ${t('common:table_controls')}`}
+    >
       <FilterInput
         value={st.filter}
         onChange={(filter) => v.patch({ filter })}
@@ -53,11 +58,11 @@ export function TableToolbar(p: TableToolbarProps) {
             {v.all.find((c) => c.id === f.column)?.label ?? f.column}
           </span>
           <span className="chip-value" title={f.value}>
-            {f.value || '(empty)'}
+            {f.value || t('common:empty')}
           </span>
           <button
             type="button"
-            aria-label={`Remove filter ${f.column} = ${f.value}`}
+            aria-label={`${t('common:remove_filter')} ${f.column} = ${f.value}`}
             onClick={() => v.patch({ focus: st.focus.filter((_, j) => j !== i) })}
           >
             ×
@@ -65,17 +70,15 @@ export function TableToolbar(p: TableToolbarProps) {
         </span>
       ))}
       {hasRange && v.timeBased && (
-        <label
-          className="toggle"
-          title="Keep only rows that overlap the range selected on the timeline"
-        >
+        <label className="toggle" title={t('common:keep_only_rows_that_overlap_the')}>
           <input
             type="checkbox"
             data-testid="only-in-range"
             checked={st.onlyInRange}
             onChange={(e) => v.patch({ onlyInRange: e.currentTarget.checked })}
           />
-          Only in selected range
+
+          {t('common:only_in_selected_range')}
           <span className="muted"> ({formatDuration(v.range!.end - v.range!.start)})</span>
         </label>
       )}
@@ -83,11 +86,11 @@ export function TableToolbar(p: TableToolbarProps) {
       {p.children}
       <span className="spacer" />
       <span className="count" data-testid="row-count" aria-live="polite">
-        {v.pending ? 'Working… ' : ''}
+        {v.pending ? t('common:working') + ' ' : ''}
         {p.countText ??
           (shown === v.rowCount
             ? `${formatCount(v.rowCount)} ${p.noun}`
-            : `${formatCount(shown)} of ${formatCount(v.rowCount)} ${p.noun}`)}
+            : `${t('common:n_of_total', { n: formatCount(shown), total: formatCount(v.rowCount) })} ${p.noun}`)}
       </span>
       {!p.hideColumns && (
         <ColumnChooser
@@ -99,7 +102,7 @@ export function TableToolbar(p: TableToolbarProps) {
         />
       )}
       <button type="button" className="tt-button" data-testid="export-csv" onClick={doExport}>
-        Export CSV
+        {t('common:export_csv')}
       </button>
     </div>
   );
@@ -108,7 +111,7 @@ export function TableToolbar(p: TableToolbarProps) {
 function RangeUnavailable({ reason }: { reason: string }) {
   return (
     <span className="muted small" title={reason} data-testid="range-unavailable">
-      Range filter unavailable: {reason}
+      {t('common:range_filter_unavailable')} {reason}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 /** Columns every group table has (Kernels and Operators group-by): the count and the share. */
+import { t } from '../../i18n/t';
 import { formatPercent } from '../../lib/format';
 import type { ColumnDef } from '../../tables/column';
 
@@ -9,7 +10,7 @@ export const SHARE_COLUMN_ID = 'share';
 export function groupCountColumn(groups: readonly { count: number }[]): ColumnDef {
   return {
     id: 'count',
-    label: 'Count',
+    label: t('common:count'),
     text: (r) => String(groups[r]!.count),
     value: (r) => groups[r]!.count,
     width: 70,
@@ -20,7 +21,7 @@ export function groupCountColumn(groups: readonly { count: number }[]): ColumnDe
 export function groupShareColumn(groups: readonly { share: number }[], title: string): ColumnDef {
   return {
     id: SHARE_COLUMN_ID,
-    label: 'Share',
+    label: t('common:share'),
     title,
     text: (r) => formatPercent(groups[r]!.share),
     value: (r) => groups[r]!.share,

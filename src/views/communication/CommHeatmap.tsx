@@ -2,6 +2,7 @@
  * Rank × rank heatmap (source rows, destination columns) of one metric, as SVG: d3 maps values
  * to colours, React draws the cells. Hover a cell for its link details.
  */
+import { t } from '../../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { useId, useRef, useState } from 'react';
 import type { HeatCell, HeatmapData } from '../../model/views/comm-heatmap';
@@ -63,7 +64,7 @@ export function CommHeatmap({ data, metricLabel, unit, theme }: CommHeatmapProps
         width={svgW}
         height={svgH}
         role="img"
-        aria-label={`${metricLabel} between ${n} ranks`}
+        aria-label={`${metricLabel} ${t('communication:between')} ${n} ${t('communication:ranks')}`}
         onMouseLeave={() => setHover(null)}
       >
         <defs>
@@ -84,10 +85,10 @@ export function CommHeatmap({ data, metricLabel, unit, theme }: CommHeatmapProps
           </linearGradient>
         </defs>
         <text className="hm-axis-title" x={LABEL} y={11}>
-          destination rank →
+          {t('communication:destination_rank')}
         </text>
         <text className="hm-axis-title" transform={`translate(10,${TOP}) rotate(90)`}>
-          ← source rank
+          {t('communication:source_rank')}
         </text>
         {data.ranks.map((r, i) => (
           <g key={r}>
@@ -182,15 +183,20 @@ export function CommHeatmap({ data, metricLabel, unit, theme }: CommHeatmapProps
           testId="heat-tooltip"
         >
           <strong>
-            Rank {hover.c.src} → {hover.c.dst}
+            {t('communication:rank')} {hover.c.src} → {hover.c.dst}
           </strong>
-          <div>{hover.c.transports.join(', ') || 'unknown transport'}</div>
+          <div>{hover.c.transports.join(', ') || t('communication:unknown_transport')}</div>
           <div>
-            {fmt(hover.c.sizeMB)} MB in {fmt(hover.c.timeMs)} ms · {fmt(hover.c.bandwidthGBs)} GB/s
+            {fmt(hover.c.sizeMB)} {t('communication:mb_in')} {fmt(hover.c.timeMs)} ms ·{' '}
+            {fmt(hover.c.bandwidthGBs)} GB/s
           </div>
-          {hover.c.links > 1 && <div className="muted">{hover.c.links} links summed</div>}
+          {hover.c.links > 1 && (
+            <div className="muted">
+              {hover.c.links} {t('communication:links_summed')}
+            </div>
+          )}
           {offScale(hover.c) && (
-            <div className="muted">Local copy: not on the colour scale of the links</div>
+            <div className="muted">{t('communication:local_copy_not_on_the_colour')}</div>
           )}
         </Tooltip>
       )}

@@ -4,6 +4,7 @@
  * elapse, transit, wait, synchronisation, idle and bandwidth per transport. Choosing an op
  * selects its time on the timeline.
  */
+import { t } from '../../i18n/t';
 import { useMemo, useState } from 'react';
 import type { CommMatrixRow, CommOpRow } from '../../model/ascend-data';
 import { analyzeProfile } from '../../model/analysis/analyze';
@@ -58,7 +59,7 @@ export function CommunicationView() {
           files={['communication.json', 'communication_matrix.json']}
           what="communication"
           traceReason="it has no communication ops (no NCCL kernels, no HCCL hcom_* ops)"
-          hint="A single-device job that never calls HCCL writes no communication files at any level. Communication time per step (overlapped or not) is still in the Steps view, from the trace’s Overlap Analysis lanes."
+          hint={t('communication:a_single_device_job_that_never')}
         />
       </div>
     );
@@ -66,21 +67,22 @@ export function CommunicationView() {
   return (
     <div className="view scroll" data-testid="communication-view">
       <header className="view-header">
-        <h1>Communication</h1>
+        <h1>{t('communication:communication')}</h1>
         <SourceNote sources={profile.ascend.sources} keys={['commMatrix', 'communication']} />
       </header>
       {matrix?.length ? (
         <MatrixPanel rows={matrix} />
       ) : (
         <div className="recon warn" role="note">
-          No communication matrix: {producedBySentence('communication_matrix.json')}
+          {t('communication:no_communication_matrix')}{' '}
+          {producedBySentence('communication_matrix.json')}
         </div>
       )}
       {ops?.length ? (
         <OpsPanel profile={profile} rows={ops} />
       ) : (
         <div className="recon warn" role="note">
-          No per-op timing: {producedBySentence('communication.json')}
+          {t('communication:no_per_op_timing')} {producedBySentence('communication.json')}
         </div>
       )}
     </div>
@@ -110,10 +112,8 @@ function MatrixPanel({ rows }: { rows: CommMatrixRow[] }) {
   return (
     <section className="panel" data-testid="comm-matrix">
       <h2>
-        Rank × rank {m.label.toLowerCase()}{' '}
-        <span className="muted">
-          — communication_matrix.json, links of the chosen step and group
-        </span>
+        {t('communication:rank_rank')} {m.label.toLowerCase()}{' '}
+        <span className="muted">{t('communication:communication_matrix_json_links_of_the')}</span>
       </h2>
       <div className="view-toolbar">
         <StepField
@@ -123,13 +123,16 @@ function MatrixPanel({ rows }: { rows: CommMatrixRow[] }) {
           testId="comm-step"
         />
         <SelectField
-          label="Group"
+          label={t('communication:group')}
           testId="comm-group"
           value={group}
           onChange={(v) => setComm({ commGroup: v })}
           options={[
-            { value: '', label: `All groups (${groups.length})` },
-            ...groups.map((g) => ({ value: g.key, label: `${g.label} · ${g.links} links` })),
+            { value: '', label: `${t('communication:all_groups')}${groups.length})` },
+            ...groups.map((g) => ({
+              value: g.key,
+              label: `${g.label} · ${g.links} ${t('communication:links_2')}`,
+            })),
           ]}
         />
         <MetricSwitch
@@ -139,17 +142,16 @@ function MatrixPanel({ rows }: { rows: CommMatrixRow[] }) {
         />
       </div>
       {data.cells.length === 0 ? (
-        <p className="muted">No links for this step and group.</p>
+        <p className="muted">{t('communication:no_links_for_this_step_and')}</p>
       ) : (
         <div className="matrix-body">
           <CommHeatmap data={data} metricLabel={m.label} unit={m.unit} theme={theme} />
           <div className="matrix-side">
-            <h3>By transport</h3>
+            <h3>{t('communication:by_transport')}</h3>
             <TransportTable summary={summary} testId="transport-summary" />
             <p className="muted small">
-              {data.ranks.length} ranks · {data.cells.length} rank pairs. Bandwidth of a pair with
-              several links is their total size over their total time. Local copies (source =
-              destination) are shown grey, off the colour scale.
+              {data.ranks.length} {t('communication:ranks_2')} {data.cells.length}{' '}
+              {t('communication:rank_pairs_bandwidth_of_a_pair')}
             </p>
           </div>
         </div>
@@ -200,16 +202,14 @@ function OpsPanel({ profile, rows }: { profile: ProfileModel; rows: CommOpRow[] 
   return (
     <section className="panel ops-panel" data-testid="comm-ops">
       <h2>
-        Collective and p2p ops{' '}
-        <span className="muted">
-          — communication.json; click an op to select its time on the timeline
-        </span>
+        {t('communication:collective_and_p2p_ops')}{' '}
+        <span className="muted">{t('communication:communication_json_click_an_op_to')}</span>
       </h2>
       <TableToolbar
         view={view}
         noun="ops"
         exportName="communication_ops"
-        filterPlaceholder="Filter op, group, step…"
+        filterPlaceholder={t('communication:filter_op_group_step')}
       >
         {chosen !== null && baseNs !== null && (
           <button
@@ -218,18 +218,18 @@ function OpsPanel({ profile, rows }: { profile: ProfileModel; rows: CommOpRow[] 
             onClick={() => store.getState().setTab('timeline')}
             data-testid="show-op-in-timeline"
           >
-            Show {rows[chosen]?.op} in timeline ↗
+            {t('communication:show')} {rows[chosen]?.op} {t('communication:in_timeline')}
           </button>
         )}
       </TableToolbar>
       <div className="ops-table" style={{ height: tableBoxHeight(rows.length, 520) }}>
         <ViewTable
-          ariaLabel="Communication ops"
+          ariaLabel={t('communication:communication_ops')}
           testId="comm-table"
           view={view}
           selectedRow={chosen}
           onRowActivate={choose}
-          emptyText="No ops match the filter."
+          emptyText={t('communication:no_ops_match_the_filter')}
         />
       </div>
     </section>

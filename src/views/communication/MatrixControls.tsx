@@ -2,6 +2,7 @@
  * The parts the rank × rank matrix panels share (Communication view, cluster view): the step
  * menu, the metric switch and the table of totals per transport.
  */
+import { t } from '../../i18n/t';
 import {
   HEAT_METRICS,
   type HeatMetric,
@@ -19,12 +20,12 @@ export function StepField(p: {
   testId?: string;
 }) {
   const options = [
-    ...(p.steps.length > 1 ? [{ value: '*', label: 'All steps' }] : []),
-    ...p.steps.map((s) => ({ value: s, label: s === '' ? '(no step)' : s })),
+    ...(p.steps.length > 1 ? [{ value: '*', label: t('communication:all_steps') }] : []),
+    ...p.steps.map((s) => ({ value: s, label: s === '' ? t('communication:no_step') : s })),
   ];
   return (
     <SelectField
-      label="Step"
+      label={t('communication:step')}
       testId={p.testId}
       value={p.value}
       onChange={p.onChange}
@@ -46,7 +47,7 @@ export function MetricSwitch(p: {
 }) {
   return (
     <Segmented<HeatMetric>
-      ariaLabel="Metric"
+      ariaLabel={t('communication:metric')}
       testId={p.testId}
       value={p.value}
       onChange={p.onChange}
@@ -65,10 +66,10 @@ export function TransportTable(p: {
     <table className="grid compact" data-testid={p.testId}>
       <thead>
         <tr>
-          <th>Transport</th>
-          <th className="num">Links</th>
-          <th className="num">Size (MB)</th>
-          <th className="num">Time (ms)</th>
+          <th>{t('communication:transport')}</th>
+          <th className="num">{t('communication:links')}</th>
+          <th className="num">{t('communication:size_mb')}</th>
+          <th className="num">{t('communication:time_ms')}</th>
           <th className="num">GB/s</th>
         </tr>
       </thead>

@@ -4,6 +4,7 @@
  * duration, and the time compute kernels ran during it (HTA's comm/comp overlap, per op). Shown
  * when the folder has no communication.json; a click selects the op on the timeline.
  */
+import { t } from '../../i18n/t';
 import { formatDuration, formatPercent } from '../../lib/format';
 import type { Collective } from '../../model/analysis/breakdown';
 import type { ProfileModel } from '../../model/profile';
@@ -33,31 +34,35 @@ export function TraceCollectives({
   return (
     <div className="view scroll" data-testid="communication-view">
       <header className="view-header">
-        <h1>Communication</h1>
+        <h1>{t('communication:communication')}</h1>
         <span className="source-note" data-testid="source-note">
-          From {source === 'db' ? 'the profiler db’s timeline' : 'the trace'}: communication ops
-          (Ascend hcom_* ops, NCCL kernels); overlap = time compute kernels ran during the op
+          {t('communication:from')}{' '}
+          {source === 'db'
+            ? t('communication:the_profiler_db_s_timeline')
+            : t('communication:the_trace')}
+          {t('communication:communication_ops_ascend_hcom_ops_nccl')}
         </span>
       </header>
       <p className="muted small" data-testid="collectives-summary">
-        {ops.length} ops · {formatDuration(total)} in communication ·{' '}
-        {formatPercent(total > 0 ? overlap / total : 0)} overlapped by compute.
+        {ops.length} {t('communication:ops')} {formatDuration(total)}{' '}
+        {t('communication:in_communication')} {formatPercent(total > 0 ? overlap / total : 0)}{' '}
+        {t('communication:overlapped_by_compute')}
       </p>
       <div className="recon warn" role="note" data-testid="missing-data">
-        No communication.json, so bandwidth, wait and transit times are missing:{' '}
+        {t('communication:no_communication_json_so_bandwidth_wait')}{' '}
         {producedBySentence('communication.json')}
-        {level && ` This profile was captured at ${level}.`}
+        {level && ` ${t('communication:this_profile_was_captured_at')} ${level}.`}
       </div>
       <table className="grid compact" data-testid="trace-collectives">
         <thead>
           <tr>
-            <th>Op</th>
-            <th className="num">Start on timeline</th>
-            <th className="num">Duration</th>
-            <th className="num" title="|op ∩ compute kernels|">
-              Overlapped by compute
+            <th>{t('communication:op')}</th>
+            <th className="num">{t('communication:start_on_timeline')}</th>
+            <th className="num">{t('communication:duration')}</th>
+            <th className="num" title={t('communication:op_compute_kernels')}>
+              {t('communication:overlapped_by_compute_2')}
             </th>
-            <th className="num">Overlap ratio</th>
+            <th className="num">{t('communication:overlap_ratio')}</th>
           </tr>
         </thead>
         <tbody>

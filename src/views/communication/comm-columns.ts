@@ -1,4 +1,5 @@
 /** Columns of the communication ops table (communication.json / CommAnalyzerTime). */
+import { t } from '../../i18n/t';
 import type { CommOpRow } from '../../model/ascend-data';
 import { absUsToTimelineNs } from '../../model/views/abs-time';
 import type { ColumnDef } from '../../tables/column';
@@ -47,16 +48,17 @@ export function commColumns(
     width: 104,
   });
   const columns: ColumnDef[] = [
-    { id: 'step', label: 'Step', text: (r) => rows[r]!.step, width: 64 },
-    { id: 'kind', label: 'Kind', text: (r) => rows[r]!.kind, width: 86 },
-    { id: 'op', label: 'Op', text: (r) => rows[r]!.op, width: 250 },
-    { id: 'group', label: 'Group', text: (r) => rows[r]!.group, width: 170 },
+    { id: 'step', label: t('communication:step'), text: (r) => rows[r]!.step, width: 64 },
+    { id: 'kind', label: t('communication:kind'), text: (r) => rows[r]!.kind, width: 86 },
+    { id: 'op', label: t('communication:op'), text: (r) => rows[r]!.op, width: 250 },
+    { id: 'group', label: t('communication:group'), text: (r) => rows[r]!.group, width: 170 },
     {
       id: 'start',
-      label: 'Start on timeline',
+      label: t('communication:start_on_timeline'),
       title:
-        "Since the trace start. Exact: the op's slice in the trace (ns). " +
-        "≈: communication.json's Start Timestamp, a float µs that is rounded (tens of ns off)",
+        t('communication:since_the_trace_start_exact_the') +
+        ' ' +
+        t('communication:communication_json_s_start_timestamp_a'),
       text: (r) => {
         const t = formatOffsetNs(starts[r]!);
         return t && exact && !exact[r] ? `≈ ${t}` : t;
@@ -71,14 +73,14 @@ export function commColumns(
     timeCol('idleMs', 'Idle (ms)', 'Elapse − transit − wait'),
     {
       id: 'waitRatio',
-      label: 'Wait ratio',
+      label: t('communication:wait_ratio'),
       text: (r) => ratio(rows[r]!.waitRatio),
       value: (r) => numOr(rows[r]!.waitRatio),
       width: 84,
     },
     {
       id: 'syncRatio',
-      label: 'Sync ratio',
+      label: t('communication:sync_ratio'),
       text: (r) => ratio(rows[r]!.syncRatio),
       value: (r) => numOr(rows[r]!.syncRatio),
       width: 84,

@@ -1,4 +1,6 @@
 /** Compare view sections drawn as plain tables and bars: Summary, Steps diff, Communication diff. */
+import { segmentLabel, segmentTitle } from '../steps/step-text';
+import { t } from '../../i18n/t';
 import { formatDuration } from '../../lib/format';
 import type { CommDiffRow, CompareResult, SummaryRow } from '../../model/compare/compare';
 import { STEP_SEGMENTS, type StepBar } from '../../model/views/steps';
@@ -15,13 +17,13 @@ const tone = (v: number | null) => (v === null || v === 0 ? '' : v > 0 ? 'diff-u
 export function SummaryTable({ rows }: { rows: SummaryRow[] }) {
   return (
     <section className="compare-section">
-      <h2>Summary</h2>
+      <h2>{t('compare:summary')}</h2>
       <table className="grid compact" data-testid="compare-summary">
         <thead>
           <tr>
-            <th>Figure</th>
-            <th className="num">Baseline</th>
-            <th className="num">Target</th>
+            <th>{t('compare:figure')}</th>
+            <th className="num">{t('compare:baseline')}</th>
+            <th className="num">{t('compare:target')}</th>
             <th className="num">Δ</th>
             <th className="num">Δ %</th>
           </tr>
@@ -46,7 +48,9 @@ function Bar({ bar, scale, label }: { bar: StepBar | null; scale: number; label:
   return (
     <div
       className="compare-bar"
-      title={bar ? `${label}: ${formatDuration(bar.stepTime * 1000)}` : `${label}: none`}
+      title={
+        bar ? `${label}: ${formatDuration(bar.stepTime * 1000)}` : `${label}${t('compare:none')}`
+      }
     >
       <span className="compare-bar-label">{label}</span>
       <span className="compare-bar-track">
@@ -74,47 +78,49 @@ export function StepsDiff({ result }: { result: CompareResult }) {
   const d = result.steps.deltaNs;
   return (
     <section className="compare-section" data-testid="compare-steps">
-      <h2>Steps diff</h2>
+      <h2>{t('compare:steps_diff')}</h2>
       {rows.length === 0 ? (
-        <p className="muted">Neither side has steps.</p>
+        <p className="muted">{t('compare:neither_side_has_steps')}</p>
       ) : (
         <>
           <p className="muted small">
-            Aligned by step index. Step time = Computing + Communication (not overlapped) + Free.
+            {t('compare:aligned_by_step_index_step_time')}
             {d && (
               <>
                 {' '}
-                Mean per step Δ: step time {formatSignedDuration(d.stepTime)}, computing{' '}
-                {formatSignedDuration(d.computing)}, exposed communication{' '}
-                {formatSignedDuration(d.communicationNotOverlapped)}, free{' '}
-                {formatSignedDuration(d.free)}.
+                {t('compare:mean_per_step_step_time')} {formatSignedDuration(d.stepTime)}
+                {t('compare:computing')} {formatSignedDuration(d.computing)}
+                {t('compare:exposed_communication')}{' '}
+                {formatSignedDuration(d.communicationNotOverlapped)}
+                {t('compare:free')} {formatSignedDuration(d.free)}.
               </>
             )}
           </p>
           <div className="step-legend small">
             {STEP_SEGMENTS.map((s) => (
-              <span key={s.key} title={s.title}>
-                <span className={`step-seg seg-${s.key} swatch`} /> {s.label}
+              <span key={s.key} title={segmentTitle(s.key)}>
+                <span className={`step-seg seg-${s.key} swatch`} /> {segmentLabel(s.key)}
               </span>
             ))}
           </div>
           {rows.slice(0, 200).map((r) => (
             <div className="compare-step" key={r.index} data-testid="compare-step">
               <div className="compare-step-head small">
-                #{r.index + 1} · baseline step {r.baselineStep ?? '–'} · target step{' '}
-                {r.targetStep ?? '–'}
+                #{r.index + 1} {t('compare:baseline_step')} {r.baselineStep ?? '–'}{' '}
+                {t('compare:target_step')} {r.targetStep ?? '–'}
                 {r.deltaNs && (
                   <span className={tone(r.deltaNs.stepTime)}>
                     {' '}
-                    · Δ {formatSignedDuration(r.deltaNs.stepTime)} (computing{' '}
-                    {formatSignedDuration(r.deltaNs.computing)}, exposed comm.{' '}
-                    {formatSignedDuration(r.deltaNs.communicationNotOverlapped)}, free{' '}
-                    {formatSignedDuration(r.deltaNs.free)})
+                    · Δ {formatSignedDuration(r.deltaNs.stepTime)} {t('compare:computing_2')}{' '}
+                    {formatSignedDuration(r.deltaNs.computing)}
+                    {t('compare:exposed_comm')}{' '}
+                    {formatSignedDuration(r.deltaNs.communicationNotOverlapped)}
+                    {t('compare:free')} {formatSignedDuration(r.deltaNs.free)})
                   </span>
                 )}
               </div>
-              <Bar bar={r.baselineBar} scale={scale} label="baseline" />
-              <Bar bar={r.targetBar} scale={scale} label="target" />
+              <Bar bar={r.baselineBar} scale={scale} label={t('compare:baseline_2')} />
+              <Bar bar={r.targetBar} scale={scale} label={t('compare:target_2')} />
             </div>
           ))}
         </>
@@ -130,21 +136,22 @@ const gbs = (v: number) => `${v.toFixed(2)} GB/s`;
 export function CommDiff({ rows }: { rows: CommDiffRow[] }) {
   return (
     <section className="compare-section">
-      <h2>Communication diff</h2>
+      <h2>{t('compare:communication_diff')}</h2>
       {rows.length === 0 ? (
-        <p className="muted">Neither side has communication ops.</p>
+        <p className="muted">{t('compare:neither_side_has_communication_ops')}</p>
       ) : (
         <table className="grid compact" data-testid="compare-communication">
           <thead>
             <tr>
-              <th>Type</th>
-              <th>Group</th>
+              <th>{t('compare:type')}</th>
+              <th>{t('compare:group')}</th>
               {(['Baseline', 'Target'] as const).map((s) => (
                 <th key={s} className="num" colSpan={5}>
-                  {s}: count · total · wait · transit · bandwidth
+                  {s}
+                  {t('compare:count_total_wait_transit_bandwidth')}
                 </th>
               ))}
-              <th className="num">Δ total</th>
+              <th className="num">{t('compare:total')}</th>
             </tr>
           </thead>
           <tbody>

@@ -5,6 +5,7 @@
  * model's (src/model/compare), read from each side's analysis. A diff row click selects the
  * first slice of that name on the chosen side's timeline.
  */
+import { t } from '../../i18n/t';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareProfiles, type DiffRow } from '../../model/compare/compare';
 import type { CompareKey } from '../../model/compare/side';
@@ -41,13 +42,10 @@ function CompareWith({ baseline }: { baseline: string | null }) {
     store.getState().setTab('compare');
   };
   return (
-    <span
-      className="compare-with"
-      title="Open another folder or file as the target (both stay open)"
-    >
-      Compare with{' '}
+    <span className="compare-with" title={t('compare:open_another_folder_or_file_as')}>
+      {t('compare:compare_with')}{' '}
       <label className="tt-button">
-        folder…
+        {t('compare:folder')}
         <input
           type="file"
           hidden
@@ -58,7 +56,7 @@ function CompareWith({ baseline }: { baseline: string | null }) {
         />
       </label>{' '}
       <label className="tt-button">
-        files…
+        {t('compare:files')}
         <input
           type="file"
           hidden
@@ -130,7 +128,7 @@ export function CompareView() {
   );
   const picker = (side: Side) => (
     <label className="compare-side">
-      {side === 'baseline' ? 'Baseline' : 'Target'}{' '}
+      {side === 'baseline' ? t('compare:baseline') : t('compare:target')}{' '}
       <select
         data-testid={`compare-${side}`}
         value={ids[side] ?? ''}
@@ -148,10 +146,9 @@ export function CompareView() {
   return (
     <div className="view scroll" data-testid="compare-view">
       <header className="view-header">
-        <h1>Compare</h1>
+        <h1>{t('compare:compare')}</h1>
         <span className="source-note">
-          Δ = target − baseline; Δ % = Δ ÷ baseline. Figures from each side’s analysis (the same as
-          its Kernels, Operators, Steps and Communication views).
+          {t('compare:target_baseline_baseline_figures_from_each')}
         </span>
       </header>
       <div className="view-toolbar compare-controls">
@@ -162,18 +159,18 @@ export function CompareView() {
           data-testid="compare-swap"
           onClick={() => setIds({ baseline: ids.target, target: ids.baseline })}
         >
-          ⇄ Swap
+          {t('compare:swap')}
         </button>
         {picker('target')}
         <label>
-          Rows per{' '}
+          {t('compare:rows_per')}{' '}
           <select value={by} onChange={(e) => setBy(e.currentTarget.value as CompareKey)}>
-            <option value="name">name</option>
-            <option value="shapes">name + input shapes</option>
+            <option value="name">{t('compare:name_2')}</option>
+            <option value="shapes">{t('compare:name_input_shapes')}</option>
           </select>
         </label>
-        <label title="|Δ total| within this % of the baseline total counts as same">
-          Same within{' '}
+        <label title={t('compare:total_within_this_of_the_baseline')}>
+          {t('compare:same_within')}{' '}
           <input
             type="number"
             min={0}
@@ -203,36 +200,36 @@ export function CompareView() {
             className="tt-button"
             data-testid="compare-open-both"
             disabled={!base || !target || ids.baseline === ids.target}
-            title="Both traces on one time axis (zoom and pan move both), labelled baseline and target"
+            title={t('compare:both_traces_on_one_time_axis')}
             onClick={showTimelines}
           >
-            Both on the timeline
+            {t('compare:both_on_the_timeline')}
           </button>
         </span>
         <CompareWith baseline={ids.baseline} />
-        <label title="A row click shows the item on both timelines and selects it on this side">
-          Row click selects on{' '}
+        <label title={t('compare:row_click_shows_both_selects_this_side')}>
+          {t('compare:row_click_selects_on')}{' '}
           <select value={showOn} onChange={(e) => setShowOn(e.currentTarget.value as Side)}>
-            <option value="baseline">baseline</option>
-            <option value="target">target</option>
+            <option value="baseline">{t('compare:baseline_2')}</option>
+            <option value="target">{t('compare:target_2')}</option>
           </select>
         </label>
       </div>
       {discovered.length < 2 ? (
         <p className="muted" data-testid="compare-empty">
-          Open a folder with several ranks or runs (or several trace files together) to compare two
-          of them.
+          {t('compare:open_a_folder_with_several_ranks')}
         </p>
       ) : !result || !base || !target ? (
         <p className="muted">
-          Choose a baseline and a target{ids.baseline && ids.target ? ' (loading…)' : ''}.
+          {t('compare:choose_a_baseline_and_a_target')}
+          {ids.baseline && ids.target ? ' ' + t('compare:loading') : ''}.
         </p>
       ) : (
         <>
           <SummaryTable rows={result.summary} />
           <DiffTable
             id="compare-kernels"
-            title="Kernels diff"
+            title={t('compare:kernels_diff')}
             noun="kernels"
             rows={result.kernels}
             withShapes={by === 'shapes'}
@@ -240,7 +237,7 @@ export function CompareView() {
           />
           <DiffTable
             id="compare-operators"
-            title="Operators diff"
+            title={t('compare:operators_diff')}
             noun="operators"
             rows={result.operators}
             withShapes={by === 'shapes'}
@@ -283,7 +280,7 @@ function DiffTable({
         view={view}
         noun={noun}
         exportName={id}
-        filterPlaceholder="Filter name, status…"
+        filterPlaceholder={t('compare:filter_name_status')}
       />
       <div className="compare-table">
         <ViewTable
@@ -291,7 +288,7 @@ function DiffTable({
           testId={id}
           view={view}
           onRowActivate={activate}
-          emptyText={`No ${noun} match the filter.`}
+          emptyText={`${t('compare:no')} ${noun} ${t('compare:match_the_filter')}`}
         />
       </div>
     </section>

@@ -1,4 +1,5 @@
 /** Columns of the Kernels diff and Operators diff tables (rows of the compare model). */
+import { t } from '../../i18n/t';
 import { formatDuration } from '../../lib/format';
 import type { DiffRow } from '../../model/compare/compare';
 import type { ColumnDef } from '../../tables/column';
@@ -30,12 +31,12 @@ export function diffColumns(rows: readonly DiffRow[], withShapes: boolean): Colu
   });
   const count = (v: number) => String(v);
   const cols: ColumnDef[] = [
-    { id: 'name', label: 'Name', text: (i) => rows[i]!.name, width: 320 },
+    { id: 'name', label: t('compare:name'), text: (i) => rows[i]!.name, width: 320 },
     ...(withShapes
       ? [
           {
             id: 'shapes',
-            label: 'Input shapes',
+            label: t('compare:input_shapes'),
             text: (i: number) => rows[i]!.shapes ?? '',
             width: 200,
           },
@@ -43,8 +44,8 @@ export function diffColumns(rows: readonly DiffRow[], withShapes: boolean): Colu
       : []),
     {
       id: 'status',
-      label: 'Status',
-      title: 'added / removed / slower / faster, or same when |Δ total| is within the threshold',
+      label: t('compare:status'),
+      title: t('compare:added_removed_slower_faster_or_same'),
       text: (i) => rows[i]!.status,
       render: (i) => (
         <span className={`diff-status diff-${rows[i]!.status}`}>{rows[i]!.status}</span>

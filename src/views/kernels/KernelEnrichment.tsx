@@ -3,6 +3,7 @@
  * ratios), shown in the timeline's details panel under the slice's args. Nothing when the slice
  * is not a kernel or the profile has no kernel table from a side file.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import { kernelEnrichment } from '../../model/analysis/enrich';
 import { useAppStore } from '../../store/use-app-store';
@@ -25,7 +26,10 @@ export function KernelEnrichmentSection({
   return (
     <>
       <h4>
-        Kernel details <span className="muted small">— from {e.source}</span>
+        {t('kernels:kernel_details')}{' '}
+        <span className="muted small">
+          {t('kernels:from')} {e.source}
+        </span>
       </h4>
       <dl className="tl-args tl-args-box" data-testid="details-kernel">
         {e.fields.map(([h, v]) => (

@@ -8,6 +8,7 @@
  * kernel's slice on the timeline; the kernel of the slice selected on the timeline is
  * highlighted here.
  */
+import { t } from '../../i18n/t';
 import { useMemo, useState } from 'react';
 import { formatCount } from '../../lib/format';
 import type { KernelTable } from '../../model/ascend-data';
@@ -48,7 +49,7 @@ export function KernelsView() {
           files={['kernel_details.csv']}
           what="kernel"
           traceReason="it has no device events: no Ascend Hardware tasks and no Kineto kernel, gpu_memcpy or gpu_memset (or Kernel, Memcpy, Memset) slices"
-          hint="A db export provides the same table from ascend_pytorch_profiler.db (TASK and COMPUTE_TASK_INFO)."
+          hint={t('kernels:a_db_export_provides_the_same')}
         />
       </div>
     );
@@ -144,7 +145,7 @@ function KernelsTable({
   return (
     <div className="view" data-testid="kernels-view">
       <header className="view-header">
-        <h1>Kernels</h1>
+        <h1>{t('kernels:kernels')}</h1>
         {k.source === 'trace' ? (
           <span className="source-note" data-testid="source-note">
             {traceSourceNote(
@@ -167,8 +168,8 @@ function KernelsTable({
         )}
         <span className="muted small">
           {groupBy
-            ? 'Click a group to list its kernels.'
-            : 'Click a kernel (or press Enter) to show it on the timeline.'}
+            ? t('kernels:click_a_group_to_list_its')
+            : t('kernels:click_a_kernel_or_press_enter')}
         </span>
       </header>
       <GroupedTableToolbar
@@ -176,36 +177,36 @@ function KernelsTable({
         grouped={grouped}
         noun="kernels"
         options={GROUP_OPTIONS}
-        filterPlaceholder="Filter name, type, core, shapes…"
+        filterPlaceholder={t('kernels:filter_name_type_core_shapes')}
       />
       {(note || linkedHidden) && (
         <div className="view-note" role="status">
-          {note ?? 'The kernel of the slice selected on the timeline is hidden by the filter.'}
+          {note ?? t('kernels:the_kernel_of_the_slice_selected')}
           <button type="button" className="link" onClick={() => setNote(null)} hidden={!note}>
-            Dismiss
+            {t('kernels:dismiss')}
           </button>
         </div>
       )}
       {groupBy ? (
         <ViewTable
           key="groups"
-          ariaLabel="Kernel groups"
+          ariaLabel={t('kernels:kernel_groups')}
           testId="kernel-groups"
           view={groupView}
           onRowActivate={openGroup}
           busy={view.pending || groupView.pending}
-          emptyText="No kernels match the filter."
+          emptyText={t('kernels:no_kernels_match_the_filter')}
         />
       ) : (
         <ViewTable
           key="rows"
-          ariaLabel="Kernels"
+          ariaLabel={t('kernels:kernels')}
           testId="kernel-table"
           view={view}
           selectedRow={linkedRow >= 0 ? linkedRow : null}
           revealRow={linkedRow >= 0 ? { row: linkedRow, seq: selected } : null}
           onRowActivate={activate}
-          emptyText="No kernels match the filter."
+          emptyText={t('kernels:no_kernels_match_the_filter')}
         />
       )}
     </div>

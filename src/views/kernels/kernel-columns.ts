@@ -4,6 +4,7 @@
  * as exact numbers), numeric-detected otherwise, plus "Start on timeline" when there is a trace.
  * Typed columns get canonical ids (KERNEL_COLUMN) whatever the file's header spelling.
  */
+import { t } from '../../i18n/t';
 import type { KernelTable } from '../../model/ascend-data';
 import type { KernelTraceJoin } from '../../model/analysis/kernel-join';
 import type { KernelGroupBy, KernelStatRow } from '../../model/ascend/kernel-stats';
@@ -221,8 +222,8 @@ export function kernelColumns(
     }
     out.splice(at < 0 ? out.length : at, 0, {
       id: KERNEL_COLUMN.timeline,
-      label: 'Start on timeline',
-      title: 'Start, ns since the trace start (the timeline axis), shown in ms',
+      label: t('kernels:start_on_timeline'),
+      title: t('kernels:start_ns_since_the_trace_start'),
       text: (r) => formatOffsetNs(starts()[r]!),
       value: (r) => starts()[r]!,
       width: 140,
@@ -244,11 +245,36 @@ export const GROUP_COLUMNS: Record<KernelGroupBy, string[]> = {
 };
 
 export const GROUP_OPTIONS: { value: '' | KernelGroupBy; label: string }[] = [
-  { value: '', label: 'No grouping' },
-  { value: 'name', label: 'Group by name' },
-  { value: 'type', label: 'Group by type' },
-  { value: 'core', label: 'Group by accelerator core' },
-  { value: 'shapes', label: 'Group by type + input shapes' },
+  {
+    value: '',
+    get label() {
+      return t('kernels:no_grouping');
+    },
+  },
+  {
+    value: 'name',
+    get label() {
+      return t('kernels:group_by_name');
+    },
+  },
+  {
+    value: 'type',
+    get label() {
+      return t('kernels:group_by_type');
+    },
+  },
+  {
+    value: 'core',
+    get label() {
+      return t('kernels:group_by_accelerator_core');
+    },
+  },
+  {
+    value: 'shapes',
+    get label() {
+      return t('kernels:group_by_type_input_shapes');
+    },
+  },
 ];
 
 const GROUP_LABELS: Record<string, string> = {

@@ -3,6 +3,7 @@
  * npu_module_mem (reserved per CANN module) as line charts on the timeline's visible window,
  * and operator_memory as a table whose allocation / release times open the timeline there.
  */
+import { t } from '../../i18n/t';
 import { useCallback, useMemo, useState } from 'react';
 import type { MemorySeries } from '../../model/ascend-data';
 import {
@@ -32,9 +33,28 @@ import { OperatorMemoryTable } from './OperatorMemoryTable';
 import '../views.css';
 
 export const METRICS: { key: MemoryMetric; label: string; color: string; dashed?: boolean }[] = [
-  { key: 'reservedMB', label: 'Reserved', color: 'var(--mem-reserved)' },
-  { key: 'allocatedMB', label: 'Allocated', color: 'var(--mem-allocated)' },
-  { key: 'activeMB', label: 'Active', color: 'var(--mem-active)', dashed: true },
+  {
+    key: 'reservedMB',
+    get label() {
+      return t('memory:reserved');
+    },
+    color: 'var(--mem-reserved)',
+  },
+  {
+    key: 'allocatedMB',
+    get label() {
+      return t('memory:allocated');
+    },
+    color: 'var(--mem-allocated)',
+  },
+  {
+    key: 'activeMB',
+    get label() {
+      return t('memory:active');
+    },
+    color: 'var(--mem-active)',
+    dashed: true,
+  },
 ];
 
 /** Categorical colours for module lines (Tableau 10). */
@@ -116,46 +136,46 @@ function Memory({ profile }: { profile: ProfileModel }) {
   return (
     <div className="view scroll" data-testid="memory-view">
       <header className="view-header">
-        <h1>Memory</h1>
+        <h1>{t('memory:memory')}</h1>
         <SourceNote sources={a.sources} keys={['memory', 'moduleMemory', 'operatorMemory']} />
         <span className="spacer" />
         {devices.length > 1 && (
           <select
             className="tt-select"
-            aria-label="Device"
+            aria-label={t('memory:device')}
             value={dev}
             onChange={(e) => setDevice(e.currentTarget.value)}
           >
             {devices.map((d) => (
               <option key={d} value={d}>
-                {d || '(device unknown)'}
+                {d || t('memory:device_unknown')}
               </option>
             ))}
           </select>
         )}
         {trace && (
           <button type="button" className="tt-button" onClick={() => store.getState().resetView()}>
-            Fit whole capture
+            {t('memory:fit_whole_capture')}
           </button>
         )}
       </header>
       {!trace ? (
         <div className="recon warn" role="note">
-          No trace was loaded, so the curves have no timeline to share; only the tables are shown.
+          {t('memory:no_trace_was_loaded_so_the')}
         </div>
       ) : (
-        <p className="muted small hint">
-          The x axis is the timeline’s visible window (shared with the Timeline tab). Ctrl/⌘ + wheel
-          zooms, drag pans, double-click fits the capture, click marks a time.
-        </p>
+        <p className="muted small hint">{t('memory:the_x_axis_is_the_timeline')}</p>
       )}
       {trace && (
         <>
           {components.length > 0 ? (
             <section className="panel" data-testid="memory-record">
               <h2>
-                Memory by component{' '}
-                <span className="muted">— memory_record.csv{dev ? `, ${dev}` : ''}</span>
+                {t('memory:memory_by_component')}{' '}
+                <span className="muted">
+                  {t('memory:memory_record_csv')}
+                  {dev ? `, ${dev}` : ''}
+                </span>
               </h2>
               <Legend
                 items={METRICS.map((m) => ({ ...m, key: m.key, off: off.has(m.key) }))}
@@ -174,14 +194,14 @@ function Memory({ profile }: { profile: ProfileModel }) {
             </section>
           ) : (
             <div className="recon warn" role="note">
-              No memory curves: {producedBySentence('memory_record.csv')}
+              {t('memory:no_memory_curves')} {producedBySentence('memory_record.csv')}
             </div>
           )}
           {a.moduleMemory?.length ? (
             <ModuleChart profile={profile} series={a.moduleMemory} />
           ) : (
             <div className="recon warn" role="note">
-              No module memory: {producedBySentence('npu_module_mem.csv')}
+              {t('memory:no_module_memory')} {producedBySentence('npu_module_mem.csv')}
             </div>
           )}
         </>
@@ -190,7 +210,7 @@ function Memory({ profile }: { profile: ProfileModel }) {
         <OperatorMemoryTable profile={profile} table={a.operatorMemory} />
       ) : (
         <div className="recon warn" role="note">
-          No operator memory: {producedBySentence('operator_memory.csv')}
+          {t('memory:no_operator_memory')} {producedBySentence('operator_memory.csv')}
         </div>
       )}
     </div>
@@ -283,11 +303,14 @@ function ComponentChart({
         <strong>{series.component}</strong>
         <span className="muted">
           {' '}
-          peak reserved {formatMB(sum.peakReservedMB)}
+          {t('memory:peak_reserved')} {formatMB(sum.peakReservedMB)}
           {Number.isFinite(sum.peakAllocatedMB) && (
-            <> · allocated {formatMB(sum.peakAllocatedMB)}</>
+            <>
+              {' '}
+              {t('memory:allocated_2')} {formatMB(sum.peakAllocatedMB)}
+            </>
           )}{' '}
-          · {sum.samples.toLocaleString('en-US')} samples
+          · {sum.samples.toLocaleString('en-US')} {t('memory:samples')}
         </span>
       </div>
       <WindowChart
@@ -295,7 +318,7 @@ function ComponentChart({
         series={build}
         height={150}
         formatY={unit.format}
-        ariaLabel={`${series.component} memory over time`}
+        ariaLabel={`${series.component} ${t('memory:memory_over_time')}`}
         testId="memory-chart"
       />
     </div>
@@ -346,7 +369,8 @@ function ModuleChart({ profile, series }: { profile: ProfileModel; series: Memor
   return (
     <section className="panel" data-testid="module-memory">
       <h2>
-        Reserved memory by CANN module <span className="muted">— npu_module_mem.csv</span>
+        {t('memory:reserved_memory_by_cann_module')}{' '}
+        <span className="muted">{t('memory:npu_module_mem_csv')}</span>
       </h2>
       <Legend
         items={modules.map((m, i) => ({
@@ -357,18 +381,13 @@ function ModuleChart({ profile, series }: { profile: ProfileModel; series: Memor
         }))}
         onToggle={(k) => setShown((s) => toggled(s, k))}
       />
-      {zero > 0 && (
-        <p className="muted small">
-          {zero === 1 ? '1 module stays' : `${zero} modules stay`} at 0 MB and{' '}
-          {zero === 1 ? 'is' : 'are'} not listed.
-        </p>
-      )}
+      {zero > 0 && <p className="muted small">{t('memory:modules_at_zero', { count: zero })}</p>}
       <WindowChart
         chart={c}
         series={build}
         height={220}
         formatY={unit.format}
-        ariaLabel="Reserved memory per CANN module over time"
+        ariaLabel={t('memory:reserved_memory_per_cann_module_over')}
         testId="module-chart"
       />
     </section>

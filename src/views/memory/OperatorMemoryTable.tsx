@@ -3,6 +3,7 @@
  * release times are shown since the trace start (the timeline's origin, like every other view;
  * the file's epoch µs in the tooltip) and are links that frame that moment on the timeline.
  */
+import { t as tr } from '../../i18n/t';
 import { useMemo } from 'react';
 import type { ProfileModel, TextTable } from '../../model/profile';
 import { absUsTextToTimelineNs } from '../../model/views/abs-time';
@@ -60,7 +61,7 @@ export function OperatorMemoryTable({
       return {
         ...c,
         label: c.label.replace(/\(us\)$/, '(on timeline)'),
-        title: `${c.label}: shown since the trace start (file: µs since the epoch)`,
+        title: `${c.label}${tr('memory:shown_since_the_trace_start_file')}`,
         width: 170,
         render: (r: number) => {
           const text = c.text(r);
@@ -71,7 +72,7 @@ export function OperatorMemoryTable({
             <button
               type="button"
               className="link"
-              title={`${text} µs since the epoch in operator_memory.csv; ${formatOffsetNs(t)} since the trace start: show it on the timeline`}
+              title={`${text} ${tr('memory:s_since_the_epoch_in_operator')} ${formatOffsetNs(t)} ${tr('memory:since_the_trace_start_show_it')}`}
               onClick={(e) => {
                 e.stopPropagation();
                 // An allocation selects the operator that allocated (its host slice).
@@ -110,21 +111,21 @@ export function OperatorMemoryTable({
   return (
     <section className="panel" data-testid="operator-memory">
       <h2>
-        Allocations by operator{' '}
-        <span className="muted">— operator_memory.csv; click a time to see it on the timeline</span>
+        {tr('memory:allocations_by_operator')}{' '}
+        <span className="muted">{tr('memory:operator_memory_csv_click_a_time')}</span>
       </h2>
       <TableToolbar
         view={view}
         noun="allocations"
         exportName="operator_memory"
-        filterPlaceholder="Filter operator…"
+        filterPlaceholder={tr('memory:filter_operator')}
       />
       <div className="ops-table" style={{ height: tableBoxHeight(table.rows.length, 460) }}>
         <ViewTable
-          ariaLabel="Operator memory"
+          ariaLabel={tr('memory:operator_memory')}
           testId="operator-memory-table"
           view={view}
-          emptyText="No allocations match the filter."
+          emptyText={tr('memory:no_allocations_match_the_filter')}
         />
       </div>
     </section>

@@ -4,6 +4,7 @@
  * sortable, filterable, groupable by name (or name + input shapes), exportable. A row expands
  * to its input shapes and call stack (click, or Enter).
  */
+import { t } from '../../i18n/t';
 import { useCallback, useMemo, useState } from 'react';
 import type { OperatorTable } from '../../model/ascend-data';
 import { analyzeProfile } from '../../model/analysis/analyze';
@@ -156,7 +157,7 @@ function OperatorsTable({
   return (
     <div className="view" data-testid="operators-view">
       <header className="view-header">
-        <h1>Operators</h1>
+        <h1>{t('operators:operators')}</h1>
         {ops.source === 'trace' ? (
           <span className="source-note" data-testid="source-note">
             {operatorsSource(source)}
@@ -166,8 +167,8 @@ function OperatorsTable({
         )}
         <span className="muted small">
           {groupBy
-            ? 'Click a group to list its calls. Totals count an op once when a same-name op is nested inside it; self times add up over every call.'
-            : 'Click an operator (or press Enter) for its input shapes and call stack.'}
+            ? t('operators:click_a_group_to_list_its')
+            : t('operators:click_an_operator_or_press_enter')}
         </span>
       </header>
       <GroupedTableToolbar
@@ -180,27 +181,27 @@ function OperatorsTable({
             ? 'the range filter applies to timed tables'
             : 'operator_details.csv has no timestamps'
         }
-        filterPlaceholder="Filter name, shapes, call stack…"
+        filterPlaceholder={t('operators:filter_name_shapes_call_stack')}
       />
       {groupBy ? (
         <ViewTable
           key="groups"
-          ariaLabel="Operator groups"
+          ariaLabel={t('operators:operator_groups')}
           testId="operator-groups"
           view={groupView}
           onRowActivate={openGroup}
           busy={view.pending || groupView.pending}
-          emptyText="No operators match the filter."
+          emptyText={t('operators:no_operators_match_the_filter')}
         />
       ) : (
         <ViewTable
           key="rows"
-          ariaLabel="Operators"
+          ariaLabel={t('operators:operators')}
           testId="operator-table"
           view={view}
           onRowActivate={toggle}
           detail={detail}
-          emptyText="No operators match the filter."
+          emptyText={t('operators:no_operators_match_the_filter')}
         />
       )}
     </div>
@@ -224,7 +225,7 @@ function StackCell({
         type="button"
         className="expander"
         aria-expanded={open}
-        aria-label={open ? 'Collapse call stack' : 'Expand call stack'}
+        aria-label={open ? t('operators:collapse_call_stack') : t('operators:expand_call_stack')}
         onClick={(e) => {
           e.stopPropagation();
           onToggle();
@@ -259,12 +260,12 @@ function OperatorDetail({
           data-testid="operator-show"
           onClick={onShow}
         >
-          Show on timeline ↗
+          {t('operators:show_on_timeline')}
         </button>
       )}
       {shapes.length > 0 && (
         <>
-          <div className="op-detail-title">Input shapes</div>
+          <div className="op-detail-title">{t('operators:input_shapes')}</div>
           <ol className="mono">
             {shapes.map((s, i) => (
               <li key={i}>{s}</li>
@@ -272,12 +273,12 @@ function OperatorDetail({
           </ol>
         </>
       )}
-      <div className="op-detail-title">Call stack</div>
+      <div className="op-detail-title">{t('operators:call_stack')}</div>
       {frames.length === 0 ? (
         <div className="muted">
           {withStackOff
-            ? 'No call stack (profile with with_stack=True to record one).'
-            : 'No call stack recorded for this operator.'}
+            ? t('operators:no_call_stack_profile_with_with')
+            : t('operators:no_call_stack_recorded_for_this')}
         </div>
       ) : (
         <ol className="mono">

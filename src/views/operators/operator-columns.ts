@@ -3,6 +3,7 @@
  * dictionary-encoded, durations from the typed ns columns (shown as the file's µs text), the
  * call stack as text (the view renders it expandable), anything else as found.
  */
+import { t } from '../../i18n/t';
 import type { OperatorTable } from '../../model/ascend-data';
 import type { OperatorGroupRow, OperatorGroupBy } from '../../model/views/kernel-groups';
 import { formatDuration } from '../../lib/format';
@@ -91,9 +92,24 @@ export function operatorColumns(ops: OperatorTable): ColumnDef[] {
 }
 
 export const OPERATOR_GROUP_OPTIONS: { value: '' | OperatorGroupBy; label: string }[] = [
-  { value: '', label: 'No grouping' },
-  { value: 'name', label: 'Group by name' },
-  { value: 'shapes', label: 'Group by name + input shapes' },
+  {
+    value: '',
+    get label() {
+      return t('operators:no_grouping');
+    },
+  },
+  {
+    value: 'name',
+    get label() {
+      return t('operators:group_by_name');
+    },
+  },
+  {
+    value: 'shapes',
+    get label() {
+      return t('operators:group_by_name_input_shapes');
+    },
+  },
 ];
 
 export const OPERATOR_GROUP_COLUMNS: Record<OperatorGroupBy, string[]> = {

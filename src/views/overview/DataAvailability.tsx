@@ -1,4 +1,5 @@
 /** "Data in this folder": which views the folder fills, from which file, and what is missing. */
+import { t } from '../../i18n/t';
 import { PRODUCED_BY } from '../../import/file-kinds';
 import { analyzeProfile } from '../../model/analysis/analyze';
 import type { ProfileModel } from '../../model/profile';
@@ -9,16 +10,32 @@ import { sourceLabel } from '../common/SourceNote';
 type DataKey = Exclude<keyof ProfileModel['ascend'], 'sources'>;
 
 const VIEWS: { tab: ViewTab; label: string; parts: { key: DataKey; file: string }[] }[] = [
-  { tab: 'kernels', label: 'Kernels', parts: [{ key: 'kernels', file: 'kernel_details.csv' }] },
+  {
+    tab: 'kernels',
+    get label() {
+      return t('overview:kernels');
+    },
+    parts: [{ key: 'kernels', file: 'kernel_details.csv' }],
+  },
   {
     tab: 'operators',
-    label: 'Operators',
+    get label() {
+      return t('overview:operators');
+    },
     parts: [{ key: 'operators', file: 'operator_details.csv' }],
   },
-  { tab: 'steps', label: 'Steps', parts: [{ key: 'steps', file: 'step_trace_time.csv' }] },
+  {
+    tab: 'steps',
+    get label() {
+      return t('overview:steps');
+    },
+    parts: [{ key: 'steps', file: 'step_trace_time.csv' }],
+  },
   {
     tab: 'communication',
-    label: 'Communication',
+    get label() {
+      return t('overview:communication');
+    },
     parts: [
       { key: 'communication', file: 'communication.json' },
       { key: 'commMatrix', file: 'communication_matrix.json' },
@@ -26,7 +43,9 @@ const VIEWS: { tab: ViewTab; label: string; parts: { key: DataKey; file: string 
   },
   {
     tab: 'memory',
-    label: 'Memory',
+    get label() {
+      return t('overview:memory');
+    },
     parts: [
       { key: 'memory', file: 'memory_record.csv' },
       { key: 'moduleMemory', file: 'npu_module_mem.csv' },
@@ -35,7 +54,9 @@ const VIEWS: { tab: ViewTab; label: string; parts: { key: DataKey; file: string 
   },
   {
     tab: 'statistics',
-    label: 'Statistics',
+    get label() {
+      return t('overview:statistics');
+    },
     parts: [
       { key: 'statistics', file: 'op_statistic.csv' },
       { key: 'statistics', file: 'api_statistic.csv' },
@@ -64,7 +85,8 @@ export function DataAvailability({ profile }: { profile: ProfileModel }) {
   return (
     <section className="panel" data-testid="data-availability">
       <h2>
-        Data in this folder <span className="muted">— what each view reads</span>
+        {t('overview:data_in_this_folder')}{' '}
+        <span className="muted">{t('overview:what_each_view_reads')}</span>
       </h2>
       <ul className="avail">
         {VIEWS.map((v) => {
@@ -112,7 +134,7 @@ export function DataAvailability({ profile }: { profile: ProfileModel }) {
                 <div className="avail-missing small">
                   {missingFiles.map((f) => (
                     <div key={f}>
-                      no <code>{f}</code>
+                      {t('common:no')} <code>{f}</code>
                       {PRODUCED_BY[f] ? ` — ${PRODUCED_BY[f]}` : ''}
                     </div>
                   ))}

@@ -4,6 +4,7 @@
  * accelerator core and which data the folder has. Every figure links to the view it comes from.
  * For a plain trace: its size and the slice names that take the most time.
  */
+import { t } from '../../i18n/t';
 import { formatCount, formatDuration, formatPercent } from '../../lib/format';
 import { analyzeProfile } from '../../model/analysis/analyze';
 import { overviewFiguresCached, type DeviceTime } from '../../model/ascend/overview';
@@ -50,9 +51,7 @@ export function OverviewView() {
       ) : profile.trace ? (
         <TraceOverviewPanel profile={profile} trace={profile.trace} />
       ) : (
-        <p className="muted">
-          Nothing to summarise: this profile has neither a trace nor profiler tables.
-        </p>
+        <p className="muted">{t('overview:nothing_to_summarise_this_profile_has')}</p>
       )}
     </div>
   );
@@ -121,7 +120,7 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
     <>
       <div className="kpis">
         <Kpi
-          title="Capture"
+          title={t('overview:capture')}
           testId="kpi-span"
           value={span ? formatDuration(span.durationNs) : '–'}
           onClick={
@@ -132,38 +131,39 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
                 }
               : undefined
           }
-          linkLabel="Open the timeline"
+          linkLabel={t('overview:open_the_timeline')}
         >
           {span && (
             <div className="muted small">
-              {wallClock(span.startNs) ?? `from ${span.startNs} ns`}
-              {span.source === 'kernels' && ' (first to last kernel)'}
+              {wallClock(span.startNs) ?? `${t('overview:from')} ${span.startNs} ns`}
+              {span.source === 'kernels' && ' ' + t('overview:first_to_last_kernel')}
             </div>
           )}
         </Kpi>
         <Kpi
-          title="Device busy"
+          title={t('overview:device_busy')}
           testId="kpi-busy"
           value={dev ? formatPercent(dev.busyUs / Math.max(1e-9, dev.busyUs + dev.freeUs)) : '–'}
           onClick={dev ? () => open('steps') : undefined}
-          linkLabel="Open the step breakdown"
+          linkLabel={t('overview:open_the_step_breakdown')}
         >
           {dev && (
             <>
               <Bars
                 parts={[
-                  { label: 'Busy', value: dev.busyUs, color: 'var(--seg-compute)' },
-                  { label: 'Free', value: dev.freeUs, color: 'var(--seg-free)' },
+                  { label: t('overview:busy_2'), value: dev.busyUs, color: 'var(--seg-compute)' },
+                  { label: t('overview:free_2'), value: dev.freeUs, color: 'var(--seg-free)' },
                 ]}
               />
               <div className="muted small">
-                busy {formatDuration(dev.busyUs * 1000)} · free {formatDuration(dev.freeUs * 1000)}
+                {t('overview:busy')} {formatDuration(dev.busyUs * 1000)} {t('overview:free')}{' '}
+                {formatDuration(dev.freeUs * 1000)}
               </div>
             </>
           )}
         </Kpi>
         <Kpi
-          title="Exposed communication"
+          title={t('overview:exposed_communication')}
           testId="kpi-comm"
           value={
             dev ? formatPercent(dev.communicationNotOverlappedUs / Math.max(1e-9, dev.busyUs)) : '–'
@@ -178,36 +178,40 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
                   )
               : undefined
           }
-          linkLabel="Open communication"
+          linkLabel={t('overview:open_communication')}
         >
           {dev && (
             <>
               <Bars
                 parts={[
                   {
-                    label: 'Computing only',
+                    label: t('overview:computing_only'),
                     value: Math.max(0, dev.computingUs - dev.overlappedUs),
                     color: 'var(--seg-compute)',
                   },
-                  { label: 'Overlapped', value: dev.overlappedUs, color: 'var(--seg-overlapped)' },
                   {
-                    label: 'Communication not overlapped',
+                    label: t('overview:overlapped'),
+                    value: dev.overlappedUs,
+                    color: 'var(--seg-overlapped)',
+                  },
+                  {
+                    label: t('overview:communication_not_overlapped'),
                     value: dev.communicationNotOverlappedUs,
                     color: 'var(--seg-comm)',
                   },
                 ]}
               />
               <div className="muted small">
-                of busy time waits on communication · compute{' '}
-                {formatDuration(dev.computingUs * 1000)} · comm.{' '}
+                {t('overview:of_busy_time_waits_on_communication')}{' '}
+                {formatDuration(dev.computingUs * 1000)} {t('overview:comm')}{' '}
                 {formatDuration(dev.communicationUs * 1000)} (
-                {formatDuration(dev.overlappedUs * 1000)} hidden by compute)
+                {formatDuration(dev.overlappedUs * 1000)} {t('overview:hidden_by_compute')}
               </div>
             </>
           )}
         </Kpi>
         <Kpi
-          title="Kernels"
+          title={t('overview:kernels')}
           testId="kpi-kernels"
           value={f.kernelsSource ? formatCount(kernelCount) : '–'}
           onClick={
@@ -218,26 +222,29 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
                     .openTable('kernels', 'kernels', { focus: [], groupBy: '', filter: '' })
               : undefined
           }
-          linkLabel="Open the kernel table"
+          linkLabel={t('overview:open_the_kernel_table')}
         >
           {f.kernelsSource && (
             <div className="muted small">
-              {formatDuration(kernelNs)} of kernel time on {f.cores.length}{' '}
-              {f.kernelsSource === 'trace' ? 'kinds' : 'core types'}
+              {formatDuration(kernelNs)} {t('overview:of_kernel_time_on')} {f.cores.length}{' '}
+              {f.kernelsSource === 'trace' ? t('overview:kinds') : t('overview:core_types')}
             </div>
           )}
         </Kpi>
       </div>
       {dev && (
-        <p className="muted small caption">Device figures from {DEVICE_SOURCE[dev.source]}.</p>
+        <p className="muted small caption">
+          {t('overview:device_figures_from')} {DEVICE_SOURCE[dev.source]}.
+        </p>
       )}
       <div className="overview-grid">
         {f.topKernels.length > 0 && (
           <section className="panel" data-testid="top-kernels">
             <h2>
-              Top kernels by total time{' '}
+              {t('overview:top_kernels_by_total_time')}{' '}
               <span className="muted">
-                — {fromWhere(f.kernelsSource, 'kernel_details')}, grouped by name
+                — {fromWhere(f.kernelsSource, 'kernel_details')}
+                {t('overview:grouped_by_name')}
               </span>
             </h2>
             <SummaryTable
@@ -245,22 +252,22 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
               rowKey={(k) => k.key}
               columns={[
                 {
-                  label: 'Kernel',
+                  label: t('overview:kernel'),
                   kind: 'name',
                   cell: (k) => (
                     <ItemLink
                       name={k.parts[0]!}
-                      title={`Show the ${k.count} ${k.parts[0]} kernels`}
+                      title={`${t('overview:show_the')} ${k.count} ${k.parts[0]} ${t('overview:kernels_2')}`}
                       onClick={() => openKernels(KERNEL_COLUMN.name, k.parts[0]!)}
                       testId="top-kernel"
                     />
                   ),
                 },
-                { label: 'Count', kind: 'num', cell: (k) => formatCount(k.count) },
-                { label: 'Total', kind: 'num', cell: (k) => formatDuration(k.totalNs) },
-                { label: 'Avg', kind: 'num', cell: (k) => formatDuration(k.avgNs) },
+                { label: t('overview:count'), kind: 'num', cell: (k) => formatCount(k.count) },
+                { label: t('overview:total'), kind: 'num', cell: (k) => formatDuration(k.totalNs) },
+                { label: t('overview:avg'), kind: 'num', cell: (k) => formatDuration(k.avgNs) },
                 {
-                  label: 'Share of kernel time',
+                  label: t('overview:share_of_kernel_time'),
                   kind: 'share',
                   cell: (k) => <ShareBar value={k.share} />,
                 },
@@ -271,13 +278,10 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
         {f.topOperators.length > 0 && (
           <section className="panel" data-testid="top-operators">
             <h2>
-              Top operators by device time{' '}
-              <span
-                className="muted"
-                title="Device total counts a call once when a same-name op is nested inside it"
-              >
-                — {fromWhere(f.operatorsSource, 'operator_details')}, grouped by name (nested
-                same-name calls counted once)
+              {t('overview:top_operators_by_device_time')}{' '}
+              <span className="muted" title={t('overview:device_total_counts_a_call_once')}>
+                — {fromWhere(f.operatorsSource, 'operator_details')}
+                {t('overview:grouped_by_name_nested_same_name')}
               </span>
             </h2>
             <SummaryTable
@@ -285,26 +289,30 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
               rowKey={(o) => o.name}
               columns={[
                 {
-                  label: 'Operator',
+                  label: t('overview:operator'),
                   kind: 'name',
                   cell: (o) => (
                     <ItemLink
                       name={o.name}
-                      title={`Show the ${o.count} ${o.name} calls`}
+                      title={`${t('overview:show_the')} ${o.count} ${o.name} ${t('overview:calls')}`}
                       onClick={() => openOperators(o.name)}
                       testId="top-operator"
                     />
                   ),
                 },
-                { label: 'Count', kind: 'num', cell: (o) => formatCount(o.count) },
+                { label: t('overview:count'), kind: 'num', cell: (o) => formatCount(o.count) },
                 {
-                  label: 'Device total',
+                  label: t('overview:device_total'),
                   kind: 'num',
                   cell: (o) => formatDuration(o.deviceTotalNs),
                 },
-                { label: 'Host total', kind: 'num', cell: (o) => formatDuration(o.hostTotalNs) },
                 {
-                  label: 'Device total (relative)',
+                  label: t('overview:host_total'),
+                  kind: 'num',
+                  cell: (o) => formatDuration(o.hostTotalNs),
+                },
+                {
+                  label: t('overview:device_total_relative'),
                   kind: 'share',
                   cell: (o) => <RelativeBar value={o.deviceTotalNs} max={opTotal} />,
                 },
@@ -315,32 +323,32 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
         {f.cores.length > 0 && (
           <section className="panel" data-testid="kernel-cores">
             <h2>
-              Kernels by{' '}
+              {t('overview:kernels_by')}{' '}
               {f.kernelsSource === 'trace' || f.kernelsSource === 'db'
-                ? 'kind'
-                : 'accelerator core'}{' '}
-              <span className="muted">— count and summed time</span>
+                ? t('overview:kind')
+                : t('overview:accelerator_core')}{' '}
+              <span className="muted">{t('overview:count_and_summed_time')}</span>
             </h2>
             <SummaryTable
               rows={f.cores}
               rowKey={(c) => c.core}
               columns={[
                 {
-                  label: 'Accelerator core',
+                  label: t('overview:accelerator_core_2'),
                   kind: 'plain',
                   cell: (c) => (
                     <ItemLink
                       name={c.core}
-                      empty="N/A"
+                      empty={t('overview:n_a')}
                       onClick={() => openKernels(KERNEL_COLUMN.core, c.core)}
                       testId="core-link"
                     />
                   ),
                 },
-                { label: 'Kernels', kind: 'num', cell: (c) => formatCount(c.count) },
-                { label: 'Time', kind: 'num', cell: (c) => formatDuration(c.totalNs) },
+                { label: t('overview:kernels'), kind: 'num', cell: (c) => formatCount(c.count) },
+                { label: t('overview:time'), kind: 'num', cell: (c) => formatDuration(c.totalNs) },
                 {
-                  label: 'Share of kernel time',
+                  label: t('overview:share_of_kernel_time'),
                   kind: 'share',
                   cell: (c) => <ShareBar value={kernelNs > 0 ? c.totalNs / kernelNs : 0} />,
                 },

@@ -3,6 +3,7 @@
  * slice names, busiest processes): a header row and one row per item, each cell styled by its
  * kind (name, number, share bar), and the link that opens an item where it comes from.
  */
+import { t } from '../../i18n/t';
 import type { ReactNode } from 'react';
 
 /** name: the item's name (a link); num: right-aligned figure; share: a bar; plain: as is. */
@@ -77,7 +78,7 @@ export function ItemLink(p: {
       onClick={p.onClick}
       data-testid={p.testId}
     >
-      {p.name || (p.empty ?? '(no name)')}
+      {p.name || (p.empty ?? t('overview:no_name'))}
     </button>
   );
 }

@@ -1,4 +1,5 @@
 /** Overview of a plain trace: counts, busiest processes, slice names by total time. */
+import { t } from '../../i18n/t';
 import { formatCount, formatDuration, formatPercent } from '../../lib/format';
 import type { ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
@@ -25,44 +26,48 @@ export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: Tr
     <>
       <div className="kpis">
         <section className="kpi" data-testid="kpi-span">
-          <div className="kpi-title">Span</div>
+          <div className="kpi-title">{t('overview:span')}</div>
           <button type="button" className="kpi-value link" onClick={openTimeline}>
             {formatDuration(o.spanNs)}
           </button>
-          <div className="muted small">{wallClock(trace.baseNs) ?? 'trace time'}</div>
+          <div className="muted small">{wallClock(trace.baseNs) ?? t('overview:trace_time')}</div>
         </section>
-        <Count title="Processes" value={o.processes} onClick={openTimeline} />
-        <Count title="Threads" value={o.threads} onClick={openTimeline} />
-        <Count title="Slices" value={o.slices} onClick={openTimeline} />
-        <Count title="Flows" value={o.flows} onClick={openTimeline} />
-        <Count title="Counter tracks" value={o.counterTracks} onClick={openTimeline} />
+        <Count title={t('overview:processes')} value={o.processes} onClick={openTimeline} />
+        <Count title={t('overview:threads')} value={o.threads} onClick={openTimeline} />
+        <Count title={t('overview:slices')} value={o.slices} onClick={openTimeline} />
+        <Count title={t('overview:flows')} value={o.flows} onClick={openTimeline} />
+        <Count
+          title={t('overview:counter_tracks')}
+          value={o.counterTracks}
+          onClick={openTimeline}
+        />
       </div>
       <div className="overview-grid">
         <section className="panel" data-testid="top-slices">
           <h2>
-            Slice names by total time{' '}
-            <span className="muted">— click a name to find it on the timeline</span>
+            {t('overview:slice_names_by_total_time')}{' '}
+            <span className="muted">{t('overview:click_a_name_to_find_it')}</span>
           </h2>
           {o.topNames.length === 0 ? (
-            <p className="muted">The trace has no slices.</p>
+            <p className="muted">{t('overview:the_trace_has_no_slices')}</p>
           ) : (
             <SummaryTable
               rows={o.topNames}
               rowKey={(n) => n.name}
               columns={[
                 {
-                  label: 'Name',
+                  label: t('overview:name'),
                   kind: 'name',
                   cell: (n) => (
                     <ItemLink name={n.name} onClick={() => search(n.name)} testId="top-slice" />
                   ),
                 },
-                { label: 'Count', kind: 'num', cell: (n) => formatCount(n.count) },
-                { label: 'Total', kind: 'num', cell: (n) => formatDuration(n.totalNs) },
-                { label: 'Self', kind: 'num', cell: (n) => formatDuration(n.selfNs) },
-                { label: 'Max', kind: 'num', cell: (n) => formatDuration(n.maxNs) },
+                { label: t('overview:count'), kind: 'num', cell: (n) => formatCount(n.count) },
+                { label: t('overview:total'), kind: 'num', cell: (n) => formatDuration(n.totalNs) },
+                { label: t('overview:self'), kind: 'num', cell: (n) => formatDuration(n.selfNs) },
+                { label: t('overview:max'), kind: 'num', cell: (n) => formatDuration(n.maxNs) },
                 {
-                  label: 'Of the span',
+                  label: t('overview:of_the_span'),
                   kind: 'share',
                   cell: (n) => <ShareBar value={o.spanNs > 0 ? n.totalNs / o.spanNs : 0} />,
                 },
@@ -72,31 +77,35 @@ export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: Tr
         </section>
         <section className="panel" data-testid="top-processes">
           <h2>
-            Busiest processes{' '}
-            <span className="muted">
-              — busy: time at least one of its threads is in a slice (union over threads); thread
-              time: summed over threads
-            </span>
+            {t('overview:busiest_processes')}{' '}
+            <span className="muted">{t('overview:busy_time_at_least_one_of')}</span>
           </h2>
           <SummaryTable
             rows={o.topProcesses}
             rowKey={(p) => p.index}
             columns={[
               {
-                label: 'Process',
+                label: t('overview:process'),
                 kind: 'name',
                 cell: (p) => (
-                  <span title={`${p.label} (pid ${p.pid})`}>
-                    {p.label} <span className="muted">pid {p.pid}</span>
+                  <span title={`${p.label} ${t('overview:pid')} ${p.pid})`}>
+                    {p.label}{' '}
+                    <span className="muted">
+                      {t('overview:pid_2')} {p.pid}
+                    </span>
                   </span>
                 ),
               },
-              { label: 'Threads', kind: 'num', cell: (p) => formatCount(p.threads) },
-              { label: 'Slices', kind: 'num', cell: (p) => formatCount(p.slices) },
-              { label: 'Busy', kind: 'num', cell: (p) => formatDuration(p.busyNs) },
-              { label: 'Thread time', kind: 'num', cell: (p) => formatDuration(p.threadNs) },
+              { label: t('overview:threads'), kind: 'num', cell: (p) => formatCount(p.threads) },
+              { label: t('overview:slices'), kind: 'num', cell: (p) => formatCount(p.slices) },
+              { label: t('overview:busy_2'), kind: 'num', cell: (p) => formatDuration(p.busyNs) },
               {
-                label: 'Relative',
+                label: t('overview:thread_time'),
+                kind: 'num',
+                cell: (p) => formatDuration(p.threadNs),
+              },
+              {
+                label: t('overview:relative'),
                 kind: 'share',
                 title: (p) => formatPercent(busiest > 0 ? p.busyNs / busiest : 0),
                 cell: (p) => <RelativeBar value={p.busyNs} max={busiest} />,

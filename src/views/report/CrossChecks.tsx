@@ -4,6 +4,7 @@
  * operator longer than all kernel time, a step busier than its length…), a one-line all-clear
  * otherwise.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import { formatCount } from '../../lib/format';
 import { checkInvariantsCached } from '../../model/analysis/invariants';
@@ -14,16 +15,15 @@ export function CrossChecks({ profile }: { profile: ProfileModel }) {
   if (fails.length === 0) {
     return (
       <p className="muted small" data-testid="cross-checks">
-        ✓ Cross-view checks passed: kernel totals match their slices, no operator or step exceeds
-        the time it is part of, shares stay within 100 %, every event lies on the timeline.
+        {t('report:cross_view_checks_passed_kernel_totals')}
       </p>
     );
   }
   return (
     <section className="recon bad" role="alert" data-testid="cross-checks">
       <strong>
-        ⚠ {fails.length} cross-view check{fails.length === 1 ? '' : 's'} failed: some figures of
-        this profile contradict each other.
+        ⚠ {t('report:checks_failed', { count: fails.length })}{' '}
+        {t('report:failed_some_figures_of_this_profile')}
       </strong>
       <table className="grid">
         <tbody>

@@ -3,6 +3,7 @@
  * status (read / skipped / failed with the reason), warnings by code with a count and an
  * example, and what the trace holds.
  */
+import { t as tr } from '../../i18n/t';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DataTable } from '../../tables/DataTable';
 import type { ColumnDef } from '../../tables/column';
@@ -27,16 +28,19 @@ export function ReportView() {
     <div className="report" data-testid="import-report">
       {discovered.length > 1 && (
         <section>
-          <h2>Profiles found ({discovered.length})</h2>
+          <h2>
+            {tr('report:profiles_found')}
+            {discovered.length})
+          </h2>
           <table className="grid" data-testid="profile-list">
             <thead>
               <tr>
-                <th>Profile</th>
-                <th>Rank</th>
-                <th>Run folder</th>
-                <th>Level</th>
-                <th>Export</th>
-                <th>Files</th>
+                <th>{tr('report:profile')}</th>
+                <th>{tr('report:rank')}</th>
+                <th>{tr('report:run_folder')}</th>
+                <th>{tr('report:level')}</th>
+                <th>{tr('report:export')}</th>
+                <th>{tr('report:files')}</th>
                 <th />
               </tr>
             </thead>
@@ -54,7 +58,7 @@ export function ReportView() {
                       className="button subtle"
                       onClick={() => void controller.importProfile(d.id, true)}
                     >
-                      {loaded[d.id] ? 'Show' : 'Open'}
+                      {loaded[d.id] ? tr('report:show') : tr('report:open')}
                     </button>
                   </td>
                 </tr>
@@ -66,7 +70,7 @@ export function ReportView() {
       {profile && <ProfileReport profile={profile} />}
       {opened.length > 0 && (
         <section>
-          <h2>Other inputs</h2>
+          <h2>{tr('report:other_inputs')}</h2>
           <InputsTable inputs={opened} />
         </section>
       )}
@@ -86,7 +90,7 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
     return [
       {
         id: 'process',
-        label: 'Process',
+        label: tr('report:process'),
         width: 220,
         text: (i) => {
           const p = trace.processes[t[i]!.process]!;
@@ -95,27 +99,27 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
       },
       {
         id: 'thread',
-        label: 'Thread',
+        label: tr('report:thread'),
         width: 260,
         text: (i) => threadLabel(t[i]!),
       },
       {
         id: 'slices',
-        label: 'Slices',
+        label: tr('report:slices'),
         width: 100,
         text: (i) => formatCount(count(i)),
         value: count,
       },
       {
         id: 'overlapping',
-        label: 'Overlapping',
+        label: tr('report:overlapping'),
         width: 110,
         text: (i) => formatCount(over(i)?.slices.length ?? 0),
         value: (i) => over(i)?.slices.length ?? 0,
       },
       {
         id: 'depth',
-        label: 'Max depth',
+        label: tr('report:max_depth'),
         width: 100,
         text: (i) => String(track(i)?.slices.rows ?? 0),
         value: (i) => track(i)?.slices.rows ?? 0,
@@ -126,7 +130,7 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
   return (
     <div className="report-threads" style={{ height }}>
       <DataTable
-        ariaLabel="Threads"
+        ariaLabel={tr('report:threads_2')}
         testId="threads-table"
         columns={columns}
         rows={null}
@@ -146,25 +150,22 @@ function CacheSection() {
   useEffect(refresh, [refresh]);
   return (
     <section data-testid="cache-section">
-      <h2>Reopen cache</h2>
+      <h2>{tr('report:reopen_cache')}</h2>
       <p>
-        Large profiles are kept parsed in this browser&apos;s private storage, so opening the same
-        files again (same names, sizes and modification times) skips parsing. Nothing leaves your
-        machine.{' '}
+        {tr('report:large_profiles_are_kept_parsed_in')}{' '}
         {usage ? (
           <>
-            It holds {usage.entries} profile{usage.entries === 1 ? '' : 's'} (
-            {formatBytes(usage.bytes)}).
+            {tr('report:it_holds_profiles', { count: usage.entries })} ({formatBytes(usage.bytes)}).
           </>
         ) : (
-          <>Storage is not available here.</>
+          <>{tr('report:storage_is_not_available_here')}</>
         )}{' '}
         <button
           className="button subtle"
           data-testid="clear-cache"
           onClick={() => void controller.clearCache().then(refresh)}
         >
-          Clear cache
+          {tr('report:clear_cache')}
         </button>
       </p>
     </section>
@@ -180,18 +181,31 @@ function ProfileReport({ profile }: { profile: ProfileModel }) {
       <section>
         <h2>
           {d.label}{' '}
-          <span className="muted">{d.kind === 'ascend' ? 'profiler folder' : 'trace file'}</span>
+          <span className="muted">
+            {d.kind === 'ascend' ? tr('report:profiler_folder') : tr('report:trace_file')}
+          </span>
         </h2>
         {profile.fromCache && (
           <p className="notice" data-testid="from-cache">
-            Loaded from the reopen cache (these files were parsed before).
+            {tr('report:loaded_from_the_reopen_cache_these')}
           </p>
         )}
         <p data-testid="input-counts">
-          {counts.read} read · {counts.skipped} skipped · {counts.failed} failed
+          {counts.read} {tr('report:read')} {counts.skipped} {tr('report:skipped')} {counts.failed}{' '}
+          {tr('report:failed')}
           {d.level && <> · {d.level}</>}
-          {d.exportType && <> · export {d.exportType}</>}
-          {d.rank !== null && <> · rank {d.rank}</>}
+          {d.exportType && (
+            <>
+              {' '}
+              {tr('report:export_2')} {d.exportType}
+            </>
+          )}
+          {d.rank !== null && (
+            <>
+              {' '}
+              {tr('report:rank_2')} {d.rank}
+            </>
+          )}
         </p>
         <InputsTable inputs={profile.inputs} />
         <CrossChecks profile={profile} />
@@ -216,10 +230,10 @@ function SourcesSection({ profile }: { profile: ProfileModel }) {
   if (candidates.size < 2 && sources.length === 0) return null;
   return (
     <section data-testid="sources-section">
-      <h2>Sources</h2>
+      <h2>{tr('report:sources')}</h2>
       {candidates.size > 1 && (
         <p>
-          Timeline from:{' '}
+          {tr('report:timeline_from')}{' '}
           {[...candidates].map((path) => (
             <label key={path} className="source-choice">
               <input
@@ -237,8 +251,8 @@ function SourcesSection({ profile }: { profile: ProfileModel }) {
         <table className="grid narrow">
           <thead>
             <tr>
-              <th>View</th>
-              <th>Read from</th>
+              <th>{tr('report:view')}</th>
+              <th>{tr('report:read_from')}</th>
             </tr>
           </thead>
           <tbody>
@@ -247,11 +261,11 @@ function SourcesSection({ profile }: { profile: ProfileModel }) {
                 <td>{view}</td>
                 <td>
                   {src === 'db'
-                    ? 'SQLite export'
+                    ? tr('report:sqlite_export')
                     : src === 'csv'
-                      ? 'CSV file'
+                      ? tr('report:csv_file')
                       : src === 'json'
-                        ? 'JSON file'
+                        ? tr('report:json_file')
                         : src}
                 </td>
               </tr>
@@ -268,11 +282,11 @@ function InputsTable({ inputs }: { inputs: InputReport[] }) {
     <table className="grid" data-testid="inputs-table">
       <thead>
         <tr>
-          <th>File</th>
-          <th>Kind</th>
-          <th className="num">Size</th>
-          <th>Status</th>
-          <th>Notes</th>
+          <th>{tr('report:file')}</th>
+          <th>{tr('report:kind')}</th>
+          <th className="num">{tr('report:size')}</th>
+          <th>{tr('report:status')}</th>
+          <th>{tr('report:notes')}</th>
         </tr>
       </thead>
       <tbody>
@@ -281,7 +295,7 @@ function InputsTable({ inputs }: { inputs: InputReport[] }) {
             <td className="path">{i.path}</td>
             <td>{i.kind}</td>
             <td className="num">{formatBytes(i.bytes)}</td>
-            <td className={`status ${i.status}`}>{i.status}</td>
+            <td className={`status ${i.status}`}>{statusLabel(i.status)}</td>
             <td>
               {i.reason}
               {i.warnings?.map((w) => (
@@ -302,63 +316,67 @@ function TraceReport({ trace }: { trace: TraceModel }) {
   const phases = Object.entries(s.byPhase).sort((a, b) => b[1] - a[1]);
   return (
     <section data-testid="trace-report">
-      <h2>Trace</h2>
+      <h2>{tr('report:trace')}</h2>
       <dl className="facts">
-        <dt>Events</dt>
+        <dt>{tr('report:events')}</dt>
         <dd data-testid="trace-events">{formatCount(s.events)}</dd>
-        <dt>By phase</dt>
+        <dt>{tr('report:by_phase')}</dt>
         <dd>{phases.map(([ph, n]) => `${ph}: ${formatCount(n)}`).join(' · ')}</dd>
-        <dt>Span</dt>
+        <dt>{tr('report:span')}</dt>
         <dd>
-          {formatDuration(trace.endNs)} from <code>{trace.baseNs}</code> ns (timestamps of the file:{' '}
-          <code>{s.firstTsNs ?? '–'}</code> to <code>{s.lastTsNs ?? '–'}</code> ns, metadata events
-          included)
+          {formatDuration(trace.endNs)} {tr('report:from')} <code>{trace.baseNs}</code>{' '}
+          {tr('report:ns_timestamps_of_the_file')} <code>{s.firstTsNs ?? '–'}</code>{' '}
+          {tr('report:to')} <code>{s.lastTsNs ?? '–'}</code>{' '}
+          {tr('report:ns_metadata_events_included')}
         </dd>
-        <dt>Distinct timestamps</dt>
+        <dt>{tr('report:distinct_timestamps')}</dt>
         <dd>{formatCount(s.distinctTs)}</dd>
-        <dt>Processes</dt>
+        <dt>{tr('report:processes')}</dt>
         <dd>{s.processNames.join(', ') || '–'}</dd>
-        <dt>Slices</dt>
+        <dt>{tr('report:slices')}</dt>
         <dd>
-          {formatCount(s.slices)} (max depth {s.maxDepth}, {formatCount(s.overflowSlices)} on
-          overflow lanes)
+          {formatCount(s.slices)} {tr('report:max_depth_2')} {s.maxDepth},{' '}
+          {formatCount(s.overflowSlices)} {tr('report:on_overflow_lanes')}
         </dd>
-        <dt>Flows</dt>
+        <dt>{tr('report:flows')}</dt>
         <dd>
-          {formatCount(s.flows.matched)} matched · {formatCount(s.flows.startOnly)} start only ·{' '}
-          {formatCount(s.flows.endOnly)} end only · {formatCount(s.flows.unbound)} endpoints without
-          a slice
+          {formatCount(s.flows.matched)} {tr('report:matched')} {formatCount(s.flows.startOnly)}{' '}
+          {tr('report:start_only')} {formatCount(s.flows.endOnly)} {tr('report:end_only')}{' '}
+          {formatCount(s.flows.unbound)} {tr('report:endpoints_without_a_slice')}
         </dd>
         {trace.importTimings && (
           <>
-            <dt>Import time</dt>
+            <dt>{tr('report:import_time')}</dt>
             <dd data-testid="import-timings">
-              scan {formatCount(trace.importTimings.scanMs)} ms
+              {tr('report:scan')} {formatCount(trace.importTimings.scanMs)} ms
               {trace.importTimings.ranges > 1
-                ? ` (${trace.importTimings.ranges} parallel ranges)`
+                ? ` (${trace.importTimings.ranges} ${tr('report:parallel_ranges')}`
                 : ''}
-              , build {formatCount(trace.importTimings.finalizeMs)} ms
+              {tr('report:build')} {formatCount(trace.importTimings.finalizeMs)} ms
             </dd>
           </>
         )}
-        <dt>Counters / instants</dt>
+        <dt>{tr('report:counters_instants')}</dt>
         <dd>
-          {formatCount(s.counters)} samples in {trace.counters.length} tracks ·{' '}
-          {formatCount(s.instants)} instants
+          {formatCount(s.counters)} {tr('report:samples_in')} {trace.counters.length}{' '}
+          {tr('report:tracks')} {formatCount(s.instants)} {tr('report:instants')}
         </dd>
       </dl>
       <TraceMetadataReport trace={trace} />
-      <h3>Threads ({formatCount(trace.threads.length)})</h3>
+      <h3>
+        {tr('report:threads')}
+        {formatCount(trace.threads.length)})
+      </h3>
       <ThreadsTable trace={trace} />
       {trace.warnings.length > 0 && (
         <>
-          <h3>Dropped or repaired</h3>
+          <h3>{tr('report:dropped_or_repaired')}</h3>
           <table className="grid" data-testid="warnings-table">
             <thead>
               <tr>
-                <th>Code</th>
-                <th className="num">Count</th>
-                <th>Example</th>
+                <th>{tr('report:code')}</th>
+                <th className="num">{tr('report:count')}</th>
+                <th>{tr('report:example')}</th>
               </tr>
             </thead>
             <tbody>
@@ -377,4 +395,11 @@ function TraceReport({ trace }: { trace: TraceModel }) {
       )}
     </section>
   );
+}
+
+function statusLabel(s: string): string {
+  if (s === 'read') return tr('report:status_read');
+  if (s === 'skipped') return tr('report:status_skipped');
+  if (s === 'failed') return tr('report:status_failed');
+  return s; // i18n-ignore: a status this view does not know is shown as the data names it
 }

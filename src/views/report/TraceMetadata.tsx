@@ -3,6 +3,7 @@
  * Chrome's `metadata`, `stackFrames`…): in full in the import report, as one compact line in the
  * Overview (rank / world size / backend and the devices). Text only.
  */
+import { t } from '../../i18n/t';
 import { formatBytes } from '../../lib/format';
 import type { TraceModel } from '../../model/trace-model';
 import './trace-metadata.css';
@@ -25,7 +26,7 @@ function distributedText(f: TraceFacts): string | null {
     d.rank !== null ? `rank ${d.rank}${d.worldSize !== null ? ` of ${d.worldSize}` : ''}` : null,
     d.rank === null && d.worldSize !== null ? `world size ${d.worldSize}` : null,
     d.backend,
-    d.groups !== null ? `${d.groups} process group${d.groups === 1 ? '' : 's'}` : null,
+    d.groups !== null ? t('report:n_process_groups', { count: d.groups }) : null,
     d.ncclVersion ? `NCCL ${d.ncclVersion}` : null,
   ]
     .filter((x): x is string => !!x)
@@ -54,21 +55,22 @@ export function TraceMetadataBlock({ trace }: { trace: TraceModel | null }) {
     <dl className="facts trace-metadata-block" data-testid="trace-metadata-block">
       {dist && (
         <>
-          <dt>Distributed</dt>
+          <dt>{t('report:distributed')}</dt>
           <dd data-testid="trace-meta-distributed">{dist}</dd>
         </>
       )}
       {f.devices.length > 0 && (
         <>
-          <dt>Devices</dt>
+          <dt>{t('report:devices')}</dt>
           <dd data-testid="trace-meta-devices">{devicesText(f.devices)}</dd>
         </>
       )}
       {others.length > 0 && (
         <>
-          <dt>Trace metadata</dt>
+          <dt>{t('report:trace_metadata')}</dt>
           <dd className="muted">
-            {others.join(', ')} (in the Import report and the SQL table <code>trace_metadata</code>)
+            {others.join(', ')} {t('report:in_the_import_report_and_the')}{' '}
+            <code>{t('report:trace_metadata_2')}</code>)
           </dd>
         </>
       )}
@@ -83,18 +85,21 @@ export function TraceMetadataReport({ trace }: { trace: TraceModel }) {
   const dist = distributedText(f);
   return (
     <section data-testid="trace-metadata">
-      <h3>Trace metadata ({f.entries.length} top-level keys)</h3>
+      <h3>
+        {t('report:trace_metadata_3')}
+        {f.entries.length} {t('report:top_level_keys')}
+      </h3>
       {(dist || f.devices.length > 0) && (
         <dl className="facts">
           {dist && (
             <>
-              <dt>Distributed</dt>
+              <dt>{t('report:distributed')}</dt>
               <dd>{dist}</dd>
             </>
           )}
           {f.devices.length > 0 && (
             <>
-              <dt>Devices</dt>
+              <dt>{t('report:devices')}</dt>
               <dd>
                 {f.devices.map((d) => (
                   <div key={d.id}>{deviceText(d)}</div>
@@ -107,8 +112,8 @@ export function TraceMetadataReport({ trace }: { trace: TraceModel }) {
       <table className="grid" data-testid="trace-metadata-table">
         <thead>
           <tr>
-            <th>Key</th>
-            <th>Value</th>
+            <th>{t('report:key')}</th>
+            <th>{t('report:value')}</th>
           </tr>
         </thead>
         <tbody>
@@ -123,7 +128,8 @@ export function TraceMetadataReport({ trace }: { trace: TraceModel }) {
         </tbody>
       </table>
       <p className="muted">
-        Every leaf is in the SQL console&apos;s <code>trace_metadata</code> table (key, value).
+        {t('report:every_leaf_is_in_the_sql')} <code>{t('report:trace_metadata_2')}</code>{' '}
+        {t('report:table_key_value')}
       </p>
     </section>
   );

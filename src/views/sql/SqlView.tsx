@@ -4,6 +4,7 @@
  * attached under aliases. Queries run in a worker and can be cancelled; results land in the same
  * virtualised table as every view, with CSV export; errors are shown inline.
  */
+import { t } from '../../i18n/t';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { QueryResult } from '../../import/db/sql-console';
 import type { SqlOpenResult } from '../../import/db/sql-console-handlers';
@@ -82,19 +83,22 @@ export function SqlView() {
       <header className="view-header">
         <h1>SQL</h1>
         <span className="muted">
-          Read-only SQL over this profile
+          {t('sql:read_only_sql_over_this_profile')}
           {consoleState.kind === 'ready' && consoleState.info.attached.length > 0
-            ? ` and ${consoleState.info.attached.length} attached database${consoleState.info.attached.length > 1 ? 's' : ''}`
+            ? ` ${t('sql:and')} ${consoleState.info.attached.length} ${t('sql:attached_database')}${consoleState.info.attached.length > 1 ? 's' : ''}`
             : ''}
-          . Times are integer ns since the trace start (<code>ts_abs</code>: exact epoch ns).
+
+          {t('sql:times_are_integer_ns_since_the')}
+          <code>{t('sql:ts_abs')}</code>
+          {t('sql:exact_epoch_ns')}
         </span>
       </header>
       <div className="sql-body">
-        <aside className="sql-schema" aria-label="Tables">
+        <aside className="sql-schema" aria-label={t('sql:tables')}>
           {consoleState.kind === 'ready' && (
             <Schema info={consoleState.info} onPick={(s) => setSql(s)} />
           )}
-          {consoleState.kind === 'opening' && <p className="muted">Preparing tables…</p>}
+          {consoleState.kind === 'opening' && <p className="muted">{t('sql:preparing_tables')}</p>}
           {consoleState.kind === 'failed' && (
             <p className="sql-error" role="alert">
               {consoleState.error}
@@ -105,7 +109,7 @@ export function SqlView() {
           <div className="sql-editor">
             <textarea
               data-testid="sql-input"
-              aria-label="SQL query"
+              aria-label={t('sql:sql_query')}
               spellCheck={false}
               value={sql}
               onChange={(e) => setSql(e.currentTarget.value)}
@@ -124,7 +128,7 @@ export function SqlView() {
                 disabled={running !== null || consoleState.kind === 'opening'}
                 onClick={() => void run(sql)}
               >
-                Run <span className="kbd-hint">Ctrl+Enter</span>
+                {t('sql:run')} <span className="kbd-hint">{t('sql:ctrl_enter')}</span>
               </button>
               {running && (
                 <button
@@ -133,13 +137,13 @@ export function SqlView() {
                   data-testid="sql-cancel"
                   onClick={() => running.cancel()}
                 >
-                  Cancel
+                  {t('sql:cancel')}
                 </button>
               )}
               {consoleState.kind === 'ready' && (
                 <select
                   className="sql-examples"
-                  aria-label="Example queries"
+                  aria-label={t('sql:example_queries')}
                   data-testid="sql-examples"
                   value=""
                   onChange={(e) => {
@@ -149,7 +153,7 @@ export function SqlView() {
                     void run(q);
                   }}
                 >
-                  <option value="">Example queries…</option>
+                  <option value="">{t('sql:example_queries_2')}</option>
                   {consoleState.info.examples.map((ex) => (
                     <option key={ex.title} value={ex.sql}>
                       {ex.title}
@@ -165,7 +169,7 @@ export function SqlView() {
                 ))}
             </div>
           </div>
-          {running && <p className="muted">Running…</p>}
+          {running && <p className="muted">{t('sql:running')}</p>}
           {result && !result.ok && (
             <pre className="sql-error" role="alert" data-testid="sql-error">
               {result.error}
@@ -181,7 +185,7 @@ export function SqlView() {
 function Schema({ info, onPick }: { info: SqlOpenResult; onPick: (sql: string) => void }) {
   return (
     <>
-      <h2>Trace tables</h2>
+      <h2>{t('sql:trace_tables')}</h2>
       {info.tables.map((t) => (
         <SchemaEntry
           key={t.name}
@@ -275,13 +279,13 @@ function ResultTable({ result }: { result: Extract<QueryResult, { ok: true }> })
         noun="rows"
         exportName="query"
         noRangeReason="query results are not placed on the timeline"
-        countText={`${formatCount(grid.rows.length)} rows${result.truncated ? ` (first ${formatCount(LIMIT)})` : ''} · ${Math.round(result.ms)} ms`}
+        countText={`${formatCount(grid.rows.length)} ${t('sql:rows')}${result.truncated ? ` ${t('sql:first_n', { n: formatCount(LIMIT) })}` : ''} · ${Math.round(result.ms)} ms`}
       />
       <ViewTable
-        ariaLabel="Query result"
+        ariaLabel={t('sql:query_result')}
         testId="sql-result"
         view={view}
-        emptyText="The query returned no rows."
+        emptyText={t('sql:the_query_returned_no_rows')}
       />
     </>
   );

@@ -3,6 +3,7 @@
  * other CSV of the folder, each as a sortable, filterable, exportable table. A missing
  * statistics file says which profiler setting writes it.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import { analyzeProfile } from '../../model/analysis/analyze';
 import { derivedOpStatistic, derivedOperatorStatistic } from '../../model/analysis/statistics';
@@ -20,11 +21,25 @@ import '../views.css';
 export const STATISTICS_FILES: { kind: string; label: string; about: string }[] = [
   {
     kind: 'op_statistic.csv',
-    label: 'Op statistics',
+    get label() {
+      return t('statistics:op_statistics');
+    },
     about: 'Device time per operator type and core',
   },
-  { kind: 'api_statistic.csv', label: 'API statistics', about: 'Host time per CANN API' },
-  { kind: 'l2_cache.csv', label: 'L2 cache', about: 'L2 cache hit and victim rates per task' },
+  {
+    kind: 'api_statistic.csv',
+    get label() {
+      return t('statistics:api_statistics');
+    },
+    about: 'Host time per CANN API',
+  },
+  {
+    kind: 'l2_cache.csv',
+    get label() {
+      return t('statistics:l2_cache');
+    },
+    about: 'L2 cache hit and victim rates per task',
+  },
 ];
 
 interface Entry {
@@ -61,7 +76,7 @@ export function entriesOf(p: ProfileModel): Entry[] {
     if (o && o.table.source === 'trace') {
       known.splice(1, 0, {
         kind: 'operator_statistic',
-        label: 'Operator statistics',
+        label: t('statistics:operator_statistics'),
         about: 'Host and device time per CPU operator',
         table: derivedOperatorStatistic(
           o.table,
@@ -92,8 +107,8 @@ export function StatisticsView() {
   return (
     <div className="view stats-view" data-testid="statistics-view">
       <header className="view-header">
-        <h1>Statistics</h1>
-        <nav className="stats-tabs" aria-label="Tables">
+        <h1>{t('statistics:statistics')}</h1>
+        <nav className="stats-tabs" aria-label={t('statistics:tables')}>
           {entries.map((e, i) => (
             <span key={e.kind} className="stats-tab-wrap">
               {i === firstOther && <span className="stats-sep" aria-hidden />}
@@ -142,14 +157,14 @@ function StatsTable({ kind, table }: { kind: string; table: TextTable }) {
         noRangeReason="this table is not placed on the timeline"
       >
         <span className="source-note">
-          From <code>{table.path}</code>
+          {t('statistics:from')} <code>{table.path}</code>
         </span>
       </TableToolbar>
       <ViewTable
         ariaLabel={kind}
         testId="stats-table"
         view={view}
-        emptyText="No rows match the filter."
+        emptyText={t('statistics:no_rows_match_the_filter')}
       />
     </>
   );

@@ -3,10 +3,12 @@
  * overlapped, Free). React owns the SVG; d3 only provides the scale and ticks. Click a bar to
  * choose the step; hover for its values.
  */
+import { segmentLabel, stepTimeDefinition } from './step-text';
+import { t } from '../../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
 import { formatDuration, formatPercent } from '../../lib/format';
-import { STEP_SEGMENTS, STEP_TIME_DEFINITION, type StepBar } from '../../model/views/steps';
+import { STEP_SEGMENTS, type StepBar } from '../../model/views/steps';
 import { Axis } from '../../ui/Axis';
 import type { StepMark } from '../../ui/chart-marks';
 import { Legend } from '../../ui/Legend';
@@ -57,7 +59,7 @@ export function StepChart({ bars, chosen, onChoose, marks }: StepChartProps) {
       <Legend
         items={STEP_SEGMENTS.map((s) => ({
           key: s.key,
-          label: s.label,
+          label: segmentLabel(s.key),
           color: SEGMENT_COLOR[s.key]!,
         }))}
       />
@@ -67,7 +69,7 @@ export function StepChart({ bars, chosen, onChoose, marks }: StepChartProps) {
             width={w}
             height={height}
             role="img"
-            aria-label={`Step time breakdown, ${bars.length} step${bars.length === 1 ? '' : 's'}`}
+            aria-label={`${t('steps:step_time_breakdown')} ${t('steps:n_steps', { count: bars.length })}`}
             onMouseLeave={() => setHover(null)}
           >
             <g transform={`translate(0,${bars.length * BAND + 4})`}>
@@ -149,7 +151,7 @@ export function StepChart({ bars, chosen, onChoose, marks }: StepChartProps) {
                   })}
                 <text className="step-total" x={x(b.total) + 6} y={BAND / 2} dy="0.32em">
                   {us(b.stepTime)}
-                  <title>{STEP_TIME_DEFINITION}</title>
+                  <title>{stepTimeDefinition()}</title>
                 </text>
               </g>
             ))}
@@ -171,18 +173,18 @@ export function StepChart({ bars, chosen, onChoose, marks }: StepChartProps) {
                 <tr key={s.key}>
                   <td>
                     <span className="ui-swatch" style={{ background: SEGMENT_COLOR[s.key] }} />{' '}
-                    {STEP_SEGMENTS.find((x) => x.key === s.key)!.label}
+                    {segmentLabel(s.key)}
                   </td>
                   <td className="num">{us(s.value)}</td>
                   <td className="num muted">
                     {s.key === 'preparing'
-                      ? 'not in step time'
+                      ? t('steps:not_in_step_time')
                       : formatPercent(h.stepTime > 0 ? s.value / h.stepTime : 0)}
                   </td>
                 </tr>
               ))}
               <tr className="tip-total">
-                <td title={STEP_TIME_DEFINITION}>Step time (C + CNO + Free)</td>
+                <td title={stepTimeDefinition()}>{t('steps:step_time_c_cno_free')}</td>
                 <td className="num">{us(h.stepTime)}</td>
                 <td />
               </tr>

@@ -3,20 +3,16 @@
  * recomputed from the trace's Overlap Analysis lanes), a stacked bar per step, and a check of
  * the file against the recomputation. Choosing a step sets the timeline range to it.
  */
+import { hostStepDefinition, stepTimeDefinition } from './step-text';
+import { t } from '../../i18n/t';
+import { textUnits } from '../../tables/column';
 import { stepTimeUs } from '../../model/step-time';
 import { useMemo } from 'react';
 import { formatDuration } from '../../lib/format';
 import type { StepRow } from '../../model/ascend-data';
 import type { StepMismatch } from '../../model/ascend/step-breakdown';
 import type { ProfileModel } from '../../model/profile';
-import {
-  HOST_STEP_DEFINITION,
-  STEP_TIME_DEFINITION,
-  stepBars,
-  stepLabel,
-  stepsData,
-  type StepsData,
-} from '../../model/views/steps';
+import { stepBars, stepLabel, stepsData, type StepsData } from '../../model/views/steps';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
@@ -34,17 +30,65 @@ import '../views.css';
 type Field = Exclude<keyof StepRow, 'step' | 'deviceId'>;
 
 const FIELDS: { field: Field; label: string; title?: string }[] = [
-  { field: 'computing', label: 'Computing' },
-  { field: 'communicationNotOverlapped', label: 'Communication (Not Overlapped)' },
-  { field: 'overlapped', label: 'Overlapped' },
-  { field: 'communication', label: 'Communication' },
-  { field: 'free', label: 'Free' },
-  { field: 'preparing', label: 'Preparing' },
-  { field: 'bubble', label: 'Bubble', title: 'Time in hcom_receive (pipeline bubbles)' },
-  { field: 'stage', label: 'Stage', title: 'Step length on the device' },
+  {
+    field: 'computing',
+    get label() {
+      return t('steps:computing');
+    },
+  },
+  {
+    field: 'communicationNotOverlapped',
+    get label() {
+      return t('steps:communication_not_overlapped');
+    },
+  },
+  {
+    field: 'overlapped',
+    get label() {
+      return t('steps:overlapped');
+    },
+  },
+  {
+    field: 'communication',
+    get label() {
+      return t('steps:communication');
+    },
+  },
+  {
+    field: 'free',
+    get label() {
+      return t('steps:free');
+    },
+  },
+  {
+    field: 'preparing',
+    get label() {
+      return t('steps:preparing');
+    },
+  },
+  {
+    field: 'bubble',
+    get label() {
+      return t('steps:bubble');
+    },
+    get title() {
+      return t('steps:time_in_hcom_receive_pipeline_bubbles');
+    },
+  },
+  {
+    field: 'stage',
+    get label() {
+      return t('steps:stage');
+    },
+    get title() {
+      return t('steps:step_length_on_the_device');
+    },
+  },
   {
     field: 'communicationNotOverlappedExcludeReceive',
-    label: 'Comm. (Not Overlapped, Excl. Receive)',
+    get label() {
+      return t('steps:comm_not_overlapped_excl_receive');
+    },
   },
 ];
 
@@ -73,11 +117,7 @@ export function StepsView() {
           files={['step_trace_time.csv']}
           what="step"
           traceReason="it has no ProfilerStep#N slices with device work launched inside them"
-          hint={
-            profile.trace
-              ? 'The trace has neither Overlap Analysis lanes nor ProfilerStep#N slices that launch device work, so the breakdown cannot be recomputed.'
-              : undefined
-          }
+          hint={profile.trace ? t('steps:the_trace_has_neither_overlap_analysis') : undefined}
         />
       </div>
     );
@@ -123,7 +163,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
     const cols: ColumnDef[] = [
       {
         id: 'step',
-        label: 'Step',
+        label: t('steps:step'),
         text: (i) => stepLabel(rows[i]!.step, rows[i]!.deviceId),
         value: (i) => (rows[i]!.step === '' ? -1 : Number(rows[i]!.step)),
         align: 'left',
@@ -131,8 +171,8 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
       },
       {
         id: 'range',
-        label: 'Range on timeline',
-        title: 'Where the step lies on the timeline (click the row to select it)',
+        label: t('steps:range_on_timeline'),
+        title: t('steps:where_the_step_lies_on_the'),
         text: (i) => {
           const g = data.ranges.get(rows[i]!.step);
           return g ? `${formatDuration(g.startNs)} – ${formatDuration(g.endNs)}` : 'not in trace';
@@ -141,8 +181,8 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
       },
       {
         id: 'stepTime',
-        label: 'Step time (µs)',
-        title: STEP_TIME_DEFINITION,
+        label: t('steps:step_time_s'),
+        title: stepTimeDefinition(),
         text: (i) => formatUs(stepTimeUs(rows[i]!)),
         value: (i) => stepTimeUs(rows[i]!) ?? NaN,
         width: 120,
@@ -151,8 +191,8 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
     if (data.hostWallNs.size > 0) {
       cols.push({
         id: 'hostWall',
-        label: 'Host step (wall) (µs)',
-        title: HOST_STEP_DEFINITION,
+        label: t('steps:host_step_wall_s'),
+        title: hostStepDefinition(),
         text: (i) => {
           const w = data.hostWallNs.get(rows[i]!.step);
           return w === undefined ? '–' : formatUs(w / 1000);
@@ -169,17 +209,17 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
         title: f.title,
         text: (i) => formatUs(rows[i]![f.field]),
         value: (i) => rows[i]![f.field] ?? NaN,
-        width: Math.max(110, f.label.length * 7 + 40),
+        width: Math.max(110, textUnits(f.label) * 7 + 40),
         render: (i) => {
           const m = mismatchAt.get(`${rows[i]!.step}|${f.field}`);
-          const t = formatUs(rows[i]![f.field]);
-          if (!m) return t;
+          const text = formatUs(rows[i]![f.field]);
+          if (!m) return text;
           return (
             <span
               className="mismatch"
-              title={`Recomputed from the trace: ${formatUs(m.trace)} µs (Δ ${formatUs(m.diffUs)} µs)`}
+              title={`${t('steps:recomputed_from_the_trace')} ${formatUs(m.trace)} µs (Δ ${formatUs(m.diffUs)} µs)`}
             >
-              {t}
+              {text}
             </span>
           );
         },
@@ -193,24 +233,24 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
   return (
     <div className="view scroll" data-testid="steps-view">
       <header className="view-header">
-        <h1>Steps</h1>
+        <h1>{t('steps:steps')}</h1>
         <SourceNote sources={profile.ascend.sources} keys={['steps']} />
         <span className="spacer" />
         <Segmented
-          ariaLabel="Step ranges"
+          ariaLabel={t('steps:step_ranges')}
           testId="step-range-mode"
           value={mode}
           onChange={setMode}
           options={[
             {
               value: 'host',
-              label: 'Host step ranges',
-              title: 'ProfilerStep#N on the Python thread',
+              label: t('steps:host_step_ranges'),
+              title: t('steps:profilerstep_n_on_the_python_thread'),
             },
             {
               value: 'device',
-              label: 'Device step ranges',
-              title: 'From the first device task launched in the step to the last one’s end',
+              label: t('steps:device_step_ranges'),
+              title: t('steps:from_the_first_device_task_launched'),
             },
           ]}
         />
@@ -218,11 +258,11 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
       <Reconciliation profile={profile} data={data} />
       <section className="panel">
         <h2>
-          Time per step{' '}
-          <span className="muted">— click a bar or a row to select the step on the timeline</span>
+          {t('steps:time_per_step')}{' '}
+          <span className="muted">{t('steps:click_a_bar_or_a_row')}</span>
         </h2>
         <p className="muted small" data-testid="step-definition">
-          {STEP_TIME_DEFINITION}. {HOST_STEP_DEFINITION}.
+          {stepTimeDefinition()}. {hostStepDefinition()}.
         </p>
         <StepChart bars={bars} chosen={chosen} onChoose={choose} marks={marks} />
       </section>
@@ -230,8 +270,9 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
         {chosen >= 0 && chosenRange ? (
           <>
             <span>
-              Selected <strong>{stepLabel(rows[chosen]!.step, rows[chosen]!.deviceId)}</strong>:{' '}
-              {formatDuration(chosenRange.endNs - chosenRange.startNs)} on the timeline
+              {t('steps:selected')}{' '}
+              <strong>{stepLabel(rows[chosen]!.step, rows[chosen]!.deviceId)}</strong>:{' '}
+              {formatDuration(chosenRange.endNs - chosenRange.startNs)} {t('steps:on_the_timeline')}
             </span>
             <button
               type="button"
@@ -239,16 +280,16 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
               data-testid="show-step-in-timeline"
               onClick={() => store.getState().setTab('timeline')}
             >
-              Show in timeline ↗
+              {t('steps:show_in_timeline')}
             </button>
           </>
         ) : (
-          <span className="muted">No step selected.</span>
+          <span className="muted">{t('steps:no_step_selected')}</span>
         )}
       </div>
       <div className="steps-table" style={{ height: tableBoxHeight(rows.length, 360, 0) }}>
         <ViewTable
-          ariaLabel="Steps"
+          ariaLabel={t('steps:steps')}
           testId="steps-table"
           view={view}
           selectedRow={chosen >= 0 ? chosen : null}
@@ -282,15 +323,13 @@ function RecomputedTable({
   return (
     <section className="panel" data-testid="steps-recomputed">
       <h2>
-        Recomputed from the trace{' '}
-        <span className="muted">
-          — Overlap Analysis lanes summed per step (slices counted in the step where they start)
-        </span>
+        {t('steps:recomputed_from_the_trace_2')}{' '}
+        <span className="muted">{t('steps:overlap_analysis_lanes_summed_per_step')}</span>
       </h2>
       <table className="grid compact recomputed">
         <thead>
           <tr>
-            <th>Step</th>
+            <th>{t('steps:step')}</th>
             {COMPARED.map((f) => (
               <th key={f} className="num">
                 {FIELD_LABEL[f]} (µs)
@@ -309,7 +348,9 @@ function RecomputedTable({
                     key={f}
                     className={m ? 'num mismatch' : 'num'}
                     title={
-                      m ? `File: ${formatUs(m.csv)} µs (Δ ${formatUs(m.diffUs)} µs)` : undefined
+                      m
+                        ? `${t('steps:file')} ${formatUs(m.csv)} µs (Δ ${formatUs(m.diffUs)} µs)`
+                        : undefined
                     }
                   >
                     {formatUs(r[f])}
@@ -329,20 +370,16 @@ function Reconciliation({ profile, data }: { profile: ProfileModel; data: StepsD
   if (data.rowsFrom === 'kernels') {
     return (
       <div className="recon" data-testid="steps-reconciliation" role="note">
-        <strong>From the trace’s device events:</strong> each device event belongs to the
-        ProfilerStep#N that launched it (its launch flow’s start lies in the host step); per step,
-        Computing, Communication and Overlapped are unions of its compute and communication kernels,
-        Free is the rest of the device step, and Stage is the device step (first launched task →
-        max(last task end, host step end)). No step_trace_time.csv is needed.
+        <strong>{t('steps:from_the_trace_s_device_events')}</strong>{' '}
+        {t('steps:each_device_event_belongs_to_the')}
       </div>
     );
   }
   if (data.rowsFrom === 'trace') {
     return (
       <div className="recon warn" data-testid="steps-reconciliation" role="note">
-        <strong>step_trace_time.csv is missing;</strong> these rows are recomputed from the trace’s
-        Overlap Analysis lanes (Stage, Bubble and Preparing need the file).{' '}
-        {producedBySentence('step_trace_time.csv')}
+        <strong>{t('steps:step_trace_time_csv_is_missing')}</strong>{' '}
+        {t('steps:these_rows_are_recomputed_from_the')} {producedBySentence('step_trace_time.csv')}
       </div>
     );
   }
@@ -350,17 +387,19 @@ function Reconciliation({ profile, data }: { profile: ProfileModel; data: StepsD
     return (
       <div className="recon" data-testid="steps-reconciliation" role="note">
         {profile.trace
-          ? 'The trace has no Overlap Analysis lanes, so the breakdown cannot be checked against it.'
-          : 'No trace was loaded, so the breakdown cannot be checked against it.'}
+          ? t('steps:the_trace_has_no_overlap_analysis')
+          : t('steps:no_trace_was_loaded_so_the')}
       </div>
     );
   }
   if (data.mismatches.length === 0) {
     return (
       <div className="recon ok" data-testid="steps-reconciliation" role="note">
-        ✓ Recomputed from the trace’s Overlap Analysis lanes, Computing, Communication, Overlapped
-        and Free match the file for{' '}
-        {data.rows.length === 1 ? 'the step' : `all ${data.rows.length} steps`} (within 10 ns).
+        {t('steps:recomputed_from_the_trace_s_overlap')}{' '}
+        {data.rows.length === 1
+          ? t('steps:the_step')
+          : `${t('steps:all')} ${data.rows.length} ${t('steps:steps_2')}`}{' '}
+        {t('steps:within_10_ns')}
       </div>
     );
   }
@@ -368,20 +407,23 @@ function Reconciliation({ profile, data }: { profile: ProfileModel; data: StepsD
     <div className="recon bad" data-testid="steps-reconciliation" role="alert">
       <div>
         <strong>
-          ⚠ {data.mismatches.length} difference{data.mismatches.length === 1 ? '' : 's'} between the
-          file and the trace’s Overlap Analysis lanes
+          ⚠ {t('steps:differences', { count: data.mismatches.length })}{' '}
+          {t('steps:between_the_file_and_the_trace')}
         </strong>{' '}
         <span className="muted">
-          (often a different step range: try {'“'}Device step ranges{'”'}; highlighted cells below)
+          {t('steps:often_a_different_step_range_try')} {'“'}
+          {t('steps:device_step_ranges')}
+          {'”'}
+          {t('steps:highlighted_cells_below')}
         </span>
       </div>
       <table className="grid recon-table" data-testid="step-mismatches">
         <thead>
           <tr>
-            <th>Step</th>
-            <th>Field</th>
-            <th className="num">File (µs)</th>
-            <th className="num">Trace (µs)</th>
+            <th>{t('steps:step')}</th>
+            <th>{t('steps:field')}</th>
+            <th className="num">{t('steps:file_s')}</th>
+            <th className="num">{t('steps:trace_s')}</th>
             <th className="num">Δ (µs)</th>
           </tr>
         </thead>
@@ -391,9 +433,9 @@ function Reconciliation({ profile, data }: { profile: ProfileModel; data: StepsD
               <td>{stepLabel(m.step, m.deviceId)}</td>
               <td>
                 {m.field === 'missingInTrace'
-                  ? 'step not found in the trace'
+                  ? t('steps:step_not_found_in_the_trace')
                   : m.field === 'missingInCsv'
-                    ? 'step only in the trace'
+                    ? t('steps:step_only_in_the_trace')
                     : FIELD_LABEL[m.field]}
               </td>
               <td className="num">{formatUs(m.csv)}</td>

@@ -1,0 +1,38 @@
+/** The step segments' names and the step-time definitions in the interface language. */
+import { t } from '../../i18n/t';
+import type { StepSegmentKey } from '../../model/views/steps';
+
+export function segmentLabel(key: StepSegmentKey): string {
+  switch (key) {
+    case 'preparing':
+      return t('steps:seg_preparing');
+    case 'computeOnly':
+      return t('steps:seg_compute_only');
+    case 'overlapped':
+      return t('steps:seg_overlapped');
+    case 'communicationNotOverlapped':
+      return t('steps:seg_comm_not_overlapped');
+    case 'free':
+      return t('steps:seg_free');
+  }
+}
+
+export function segmentTitle(key: StepSegmentKey): string {
+  switch (key) {
+    case 'preparing':
+      return t('steps:seg_preparing_title');
+    case 'computeOnly':
+      return t('steps:seg_compute_only_title');
+    case 'overlapped':
+      return t('steps:seg_overlapped_title');
+    case 'communicationNotOverlapped':
+      return t('steps:seg_comm_not_overlapped_title');
+    case 'free':
+      return t('steps:seg_free_title');
+  }
+}
+
+/** STEP_TIME_DEFINITION (model/views/steps.ts) as a message. */
+export const stepTimeDefinition = () => t('steps:step_time_definition');
+/** HOST_STEP_DEFINITION as a message. */
+export const hostStepDefinition = () => t('steps:host_step_definition');
