@@ -6,10 +6,8 @@
 import { nothingFoundMessage, normalizePath } from '../import/discover';
 import type { OrderedJson } from '../import/json/json-bytes';
 import { readArgs } from '../import/trace/args-read';
-import type { ImportProgress } from '../import/readers/reader';
-import type { OpenResult, RankMatrixRows } from '../import/worker-handlers';
+import type { ImportProtocol, OpenPayload, OpenResult } from '../import/worker-protocol';
 import type { ProfileModel } from '../model/profile';
-import type { TraceModel } from '../model/trace-model';
 import type { AppStore } from '../store/app-store';
 import { landingTab } from '../views/overview/landing';
 import type { PickedFile } from './read-dropped-items';
@@ -18,9 +16,7 @@ import { SqlSession } from './sql-session';
 import type { WorkerClient } from './worker-client';
 import { RequestCancelledError, WorkerCrashedError } from './worker-client';
 import { NOTES_SUFFIX } from './url-open/manifest';
-import type { ClusterOutput } from '../model/cluster/cluster-output';
 import { pickCollective } from '../model/cluster/collectives';
-import type { RankSummary } from '../model/cluster/rank-summary';
 import { profilerStepRanges } from '../model/ascend/step-breakdown';
 import { navigateToSlices } from '../timeline/navigation';
 import {
@@ -39,11 +35,11 @@ export class ViewerController {
   /** The generation the user cancelled (a cancel that arrives while files are being opened). */
   private cancelledGeneration = -1;
   /** What was last opened, and which worker holds it (a replaced worker must be told again). */
-  private opened: { payload: unknown; worker: number } | null = null;
+  private opened: { payload: OpenPayload; worker: number } | null = null;
 
   constructor(
     readonly store: AppStore,
-    private readonly client: WorkerClient,
+    private readonly client: WorkerClient<ImportProtocol>,
   ) {}
 
   /**
@@ -77,9 +73,7 @@ export class ViewerController {
    * their top folder clashes with an open one. Returns the ids of the profiles they hold.
    */
   async openAlongside(picked: PickedFile[], sourceName: string): Promise<string[]> {
-    const prev = Array.isArray(this.opened?.payload)
-      ? (this.opened.payload as { path: string }[])
-      : [];
+    const prev = this.opened?.payload ?? [];
     const top = (path: string) => normalizePath(path).split('/')[0];
     const taken = new Set(prev.map((f) => top(f.path)));
     const prefix = picked.some((p) => taken.has(top(p.path))) ? 'compared/' : '';
@@ -107,14 +101,14 @@ export class ViewerController {
     await this.open(sourceName, files);
   }
 
-  private async open(sourceName: string, payload: unknown): Promise<void> {
+  private async open(sourceName: string, payload: OpenPayload): Promise<void> {
     const gen = ++this.generation;
     const s = this.store.getState();
     s.startOpening(sourceName);
     this.stopCluster();
     try {
       this.opened = { payload, worker: this.client.workerGeneration };
-      const req = this.client.call<OpenResult>('open', payload);
+      const req = this.client.call('open', payload);
       this.running = req.id;
       const res = await req.promise;
       if (gen !== this.generation) return;
@@ -160,8 +154,8 @@ export class ViewerController {
     if (wasReady) this.store.setState({ status: 'loading' });
     try {
       await this.reopenIfWorkerReplaced();
-      const req = this.client.call<ProfileModel>('import', { profileId: id }, (p) =>
-        this.store.getState().setProgress(p as ImportProgress),
+      const req = this.client.call('import', { profileId: id }, (p) =>
+        this.store.getState().setProgress(p),
       );
       this.running = req.id;
       const profile = await req.promise;
@@ -209,7 +203,7 @@ export class ViewerController {
       });
       try {
         await this.reopenIfWorkerReplaced();
-        next = await this.client.call<TraceModel>('trace:from-db', { path }).promise;
+        next = await this.client.call('trace:from-db', { path }).promise;
       } catch (e) {
         this.fail(e);
         return;
@@ -231,7 +225,7 @@ export class ViewerController {
     const o = this.opened;
     if (!o || o.worker === this.client.workerGeneration) return;
     o.worker = this.client.workerGeneration;
-    await this.client.call<OpenResult>('open', o.payload).promise;
+    await this.client.call('open', o.payload).promise;
   }
 
   /** The SQL console (its own worker, so a query can be cancelled). */
@@ -252,7 +246,7 @@ export class ViewerController {
 
   /** Size of the reopen cache (parsed profiles kept in the browser's private storage). */
   cacheUsage(): Promise<{ bytes: number; entries: number }> {
-    return this.client.call<{ bytes: number; entries: number }>('cache:usage', undefined).promise;
+    return this.client.call('cache:usage', undefined).promise;
   }
 
   async clearCache(): Promise<void> {
@@ -317,12 +311,12 @@ export class ViewerController {
     this.store.getState().startCluster(total);
     try {
       await this.reopenIfWorkerReplaced();
-      const outReq = this.client.call<ClusterOutput | null>('cluster:output', undefined);
+      const outReq = this.client.call('cluster:output', undefined);
       this.clusterRequest = outReq.id;
       const output = await outReq.promise;
       if (gen !== this.generation) return;
-      const req = this.client.call<RankSummary[]>('cluster:overview', undefined, (p) => {
-        const q = p as ImportProgress;
+      const req = this.client.call('cluster:overview', undefined, (p) => {
+        const q = p;
         if (gen === this.generation)
           this.store.getState().setClusterProgress(q.bytesRead, q.bytesTotal);
       });
@@ -333,7 +327,7 @@ export class ViewerController {
       // The matrices come second: the overview shows meanwhile.
       if (!output?.matrix.length && ranks.every((r) => !r.commMatrix?.length)) {
         this.store.getState().setClusterMatrixStatus('loading');
-        const mreq = this.client.call<RankMatrixRows[]>('cluster:matrices', undefined);
+        const mreq = this.client.call('cluster:matrices', undefined);
         this.clusterRequest = mreq.id;
         try {
           const matrices = await mreq.promise;

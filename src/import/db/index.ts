@@ -38,11 +38,7 @@ export {
   type QueryResult,
 } from './sql-console';
 export { CONSOLE_SCHEMA, type ConsoleColumn, type ConsoleTableDoc } from './console-schema';
-export {
-  createSqlConsoleHandlers,
-  type SqlOpenRequest,
-  type SqlOpenResult,
-} from './sql-console-handlers';
+export { createSqlConsoleHandlers } from './sql-console-handlers';
 
 /** Readers by file kind (see file-kinds.ts), for the registry. */
 export const DB_READERS: Record<string, FileReader> = {

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { QueryResult } from '../../import/db/sql-console';
-import type { SqlOpenResult } from '../../import/db/sql-console-handlers';
+import type { SqlOpenResult } from '../../import/worker-protocol';
 import type { TextTable } from '../../model/profile';
 import { formatCount } from '../../lib/format';
 import { useController } from '../../app/controller-context';
