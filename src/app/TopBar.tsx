@@ -1,8 +1,8 @@
 /** Title, open buttons (folder / files), profile switcher, view tabs and theme toggle. */
 import { useAppStore } from '../store/use-app-store';
 import type { ViewTab } from '../store/ui-slice';
-import { useController } from './controller-context';
-import { describePicked, filesFromInput } from './read-dropped-items';
+import { useSession } from '../session/session-context';
+import { describePicked, filesFromInput } from '../session/read-dropped-items';
 import { openDemo } from './demo';
 import { ShareControls } from './share/ShareControls';
 
@@ -23,7 +23,7 @@ const TABS: { id: ViewTab; label: string }[] = [
 ];
 
 export function TopBar() {
-  const controller = useController();
+  const controller = useSession();
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const tab = useAppStore((s) => s.tab);

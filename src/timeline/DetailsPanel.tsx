@@ -3,7 +3,7 @@
  * Everything is rendered as text.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { useController } from '../app/controller-context';
+import { useSession } from '../session/session-context';
 import type { OrderedJson } from '../import/json/json-bytes';
 import { formatCount, formatDuration, formatNsExact } from '../lib/format';
 import { childrenOf } from '../model/slice-queries';
@@ -150,7 +150,7 @@ function SliceDetails({
   view: TimelineView | null;
   selected: SelectedSlice | null;
 }) {
-  const controller = useController();
+  const controller = useSession();
   const [args, setArgs] = useState<{ key: string; value: OrderedJson | null; loading: boolean }>({
     key: '',
     value: null,

@@ -4,7 +4,7 @@
  * canvases are driven by TimelineView through transient store subscriptions.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useController } from '../app/controller-context';
+import { useSession } from '../session/session-context';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { DetailsPanel } from './DetailsPanel';
 import { HelpOverlay } from './HelpOverlay';
@@ -27,7 +27,7 @@ export interface TimelineProps {
 
 export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {}) {
   const store = useAppStoreApi();
-  const controller = useController();
+  const controller = useSession();
   const rootRef = useRef<HTMLDivElement>(null);
   const tracksRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLCanvasElement>(null);

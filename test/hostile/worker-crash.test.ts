@@ -4,7 +4,7 @@
  * is told about the opened files again before it is asked for a profile.
  */
 import { describe, expect, it } from 'vitest';
-import { WorkerClient, WorkerCrashedError } from '../../src/app/worker-client';
+import { WorkerClient, WorkerCrashedError } from '../../src/session/worker-client';
 import { ViewerController } from '../../src/app/viewer-controller';
 import { importProfile } from '../../src/import/import-profile';
 import { openInputs, type OpenedInputs } from '../../src/import/open-inputs';

@@ -3,11 +3,11 @@
  * view"), and after they are opened says whether they match. Also shows the last share message.
  */
 import { useAppStore } from '../../store/use-app-store';
-import { useController } from '../controller-context';
-import { describePicked, filesFromInput } from '../read-dropped-items';
+import { useSession } from '../../session/session-context';
+import { describePicked, filesFromInput } from '../../session/read-dropped-items';
 
 export function LinkPrompt() {
-  const controller = useController();
+  const controller = useSession();
   const pending = useAppStore((s) => s.pendingLink);
   const message = useAppStore((s) => s.shareMessage);
   const setMessage = useAppStore((s) => s.setShareMessage);

@@ -7,7 +7,7 @@
  */
 import type { AppState, AppStore } from '../../store/app-store';
 import { DEFAULT_TABLE_STATE } from '../../store/views-slice';
-import type { PickedFile } from '../read-dropped-items';
+import type { PickedFile } from '../../session/read-dropped-items';
 import { openUrl } from '../url-open/open-url';
 import type { ViewerController } from '../viewer-controller';
 import {

@@ -3,7 +3,7 @@
  * `index.json` manifest or nginx's JSON listing. Every URL it fetches lies under the URL it was
  * given (already checked against the origin policy); redirects to another origin are refused.
  */
-import type { PickedFile } from '../read-dropped-items';
+import type { PickedFile } from '../../session/read-dropped-items';
 import {
   fileUrl,
   isSkippedFolder,

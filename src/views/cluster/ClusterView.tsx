@@ -4,7 +4,7 @@
  * after the first rank opens; traces are parsed only for the ranks opened on the timeline.
  */
 import { useEffect, useMemo } from 'react';
-import { useController } from '../../app/controller-context';
+import { useSession } from '../../session/session-context';
 import { CLUSTER_METRICS, type ClusterMetric } from '../../model/cluster/analyze';
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import { partnerRank } from '../../model/cluster/cluster-model';
@@ -41,7 +41,7 @@ export function ClusterView() {
   const error = useAppStore((s) => s.clusterError);
   const model = useAppStore(selectClusterModel);
   const discovered = useAppStore((s) => s.discovered);
-  const controller = useController();
+  const controller = useSession();
   const ranks = discovered.filter((d) => d.kind === 'ascend').length;
 
   if (status === 'loading' || (status === 'idle' && ranks >= 2 && !model)) {
@@ -155,7 +155,7 @@ const COLOR_OPTIONS: { value: ClusterColorMode; label: string; title: string }[]
 ];
 
 function HeatmapPanel({ model }: { model: ClusterModel }) {
-  const controller = useController();
+  const controller = useSession();
   const metric = useAppStore((s) => s.clusterMetric);
   const mode = useAppStore((s) => s.clusterColorMode);
   const order = useAppStore((s) => s.clusterRowOrder);

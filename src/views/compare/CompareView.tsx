@@ -11,8 +11,8 @@ import { windowAround } from '../../model/views/abs-time';
 import { compareProfiles, type DiffRow } from '../../model/compare/compare';
 import type { CompareKey } from '../../model/compare/side';
 import type { ProfileModel } from '../../model/profile';
-import { useController } from '../../app/controller-context';
-import { describePicked, filesFromInput } from '../../app/read-dropped-items';
+import { useSession } from '../../session/session-context';
+import { describePicked, filesFromInput } from '../../session/read-dropped-items';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { showSlice } from '../common/navigate';
 import { TableToolbar } from '../common/TableToolbar';
@@ -30,7 +30,7 @@ let pendingSides: { baseline: string | null; target: string } | null = null;
 
 /** "Compare with…": opens a folder or files beside what is open and makes them the target. */
 function CompareWith({ baseline }: { baseline: string | null }) {
-  const controller = useController();
+  const controller = useSession();
   const store = useAppStoreApi();
   const pick = async (list: FileList | null) => {
     const files = filesFromInput(list);
@@ -88,7 +88,7 @@ export function CompareView() {
   const discovered = useAppStore((s) => s.discovered);
   const profiles = useAppStore((s) => s.profiles);
   const active = useAppStore((s) => s.activeProfileId);
-  const controller = useController();
+  const controller = useSession();
   const defaults = () => {
     const next = pendingSides;
     if (next && discovered.some((d) => d.id === next.target)) {
