@@ -6,15 +6,14 @@
 import { pickCollective } from '../model/cluster/collectives';
 import { profilerStepRanges } from '../model/ascend/step-breakdown';
 import type { AppStore } from '../store/app-store';
+import type { ProfileSliceAddress, TraceGroup } from '../model/slice-address';
 import {
   rankOfProfile,
   selectClusterModel,
   selectHighlightedSlices,
   selectTimelineGroups,
-  type ClusterCollectiveRef,
-  type ClusterTraceGroup,
-  type HighlightedSlice,
-} from '../store/cluster-slice';
+} from '../store/cluster-selectors';
+import type { ClusterCollectiveRef } from '../store/cluster-slice';
 import type { ImportSession } from './import-session';
 import { RequestCancelledError } from './worker-client';
 
@@ -24,8 +23,8 @@ import { RequestCancelledError } from './worker-client';
  */
 export type RevealSlices = (
   store: AppStore,
-  groups: ClusterTraceGroup[],
-  slices: HighlightedSlice[],
+  groups: TraceGroup[],
+  slices: ProfileSliceAddress[],
   focus: string | null,
   opts: { tab: false },
 ) => void;

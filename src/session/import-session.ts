@@ -158,7 +158,7 @@ export class ImportSession {
       return existing;
     }
     const wasReady = st.status === 'ready';
-    if (wasReady) this.store.setState({ status: 'loading' });
+    if (wasReady) st.resumeLoading();
     try {
       await this.reopenIfWorkerReplaced();
       const req = this.client.call('import', { profileId: id }, (p) =>
@@ -204,10 +204,7 @@ export class ImportSession {
     const others = { ...(p.otherTraces ?? {}) };
     let next = others[path];
     if (!next) {
-      this.store.setState({
-        status: 'loading',
-        progress: { path, stage: 'building timeline', bytesRead: 0, bytesTotal: 1, items: 0 },
-      });
+      st.resumeLoading({ path, stage: 'building timeline', bytesRead: 0, bytesTotal: 1, items: 0 });
       try {
         await this.reopenIfWorkerReplaced();
         next = await this.client.call('trace:from-db', { path }).promise;
@@ -272,11 +269,7 @@ export class ImportSession {
     if (e instanceof RequestCancelledError) {
       // A cancelled import leaves the app usable: back to what was there (or the empty state).
       const hasProfile = Object.keys(st.profiles).length > 0;
-      this.store.setState({
-        status: hasProfile ? 'ready' : 'idle',
-        progress: null,
-        error: hasProfile ? null : 'Import cancelled.',
-      });
+      st.stopLoading(hasProfile ? 'ready' : 'idle', hasProfile ? null : 'Import cancelled.');
       return;
     }
     const message = e instanceof Error ? e.message : String(e);

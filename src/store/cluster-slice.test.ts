@@ -10,7 +10,11 @@ import type { RankSummary } from '../model/cluster/rank-summary';
 import type { ProfileModel } from '../model/profile';
 import { listInputFiles } from '../node/node-files';
 import { createAppStore } from './app-store';
-import { selectClusterModel, selectHighlightedSlices, selectTimelineGroups } from './cluster-slice';
+import {
+  selectClusterModel,
+  selectHighlightedSlices,
+  selectTimelineGroups,
+} from './cluster-selectors';
 
 const DIR = resolve(process.cwd(), 'fixtures/cluster-8');
 const truth = JSON.parse(readFileSync(resolve(DIR, 'truth.json'), 'utf8')) as {

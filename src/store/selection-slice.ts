@@ -1,14 +1,11 @@
 /** What is selected and hovered: a slice, a time range, search matches. */
 import type { StateCreator } from 'zustand';
+import type { ProfileSliceAddress } from '../model/slice-address';
 import type { TimeSpan } from '../model/units';
 import type { AppState } from './app-store';
 
 /** A slice of a loaded profile's trace. */
-export interface SelectedSlice {
-  profileId: string;
-  track: number;
-  index: number;
-}
+export type SelectedSlice = ProfileSliceAddress;
 
 export interface SelectionSlice {
   selected: SelectedSlice | null;
@@ -20,6 +17,8 @@ export interface SelectionSlice {
   selectSlice: (s: SelectedSlice | null) => void;
   hoverSlice: (s: SelectedSlice | null) => void;
   setRange: (r: TimeSpan | null, tracks?: number[]) => void;
+  /** The tracks a range drag covers so far (the range itself is set when the drag ends). */
+  setRangeTracks: (tracks: number[]) => void;
   clearSelection: () => void;
 }
 
@@ -31,5 +30,6 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   selectSlice: (selected) => set({ selected }),
   hoverSlice: (hovered) => set({ hovered }),
   setRange: (range, tracks = []) => set({ range, rangeTracks: tracks }),
+  setRangeTracks: (rangeTracks) => set({ rangeTracks }),
   clearSelection: () => set({ selected: null, range: null, rangeTracks: [] }),
 });

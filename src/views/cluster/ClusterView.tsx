@@ -14,8 +14,8 @@ import {
   selectClusterModel,
   selectHighlightedSlices,
   selectTimelineGroups,
-  type ClusterColorMode,
-} from '../../store/cluster-slice';
+} from '../../store/cluster-selectors';
+import type { ClusterColorMode } from '../../store/cluster-slice';
 import { useAppStore } from '../../store/use-app-store';
 import { Segmented } from '../../ui/Segmented';
 import { ClusterCommPanel } from './ClusterCommPanel';
