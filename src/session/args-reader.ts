@@ -2,7 +2,7 @@
  * The args reader: decodes the args of a slice or instant on demand (import/trace/args-read.ts),
  * from the profile's arena or from the opened file the args were left in.
  */
-import type { OrderedJson } from '../import/json/json-bytes';
+import type { OrderedJson } from '../lib/json-bytes';
 import { readArgs } from '../import/trace/args-read';
 import type { AppStore } from '../store/app-store';
 

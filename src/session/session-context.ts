@@ -4,7 +4,7 @@
  * implements it (app/viewer-controller.ts composes the sessions of this folder).
  */
 import { createContext, useContext } from 'react';
-import type { OrderedJson } from '../import/json/json-bytes';
+import type { OrderedJson } from '../lib/json-bytes';
 import type { ClusterSession } from './cluster-session';
 import type { ImportSession } from './import-session';
 import type { SqlSession } from './sql-session';

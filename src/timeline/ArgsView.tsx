@@ -4,7 +4,7 @@
  * definition lists; multi-line strings such as call stacks ("a;\r\nb;\r\nc" or "a\nb") become
  * numbered lists.
  */
-import type { JsonValue, OrderedJson } from '../import/json/json-bytes';
+import type { JsonValue, OrderedJson } from '../lib/json-bytes';
 
 /** Args as parsed for display (objects as Maps in file order) or as plain JSON values. */
 type ArgValue = OrderedJson | JsonValue;

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSession } from '../session/session-context';
-import type { OrderedJson } from '../import/json/json-bytes';
+import type { OrderedJson } from '../lib/json-bytes';
 import { formatCount, formatDuration, formatNsExact } from '../lib/format';
 import { childrenOf } from '../model/slice-queries';
 import { SliceFlag, type TraceModel } from '../model/trace-model';

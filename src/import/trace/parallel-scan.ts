@@ -11,7 +11,7 @@
  *   args) the whole file is re-read by one scanner. The result is always the single-scan model.
  */
 import { concatBytes } from '../../lib/bytes';
-import { skipWs } from '../json/json-bytes';
+import { skipWs } from '../../lib/json-bytes';
 import { TraceEventScanner, type ScanEnd } from '../json/trace-scanner';
 import { sniffEncoding } from '../sources/decode-stream';
 import type { InputFile } from '../sources/input-file';

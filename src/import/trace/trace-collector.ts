@@ -12,7 +12,7 @@
  */
 import { f64, u16, u32, u8, type Column } from '../../lib/columns';
 import { ByteInterner } from '../json/byte-interner';
-import type { JsonValue } from '../json/json-bytes';
+import type { JsonValue } from '../../lib/json-bytes';
 import type { RawEvent } from '../json/raw-event';
 import type { ScanHandler } from '../json/trace-scanner';
 import {
