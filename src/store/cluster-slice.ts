@@ -13,12 +13,13 @@ import type { ClusterOutput } from '../model/cluster/cluster-output';
 import type { RowOrder } from '../model/cluster/heatmap';
 import type { RankSummary } from '../model/cluster/rank-summary';
 import type { CommMatrixRow } from '../model/ascend-data';
+import type { HeatMetric } from '../model/views/comm-heatmap';
 import type { AppState } from './app-store';
 import { clusterPlacement } from './cluster-selectors';
 
 export type ClusterStatus = 'idle' | 'loading' | 'ready' | 'error';
-/** The cross-rank matrix's metric (the Communication view's HeatMetric). */
-export type ClusterCommMetric = 'bandwidth' | 'size' | 'time';
+/** The cross-rank matrix's metric (the Communication view's). */
+export type ClusterCommMetric = HeatMetric;
 /** Heatmap colour: the value itself, or its deviation from the step's median across ranks. */
 export type ClusterColorMode = 'value' | 'median';
 

@@ -87,10 +87,8 @@ export interface RowLayout {
 
 export {
   counterKey,
-  DEEP_THREAD_ROWS,
   groupKey,
   processKey,
-  threadKey,
   trackKey,
   type CollapseState,
 } from './collapse-rules';

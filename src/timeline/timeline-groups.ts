@@ -16,10 +16,6 @@ export interface SliceAddress {
   index: number;
 }
 
-export function groupIndexOf(groups: readonly TraceGroup[], profileId: string): number {
-  return groups.findIndex((g) => g.profileId === profileId);
-}
-
 /**
  * Chooses what the timeline shows. Must return the same array while nothing relevant changes
  * (the view compares by reference).

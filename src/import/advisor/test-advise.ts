@@ -9,13 +9,6 @@ import type { AdvisorInputs } from '../../model/advisor/advisor-inputs';
 import { runAdvisor } from '../../model/advisor/engine';
 import type { AdvisorReport, Finding, Thresholds } from '../../model/advisor/types';
 
-export async function importGenerated(files: GeneratedFile[]): Promise<ProfileModel[]> {
-  const opened = await openInputs(files.map((f) => memoryFile(f.path, f.data)));
-  const out: ProfileModel[] = [];
-  for (const d of opened.discovery.profiles) out.push(await importProfile(d, opened.files, {}));
-  return out;
-}
-
 export async function adviseGenerated(
   files: GeneratedFile[],
   th: Partial<Thresholds> = {},

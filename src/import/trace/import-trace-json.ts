@@ -12,11 +12,7 @@ import type { RawTraceParts } from './raw-parts';
 import { ImportCancelled, type TraceImportOptions } from './import-options';
 import { collectTraceJsonParallel, NO_TRACE_EVENTS } from './parallel-scan';
 
-export {
-  ImportCancelled,
-  type TraceImportOptions,
-  type TraceImportProgress,
-} from './import-options';
+export { ImportCancelled, type TraceImportOptions } from './import-options';
 
 /** Scans a whole file into raw parts (single-threaded). */
 export async function collectTraceJson(

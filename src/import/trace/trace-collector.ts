@@ -29,8 +29,6 @@ import { MetadataCollector } from './metadata-collector';
 import type { RawThread, RawTraceParts } from './raw-parts';
 import { WarningLog } from './warning-log';
 
-export { MAX_COUNTER_SERIES } from './counter-collector';
-
 export interface CollectorOptions {
   /** Copy args bytes into an arena (gzip, in-memory sources) instead of keeping file offsets. */
   copyArgs: boolean;
