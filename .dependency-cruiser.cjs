@@ -40,7 +40,7 @@ const LAYERS = {
 };
 
 /** Modules of import/ that the page's views may use at run time (pure, no worker code). */
-const IMPORT_FOR_VIEWS = ['src/import/file-kinds\\.ts$', 'src/import/trace/args-read\\.ts$'];
+const IMPORT_FOR_VIEWS = ['src/import/trace/args-read\\.ts$'];
 
 const TEST_CODE = '(\\.test\\.tsx?$|/test-[^/]+\\.ts$|/testing/)';
 const alt = (dirs) => `^src/(${dirs.join('|')})/`;

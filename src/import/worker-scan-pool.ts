@@ -6,7 +6,7 @@
  * this thread instead.
  */
 import type { PayloadOf, WorkerRequest, WorkerResponse } from '../lib/worker-protocol';
-import { ImportCancelled } from './trace/import-options';
+import { ImportCancelled } from './import-cancelled';
 import { scanRange, type RangeResult, type ScanPool } from './trace/parallel-scan';
 import type { ScanProtocol } from './worker-protocol';
 

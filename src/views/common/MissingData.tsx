@@ -2,7 +2,7 @@
  * "This view has no data" with the reason: which file is missing and which profiler setting
  * writes it (PRODUCED_BY), in the context of the profile's own settings when known.
  */
-import { PRODUCED_BY } from '../../import/file-kinds';
+import { PRODUCED_BY } from '../../model/produced-by';
 import type { ProfileModel } from '../../model/profile';
 
 export interface MissingDataProps {
