@@ -12,9 +12,7 @@ import { locateSqlJsInNode } from '../src/import/db/sql-loader-node';
 import { openInputs } from '../src/import/open-inputs';
 import { createWorkerSession } from '../src/import/worker-handlers';
 import { clusterSummary } from '../src/model/cluster/cluster-summary';
-import type { RankSummary } from '../src/model/cluster/rank-summary';
 import { buildClusterModel } from '../src/model/cluster/cluster-model';
-import type { RankMatrixRows } from '../src/import/worker-handlers';
 import { listInputFiles } from '../src/node/node-files';
 
 const args = process.argv.slice(2);
@@ -52,18 +50,15 @@ async function main() {
   const t0 = performance.now();
   session.opened = await openInputs(inputs);
   const t1 = performance.now();
-  const summaries = (await session.handlers['cluster:overview']!(undefined, ctx)) as RankSummary[];
+  const summaries = await session.handlers['cluster:overview'](undefined, ctx);
   const t2 = performance.now();
   const c = clusterSummary(summaries);
   const t3 = performance.now();
   const first = session.opened.discovery.profiles[0]!.id;
-  await session.handlers['import']!({ profileId: first }, ctx);
+  await session.handlers['import']({ profileId: first }, ctx);
   const t4 = performance.now();
   // What the cluster view adds: every rank's matrix (second pass), and the view's model.
-  const matrices = (await session.handlers['cluster:matrices']!(
-    undefined,
-    ctx,
-  )) as RankMatrixRows[];
+  const matrices = await session.handlers['cluster:matrices'](undefined, ctx);
   const t5 = performance.now();
   const byId = new Map(matrices.map((m) => [m.profileId, m.rows]));
   const model = buildClusterModel({

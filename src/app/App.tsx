@@ -7,13 +7,13 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppStore } from '../store/app-store';
 import { AppStoreContext, useAppStore } from '../store/use-app-store';
-import { ControllerContext } from './controller-context';
+import { SessionContext } from '../session/session-context';
 import { DropZone } from './DropZone';
 import { ProgressPanel } from './ProgressPanel';
 import { TopBar } from './TopBar';
 import { ViewerLayout } from './ViewerLayout';
 import { ViewerController } from './viewer-controller';
-import { WorkerClient } from './worker-client';
+import { WorkerClient } from '../session/worker-client';
 import { openDemo } from './demo';
 import { EmbedConfirm } from './embed/EmbedConfirm';
 import { EmbedHost } from './embed/embed-host';
@@ -65,11 +65,11 @@ export function App({ store }: { store: AppStore }) {
   }, [controller, share, demoStarted]);
   return (
     <AppStoreContext.Provider value={store}>
-      <ControllerContext.Provider value={controller}>
+      <SessionContext.Provider value={controller}>
         <ShareContext.Provider value={share}>
           <Shell embed={embed} />
         </ShareContext.Provider>
-      </ControllerContext.Provider>
+      </SessionContext.Provider>
     </AppStoreContext.Provider>
   );
 }

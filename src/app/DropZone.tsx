@@ -1,11 +1,11 @@
 /** Accepts folders and files dropped anywhere on the page. */
 import { t } from '../i18n/t';
 import { useState, type ReactNode } from 'react';
-import { useController } from './controller-context';
-import { describePicked, filesFromDrop } from './read-dropped-items';
+import { useSession } from '../session/session-context';
+import { describePicked, filesFromDrop } from '../session/read-dropped-items';
 
 export function DropZone({ children }: { children: ReactNode }) {
-  const controller = useController();
+  const controller = useSession();
   const [over, setOver] = useState(false);
   return (
     <div

@@ -2,10 +2,10 @@
 import { t } from '../i18n/t';
 import { formatBytes, formatCount } from '../lib/format';
 import { useAppStore } from '../store/use-app-store';
-import { useController } from './controller-context';
+import { useSession } from '../session/session-context';
 
 export function ProgressPanel() {
-  const controller = useController();
+  const controller = useSession();
   const p = useAppStore((s) => s.progress);
   const source = useAppStore((s) => s.sourceName);
   const frac = p && p.bytesTotal > 0 ? Math.min(1, p.bytesRead / p.bytesTotal) : 0;

@@ -3,8 +3,8 @@ import { useEffect, useRef } from 'react';
 import { t } from '../i18n/t';
 import { useAppStore } from '../store/use-app-store';
 import type { ViewTab } from '../store/ui-slice';
-import { useController } from './controller-context';
-import { describePicked, filesFromInput } from './read-dropped-items';
+import { useSession } from '../session/session-context';
+import { describePicked, filesFromInput } from '../session/read-dropped-items';
 import { openDemo } from './demo';
 import { ShareControls } from './share/ShareControls';
 import { rovingKeyDown } from '../ui/roving-keys';
@@ -87,7 +87,7 @@ const TABS: { id: ViewTab; label: string }[] = [
 ];
 
 export function TopBar() {
-  const controller = useController();
+  const controller = useSession();
   const theme = useAppStore((s) => s.theme);
   const setTheme = useAppStore((s) => s.setTheme);
   const tab = useAppStore((s) => s.tab);

@@ -3,7 +3,7 @@ import { t } from '../i18n/t';
 import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/use-app-store';
 import { selectActiveProfile } from '../store/selectors';
-import { selectHighlightedSlices, selectTimelineGroups } from '../store/cluster-slice';
+import { selectHighlightedSlices, selectTimelineGroups } from '../store/cluster-selectors';
 import { ReportView } from '../views/report/ReportView';
 import { EmptyState } from './EmptyState';
 // The timeline is loaded with the shell, not lazily: a lazy component is revealed ~300 ms late,

@@ -1,7 +1,7 @@
 /** Opens the built-in demo profile (generated in the browser by the fixture generator). */
-import type { ViewerController } from './viewer-controller';
+import type { ViewerSession } from '../session/session-context';
 
-export async function openDemo(controller: ViewerController): Promise<void> {
+export async function openDemo(controller: ViewerSession): Promise<void> {
   const { demoProfileFiles } = await import('../fixtures/demo');
   await controller.openMemory(demoProfileFiles(), 'demo');
 }

@@ -5,8 +5,8 @@
  * the small `profiler_info*.json` files for rank, level and export type.
  */
 import type { InputReport, ProfileDescriptor } from '../model/profile';
-import type { JsonValue } from './json/json-bytes';
-import { parseJsonBytes } from './json/json-bytes';
+import type { JsonValue } from '../lib/json-bytes';
+import { parseJsonBytes } from '../lib/json-bytes';
 import { fileKind } from './file-kinds';
 import { baseName, readAll, type InputFile } from './sources/input-file';
 import { readHeadDistributedInfo } from './trace/trace-head';

@@ -3,14 +3,19 @@
  * file's kind, recording per-file status. A file that fails is reported with its reason and the
  * rest of the folder still loads; only cancellation aborts the whole import.
  */
-import type { InputReport, ProfileDescriptor, ProfileModel } from '../model/profile';
+import {
+  emptyProfile,
+  type InputReport,
+  type ProfileDescriptor,
+  type ProfileModel,
+} from '../model/profile';
 import { isReadablePath } from './discover';
 import { fileKind } from './file-kinds';
 import { READERS, READ_ORDER } from './readers/registry';
 import type { ImportContext, ImportProgress } from './readers/reader';
 import type { InputFile } from './sources/input-file';
 import type { ScanPool } from './trace/parallel-scan';
-import { ImportCancelled } from './trace/import-trace-json';
+import { ImportCancelled } from './import-cancelled';
 import { distributedFacts } from '../model/trace-facts';
 import { attachCrossChecks } from '../model/analysis/invariants';
 
@@ -23,18 +28,6 @@ export interface ProfileImportOptions {
   pool?: ScanPool;
   /** Which file kinds to read (all when absent): e.g. only small files for a cluster overview. */
   only?: (kind: string) => boolean;
-}
-
-export function emptyProfile(descriptor: ProfileDescriptor): ProfileModel {
-  return {
-    descriptor,
-    inputs: [],
-    trace: null,
-    tables: {},
-    json: {},
-    ascend: { sources: {} },
-    warnings: [],
-  };
 }
 
 export async function importProfile(

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ProfileModel } from '../model/profile';
 import { memoryCacheStore, type CacheStore } from './cache/profile-cache';
 import { memoryFile } from './sources/input-file';
-import { createWorkerSession, type OpenResult } from './worker-handlers';
+import { createWorkerSession } from './worker-handlers';
+import type { OpenResult } from './worker-protocol';
 
 const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
 
@@ -27,18 +28,12 @@ describe('worker session', () => {
       userFile('run/ASCEND_PROFILER_OUTPUT/trace_view.json', trace),
     ]);
     expect(profiles).toHaveLength(1);
-    const first = (await session.handlers['import']!(
-      { profileId: profiles[0]!.id },
-      ctx(),
-    )) as ProfileModel;
+    const first = await session.handlers['import']({ profileId: profiles[0]!.id }, ctx());
     expect(first.fromCache).toBeUndefined();
     expect(first.trace!.stats.events).toBe(50);
     await session.cacheIdle();
     expect((await cache.usage()).entries).toBe(1);
-    const again = (await session.handlers['import']!(
-      { profileId: profiles[0]!.id },
-      ctx(),
-    )) as ProfileModel;
+    const again = await session.handlers['import']({ profileId: profiles[0]!.id }, ctx());
     expect(again.fromCache).toBe(true);
     expect(again.trace!.stats).toEqual(first.trace!.stats);
     expect(Array.from(again.trace!.sliceTracks[0]!.slices.start)).toEqual(
@@ -48,13 +43,10 @@ describe('worker session', () => {
     const changed = await open([
       userFile('run/ASCEND_PROFILER_OUTPUT/trace_view.json', trace, 2000),
     ]);
-    const third = (await session.handlers['import']!(
-      { profileId: changed.profiles[0]!.id },
-      ctx(),
-    )) as ProfileModel;
+    const third = await session.handlers['import']({ profileId: changed.profiles[0]!.id }, ctx());
     expect(third.fromCache).toBeUndefined();
-    await session.handlers['cache:clear']!(undefined, ctx());
-    expect(await session.handlers['cache:usage']!(undefined, ctx())).toEqual({
+    await session.handlers['cache:clear'](undefined, ctx());
+    expect(await session.handlers['cache:usage'](undefined, ctx())).toEqual({
       bytes: 0,
       entries: 0,
     });
@@ -62,11 +54,8 @@ describe('worker session', () => {
   it('does not cache generated (non re-readable) files', async () => {
     const cache = memoryCacheStore();
     const session = createWorkerSession({ cache, minCachedBytes: 0 });
-    const res = (await session.handlers['open']!(
-      [{ path: 'x/trace.json', data: trace }],
-      ctx(),
-    )) as OpenResult;
-    await session.handlers['import']!({ profileId: res.profiles[0]!.id }, ctx());
+    const res = await session.handlers['open']([{ path: 'x/trace.json', data: trace }], ctx());
+    await session.handlers['import']({ profileId: res.profiles[0]!.id }, ctx());
     await session.cacheIdle();
     expect((await cache.usage()).entries).toBe(0);
   });
@@ -81,10 +70,10 @@ describe('worker session', () => {
       userFile('run/ASCEND_PROFILER_OUTPUT/trace_view.json', trace),
     ]);
     const id = session.opened.discovery.profiles[0]!.id;
-    const first = (await session.handlers['import']!({ profileId: id }, ctx())) as ProfileModel;
+    const first = await session.handlers['import']({ profileId: id }, ctx());
     expect(first.fromCache).toBeUndefined();
     expect((await inner.usage()).entries).toBe(0); // still being written
-    const again = session.handlers['import']!({ profileId: id }, ctx()) as Promise<ProfileModel>;
+    const again = session.handlers['import']({ profileId: id }, ctx());
     release();
     expect((await again).fromCache).toBe(true);
     expect((await inner.usage()).entries).toBe(1);
@@ -104,8 +93,8 @@ describe('cluster overview', () => {
       seed: 3,
     });
     const session = createWorkerSession();
-    await session.handlers['open']!(files, ctx());
-    const ranks = (await session.handlers['cluster:overview']!(undefined, ctx())) as {
+    await session.handlers['open'](files, ctx());
+    const ranks = (await session.handlers['cluster:overview'](undefined, ctx())) as {
       rank: number;
       steps: unknown[];
       collectives: { source: string }[];
@@ -127,21 +116,18 @@ describe('timeline source switching', () => {
     locateSqlJsInNode();
     const db = makeDb(await loadSqlJs(), schema100());
     const session = createWorkerSession();
-    const res = (await session.handlers['open']!(
+    const res = await session.handlers['open'](
       [
         { path: 'r_ascend_pt/ASCEND_PROFILER_OUTPUT/trace_view.json', data: trace },
         { path: 'r_ascend_pt/ASCEND_PROFILER_OUTPUT/ascend_pytorch_profiler_0.db', data: db },
       ],
       ctx(),
-    )) as OpenResult;
-    const p = (await session.handlers['import']!(
-      { profileId: res.profiles[0]!.id },
-      ctx(),
-    )) as ProfileModel;
+    );
+    const p = await session.handlers['import']({ profileId: res.profiles[0]!.id }, ctx());
     expect(p.traceSource).toBe('r_ascend_pt/ASCEND_PROFILER_OUTPUT/trace_view.json');
     const dbPath = (p.json['db'] as { traceSource: { path: string; built: boolean } }).traceSource;
     expect(dbPath.built).toBe(false);
-    const fromDb = (await session.handlers['trace:from-db']!(
+    const fromDb = (await session.handlers['trace:from-db'](
       { path: dbPath.path },
       ctx(),
     )) as ProfileModel['trace'];

@@ -2,7 +2,7 @@
  * What the import worker does, as plain async functions (testable without a worker): open the
  * dropped files and discover profiles, import one profile, and whatever later modules register.
  */
-import type { InputReport, ProfileDescriptor, ProfileModel } from '../model/profile';
+import type { ProfileModel } from '../model/profile';
 import { attachLodPyramids } from '../model/lod-pyramid';
 import { importProfile } from './import-profile';
 import { openInputs, type OpenedInputs } from './open-inputs';
@@ -11,7 +11,7 @@ import { blobFile, memoryFile, readAll, type InputFile } from './sources/input-f
 import { buildTraceFromDb } from './db';
 import type { ScanPool } from './trace/parallel-scan';
 import { rankSummaryOf, reduceMatrixRows, type RankSummary } from '../model/cluster/rank-summary';
-import type { CommMatrixRow } from '../model/ascend-data';
+import type { Handlers } from '../lib/worker-protocol';
 import {
   cacheSnapshot,
   loadCachedProfile,
@@ -19,7 +19,7 @@ import {
   saveCacheSnapshot,
   type CacheStore,
 } from './cache/profile-cache';
-import type { Handler, OpenedFile } from './worker-protocol';
+import type { ImportProtocol, OpenResult, RankMatrixRows } from './worker-protocol';
 import { readClusterOutput } from './cluster/read-cluster-output';
 import { AdvisorInputsCache } from './advisor/advisor-cache';
 
@@ -34,20 +34,8 @@ export function isClusterOverviewKind(kind: string): boolean {
   );
 }
 
-/**
- * Each rank's communication_matrix.json (read after the overview, which it would slow down by
- * about half: it is the largest of the small files), as `{ profileId, rows }` with each group's
- * total only (see reduceMatrixRows).
- */
-export interface RankMatrixRows {
-  profileId: string;
-  rows: CommMatrixRow[];
-}
-
-export interface OpenResult {
-  profiles: ProfileDescriptor[];
-  reports: InputReport[];
-}
+/** The handlers of the import protocol that need no browser (the worker adds the others). */
+export type SessionHandlers = Omit<Handlers<ImportProtocol>, 'warmup' | 'debug:crash'>;
 
 export interface WorkerSession {
   opened: OpenedInputs | null;
@@ -55,7 +43,7 @@ export interface WorkerSession {
   pool: ScanPool | null;
   /** Reopen cache of parsed profiles, when storage is available. */
   cache: CacheStore | null;
-  handlers: Record<string, Handler>;
+  handlers: SessionHandlers;
   /** Resolves when every cache write started so far has finished. */
   cacheIdle(): Promise<void>;
 }
@@ -70,11 +58,10 @@ export interface SessionOptions {
 }
 
 export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
-  const session: WorkerSession = {
+  const session: Omit<WorkerSession, 'handlers'> = {
     opened: null,
     pool: opts.pool ?? null,
     cache: opts.cache ?? null,
-    handlers: {},
     cacheIdle: async () => {
       await Promise.all(cacheWrites.values());
     },
@@ -84,127 +71,126 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
   const buildId = opts.buildId ?? 'dev';
   // The advisor's inputs, extracted before each profile's buffers go to the page.
   const advisor = new AdvisorInputsCache();
-  session.handlers['open'] = async (payload) => {
-    const files = payload as (OpenedFile | { path: string; data: Uint8Array | string })[];
-    const inputs: InputFile[] = files.map((f) =>
-      'blob' in f ? blobFile(f.path, f.blob, f.lastModified) : memoryFile(f.path, f.data),
-    );
-    session.opened = await openInputs(inputs);
-    const result: OpenResult = {
-      profiles: session.opened.discovery.profiles,
-      reports: session.opened.reports,
-    };
-    return result;
-  };
-  session.handlers['import'] = async (payload, ctx) => {
-    const { profileId } = payload as { profileId: string };
-    const opened = session.opened;
-    if (!opened) throw new Error('nothing has been opened');
-    const d = opened.discovery.profiles.find((p) => p.id === profileId);
-    if (!d) throw new Error(`no profile "${profileId}"`);
-    const key = session.cache
-      ? profileCacheKey(d, opened.files, buildId, opts.minCachedBytes)
-      : null;
-    if (session.cache && key) {
-      ctx.progress({ path: d.root, stage: 'cache', bytesRead: 0, bytesTotal: 1, items: 0 });
-      await cacheWrites.get(key);
-      const cached = await loadCachedProfile(session.cache, key);
-      if (cached) {
-        await advisor.keep(d.id, cached, opened.files);
-        return cached;
+  const handlers: SessionHandlers = {
+    open: async (files) => {
+      const inputs: InputFile[] = files.map((f) =>
+        'blob' in f ? blobFile(f.path, f.blob, f.lastModified) : memoryFile(f.path, f.data),
+      );
+      session.opened = await openInputs(inputs);
+      const result: OpenResult = {
+        profiles: session.opened.discovery.profiles,
+        reports: session.opened.reports,
+      };
+      return result;
+    },
+    import: async ({ profileId }, ctx) => {
+      const opened = session.opened;
+      if (!opened) throw new Error('nothing has been opened');
+      const d = opened.discovery.profiles.find((p) => p.id === profileId);
+      if (!d) throw new Error(`no profile "${profileId}"`);
+      const key = session.cache
+        ? profileCacheKey(d, opened.files, buildId, opts.minCachedBytes)
+        : null;
+      if (session.cache && key) {
+        ctx.progress({ path: d.root, stage: 'cache', bytesRead: 0, bytesTotal: 1, items: 0 });
+        await cacheWrites.get(key);
+        const cached = await loadCachedProfile(session.cache, key);
+        if (cached) {
+          await advisor.keep(d.id, cached, opened.files);
+          return cached;
+        }
       }
-    }
-    const profile: ProfileModel = await importProfile(d, opened.files, {
-      signal: ctx.signal,
-      argsFromFile: true,
-      pool: session.pool ?? undefined,
-      onProgress: (p: ImportProgress) => ctx.progress(p),
-    });
-    // The timeline's level-of-detail pyramids, built here rather than on the page.
-    attachLodPyramids(profile.trace);
-    if (session.cache && key && !ctx.signal.aborted) {
-      // A copy of the columns: the profile's own buffers are transferred to the page next.
-      const snapshot = cacheSnapshot(profile);
-      const store = session.cache;
-      const write = saveCacheSnapshot(store, key, snapshot).finally(() => cacheWrites.delete(key));
-      cacheWrites.set(key, write);
-    }
-    await advisor.keep(d.id, profile, opened.files);
-    return profile;
-  };
-  session.handlers['trace:from-db'] = async (payload) => {
-    const { path } = payload as { path: string };
-    const file = session.opened?.files.get(path);
-    if (!file) throw new Error(`${path}: not among the opened files`);
-    const trace = await buildTraceFromDb(await readAll(file), { path });
-    attachLodPyramids(trace);
-    return trace;
-  };
-  session.handlers['cluster:overview'] = async (_payload, ctx) => {
-    const opened = session.opened;
-    if (!opened) throw new Error('nothing has been opened');
-    const ranks = opened.discovery.profiles.filter((p) => p.kind === 'ascend');
-    const out: RankSummary[] = [];
-    for (const d of ranks) {
-      if (ctx.signal.aborted) break;
-      ctx.progress({
-        path: d.root,
-        stage: 'cluster overview',
-        bytesRead: out.length,
-        bytesTotal: ranks.length,
-        items: out.length,
-      });
-      const p = await importProfile(d, opened.files, {
+      const profile: ProfileModel = await importProfile(d, opened.files, {
         signal: ctx.signal,
-        only: isClusterOverviewKind,
+        argsFromFile: true,
+        pool: session.pool ?? undefined,
+        onProgress: (p: ImportProgress) => ctx.progress(p),
       });
-      out.push(rankSummaryOf(p, out.length));
-    }
-    return out;
+      // The timeline's level-of-detail pyramids, built here rather than on the page.
+      attachLodPyramids(profile.trace);
+      if (session.cache && key && !ctx.signal.aborted) {
+        // A copy of the columns: the profile's own buffers are transferred to the page next.
+        const snapshot = cacheSnapshot(profile);
+        const store = session.cache;
+        const write = saveCacheSnapshot(store, key, snapshot).finally(() =>
+          cacheWrites.delete(key),
+        );
+        cacheWrites.set(key, write);
+      }
+      await advisor.keep(d.id, profile, opened.files);
+      return profile;
+    },
+    'trace:from-db': async ({ path }) => {
+      const file = session.opened?.files.get(path);
+      if (!file) throw new Error(`${path}: not among the opened files`);
+      const trace = await buildTraceFromDb(await readAll(file), { path });
+      attachLodPyramids(trace);
+      return trace;
+    },
+    'cluster:overview': async (_payload, ctx) => {
+      const opened = session.opened;
+      if (!opened) throw new Error('nothing has been opened');
+      const ranks = opened.discovery.profiles.filter((p) => p.kind === 'ascend');
+      const out: RankSummary[] = [];
+      for (const d of ranks) {
+        if (ctx.signal.aborted) break;
+        ctx.progress({
+          path: d.root,
+          stage: 'cluster overview',
+          bytesRead: out.length,
+          bytesTotal: ranks.length,
+          items: out.length,
+        });
+        const p = await importProfile(d, opened.files, {
+          signal: ctx.signal,
+          only: isClusterOverviewKind,
+        });
+        out.push(rankSummaryOf(p, out.length));
+      }
+      return out;
+    },
+    'cluster:matrices': async (_payload, ctx) => {
+      const opened = session.opened;
+      if (!opened) throw new Error('nothing has been opened');
+      const ranks = opened.discovery.profiles.filter((p) => p.kind === 'ascend');
+      const out: RankMatrixRows[] = [];
+      for (let i = 0; i < ranks.length; i++) {
+        const d = ranks[i]!;
+        if (ctx.signal.aborted) break;
+        ctx.progress({
+          path: d.root,
+          stage: 'communication matrices',
+          bytesRead: i,
+          bytesTotal: ranks.length,
+          items: out.length,
+        });
+        const p = await importProfile(d, opened.files, {
+          signal: ctx.signal,
+          // analysis.db's CommAnalyzerMatrix already came with the overview.
+          only: (k) => k === 'communication_matrix.json',
+        });
+        const rows = p.ascend.commMatrix;
+        if (rows?.length) out.push({ profileId: d.id, rows: reduceMatrixRows(rows) });
+      }
+      return out;
+    },
+    // msprof-analyze's cluster_analysis_output/ beside the ranks (null when there is none).
+    'cluster:output': async (_payload, ctx) => {
+      const opened = session.opened;
+      if (!opened) throw new Error('nothing has been opened');
+      return readClusterOutput(opened.files, opened.discovery.clusterFiles, ctx.signal);
+    },
+    'advisor:run': ({ profileId, thresholds }) =>
+      new Promise((resolve) => resolve(advisor.run(profileId, thresholds ?? {}))),
+    'cache:usage': async () => {
+      await session.cacheIdle();
+      return session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };
+    },
+    'cache:clear': async () => {
+      await session.cacheIdle();
+      await session.cache?.clear();
+      return true;
+    },
   };
-  session.handlers['cluster:matrices'] = async (_payload, ctx) => {
-    const opened = session.opened;
-    if (!opened) throw new Error('nothing has been opened');
-    const ranks = opened.discovery.profiles.filter((p) => p.kind === 'ascend');
-    const out: RankMatrixRows[] = [];
-    for (let i = 0; i < ranks.length; i++) {
-      const d = ranks[i]!;
-      if (ctx.signal.aborted) break;
-      ctx.progress({
-        path: d.root,
-        stage: 'communication matrices',
-        bytesRead: i,
-        bytesTotal: ranks.length,
-        items: out.length,
-      });
-      const p = await importProfile(d, opened.files, {
-        signal: ctx.signal,
-        // analysis.db's CommAnalyzerMatrix already came with the overview.
-        only: (k) => k === 'communication_matrix.json',
-      });
-      const rows = p.ascend.commMatrix;
-      if (rows?.length) out.push({ profileId: d.id, rows: reduceMatrixRows(rows) });
-    }
-    return out;
-  };
-  // msprof-analyze's cluster_analysis_output/ beside the ranks (null when there is none).
-  session.handlers['cluster:output'] = async (_payload, ctx) => {
-    const opened = session.opened;
-    if (!opened) throw new Error('nothing has been opened');
-    return readClusterOutput(opened.files, opened.discovery.clusterFiles, ctx.signal);
-  };
-  session.handlers['advisor:run'] = (payload) => {
-    const { profileId, thresholds } = payload as { profileId: string; thresholds?: object };
-    return new Promise((resolve) => resolve(advisor.run(profileId, thresholds ?? {})));
-  };
-  session.handlers['cache:usage'] = async () => {
-    await session.cacheIdle();
-    return session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };
-  };
-  session.handlers['cache:clear'] = async () => {
-    await session.cacheIdle();
-    await session.cache?.clear();
-    return true;
-  };
-  return session;
+  return Object.assign(session, { handlers });
 }

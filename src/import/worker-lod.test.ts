@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { attachedPyramid, PYRAMID_MIN_SLICES } from '../model/lod-pyramid';
-import type { ProfileModel } from '../model/profile';
 import { memoryCacheStore } from './cache/profile-cache';
 import { openInputs } from './open-inputs';
 import { memoryFile } from './sources/input-file';
@@ -21,12 +20,12 @@ describe('the import worker hands over LOD pyramids', () => {
     const session = createWorkerSession({ cache: memoryCacheStore(), minCachedBytes: 0 });
     session.opened = await openInputs([file]);
     const id = session.opened.discovery.profiles[0]!.id;
-    const first = (await session.handlers['import']!({ profileId: id }, ctx())) as ProfileModel;
+    const first = await session.handlers['import']({ profileId: id }, ctx());
     const table = first.trace!.sliceTracks.find((t) => t.slices.length === n)!.slices;
     const lane = attachedPyramid(table)!.lanes[0]!;
     expect(lane.levels.at(-1)!.count[0]).toBe(n);
     await session.cacheIdle();
-    const again = (await session.handlers['import']!({ profileId: id }, ctx())) as ProfileModel;
+    const again = await session.handlers['import']({ profileId: id }, ctx());
     expect(again.fromCache).toBe(true);
     const cached = again.trace!.sliceTracks.find((t) => t.slices.length === n)!.slices;
     expect(Array.from(attachedPyramid(cached)!.lanes[0]!.levels[0]!.count)).toEqual(

@@ -5,13 +5,10 @@
  * worker and a new one takes its place. Files without a Blob (unzipped, generated) are scanned in
  * this thread instead.
  */
-import { ImportCancelled } from './trace/import-options';
+import type { PayloadOf, WorkerRequest, WorkerResponse } from '../lib/worker-protocol';
+import { ImportCancelled } from './import-cancelled';
 import { scanRange, type RangeResult, type ScanPool } from './trace/parallel-scan';
-
-type ScanMessage =
-  | { type: 'bytes'; n: number }
-  | { type: 'result'; result: RangeResult }
-  | { type: 'error'; error: string };
+import type { ScanProtocol } from './worker-protocol';
 
 export interface WorkerScanPool extends ScanPool {
   /** Starts the workers now (idle until a scan). */
@@ -46,13 +43,13 @@ export function createWorkerScanPool(size: number): WorkerScanPool {
           reject(new ImportCancelled());
         };
         signal?.addEventListener('abort', abort);
-        w.onmessage = (e: MessageEvent<ScanMessage>) => {
+        w.onmessage = (e: MessageEvent<WorkerResponse>) => {
           const m = e.data;
-          if (m.type === 'bytes') onBytes(m.n);
+          if (m.type === 'progress') onBytes(m.progress as number);
           else if (m.type === 'result') {
             release(true);
-            resolve(m.result);
-          } else {
+            resolve(m.result as RangeResult);
+          } else if (m.type === 'error') {
             release(true);
             reject(new Error(m.error));
           }
@@ -62,7 +59,13 @@ export function createWorkerScanPool(size: number): WorkerScanPool {
           release(false);
           reject(new Error(`a scan worker stopped: ${e.message || 'out of memory or crashed'}`));
         };
-        w.postMessage({ blob, path: file.path, lastModified: file.lastModified, range });
+        const payload: PayloadOf<ScanProtocol, 'scan'> = {
+          blob,
+          path: file.path,
+          lastModified: file.lastModified,
+          range,
+        };
+        w.postMessage({ id: 1, type: 'scan', payload } satisfies WorkerRequest);
       });
     },
   };

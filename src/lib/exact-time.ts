@@ -167,16 +167,6 @@ export function toBigNs(t: ExactTime): bigint {
   return BigInt(t.us) * 1000n + BigInt(t.fracNs);
 }
 
-/** Exact ns of `t - base` as a float64 (exact while below 2^53 ns). */
-export function diffNs(tUs: number, tFrac: number, baseUs: number, baseFrac: number): number {
-  return (tUs - baseUs) * 1000 + (tFrac - baseFrac);
-}
-
-/** Compares two exact times. */
-export function compareExact(aUs: number, aFrac: number, bUs: number, bFrac: number): number {
-  return aUs !== bUs ? aUs - bUs : aFrac - bFrac;
-}
-
 /** Decimal text of exact ns (e.g. "1736408883573887920"). */
 export function exactToNsString(t: ExactTime): string {
   return toBigNs(t).toString();
@@ -187,11 +177,6 @@ export function parseNsString(text: string, out: ExactTime): boolean {
   const s = text.trim();
   if (!/^-?\d+$/.test(s)) return false;
   return setFromBigNs(BigInt(s), out);
-}
-
-/** Absolute ns as decimal string = base + rel, where rel is an exact float64 integer of ns. */
-export function addNsToDecimal(baseNs: string, relNs: number): string {
-  return (BigInt(baseNs) + BigInt(Math.round(relNs))).toString();
 }
 
 let scratch = new Uint8Array(64);

@@ -10,10 +10,6 @@ export function setFormatLocale(l: string): void {
   locale = l;
 }
 
-export function formatLocale(): string {
-  return locale;
-}
-
 /**
  * A date and time (ms since the epoch) in the interface locale, medium style; English dates in
  * en-GB order (day month year, 24 h), which no reader misreads.
@@ -21,13 +17,6 @@ export function formatLocale(): string {
 export function formatDateTime(ms: number): string {
   const l = locale === 'en-US' ? 'en-GB' : locale;
   return new Date(ms).toLocaleString(l, { dateStyle: 'medium', timeStyle: 'medium' });
-}
-
-/** An integer or decimal with the locale's grouping (no rounding beyond `maxDecimals`). */
-export function formatGrouped(v: number, maxDecimals = 0): string {
-  return Number.isFinite(v)
-    ? v.toLocaleString(locale, { maximumFractionDigits: maxDecimals })
-    : '–';
 }
 
 export function formatBytes(n: number): string {

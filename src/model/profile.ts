@@ -2,6 +2,7 @@
  * A profile: what one `*_ascend_pt` folder (one rank of one run), or one standalone trace file,
  * yields. The trace model plus every table read from the folder, with a report of each input.
  */
+import type { JsonValue } from '../lib/json-bytes';
 import type { AscendData } from './ascend-data';
 import type { TraceModel, TraceWarning } from './trace-model';
 
@@ -58,7 +59,7 @@ export interface ProfileModel {
   /** Every CSV read, by file kind (e.g. "kernel_details.csv"). */
   tables: Record<string, TextTable>;
   /** Parsed JSON side files by kind (profiler_info, profiler_metadata, communication…). */
-  json: Record<string, unknown>;
+  json: Record<string, JsonValue>;
   /** Typed views of the Ascend files (kernels, steps, memory, communication…), filled by readers. */
   ascend: AscendData;
   /** Problems that concern the profile as a whole. */
@@ -75,4 +76,17 @@ export interface ProfileModel {
   crossChecks?: { traceSource: string | null; warnings: TraceWarning[] };
   /** Timelines built from the profile's other sources, by path (kept when the user switches). */
   otherTraces?: Record<string, TraceModel>;
+}
+
+/** A profile with nothing read into it yet: readers fill it in. */
+export function emptyProfile(descriptor: ProfileDescriptor): ProfileModel {
+  return {
+    descriptor,
+    inputs: [],
+    trace: null,
+    tables: {},
+    json: {},
+    ascend: { sources: {} },
+    warnings: [],
+  };
 }

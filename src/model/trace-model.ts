@@ -235,18 +235,3 @@ export function emptyInstants(): InstantTable {
     args: new Int32Array(0),
   };
 }
-
-export function emptySlices(): SliceTable {
-  return {
-    length: 0,
-    start: new Float64Array(0),
-    dur: new Float64Array(0),
-    depth: new Uint16Array(0),
-    parent: new Int32Array(0),
-    name: new Uint32Array(0),
-    cat: new Uint32Array(0),
-    args: new Int32Array(0),
-    flags: new Uint8Array(0),
-    rows: 0,
-  };
-}

@@ -2,8 +2,6 @@
 export type Nanoseconds = number;
 /** CSS pixels. */
 export type CssPixels = number;
-/** Microseconds as written by the profiler (CSV/JSON values, relative or absolute). */
-export type Microseconds = number;
 
 /** A half-open time window [start, end) in ns since the trace start. */
 export interface TimeSpan {

@@ -10,7 +10,11 @@ import type { RankSummary } from '../model/cluster/rank-summary';
 import type { ProfileModel } from '../model/profile';
 import { listInputFiles } from '../node/node-files';
 import { createAppStore } from './app-store';
-import { selectClusterModel, selectHighlightedSlices, selectTimelineGroups } from './cluster-slice';
+import {
+  selectClusterModel,
+  selectHighlightedSlices,
+  selectTimelineGroups,
+} from './cluster-selectors';
 
 const DIR = resolve(process.cwd(), 'fixtures/cluster-8');
 const truth = JSON.parse(readFileSync(resolve(DIR, 'truth.json'), 'utf8')) as {
@@ -22,10 +26,10 @@ const ctx = () => ({ signal: new AbortController().signal, progress: () => {} })
 describe('cluster slice', async () => {
   const session = createWorkerSession();
   session.opened = await openInputs(await listInputFiles(resolve(DIR, 'run_20250101')));
-  const overview = (await session.handlers['cluster:overview']!(undefined, ctx())) as RankSummary[];
+  const overview = await session.handlers['cluster:overview'](undefined, ctx());
   const idOf = (rank: number) => overview.find((r) => r.rank === rank)!.profileId;
   const load = async (rank: number) =>
-    (await session.handlers['import']!({ profileId: idOf(rank) }, ctx())) as ProfileModel;
+    await session.handlers['import']({ profileId: idOf(rank) }, ctx());
   const p5 = await load(5);
   const p0 = await load(0);
   const skew = truth.perRank.find((r) => r.rank === 5)!.offsetNs;
@@ -117,7 +121,7 @@ describe('cluster slice', async () => {
   it('adds every rank’s communication matrix after the overview', async () => {
     const store = fresh();
     expect(selectClusterModel(store.getState())!.matrix.rows).toEqual([]);
-    const matrices = (await session.handlers['cluster:matrices']!(undefined, ctx())) as {
+    const matrices = (await session.handlers['cluster:matrices'](undefined, ctx())) as {
       profileId: string;
       rows: NonNullable<RankSummary['commMatrix']>;
     }[];

@@ -10,7 +10,7 @@ import type { StateCreator } from 'zustand';
 import { comparePlacement, type CompareAlign } from '../model/compare/align';
 import type { ProfileModel } from '../model/profile';
 import type { AppState } from './app-store';
-import type { ClusterTraceGroup, HighlightedSlice } from './cluster-slice';
+import type { ProfileSliceAddress, TraceGroup } from '../model/slice-address';
 
 export interface CompareTimeline {
   baseline: string;
@@ -30,13 +30,13 @@ export interface CompareSlice {
   /** The pair shown on the timeline (null: the timeline shows what it did before). */
   compareTimeline: CompareTimeline | null;
   /** A diff row's item on both sides, outlined on the timeline. */
-  compareHighlights: HighlightedSlice[];
+  compareHighlights: ProfileSliceAddress[];
   /**
    * Shows the pair on one axis (extent = both placed traces, the whole of it in view), or
    * takes it off (null: the active profile's extent again).
    */
   showCompareTimeline: (t: CompareTimeline | null) => void;
-  setCompareHighlights: (h: HighlightedSlice[]) => void;
+  setCompareHighlights: (h: ProfileSliceAddress[]) => void;
 }
 
 export const createCompareSlice: StateCreator<AppState, [], [], CompareSlice> = (set, get) => ({
@@ -72,7 +72,7 @@ let memo: {
   t: CompareTimeline;
   b: ProfileModel;
   g: ProfileModel;
-  groups: ClusterTraceGroup[];
+  groups: TraceGroup[];
 } | null = null;
 
 /**
@@ -80,7 +80,7 @@ let memo: {
  * "target · …"; null while no pair is shown or a side is not loaded. The same array while
  * nothing changes (the timeline compares by reference).
  */
-export function selectCompareGroups(s: AppState): ClusterTraceGroup[] | null {
+export function selectCompareGroups(s: AppState): TraceGroup[] | null {
   const t = s.compareTimeline;
   // One profile on both sides has nothing to place twice (its rows are keyed by profile).
   if (!t || t.baseline === t.target) return null;
@@ -89,7 +89,7 @@ export function selectCompareGroups(s: AppState): ClusterTraceGroup[] | null {
   if (!b?.trace || !g?.trace) return null;
   if (memo && memo.t === t && memo.b === b && memo.g === g) return memo.groups;
   const p = comparePlacement(b.trace, g.trace, t.align);
-  const groups: ClusterTraceGroup[] = [
+  const groups: TraceGroup[] = [
     {
       profileId: b.descriptor.id,
       trace: b.trace,

@@ -1,18 +1,12 @@
 /** What has been opened and imported: discovered profiles, loaded ones, and import progress. */
 import type { StateCreator } from 'zustand';
+import type { ImportProgress } from '../model/import-progress';
 import type { InputReport, ProfileDescriptor, ProfileModel } from '../model/profile';
 import type { AppState } from './app-store';
 
 export type AppStatus = 'idle' | 'loading' | 'ready' | 'error';
 
-export interface ImportProgressState {
-  /** File being read. */
-  path: string;
-  stage: string;
-  bytesRead: number;
-  bytesTotal: number;
-  items: number;
-}
+export type ImportProgressState = ImportProgress;
 
 export interface ImportSlice {
   status: AppStatus;
@@ -37,6 +31,10 @@ export interface ImportSlice {
   setActiveProfile: (id: string) => void;
   finishLoading: () => void;
   failLoading: (error: string) => void;
+  /** Loading again with profiles shown (another profile, another trace source). */
+  resumeLoading: (progress?: ImportProgressState) => void;
+  /** Stops loading without an error banner: back to the views, or the empty state with a note. */
+  stopLoading: (status: 'idle' | 'ready', note: string | null) => void;
 }
 
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set) => ({
@@ -79,4 +77,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
   setActiveProfile: (activeProfileId) => set({ activeProfileId }),
   finishLoading: () => set({ status: 'ready', progress: null }),
   failLoading: (error) => set({ status: 'error', error, progress: null }),
+  resumeLoading: (progress) =>
+    set(progress === undefined ? { status: 'loading' } : { status: 'loading', progress }),
+  stopLoading: (status, error) => set({ status, progress: null, error }),
 });

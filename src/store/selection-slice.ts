@@ -1,14 +1,11 @@
 /** What is selected and hovered: a slice, a time range, search matches. */
 import type { StateCreator } from 'zustand';
+import type { ProfileSliceAddress } from '../model/slice-address';
 import type { TimeSpan } from '../model/units';
 import type { AppState } from './app-store';
 
 /** A slice of a loaded profile's trace. */
-export interface SelectedSlice {
-  profileId: string;
-  track: number;
-  index: number;
-}
+export type SelectedSlice = ProfileSliceAddress;
 
 /** An instant event: trace-wide ('global'), of process `owner`, or of thread `owner`. */
 export interface SelectedInstant {
@@ -37,6 +34,8 @@ export interface SelectionSlice {
   selectInstant: (s: SelectedInstant | null) => void;
   hoverSlice: (s: SelectedSlice | null) => void;
   setRange: (r: TimeSpan | null, tracks?: RangeTrack[]) => void;
+  /** The tracks a range drag covers so far (the range itself is set when the drag ends). */
+  setRangeTracks: (tracks: RangeTrack[]) => void;
   clearSelection: () => void;
 }
 
@@ -50,6 +49,7 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   selectInstant: (selectedInstant) => set({ selected: null, selectedInstant }),
   hoverSlice: (hovered) => set({ hovered }),
   setRange: (range, tracks = []) => set({ range, rangeTracks: tracks }),
+  setRangeTracks: (rangeTracks) => set({ rangeTracks }),
   clearSelection: () =>
     set({ selected: null, selectedInstant: null, range: null, rangeTracks: [] }),
 });

@@ -8,5 +8,3 @@ export const selectActiveProfile = (s: AppState): ProfileModel | null =>
 
 export const selectActiveTrace = (s: AppState): TraceModel | null =>
   selectActiveProfile(s)?.trace ?? null;
-
-export const selectVisibleWindow = (s: AppState) => s.visibleWindow;

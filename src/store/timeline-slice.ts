@@ -100,6 +100,17 @@ export interface TimelineSlice {
   togglePinned: (key: string) => void;
   /** Pins all of `keys` (e.g. the same track on every rank), or unpins them if all are pinned. */
   togglePinnedMany: (keys: readonly string[]) => void;
+  /** Puts back the rows' state of a shared link (folding, pins, hidden flow categories). */
+  restoreRows: (
+    rows: Pick<
+      TimelineSlice,
+      | 'collapseDefault'
+      | 'expandDeepThreads'
+      | 'collapseOverrides'
+      | 'pinnedTracks'
+      | 'hiddenFlowCats'
+    >,
+  ) => void;
 
   /** Details panel height, CSS px. */
   panelHeight: number;
@@ -132,6 +143,7 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
   searchMatches: null,
   searchCount: 0,
   searchCurrent: -1,
+  restoreRows: (rows) => set(rows),
   setSearchQuery: (searchQuery) => set({ searchQuery }),
   setSearchOptions: (o) =>
     set((s) => ({ searchRegex: o.regex ?? s.searchRegex, searchArgs: o.args ?? s.searchArgs })),

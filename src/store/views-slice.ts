@@ -55,6 +55,8 @@ export interface ViewsSlice {
   /** Per table: column id → width in CSS px. Persisted. */
   columnWidths: Record<string, Record<string, number>>;
   setTableState: (table: string, patch: Partial<TableViewState>) => void;
+  /** Every table's state at once (a shared link's). */
+  setTableStates: (states: Record<string, TableViewState>) => void;
   setColumnVisible: (table: string, column: string, visible: boolean) => void;
   resetColumns: (table: string) => void;
   setColumnWidth: (table: string, column: string, width: number) => void;
@@ -127,6 +129,7 @@ export const createViewsSlice: StateCreator<AppState, [], [], ViewsSlice> = (set
     columnVisibility: layout.columnVisibility,
     columnWidths: layout.columnWidths,
     setTableState: (table, patch) => set((s) => patchTable(s, table, patch)),
+    setTableStates: (tableStates) => set({ tableStates }),
     setColumnVisible: (table, column, visible) => {
       set((s) => ({
         columnVisibility: {

@@ -188,10 +188,3 @@ export function applyMask(
   }
   return out;
 }
-
-/** Number of rows a mask keeps. */
-export function countMask(mask: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < mask.length; i++) n += mask[i]!;
-  return n;
-}

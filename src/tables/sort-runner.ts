@@ -4,18 +4,13 @@
  * sort back costs nothing. Big tables are sorted in a worker; the main thread only builds the
  * keys (one linear pass).
  */
+import type { Call, WorkerRequest, WorkerResponse } from '../lib/worker-protocol';
 import type { ColumnDef, SortDir } from './column';
 import { sortKeys, sortOrder } from './query';
 
-export interface SortRequest {
-  id: number;
-  keys: Float64Array;
-  dir: SortDir;
-}
-
-export interface SortResponse {
-  id: number;
-  order: Uint32Array;
+/** The sort worker's protocol (sort.worker.ts): row ids ordered by the keys. */
+export interface SortProtocol {
+  sort: Call<{ keys: Float64Array; dir: SortDir }, Uint32Array>;
 }
 
 /** Tables with more rows than this sort in the worker (when workers exist). */
@@ -51,9 +46,12 @@ function sortWorker(): Worker | null {
   if (!worker) {
     try {
       worker = new Worker(new URL('./sort.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (e: MessageEvent<SortResponse>) => {
-        waiting.get(e.data.id)?.resolve(e.data.order);
-        waiting.delete(e.data.id);
+      worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+        const m = e.data;
+        if (m.type !== 'result' && m.type !== 'error') return;
+        const w = waiting.get(m.id);
+        waiting.delete(m.id);
+        w?.resolve(m.type === 'result' ? (m.result as Uint32Array) : w.fallback());
       };
       worker.onerror = () => {
         workerBroken = true;
@@ -85,8 +83,8 @@ export async function computeOrder(
   const id = nextId++;
   const order = await new Promise<Uint32Array>((resolve) => {
     waiting.set(id, { resolve, fallback: () => sortOrder(sortKeys(column, rowCount), dir) });
-    const req: SortRequest = { id, keys, dir };
-    w.postMessage(req, [keys.buffer]);
+    const payload: SortProtocol['sort']['payload'] = { keys, dir };
+    w.postMessage({ id, type: 'sort', payload } satisfies WorkerRequest, [keys.buffer]);
   });
   return remember(data, column.id, dir, order);
 }

@@ -1,10 +1,9 @@
-/** Sorts row ids by numeric keys off the main thread (see query.ts). */
+/** Sorts row ids by numeric keys off the main thread (see query.ts, sort-runner.ts). */
+import { serve } from '../lib/worker-serve';
 import { sortOrder } from './query';
-import type { SortRequest, SortResponse } from './sort-runner';
+import type { SortProtocol } from './sort-runner';
 
-self.onmessage = (e: MessageEvent<SortRequest>) => {
-  const { id, keys, dir } = e.data;
-  const order = sortOrder(keys, dir);
-  const res: SortResponse = { id, order };
-  (self as unknown as Worker).postMessage(res, [order.buffer]);
-};
+serve<SortProtocol>(
+  { sort: ({ keys, dir }) => Promise.resolve(sortOrder(keys, dir)) },
+  { results: 'transfer' },
+);

@@ -5,7 +5,7 @@
  */
 import { t } from '../i18n/t';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useController } from '../app/controller-context';
+import { useSession } from '../session/session-context';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
@@ -29,7 +29,7 @@ export interface TimelineProps {
 
 export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {}) {
   const store = useAppStoreApi();
-  const controller = useController();
+  const controller = useSession();
   const rootRef = useRef<HTMLDivElement>(null);
   const tracksRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLCanvasElement>(null);

@@ -12,7 +12,7 @@ import { memoryFile } from '../../src/import/sources/input-file';
 import { comparePlacement } from '../../src/model/compare/align';
 import type { ProfileModel } from '../../src/model/profile';
 import { createAppStore } from '../../src/store/app-store';
-import { selectHighlightedSlices, selectTimelineGroups } from '../../src/store/cluster-slice';
+import { selectHighlightedSlices, selectTimelineGroups } from '../../src/store/cluster-selectors';
 import { revealOnBoth } from '../../src/views/compare/compare-timeline';
 
 const PREAMBLE = 2_000_000;

@@ -1,6 +1,6 @@
 /** A big worker result is sent in parts and rebuilt exactly on the page (result-parts.ts). */
 import { describe, expect, it } from 'vitest';
-import { joinResult, splitResult } from '../../src/import/result-parts';
+import { joinResult, splitResult } from '../../src/lib/result-parts';
 import { importBytes } from './helpers';
 
 /** What postMessage does to each message: a structured clone. */

@@ -4,12 +4,13 @@
  * is told about the opened files again before it is asked for a profile.
  */
 import { describe, expect, it } from 'vitest';
-import { WorkerClient, WorkerCrashedError } from '../../src/app/worker-client';
+import { WorkerClient, WorkerCrashedError } from '../../src/session/worker-client';
 import { ViewerController } from '../../src/app/viewer-controller';
 import { importProfile } from '../../src/import/import-profile';
 import { openInputs, type OpenedInputs } from '../../src/import/open-inputs';
 import { memoryFile } from '../../src/import/sources/input-file';
-import type { WorkerRequest, WorkerResponse } from '../../src/import/worker-protocol';
+import type { WorkerRequest, WorkerResponse } from '../../src/lib/worker-protocol';
+import type { ImportProtocol } from '../../src/import/worker-protocol';
 import { createAppStore } from '../../src/store/app-store';
 
 const T = 1736412474730000;
@@ -72,7 +73,7 @@ class FakeWorker {
 describe('a worker that dies', () => {
   it('is reported, replaced, and told about the opened files again', async () => {
     const workers: FakeWorker[] = [];
-    const client = new WorkerClient(() => {
+    const client = new WorkerClient<ImportProtocol>(() => {
       const w = new FakeWorker();
       workers.push(w);
       return w as unknown as Worker;
@@ -108,7 +109,7 @@ describe('a worker that dies', () => {
 
   it('during an import: the error says what happened and how to retry', async () => {
     let n = 0;
-    const client = new WorkerClient(() => {
+    const client = new WorkerClient<ImportProtocol>(() => {
       const w = new FakeWorker();
       if (n++ === 0) {
         // The first worker dies as soon as it is asked to open.

@@ -4,11 +4,11 @@
  */
 import { t } from '../../i18n/t';
 import { useAppStore } from '../../store/use-app-store';
-import { useController } from '../controller-context';
-import { describePicked, filesFromInput } from '../read-dropped-items';
+import { useSession } from '../../session/session-context';
+import { describePicked, filesFromInput } from '../../session/read-dropped-items';
 
 export function LinkPrompt() {
-  const controller = useController();
+  const controller = useSession();
   const pending = useAppStore((s) => s.pendingLink);
   const message = useAppStore((s) => s.shareMessage);
   const setMessage = useAppStore((s) => s.setShareMessage);

@@ -8,7 +8,7 @@
 import { currentLanguage, i18n, setLanguage } from '../../i18n';
 import type { AppState, AppStore } from '../../store/app-store';
 import { DEFAULT_TABLE_STATE } from '../../store/views-slice';
-import type { PickedFile } from '../read-dropped-items';
+import type { PickedFile } from '../../session/read-dropped-items';
 import { openUrl } from '../url-open/open-url';
 import type { ViewerController } from '../viewer-controller';
 import {
@@ -247,20 +247,23 @@ export class ShareSession {
         st.discovered.some((d) => d.id === v.profile)
       )
         await c.importProfile(v.profile, true);
-      if (v.offsets) this.store.setState({ clusterManualOffsets: v.offsets });
+      if (v.offsets) this.store.getState().setManualOffsets(v.offsets);
       if (v.ranks && v.ranks.length > 0)
         await c.openRanks(v.ranks, { focus: v.profile, show: false, collective: null });
       else if (this.store.getState().clusterOpenRanks.length > 0) c.closeAllRanks();
-      this.store.setState({
+      const now = this.store.getState();
+      now.restoreRows({
         collapseDefault: v.collapse?.d ?? false,
         expandDeepThreads: v.collapse?.deep ?? false,
         collapseOverrides: v.collapse?.o ?? {},
         pinnedTracks: v.pins ?? [],
         hiddenFlowCats: Object.fromEntries((v.flowsHidden ?? []).map((k) => [k, true as const])),
-        tableStates: Object.fromEntries(
+      });
+      now.setTableStates(
+        Object.fromEntries(
           Object.entries(v.tables ?? {}).map(([k, t]) => [k, { ...DEFAULT_TABLE_STATE, ...t }]),
         ),
-      });
+      );
       st = this.store.getState();
       st.setTrackFilter(v.tracks ?? '');
       await this.applyCompare(v.cmp);

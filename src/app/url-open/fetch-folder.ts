@@ -3,7 +3,7 @@
  * `index.json` manifest or nginx's JSON listing. Every URL it fetches lies under the URL it was
  * given (already checked against the origin policy); redirects to another origin are refused.
  */
-import type { PickedFile } from '../read-dropped-items';
+import type { PickedFile } from '../../session/read-dropped-items';
 import { clearDownloads, openSink } from './download-sink';
 import {
   fileUrl,
@@ -113,7 +113,6 @@ async function download(
     throw e;
   }
   const name = path.slice(path.lastIndexOf('/') + 1);
-  lastSink = sink.kind;
   return sink.finish(
     name,
     cacheStamp(
@@ -124,9 +123,6 @@ async function download(
     ),
   );
 }
-
-/** Where the last download went ('opfs' or 'memory'; tests read it). */
-export let lastSink: 'opfs' | 'memory' | null = null;
 
 /** Name of the last path segment ("run-42" for /traces/run-42/). */
 export function lastSegment(url: URL): string {

@@ -51,7 +51,7 @@ export async function openUrl(
     });
   } catch (e) {
     if (ac.signal.aborted) {
-      store.setState({ status: 'idle', progress: null, error: 'Download cancelled.' });
+      store.getState().stopLoading('idle', 'Download cancelled.');
     } else {
       const msg = e instanceof Error ? e.message : String(e);
       store.getState().failLoading(/^TypeError/.test(String(e)) ? `${url.href}: ${msg}` : msg);

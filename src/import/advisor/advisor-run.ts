@@ -12,7 +12,7 @@ import { runAdvisor } from '../../model/advisor/engine';
 import type { AdvisorReport } from '../../model/advisor/types';
 import type { ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
-import { parseJsonBytes } from '../json/json-bytes';
+import { parseJsonBytes } from '../../lib/json-bytes';
 import type { InputFile } from '../sources/input-file';
 
 /** Ranges closer than this are read together. */

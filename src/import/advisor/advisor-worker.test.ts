@@ -16,21 +16,18 @@ describe('import worker: advisor:run', () => {
     );
     session.opened = await openInputs(files);
     const id = session.opened.discovery.profiles[0]!.id;
-    await expect(session.handlers['advisor:run']!({ profileId: id }, ctx())).rejects.toThrow(
+    await expect(session.handlers['advisor:run']({ profileId: id }, ctx())).rejects.toThrow(
       /open it again/,
     );
-    await session.handlers['import']!({ profileId: id }, ctx());
+    await session.handlers['import']({ profileId: id }, ctx());
     const run = async (thresholds: object) =>
-      (await session.handlers['advisor:run']!(
-        { profileId: id, thresholds },
-        ctx(),
-      )) as AdvisorReport;
+      await session.handlers['advisor:run']({ profileId: id, thresholds }, ctx());
     const gc = (r: AdvisorReport) => r.findings.find((f) => f.rule === 'gc')!;
     expect(gc(await run({})).count).toBe(1);
     expect(gc(await run({ gcUs: 5000 })).severity).toBe('ok');
     // A reopen served from the cache keeps the advisor working.
     await session.cacheIdle();
-    const again = (await session.handlers['import']!({ profileId: id }, ctx())) as {
+    const again = (await session.handlers['import']({ profileId: id }, ctx())) as {
       fromCache?: boolean;
     };
     expect(again.fromCache).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonText } from '../json/json-bytes';
+import { parseJsonText } from '../../lib/json-bytes';
 import {
   parseCommunication,
   parseCommunicationMatrix,

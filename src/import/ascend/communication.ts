@@ -8,7 +8,7 @@
  */
 import type { CommMatrixRow, CommOpRow } from '../../model/ascend-data';
 import type { TraceWarning } from '../../model/trace-model';
-import type { JsonValue } from '../json/json-bytes';
+import type { JsonValue } from '../../lib/json-bytes';
 import { WarningLog } from '../trace/warning-log';
 
 export type JsonObject = { [key: string]: JsonValue };

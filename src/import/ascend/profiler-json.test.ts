@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonText } from '../json/json-bytes';
+import { parseJsonText } from '../../lib/json-bytes';
 import { parseProfilerInfo, parseProfilerMetadata } from './profiler-json';
 import { PROFILER_INFO_2025, PROFILER_METADATA } from './test-csv';
 

@@ -6,7 +6,7 @@
  */
 import type { ParallelGroup, ProfilerInfo } from '../../model/ascend-data';
 import type { TraceWarning } from '../../model/trace-model';
-import type { JsonValue } from '../json/json-bytes';
+import type { JsonValue } from '../../lib/json-bytes';
 import { WarningLog } from '../trace/warning-log';
 import { isObject, type JsonObject } from './communication';
 

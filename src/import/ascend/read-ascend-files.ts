@@ -9,7 +9,7 @@ import type { AscendData } from '../../model/ascend-data';
 import type { ProfileModel, TextTable } from '../../model/profile';
 import type { TraceWarning } from '../../model/trace-model';
 import { fileKind } from '../file-kinds';
-import type { JsonValue } from '../json/json-bytes';
+import type { JsonValue } from '../../lib/json-bytes';
 import { parseCsvFile } from '../readers/csv-reader';
 import { readJsonSideFile } from '../readers/json-side-reader';
 import type { FileReader } from '../readers/reader';

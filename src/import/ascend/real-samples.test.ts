@@ -15,7 +15,7 @@ import {
 import type { ProfileModel } from '../../model/profile';
 import { listInputFiles, nodeFile } from '../../node/node-files';
 import { importProfile } from '../import-profile';
-import { parseJsonText } from '../json/json-bytes';
+import { parseJsonText } from '../../lib/json-bytes';
 import { openInputs } from '../open-inputs';
 import { parseCsvFile } from '../readers/csv-reader';
 import { importTraceJson } from '../trace/import-trace-json';

@@ -7,7 +7,6 @@ import { emptyClusterOutput } from '../../model/cluster/cluster-output';
 import { collectiveKey, pickCollective } from '../../model/cluster/collectives';
 import { peerGroupOf } from '../../model/cluster/groups';
 import { collectivesFromTrace, type RankSummary } from '../../model/cluster/rank-summary';
-import type { ProfileModel } from '../../model/profile';
 import { memoryFile } from '../sources/input-file';
 import { openInputs } from '../open-inputs';
 import { createWorkerSession } from '../worker-handlers';
@@ -29,9 +28,9 @@ describe('cluster model on a generated run', async () => {
   });
   const session = createWorkerSession();
   session.opened = await openInputs(files.map((f) => memoryFile(f.path, f.data)));
-  const small = (await session.handlers['cluster:overview']!(undefined, ctx())) as RankSummary[];
+  const small = await session.handlers['cluster:overview'](undefined, ctx());
   // The matrices come in a second pass; the store adds them to the summaries by profile id.
-  const matrices = (await session.handlers['cluster:matrices']!(undefined, ctx())) as {
+  const matrices = (await session.handlers['cluster:matrices'](undefined, ctx())) as {
     profileId: string;
     rows: RankSummary['commMatrix'];
   }[];
@@ -41,10 +40,7 @@ describe('cluster model on a generated run', async () => {
   }));
   const byRank = new Map(overview.map((r) => [r.rank, r]));
   const load = async (rank: number) =>
-    (await session.handlers['import']!(
-      { profileId: byRank.get(rank)!.profileId },
-      ctx(),
-    )) as ProfileModel;
+    await session.handlers['import']({ profileId: byRank.get(rank)!.profileId }, ctx());
   const truthOffset = (rank: number) => truth.perRank.find((r) => r.rank === rank)!.offsetNs;
   const base = { overview, output: null, traced: new Map(), openRanks: [], manualNs: new Map() };
 

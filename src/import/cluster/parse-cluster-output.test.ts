@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasSamples, MS, samplePath, SKIP_REASON, UB } from '../../../test/real-samples';
 import { locateSqlJsInNode } from '../db/sql-loader-node';
-import { parseJsonBytes } from '../json/json-bytes';
+import { parseJsonBytes } from '../../lib/json-bytes';
 import { listInputFiles, nodeFile } from '../../node/node-files';
 import { memoryFile, readAll } from '../sources/input-file';
 import {

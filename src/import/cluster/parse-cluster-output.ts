@@ -25,7 +25,7 @@ import {
   type JsonObject,
 } from '../ascend/communication';
 import { parseStepTraceTime } from '../ascend/step-trace-time';
-import type { JsonValue } from '../json/json-bytes';
+import type { JsonValue } from '../../lib/json-bytes';
 import { WarningLog } from '../trace/warning-log';
 
 export interface RankSteps {

@@ -11,7 +11,7 @@ import {
 import { readAllTables } from '../db/analysis-db';
 import { openDbFile } from '../db/db-open';
 import { fileKind } from '../file-kinds';
-import { parseJsonBytes, type JsonValue } from '../json/json-bytes';
+import { parseJsonBytes, type JsonValue } from '../../lib/json-bytes';
 import { parseCsvText } from '../readers/csv-reader';
 import { readAll, type InputFile } from '../sources/input-file';
 import {

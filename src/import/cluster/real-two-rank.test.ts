@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../../../test/real-samples';
 import { buildClusterModel } from '../../model/cluster/cluster-model';
 import { collectiveKey } from '../../model/cluster/collectives';
-import { collectivesFromTrace, type RankSummary } from '../../model/cluster/rank-summary';
-import type { ProfileModel } from '../../model/profile';
+import { collectivesFromTrace } from '../../model/cluster/rank-summary';
 import { listInputFiles } from '../../node/node-files';
 import { locateSqlJsInNode } from '../db/sql-loader-node';
 import { openInputs } from '../open-inputs';
-import { createWorkerSession, type RankMatrixRows } from '../worker-handlers';
+import { createWorkerSession } from '../worker-handlers';
 
 const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
 
@@ -16,21 +15,15 @@ async function cluster(dir: string) {
   locateSqlJsInNode();
   const session = createWorkerSession();
   session.opened = await openInputs(await listInputFiles(samplePath(dir)));
-  const small = (await session.handlers['cluster:overview']!(undefined, ctx())) as RankSummary[];
-  const matrices = (await session.handlers['cluster:matrices']!(
-    undefined,
-    ctx(),
-  )) as RankMatrixRows[];
+  const small = await session.handlers['cluster:overview'](undefined, ctx());
+  const matrices = await session.handlers['cluster:matrices'](undefined, ctx());
   const overview = small.map((r) => ({
     ...r,
     commMatrix: r.commMatrix ?? matrices.find((m) => m.profileId === r.profileId)?.rows,
   }));
   const traced = new Map<number, ReturnType<typeof collectivesFromTrace>>();
   for (const r of overview) {
-    const p = (await session.handlers['import']!(
-      { profileId: r.profileId },
-      ctx(),
-    )) as ProfileModel;
+    const p = await session.handlers['import']({ profileId: r.profileId }, ctx());
     traced.set(r.rank, collectivesFromTrace(p.trace!));
   }
   return { overview, traced };

@@ -3,7 +3,7 @@
  * warnings, progress and cancellation.
  */
 import type { ImportProgress } from '../readers/reader';
-import { ImportCancelled } from '../trace/import-trace-json';
+import { ImportCancelled } from '../import-cancelled';
 import type { TraceBuilder } from '../trace/trace-builder';
 import type { ExactTime } from '../../lib/exact-time';
 import type { DbFile } from './db-file';

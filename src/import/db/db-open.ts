@@ -4,7 +4,7 @@
  */
 import type { ImportProgress } from '../readers/reader';
 import type { InputFile } from '../sources/input-file';
-import { ImportCancelled } from '../trace/import-trace-json';
+import { ImportCancelled } from '../import-cancelled';
 import { DbFile, DbOpenError } from './db-file';
 import { loadSqlJs } from './sql-loader';
 

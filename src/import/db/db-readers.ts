@@ -27,31 +27,34 @@ import { stepRow } from './overlap';
 export type DbRole = 'profiler' | 'analysis' | 'cluster' | 'other';
 
 /** Where the db's timeline is: drawn now, or kept for the lead to build on demand. */
-export interface DbTraceSource {
+export type DbTraceSource = {
   /** Path of the db (open it and call `buildTraceFromDb` to draw its timeline). */
   path: string;
   schemaVersion: string | null;
   /** True when this db's timeline is `profile.trace`. */
   built: boolean;
-}
+};
 
-export interface DbFileSummary {
+export type DbFileSummary = {
   path: string;
   kind: string;
   role: DbRole;
   schemaVersion: string | null;
   /** Row count per table. */
   tables: Record<string, number>;
-}
+};
 
-/** What the db readers record in `profile.json[DB_STATE_KEY]`. */
-export interface DbProfileState {
+/**
+ * What the db readers record in `profile.json[DB_STATE_KEY]` (type aliases, not interfaces, so
+ * that they are JSON values).
+ */
+export type DbProfileState = {
   files: DbFileSummary[];
   /** Where `ascend.steps` came from when a db provided them. */
   stepsFrom?: 'StepTraceTime' | 'STEP_TIME';
   /** The profiler db's timeline (built, or available when trace_view.json was used). */
   traceSource?: DbTraceSource;
-}
+};
 
 export const DB_STATE_KEY = 'db';
 

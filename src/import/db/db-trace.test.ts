@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { TraceModel } from '../../model/trace-model';
-import { ImportCancelled } from '../trace/import-trace-json';
+import { ImportCancelled } from '../import-cancelled';
 import { DbFile } from './db-file';
 import { buildDbTrace, type DbTraceResult } from './db-trace';
 import { loadSqlJs, type SqlJsStatic } from './sql-loader';

@@ -212,8 +212,3 @@ function reportUnmapped(ctx: DbBuildContext): void {
     );
   }
 }
-
-/** Exact ns of a relative ns value (for tests and the console). */
-export function absoluteNs(base: ExactTime, rel: number): bigint {
-  return BigInt(base.us) * 1000n + BigInt(base.fracNs) + BigInt(rel);
-}

@@ -11,38 +11,7 @@ import { buildDbTrace, type DbTraceOptions } from './db-trace';
 import { loadSqlJs } from './sql-loader';
 
 export { DB_SUMMARY_EXTENSION } from './db-summary';
-export {
-  DB_STATE_KEY,
-  dbState,
-  readAnalysisDb,
-  readAnyDb,
-  readClusterDb,
-  readProfilerDb,
-  type DbFileSummary,
-  type DbProfileState,
-  type DbTraceSource,
-} from './db-readers';
-export { buildDbTrace, type DbTraceOptions, type DbTraceResult } from './db-trace';
-export { DbFile, DbOpenError, sqliteHeaderProblem } from './db-file';
-export { openDbFile, readDbBytes } from './db-open';
-export { loadSqlJs, setSqlJsLocator, type SqlJsLocator } from './sql-loader';
-export {
-  aliasFor,
-  EXAMPLE_QUERIES,
-  examplesFor,
-  readOnlyProblem,
-  SqlConsole,
-  type AttachedDb,
-  type ConsoleCell,
-  type ConsoleOpenOptions,
-  type QueryResult,
-} from './sql-console';
-export { CONSOLE_SCHEMA, type ConsoleColumn, type ConsoleTableDoc } from './console-schema';
-export {
-  createSqlConsoleHandlers,
-  type SqlOpenRequest,
-  type SqlOpenResult,
-} from './sql-console-handlers';
+export { loadSqlJs } from './sql-loader';
 
 /** Readers by file kind (see file-kinds.ts), for the registry. */
 export const DB_READERS: Record<string, FileReader> = {

@@ -1,39 +1,24 @@
 /**
- * Worker handlers for the SQL console, for the lead to spread into the worker session:
+ * Worker handlers for the SQL console (SqlProtocol in worker-protocol.ts), served by sql.worker.ts:
  *   sqlOpen  {dbPaths, trace?, ascend?} → {tables, attached, examples, problems}
  *   sqlQuery {sql, limit?}              → QueryResult (errors as messages)
  *   sqlClose {}                         → null
  * The trace and Ascend views are sent along with sqlOpen (a structured-clone copy: the worker's
  * own copy was transferred to the page after import); db files are read from the opened inputs.
  */
-import type { AscendData } from '../../model/ascend-data';
-import type { TraceModel } from '../../model/trace-model';
+import type { Handlers } from '../../lib/worker-protocol';
 import type { InputFile } from '../sources/input-file';
-import type { Handler } from '../worker-protocol';
-import { CONSOLE_SCHEMA, type ConsoleTableDoc } from './console-schema';
+import type { SqlOpenResult, SqlProtocol } from '../worker-protocol';
+import { CONSOLE_SCHEMA } from './console-schema';
 import { readDbBytes } from './db-open';
-import { examplesFor, SqlConsole, type AttachedDb } from './sql-console';
-
-export interface SqlOpenRequest {
-  dbPaths: string[];
-  trace?: TraceModel | null;
-  ascend?: AscendData | null;
-}
-
-export interface SqlOpenResult {
-  tables: ConsoleTableDoc[];
-  attached: AttachedDb[];
-  examples: { title: string; sql: string }[];
-  problems: string[];
-}
+import { examplesFor, SqlConsole } from './sql-console';
 
 export function createSqlConsoleHandlers(
   files: () => ReadonlyMap<string, InputFile> | null,
-): Record<string, Handler> {
+): Handlers<SqlProtocol> {
   let current: SqlConsole | null = null;
   return {
-    sqlOpen: async (payload, ctx) => {
-      const req = payload as SqlOpenRequest;
+    sqlOpen: async (req, ctx) => {
       current?.close();
       current = null;
       const opened = files();
@@ -66,8 +51,7 @@ export function createSqlConsoleHandlers(
       };
       return result;
     },
-    sqlQuery: (payload) => {
-      const { sql, limit } = payload as { sql: string; limit?: number };
+    sqlQuery: ({ sql, limit }) => {
       if (!current) return Promise.resolve({ ok: false, error: 'no console is open', ms: 0 });
       return Promise.resolve(current.runQuery(sql, { limit }));
     },

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { memoryFile } from '../sources/input-file';
 import { readProfilerDb } from './db-readers';
 import { EXAMPLE_QUERIES, examplesFor, readOnlyProblem, SqlConsole, aliasFor } from './sql-console';
-import { createSqlConsoleHandlers, type SqlOpenResult } from './sql-console-handlers';
+import { createSqlConsoleHandlers } from './sql-console-handlers';
 import { loadSqlJs, type SqlJsStatic } from './sql-loader';
 import { locateSqlJsInNode } from './sql-loader-node';
 import { analysisSchema, makeDb, ns, schema100 } from './test-dbs';
@@ -183,16 +183,16 @@ describe('SQL console', () => {
     const files = new Map([['p.db', memoryFile('p.db', bytes)]]);
     const h = createSqlConsoleHandlers(() => files);
     const ctx = { signal: new AbortController().signal, progress: () => {} };
-    const opened = (await h['sqlOpen']!(
+    const opened = await h['sqlOpen'](
       { dbPaths: ['p.db', 'missing.db'], trace: profile.trace },
       ctx,
-    )) as SqlOpenResult;
+    );
     expect(opened.attached.map((a) => a.alias)).toEqual(['p']);
     expect(opened.problems).toEqual(['missing.db: not among the opened files']);
     expect(opened.tables.map((t) => t.name)).toContain('slice');
-    const r = await h['sqlQuery']!({ sql: 'SELECT count(*) FROM p.TASK' }, ctx);
+    const r = await h['sqlQuery']({ sql: 'SELECT count(*) FROM p.TASK' }, ctx);
     expect(r).toMatchObject({ ok: true, rows: [[4]] });
-    await h['sqlClose']!({}, ctx);
-    expect(await h['sqlQuery']!({ sql: 'SELECT 1' }, ctx)).toMatchObject({ ok: false });
+    await h.sqlClose(undefined, ctx);
+    expect(await h['sqlQuery']({ sql: 'SELECT 1' }, ctx)).toMatchObject({ ok: false });
   });
 });

@@ -3,7 +3,7 @@
  * bytes the way the importer does (report recorded in `profile.inputs`).
  */
 import type { InputReport, ProfileDescriptor, ProfileModel } from '../../model/profile';
-import { emptyProfile } from '../import-profile';
+import { emptyProfile } from '../../model/profile';
 import type { FileReader, ImportContext } from '../readers/reader';
 import { memoryFile } from '../sources/input-file';
 

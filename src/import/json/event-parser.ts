@@ -17,7 +17,7 @@ import {
   skipValue,
   skipWs,
   stringHadEscape,
-} from './json-bytes';
+} from '../../lib/json-bytes';
 import { newRawEvent, resetRawEvent, type RawEvent } from './raw-event';
 import {
   keyCode,

@@ -4,7 +4,7 @@
  * keys), so the caller falls back to the general parser.
  */
 import type { ByteInterner } from './byte-interner';
-import { skipWs } from './json-bytes';
+import { skipWs } from '../../lib/json-bytes';
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 

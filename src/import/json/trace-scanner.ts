@@ -33,7 +33,7 @@ import {
   skipValue,
   skipWs,
   type JsonValue,
-} from './json-bytes';
+} from '../../lib/json-bytes';
 import type { RawEvent } from './raw-event';
 import { ValueSkipper } from './value-skipper';
 

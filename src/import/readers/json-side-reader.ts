@@ -1,7 +1,7 @@
 /** Reads the small JSON side files (profiler_info, profiler_metadata, communication…) leniently. */
 import { applyProfilerInfo } from '../discover';
 import { fileKind } from '../file-kinds';
-import { JsonSyntaxError, parseJsonBytes } from '../json/json-bytes';
+import { JsonSyntaxError, parseJsonBytes } from '../../lib/json-bytes';
 import { readAll } from '../sources/input-file';
 import type { FileReader } from './reader';
 import { coreCounts } from '../../model/ascend/core-counts';

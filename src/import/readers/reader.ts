@@ -1,16 +1,9 @@
 import type { InputReport, ProfileModel } from '../../model/profile';
+import type { ImportProgress } from '../../model/import-progress';
 import type { InputFile } from '../sources/input-file';
 import type { ScanPool } from '../trace/parallel-scan';
 
-export interface ImportProgress {
-  /** File being read. */
-  path: string;
-  stage: string;
-  bytesRead: number;
-  bytesTotal: number;
-  /** Events (or rows) parsed so far in this file. */
-  items: number;
-}
+export type { ImportProgress } from '../../model/import-progress';
 
 export interface ImportContext {
   /** The profile being filled. Readers add to it; they never replace what another reader set. */

@@ -1,5 +1,5 @@
 /** Reading single values out of parsed event args (counters, metadata). */
-import type { JsonValue } from '../json/json-bytes';
+import type { JsonValue } from '../../lib/json-bytes';
 
 /** A number, or a numeric string, as a number; null for anything else. */
 export function toNumber(v: JsonValue | undefined): number | null {

@@ -5,7 +5,7 @@
  * strict JSON text of the result for SQL and export.
  */
 import type { ArgsStore } from '../../model/trace-model';
-import { parseOrderedJsonBytes, type OrderedJson } from '../json/json-bytes';
+import { parseOrderedJsonBytes, type OrderedJson } from '../../lib/json-bytes';
 
 /** Collect-phase helper: links E args to B args (both may be -1). Returns the slice's args row. */
 export class ArgsMerger {

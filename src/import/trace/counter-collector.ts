@@ -4,7 +4,7 @@
  */
 import { f64, u16, type Column } from '../../lib/columns';
 import type { ByteInterner } from '../json/byte-interner';
-import { parseJsonBytes, type JsonValue } from '../json/json-bytes';
+import { parseJsonBytes, type JsonValue } from '../../lib/json-bytes';
 import { scanNumericArgs } from '../json/numeric-args';
 import type { RawEvent } from '../json/raw-event';
 import { toNumber } from './arg-values';

@@ -7,7 +7,7 @@ import { SqlConsole } from '../db/sql-console';
 import { loadSqlJs } from '../db/sql-loader';
 import { locateSqlJsInNode } from '../db/sql-loader-node';
 import { memoryFile } from '../sources/input-file';
-import type { OrderedJson } from '../json/json-bytes';
+import type { OrderedJson } from '../../lib/json-bytes';
 import type { TraceModel } from '../../model/trace-model';
 import { arenaBytes, argsRows, argsToJson, decodeArgs } from './args-read';
 import { importTraceJson } from './import-trace-json';

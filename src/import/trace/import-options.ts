@@ -25,10 +25,3 @@ export interface TraceImportOptions {
   /** Largest event kept by a streaming scan (default 64 MiB); larger ones are skipped, warned. */
   maxEventBytes?: number;
 }
-
-export class ImportCancelled extends Error {
-  constructor() {
-    super('import cancelled');
-    this.name = 'ImportCancelled';
-  }
-}

@@ -9,15 +9,12 @@ import { TraceEventScanner } from '../json/trace-scanner';
 import { finalizeTrace } from './finalize-trace';
 import { TraceCollector } from './trace-collector';
 import type { RawTraceParts } from './raw-parts';
-import { ImportCancelled, type TraceImportOptions } from './import-options';
+import { ImportCancelled } from '../import-cancelled';
+import type { TraceImportOptions } from './import-options';
 import { collectTraceJsonParallel, NO_TRACE_EVENTS } from './parallel-scan';
 import { correlateLaunches } from './correlate';
 
-export {
-  ImportCancelled,
-  type TraceImportOptions,
-  type TraceImportProgress,
-} from './import-options';
+export type { TraceImportOptions } from './import-options';
 
 /** Scans a whole file into raw parts (single-threaded). */
 export async function collectTraceJson(

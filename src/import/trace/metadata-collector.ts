@@ -3,7 +3,7 @@
  * and thread_sort_index, last write wins. Any other M kind is only counted.
  */
 import type { ByteInterner } from '../json/byte-interner';
-import { parseJsonBytes, type JsonValue } from '../json/json-bytes';
+import { parseJsonBytes, type JsonValue } from '../../lib/json-bytes';
 import type { RawEvent } from '../json/raw-event';
 import { stringArg, toNumber } from './arg-values';
 import type { RawTraceParts } from './raw-parts';

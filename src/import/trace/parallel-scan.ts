@@ -11,11 +11,12 @@
  *   args) the whole file is re-read by one scanner. The result is always the single-scan model.
  */
 import { concatBytes } from '../../lib/bytes';
-import { skipWs } from '../json/json-bytes';
+import { skipWs } from '../../lib/json-bytes';
 import { TraceEventScanner, type ScanEnd } from '../json/trace-scanner';
 import { sniffEncoding } from '../sources/decode-stream';
 import type { InputFile } from '../sources/input-file';
-import { ImportCancelled, type TraceImportOptions } from './import-options';
+import { ImportCancelled } from '../import-cancelled';
+import type { TraceImportOptions } from './import-options';
 import { mergeParts } from './merge-parts';
 import type { RawTraceParts } from './raw-parts';
 import { TraceCollector } from './trace-collector';

@@ -12,7 +12,7 @@
  */
 import { f64, u16, u32, u8, type Column } from '../../lib/columns';
 import { ByteInterner } from '../json/byte-interner';
-import type { JsonValue } from '../json/json-bytes';
+import type { JsonValue } from '../../lib/json-bytes';
 import type { RawEvent } from '../json/raw-event';
 import type { ScanHandler } from '../json/trace-scanner';
 import {
@@ -28,8 +28,6 @@ import { CounterCollector } from './counter-collector';
 import { MetadataCollector } from './metadata-collector';
 import type { RawThread, RawTraceParts } from './raw-parts';
 import { WarningLog } from './warning-log';
-
-export { MAX_COUNTER_SERIES } from './counter-collector';
 
 export interface CollectorOptions {
   /** Copy args bytes into an arena (gzip, in-memory sources) instead of keeping file offsets. */

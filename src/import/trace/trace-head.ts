@@ -5,7 +5,7 @@
  * key found after `"traceEvents"` (inside an event) is ignored.
  */
 import { concatBytes } from '../../lib/bytes';
-import { parseJsonBytes, skipValue, skipWs, type JsonValue } from '../json/json-bytes';
+import { parseJsonBytes, skipValue, skipWs, type JsonValue } from '../../lib/json-bytes';
 import { decodeStream } from '../sources/decode-stream';
 import type { InputFile } from '../sources/input-file';
 import { distributedFacts, type DistributedFacts } from '../../model/trace-facts';

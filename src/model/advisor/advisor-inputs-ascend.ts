@@ -16,7 +16,7 @@ import type {
   KernelRow,
   StepWindow,
 } from './advisor-inputs';
-import { stepOf } from './advisor-inputs';
+import { stepOf } from './step-of';
 
 function processTracks(t: TraceModel, p: number): number[] {
   const out: number[] = [];

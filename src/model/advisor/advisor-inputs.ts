@@ -391,11 +391,7 @@ function hostEvents(t: TraceModel, kind: InputKind, deviceTracks: Set<number>) {
   return host;
 }
 
-export function stepOf(steps: readonly StepWindow[], ts: number): string {
-  if (Number.isNaN(ts)) return '';
-  for (const s of steps) if (s.startNs <= ts && ts < s.endNs) return s.step;
-  return '';
-}
+export { stepOf } from './step-of';
 
 export type ArgsBatchReader = (argsIndices: readonly number[]) => Promise<unknown[]>;
 

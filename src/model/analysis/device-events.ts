@@ -23,7 +23,6 @@ import type { TraceModel } from '../trace-model';
 import { launchLinks } from './launch-links';
 
 export const DeviceKind = { Compute: 0, Communication: 1, Memory: 2, Other: 3 } as const;
-export type DeviceKindValue = (typeof DeviceKind)[keyof typeof DeviceKind];
 export const DEVICE_KIND_LABEL = ['compute', 'communication', 'memory', 'other'] as const;
 
 export type TraceFlavor = 'ascend' | 'kineto' | 'chrome';

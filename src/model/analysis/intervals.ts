@@ -81,8 +81,3 @@ export function clippedLength(u: Union, from: number, to: number): number {
   }
   return n;
 }
-
-/** Length of the intersection of one interval [s, e) with a union. */
-export function overlapWith(u: Union, s: number, e: number): number {
-  return clippedLength(u, s, e);
-}

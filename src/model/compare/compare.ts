@@ -10,8 +10,6 @@
 import { percentileSorted } from '../ascend/kernel-stats';
 import type { ProfileModel } from '../profile';
 import type { StepRow } from '../ascend-data';
-// model/views is model code (the Steps view's rows); the layer rule's path pattern matches it.
-// eslint-disable-next-line no-restricted-imports
 import type { StepBar } from '../views/steps';
 import { analyzeProfile } from '../analysis/analyze';
 import {

@@ -15,8 +15,6 @@ import { operatorNestingCached } from '../analysis/operator-nesting';
 import { computeKernelStats } from '../ascend/kernel-stats';
 import { computeOperatorStats, overviewFiguresCached } from '../ascend/overview';
 import type { ProfileModel } from '../profile';
-// model/views is model code (the Steps view's rows); the layer rule's path pattern matches it.
-// eslint-disable-next-line no-restricted-imports
 import { stepBars, stepsData, type StepBar } from '../views/steps';
 
 export type CompareKey = 'name' | 'shapes';

@@ -45,21 +45,10 @@ export interface StepBar {
   total: number;
   /**
    * The step time, µs: Computing + Communication(Not Overlapped) + Free (see
-   * {@link STEP_TIME_DEFINITION}); Preparing is not part of it.
+   * analysis-definitions.md §2.3 and views/steps/step-text.ts); Preparing is not part of it.
    */
   stepTime: number;
 }
-
-/**
- * What "step time" means everywhere in the app (analysis-definitions.md §2.3): the device's step,
- * split into disjoint Computing, exposed communication and Free. The host `ProfilerStep#N`
- * duration is the "host step (wall)", a different figure.
- */
-export const STEP_TIME_DEFINITION =
-  'Step time = Computing + Communication (not overlapped) + Free on the device (msprof-analyze’s step duration); Preparing (host step start → first device task) is not part of it';
-
-export const HOST_STEP_DEFINITION =
-  'Host step (wall) = the ProfilerStep#N slice on the host thread';
 
 const v = (x: number | null) => (x === null || !Number.isFinite(x) ? 0 : Math.max(0, x));
 
@@ -95,4 +84,4 @@ export function stepBars(rows: readonly StepRow[]): StepBar[] {
   });
 }
 
-export { stepsData, type StepRangeMode, type StepsData } from '../analysis/steps-data';
+export { stepsData, type StepsData } from '../analysis/steps-data';

@@ -5,7 +5,7 @@ import { streamTorchNpuTrace } from '../../fixtures/torch-npu-stream';
 import { buildFlowIndex } from '../../model/flow-index';
 import { flowIndex, flowsFrom, flowsTo } from './flow-index';
 import { collectTransferables } from '../../lib/transferables';
-import { joinResult, splitResult } from '../../import/result-parts';
+import { joinResult, splitResult } from '../../lib/result-parts';
 import type { TraceModel } from '../../model/trace-model';
 import { importText } from '../../import/trace/test-helpers';
 

@@ -7,7 +7,7 @@ import { lowerBound } from '../../lib/bisect';
 import { buildFlowIndex } from '../../model/flow-index';
 import type { FlowIndex, FlowTable, SliceTable, TraceModel } from '../../model/trace-model';
 
-export type { FlowCategory, FlowIndex } from '../../model/trace-model';
+export type { FlowIndex } from '../../model/trace-model';
 
 const cache = new WeakMap<FlowTable, FlowIndex>();
 

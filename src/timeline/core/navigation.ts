@@ -82,7 +82,8 @@ export function navigateToSlice(
   if (opts.select !== false) {
     const cur = st.selected;
     const same =
-      cur?.profileId === target.profileId &&
+      cur !== null &&
+      cur.profileId === target.profileId &&
       cur.track === target.track &&
       cur.index === target.index;
     if (!same)

@@ -89,15 +89,7 @@ export interface RowLayout {
   byKey: Map<string, Row>;
 }
 
-export {
-  counterKey,
-  DEEP_THREAD_ROWS,
-  groupKey,
-  processKey,
-  threadKey,
-  trackKey,
-  type CollapseState,
-} from './collapse-rules';
+export { counterKey, groupKey, processKey, trackKey, type CollapseState } from './collapse-rules';
 
 function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 'title'>): Row {
   return {

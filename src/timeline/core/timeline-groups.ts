@@ -3,34 +3,21 @@
  * active profile alone at offset 0; the cluster view will pass one group per rank.
  */
 import type { ProfileModel } from '../../model/profile';
-import type { TraceModel } from '../../model/trace-model';
-import type { Nanoseconds } from '../../model/units';
+import type { ProfileSliceAddress as ProfileSlice, TraceGroup } from '../../model/slice-address';
 import type { AppState } from '../../store/app-store';
 import { selectActiveProfile } from '../../store/selectors';
 import { isAscendTrace } from '../../model/track-order';
 
-export interface TraceGroup {
-  profileId: string;
-  trace: TraceModel;
-  /** Where this trace's ns 0 sits on the shared axis. */
-  offsetNs: Nanoseconds;
-  label: string;
+export type { TraceGroup, ProfileSliceAddress as ProfileSlice } from '../../model/slice-address';
+
+/** Index of a profile's group on the timeline (-1 when it is not shown). */
+export function groupIndexOf(groups: readonly TraceGroup[], profileId: string): number {
+  return groups.findIndex((g) => g.profileId === profileId);
 }
 
 /** Slice address inside the timeline: group index + track + index in the track. */
 export interface SliceAddress {
   group: number;
-  track: number;
-  index: number;
-}
-
-export function groupIndexOf(groups: readonly TraceGroup[], profileId: string): number {
-  return groups.findIndex((g) => g.profileId === profileId);
-}
-
-/** A slice of a shown profile, as the store addresses it. */
-export interface ProfileSlice {
-  profileId: string;
   track: number;
   index: number;
 }

@@ -74,7 +74,7 @@ export function createRangeDrag(view: TimelineView): RangeDrag {
     view.input.setDragRange({ start: Math.min(t, dragging.t0), end: Math.max(t, dragging.t0) });
     if (dragging.kind === 'range') {
       const tracks = rangeTracksBetween(dragging.y0, yTrack);
-      store.setState({ rangeTracks: tracks });
+      store.getState().setRangeTracks(tracks);
     }
     view.scheduler.schedule(Layer.Overlay);
   };

@@ -5,7 +5,7 @@
  * numbered lists.
  */
 import { t } from '../../i18n/t';
-import type { JsonValue, OrderedJson } from '../../import/json/json-bytes';
+import type { JsonValue, OrderedJson } from '../../lib/json-bytes';
 
 /** Args as parsed for display (objects as Maps in file order) or as plain JSON values. */
 type ArgValue = OrderedJson | JsonValue;

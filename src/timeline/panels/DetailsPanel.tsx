@@ -4,8 +4,8 @@
  */
 import { t as tr } from '../../i18n/t';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useController } from '../../app/controller-context';
-import type { OrderedJson } from '../../import/json/json-bytes';
+import { useSession } from '../../session/session-context';
+import type { OrderedJson } from '../../lib/json-bytes';
 import { formatCount, formatDuration, formatNsExact } from '../../lib/format';
 import { childrenOf } from '../../model/slice-queries';
 import { SliceFlag, type TraceModel } from '../../model/trace-model';
@@ -163,7 +163,7 @@ function SliceDetails({
   view: TimelineView | null;
   selected: SelectedSlice | null;
 }) {
-  const controller = useController();
+  const controller = useSession();
   const [args, setArgs] = useState<{ key: string; value: OrderedJson | null; loading: boolean }>({
     key: '',
     value: null,

@@ -3,8 +3,8 @@
  * (since trace start and absolute) and its args, read on demand like a slice's.
  */
 import { useEffect, useState } from 'react';
-import { useController } from '../../app/controller-context';
-import type { OrderedJson } from '../../import/json/json-bytes';
+import { useSession } from '../../session/session-context';
+import type { OrderedJson } from '../../lib/json-bytes';
 import { formatDuration, formatNsExact } from '../../lib/format';
 import { processLabel, threadLabel } from '../../model/labels';
 import type { SelectedInstant } from '../../store/selection-slice';
@@ -14,7 +14,7 @@ import { absoluteNs, absoluteSecondsText } from '../core/time-scale';
 import type { TimelineView } from '../view/timeline-view';
 
 export function InstantDetails({ view, sel }: { view: TimelineView; sel: SelectedInstant }) {
-  const controller = useController();
+  const controller = useSession();
   const g = view.groups.find((x) => x.profileId === sel.profileId);
   const table = g ? instantTableOf(g.trace, sel) : null;
   const ok = !!table && sel.index >= 0 && sel.index < table.length;

@@ -2,7 +2,7 @@
  * Runs the slice search when the query, its options or the shown traces change: debounced,
  * chunked (search.ts), cancelling the previous run. Results go to the store's timeline slice.
  */
-import type { OrderedJson } from '../../import/json/json-bytes';
+import type { OrderedJson } from '../../lib/json-bytes';
 import { argsToJson } from '../../import/trace/args-read';
 import type { AppStore } from '../../store/app-store';
 import { Cancelled, runChunked } from '../core/chunked';

@@ -3,13 +3,13 @@
  * needed (and again when the thresholds change); the report lives in the store.
  */
 import { useEffect } from 'react';
-import { useController } from '../../app/controller-context';
+import { useSession } from '../../session/session-context';
 import type { ProfileModel } from '../../model/profile';
 import type { AdviceEntry } from '../../store/advisor-slice';
 import { useAppStore } from '../../store/use-app-store';
 
 export function useAdvice(profile: ProfileModel | null): AdviceEntry | null {
-  const controller = useController();
+  const controller = useSession();
   const id = profile?.descriptor.id ?? null;
   const entry = useAppStore((s) => (id === null ? undefined : s.advice[id]));
   const thresholds = useAppStore((s) => s.advisorThresholds);

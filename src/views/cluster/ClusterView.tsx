@@ -5,7 +5,7 @@
  */
 import { t } from '../../i18n/t';
 import { useEffect, useMemo } from 'react';
-import { useController } from '../../app/controller-context';
+import { useSession } from '../../session/session-context';
 import { CLUSTER_METRICS, type ClusterMetric } from '../../model/cluster/analyze';
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import { partnerRank } from '../../model/cluster/cluster-model';
@@ -15,8 +15,8 @@ import {
   selectClusterModel,
   selectHighlightedSlices,
   selectTimelineGroups,
-  type ClusterColorMode,
-} from '../../store/cluster-slice';
+} from '../../store/cluster-selectors';
+import type { ClusterColorMode } from '../../store/cluster-slice';
 import { useAppStore } from '../../store/use-app-store';
 import { Segmented } from '../../ui/Segmented';
 import { ClusterAdvice } from './ClusterAdvice';
@@ -43,7 +43,7 @@ export function ClusterView() {
   const error = useAppStore((s) => s.clusterError);
   const model = useAppStore(selectClusterModel);
   const discovered = useAppStore((s) => s.discovered);
-  const controller = useController();
+  const controller = useSession();
   const ranks = discovered.filter((d) => d.kind === 'ascend').length;
 
   if (status === 'loading' || (status === 'idle' && ranks >= 2 && !model)) {
@@ -181,7 +181,7 @@ const COLOR_OPTIONS: { value: ClusterColorMode; label: string; title: string }[]
 ];
 
 function HeatmapPanel({ model }: { model: ClusterModel }) {
-  const controller = useController();
+  const controller = useSession();
   const metric = useAppStore((s) => s.clusterMetric);
   const mode = useAppStore((s) => s.clusterColorMode);
   const order = useAppStore((s) => s.clusterRowOrder);

@@ -6,7 +6,7 @@
  */
 import { t } from '../../i18n/t';
 import { useMemo } from 'react';
-import { useController } from '../../app/controller-context';
+import { useSession } from '../../session/session-context';
 import { MIN_SKEW_NS } from '../../model/cluster/analyze';
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import {
@@ -90,7 +90,7 @@ function collectiveColumns(rows: readonly CollectiveRow[]): ColumnDef[] {
 }
 
 export function CollectivesPanel({ model }: { model: ClusterModel }) {
-  const controller = useController();
+  const controller = useSession();
   const chosen = useAppStore((s) => s.clusterCollective);
   const openIds = useAppStore((s) => s.clusterOpenRanks);
   // Most skewed first: the collectives where someone made the others wait.

@@ -5,7 +5,7 @@
  */
 import { t } from '../../i18n/t';
 import { useState } from 'react';
-import { useController } from '../../app/controller-context';
+import { useSession } from '../../session/session-context';
 import type { ClusterModel, OffsetSource } from '../../model/cluster/cluster-model';
 import { formatOffsetNs, parseOffsetNs } from '../../model/cluster/offsets';
 import { useAppStore } from '../../store/use-app-store';
@@ -19,7 +19,7 @@ const SOURCE_TEXT: Record<OffsetSource, string> = {
 };
 
 export function OffsetsPanel({ model }: { model: ClusterModel }) {
-  const controller = useController();
+  const controller = useSession();
   const openIds = useAppStore((s) => s.clusterOpenRanks);
   const timeline = useAppStore((s) => s.clusterTimeline);
   const profiles = useAppStore((s) => s.profiles);

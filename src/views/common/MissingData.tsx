@@ -3,7 +3,7 @@
  * writes it (PRODUCED_BY), in the context of the profile's own settings when known.
  */
 import { t } from '../../i18n/t';
-import { PRODUCED_BY } from '../../import/file-kinds';
+import { PRODUCED_BY } from '../../model/produced-by';
 import type { ProfileModel } from '../../model/profile';
 
 export interface MissingDataProps {

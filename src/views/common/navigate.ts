@@ -8,7 +8,7 @@ import { enclosingSlice } from '../../model/slice-queries';
 import type { SliceRef, TraceModel } from '../../model/trace-model';
 import type { TimeSpan } from '../../model/units';
 import type { AppStore } from '../../store/app-store';
-import { selectTimelineGroups } from '../../store/cluster-slice';
+import { selectTimelineGroups } from '../../store/cluster-selectors';
 import { framedRange, navigateToSlice } from '../../timeline/core/navigation';
 import type { TraceGroup } from '../../timeline/core/timeline-groups';
 

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { Marker } from '../../store/notes-slice';
 import type { AppState } from '../../store/app-store';
-import { selectTimelineGroups } from '../../store/cluster-slice';
+import { selectTimelineGroups } from '../../store/cluster-selectors';
 import { useAppStore } from '../../store/use-app-store';
 import type { ChartMark } from '../../ui/chart-marks';
 

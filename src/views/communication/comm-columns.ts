@@ -1,7 +1,6 @@
 /** Columns of the communication ops table (communication.json / CommAnalyzerTime). */
 import { t } from '../../i18n/t';
 import type { CommOpRow } from '../../model/ascend-data';
-import { absUsToTimelineNs } from '../../model/views/abs-time';
 import type { ColumnDef } from '../../tables/column';
 import { formatOffsetNs } from '../kernels/kernel-columns';
 
@@ -21,13 +20,6 @@ export function transportsOf(rows: readonly CommOpRow[]): { name: string; used: 
   return [...all]
     .map(([name, used]) => ({ name, used }))
     .sort((a, b) => Number(b.used) - Number(a.used));
-}
-
-/** Timeline starts of the ops (ns since the trace start; NaN without a trace or start). */
-export function commStarts(rows: readonly CommOpRow[], baseNs: string | null): Float64Array {
-  return Float64Array.from(rows, (r) =>
-    baseNs === null ? NaN : absUsToTimelineNs(r.startUs, baseNs),
-  );
 }
 
 /**

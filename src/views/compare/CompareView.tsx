@@ -9,8 +9,8 @@ import { t } from '../../i18n/t';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { compareProfiles, type DiffRow } from '../../model/compare/compare';
 import type { CompareKey } from '../../model/compare/side';
-import { useController } from '../../app/controller-context';
-import { describePicked, filesFromInput } from '../../app/read-dropped-items';
+import { useSession } from '../../session/session-context';
+import { describePicked, filesFromInput } from '../../session/read-dropped-items';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
@@ -30,7 +30,7 @@ import './compare.css';
 
 /** "Compare with…": opens a folder or files beside what is open and makes them the target. */
 function CompareWith({ baseline }: { baseline: string | null }) {
-  const controller = useController();
+  const controller = useSession();
   const store = useAppStoreApi();
   const pick = async (list: FileList | null) => {
     const files = filesFromInput(list);
@@ -73,7 +73,7 @@ export function CompareView() {
   const discovered = useAppStore((s) => s.discovered);
   const profiles = useAppStore((s) => s.profiles);
   const active = useAppStore((s) => s.activeProfileId);
-  const controller = useController();
+  const controller = useSession();
   const store = useAppStoreApi();
   const stored = useAppStore((s) => s.compareSides);
   // The sides chosen (store: links carry them), while they name opened profiles; else the

@@ -10,7 +10,8 @@ import type { CompareAlign } from '../../model/compare/align';
 import type { ProfileModel } from '../../model/profile';
 import type { SliceRef } from '../../model/trace-model';
 import type { AppStore } from '../../store/app-store';
-import { selectTimelineGroups, type HighlightedSlice } from '../../store/cluster-slice';
+import type { ProfileSliceAddress } from '../../model/slice-address';
+import { selectTimelineGroups } from '../../store/cluster-selectors';
 import { navigateToSlices } from '../../timeline/core/navigation';
 import { findNamedSlice, isHostProcess } from '../common/navigate';
 
@@ -113,7 +114,7 @@ export function revealOnBoth(
   const otherP = sides[first === 'baseline' ? 'target' : 'baseline'];
   const at = firstP.trace!.sliceTracks[hit.track]!.slices.start[hit.index]!;
   const other = locate(otherP, kind, name, at + offset(firstP) - offset(otherP));
-  const targets: HighlightedSlice[] = [{ profileId: firstP.descriptor.id, ...hit }];
+  const targets: ProfileSliceAddress[] = [{ profileId: firstP.descriptor.id, ...hit }];
   if (other) targets.push({ profileId: otherP.descriptor.id, ...other });
   if (onCluster) st.setClusterCollective(null);
   st.setCompareHighlights(targets);

@@ -1,6 +1,6 @@
 /** "Data in this folder": which views the folder fills, from which file, and what is missing. */
 import { t } from '../../i18n/t';
-import { PRODUCED_BY } from '../../import/file-kinds';
+import { PRODUCED_BY } from '../../model/produced-by';
 import { analyzeProfile } from '../../model/analysis/analyze';
 import type { ProfileModel } from '../../model/profile';
 import { useAppStoreApi } from '../../store/use-app-store';

@@ -10,7 +10,7 @@ import type { ColumnDef } from '../../tables/column';
 import { formatBytes, formatCount, formatDuration } from '../../lib/format';
 import type { InputReport, ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
-import { useController } from '../../app/controller-context';
+import { useSession } from '../../session/session-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { tableBoxHeight } from '../common/ViewTable';
@@ -23,7 +23,7 @@ export function ReportView() {
   const discovered = useAppStore((s) => s.discovered);
   const loaded = useAppStore((s) => s.profiles);
   const opened = useAppStore((s) => s.openedReports);
-  const controller = useController();
+  const controller = useSession();
   return (
     <div className="report" data-testid="import-report">
       {discovered.length > 1 && (
@@ -142,7 +142,7 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
 
 /** The reopen cache: how much it holds, and a way to empty it. */
 function CacheSection() {
-  const controller = useController();
+  const controller = useSession();
   const [usage, setUsage] = useState<{ bytes: number; entries: number } | null>(null);
   const refresh = useCallback(() => {
     controller.cacheUsage().then(setUsage, () => setUsage(null));
@@ -218,7 +218,7 @@ function ProfileReport({ profile }: { profile: ProfileModel }) {
 
 /** Which file each view came from; switch the timeline between trace_view.json and the db. */
 function SourcesSection({ profile }: { profile: ProfileModel }) {
-  const controller = useController();
+  const controller = useSession();
   const dbState = profile.json['db'] as { traceSource?: { path: string } } | undefined;
   const candidates = new Set<string>();
   if (profile.traceSource) candidates.add(profile.traceSource);

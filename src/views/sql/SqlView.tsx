@@ -7,10 +7,10 @@
 import { t } from '../../i18n/t';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { QueryResult } from '../../import/db/sql-console';
-import type { SqlOpenResult } from '../../import/db/sql-console-handlers';
+import type { SqlOpenResult } from '../../import/worker-protocol';
 import type { TextTable } from '../../model/profile';
 import { formatCount } from '../../lib/format';
-import { useController } from '../../app/controller-context';
+import { useSession } from '../../session/session-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { textGridColumns } from '../../tables/text-columns';
@@ -27,7 +27,7 @@ type ConsoleState =
 
 export function SqlView() {
   const profile = useAppStore(selectActiveProfile);
-  const controller = useController();
+  const controller = useSession();
   const [consoleState, setConsoleState] = useState<ConsoleState>({ kind: 'opening' });
   const [sql, setSql] = useState('');
   const [running, setRunning] = useState<{ cancel: () => void } | null>(null);

@@ -32,7 +32,7 @@ export function segmentTitle(key: StepSegmentKey): string {
   }
 }
 
-/** STEP_TIME_DEFINITION (model/views/steps.ts) as a message. */
+/** What "step time" means everywhere (analysis-definitions.md §2.3), as a message. */
 export const stepTimeDefinition = () => t('steps:step_time_definition');
-/** HOST_STEP_DEFINITION as a message. */
+/** The host step (wall): the ProfilerStep#N slice on the host thread, as a message. */
 export const hostStepDefinition = () => t('steps:host_step_definition');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeKernels } from '../../model/ascend/test-models';
-import type { ProfileModel } from '../../model/profile';
-import { landingTab } from './landing';
+import { makeKernels } from '../model/ascend/test-models';
+import type { ProfileModel } from '../model/profile';
+import { landingTab } from './landing-tab';
 
 const profile = (ascend: ProfileModel['ascend']): ProfileModel =>
   ({ ascend, trace: null, tables: {}, json: {} }) as unknown as ProfileModel;

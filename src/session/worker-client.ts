@@ -1,9 +1,16 @@
 /**
- * Typed promise API over the import worker. One worker per page; a worker that dies is reported
- * and replaced on the next call, so the user can retry.
+ * Typed promise API over a worker serving protocol `M` (lib/worker-protocol.ts): `call` takes the
+ * request type and its payload and resolves with its result, all checked by the compiler. A
+ * worker that dies is reported and replaced on the next call, so the user can retry.
  */
-import { joinResult, type ResultPart } from '../import/result-parts';
-import type { WorkerRequest, WorkerResponse } from '../import/worker-protocol';
+import { joinResult, type ResultPart } from '../lib/result-parts';
+import type {
+  PayloadOf,
+  ProgressOf,
+  ResultOf,
+  WorkerRequest,
+  WorkerResponse,
+} from '../lib/worker-protocol';
 
 interface Pending {
   resolve(v: unknown): void;
@@ -16,7 +23,7 @@ interface Pending {
 export class WorkerCrashedError extends Error {}
 export class RequestCancelledError extends Error {}
 
-export class WorkerClient {
+export class WorkerClient<M> {
   private worker: Worker | null = null;
   /** Counts workers started (1 for the first): a new one holds none of the old one's state. */
   private started = 0;
@@ -64,15 +71,20 @@ export class WorkerClient {
   }
 
   /** Sends a request; resolves with its result. The returned id can be used to cancel it. */
-  call<T>(
-    type: string,
-    payload: unknown,
-    onProgress?: (p: unknown) => void,
+  call<K extends keyof M & string>(
+    type: K,
+    payload: PayloadOf<M, K>,
+    onProgress?: (p: ProgressOf<M, K>) => void,
     transfer: Transferable[] = [],
-  ): { id: number; promise: Promise<T> } {
+  ): { id: number; promise: Promise<ResultOf<M, K>> } {
     const id = this.nextId++;
-    const promise = new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve, reject, onProgress, parts: [] });
+    const promise = new Promise<ResultOf<M, K>>((resolve, reject) => {
+      this.pending.set(id, {
+        resolve: resolve,
+        reject,
+        onProgress: onProgress as ((p: unknown) => void) | undefined,
+        parts: [],
+      });
       const req: WorkerRequest = { id, type, payload };
       this.ensure().postMessage(req, transfer);
     });

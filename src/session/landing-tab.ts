@@ -2,8 +2,8 @@
  * Which tab a freshly opened profile should land on: the Overview when it has profiler tables
  * (kernels, steps, operators, communication, memory), the Timeline for a plain trace.
  */
-import type { ProfileModel } from '../../model/profile';
-import type { ViewTab } from '../../store/ui-slice';
+import type { ProfileModel } from '../model/profile';
+import type { ViewTab } from '../store/ui-slice';
 
 export function landingTab(p: ProfileModel): ViewTab {
   const a = p.ascend;

@@ -5,12 +5,12 @@
  */
 import { consoleDbPaths } from '../import/db/console-db-paths';
 import type { QueryResult } from '../import/db/sql-console';
-import type { SqlOpenResult } from '../import/db/sql-console-handlers';
+import type { SqlOpenResult, SqlProtocol } from '../import/worker-protocol';
 import type { ProfileModel } from '../model/profile';
 import { WorkerClient } from './worker-client';
 
 export class SqlSession {
-  private client: WorkerClient | null = null;
+  private client: WorkerClient<SqlProtocol> | null = null;
   private openFor: string | null = null;
 
   constructor(
@@ -34,7 +34,7 @@ export class SqlSession {
       return blob ? [{ path, blob }] : [];
     });
     this.openFor = profileId;
-    return this.worker().call<SqlOpenResult>('sqlOpen', {
+    return this.worker().call('sqlOpen', {
       dbPaths,
       blobs,
       trace: p.trace,
@@ -44,7 +44,7 @@ export class SqlSession {
 
   /** Runs a read-only query; `cancel()` on the handle stops it (the console is reopened next time). */
   run(sql: string, limit: number): { promise: Promise<QueryResult>; cancel: () => void } {
-    const req = this.worker().call<QueryResult>('sqlQuery', { sql, limit });
+    const req = this.worker().call('sqlQuery', { sql, limit });
     return {
       promise: req.promise,
       cancel: () => {
@@ -55,7 +55,7 @@ export class SqlSession {
     };
   }
 
-  private worker(): WorkerClient {
+  private worker(): WorkerClient<SqlProtocol> {
     this.client ??= new WorkerClient(
       () => new Worker(new URL('../import/sql.worker.ts', import.meta.url), { type: 'module' }),
     );
