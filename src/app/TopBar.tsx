@@ -161,7 +161,7 @@ export function TopBar() {
       <nav
         className="tabs"
         role="tablist"
-        aria-label="Views"
+        aria-label={t('app:views')}
         ref={tabsRef}
         onKeyDown={(e) => rovingKeyDown(e, 'tab', false)}
       >

@@ -142,8 +142,8 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
           data-testid="timeline-tracks"
           tabIndex={0}
           role="application"
-          aria-roledescription="timeline"
-          aria-label="Timeline tracks"
+          aria-roledescription={t('timeline:timeline_roledescription')}
+          aria-label={t('timeline:timeline_tracks')}
           aria-describedby={KEYBOARD_HELP_ID}
         >
           <div className="tl-spacer" ref={spacerRef} />

@@ -36,7 +36,7 @@ export function DetailsPanel({ view }: { view: TimelineView | null }) {
       <div
         className="tl-details-tabs"
         role="tablist"
-        aria-label="Details"
+        aria-label={tr('timeline:details')}
         onKeyDown={(e) => rovingKeyDown(e, 'tab', true)}
       >
         <TabButton tab="slice" current={tab} onSelect={setTab}>

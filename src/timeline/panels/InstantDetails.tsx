@@ -2,6 +2,7 @@
  * Details of an instant selected by click: name, category, where it was recorded, its exact time
  * (since trace start and absolute) and its args, read on demand like a slice's.
  */
+import { t as tr } from '../../i18n/t';
 import { useEffect, useState } from 'react';
 import { useSession } from '../../session/session-context';
 import type { OrderedJson } from '../../lib/json-bytes';
@@ -32,46 +33,50 @@ export function InstantDetails({ view, sel }: { view: TimelineView; sel: Selecte
       live = false;
     };
   }, [controller, sel.profileId, argsIndex]);
-  if (!g || !table || !ok) return <p className="muted tl-empty">The instant is no longer shown.</p>;
+  if (!g || !table || !ok)
+    return <p className="muted tl-empty">{tr('timeline:the_instant_is_no_longer_shown')}</p>;
   const t = g.trace;
   const ts = table.ts[sel.index]!;
   const abs = absoluteNs(t.baseNs, ts);
   const where =
     sel.scope === 'global'
-      ? 'Whole trace'
+      ? tr('timeline:whole_trace')
       : sel.scope === 'process'
         ? processLabel(t.processes[sel.owner]!)
         : `${processLabel(t.processes[t.threads[sel.owner]!.process]!)} › ${threadLabel(t.threads[sel.owner]!)}`;
   return (
     <div className="tl-slice-details" data-testid="instant-details">
       <h3 className="tl-slice-name" data-testid="details-name">
-        {t.strings[table.name[sel.index]!] || '(unnamed)'} <span className="tl-chip">instant</span>
+        {t.strings[table.name[sel.index]!] || tr('timeline:unnamed')}{' '}
+        <span className="tl-chip">{tr('timeline:instant')}</span>
       </h3>
       <div className="tl-slice-cols">
         <dl className="facts tl-facts">
-          <dt>Category</dt>
+          <dt>{tr('timeline:category')}</dt>
           <dd>{t.strings[table.cat[sel.index]!] || '–'}</dd>
-          <dt>Recorded on</dt>
+          <dt>{tr('timeline:recorded_on')}</dt>
           <dd data-testid="instant-where">{where}</dd>
-          <dt>Time</dt>
+          <dt>{tr('timeline:time')}</dt>
           <dd data-testid="details-start">
             {formatDuration(ts)}{' '}
-            <span className="muted">({formatNsExact(ts)} since trace start)</span>
+            <span className="muted">
+              ({formatNsExact(ts)} {tr('timeline:since_trace_start')}
+            </span>
           </dd>
-          <dt>Absolute time</dt>
+          <dt>{tr('timeline:absolute_time')}</dt>
           <dd className="tl-mono">
             {abs} ns <span className="muted">{absoluteSecondsText(abs)}</span>
           </dd>
         </dl>
         <div className="tl-slice-side">
-          <h4>Args</h4>
+          <h4>{tr('timeline:args')}</h4>
           <div data-testid="details-args" className="tl-args-box">
             {argsIndex < 0 ? (
-              <span className="muted">No args.</span>
+              <span className="muted">{tr('timeline:no_args')}</span>
             ) : !args || args.at !== argsIndex ? (
-              <span className="muted">Loading…</span>
+              <span className="muted">{tr('timeline:loading')}</span>
             ) : args.value === null ? (
-              <span className="muted">Args could not be read.</span>
+              <span className="muted">{tr('timeline:args_could_not_be_read')}</span>
             ) : (
               <ArgsView value={args.value} />
             )}

@@ -2,6 +2,7 @@
  * The slice colour setting (issue 19): the default palette or the colour-vision-deficiency-safe
  * one (draw/cvd-palette.ts). Remembered in the browser (ui-slice.ts).
  */
+import { t } from '../../i18n/t';
 import { useAppStore } from '../../store/use-app-store';
 
 export function PaletteSelect() {
@@ -10,14 +11,14 @@ export function PaletteSelect() {
   return (
     <select
       className="tl-palette-select"
-      aria-label="Slice colours"
-      title="Slice colours: the default palette, or one told apart under colour-vision deficiencies"
+      aria-label={t('timeline:slice_colours')}
+      title={t('timeline:slice_colours_title')}
       data-testid="palette-select"
       value={palette}
       onChange={(e) => setPalette(e.currentTarget.value === 'cvd' ? 'cvd' : 'default')}
     >
-      <option value="default">Default colours</option>
-      <option value="cvd">Colour-blind safe</option>
+      <option value="default">{t('timeline:default_colours')}</option>
+      <option value="cvd">{t('timeline:colour_blind_safe')}</option>
     </select>
   );
 }

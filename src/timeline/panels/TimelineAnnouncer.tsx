@@ -3,6 +3,7 @@
  * range) and the visible window, and the keyboard help the tracks are described by (issue 19).
  * The window is announced once it has settled (not on every frame of a zoom).
  */
+import { t } from '../../i18n/t';
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/use-app-store';
 import { describeRange, describeSlice, describeWindow, KEYBOARD_HELP } from './announce';
@@ -37,7 +38,7 @@ export function TimelineAnnouncer({ view }: { view: TimelineView | null }) {
     <div className="visually-hidden">
       <p id={KEYBOARD_HELP_ID}>{KEYBOARD_HELP}</p>
       <div role="status" aria-live="polite" data-testid="timeline-live-selection">
-        {selection || (selected || range ? '' : 'Nothing selected.')}
+        {selection || (selected || range ? '' : t('timeline:nothing_selected'))}
       </div>
       <div role="status" aria-live="polite" data-testid="timeline-live-window">
         {windowText}

@@ -4,6 +4,7 @@
  * reset. The layout is saved per kind of trace (store/track-layout.ts); right-click on a track's
  * label hides that track.
  */
+import { t } from '../../i18n/t';
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/use-app-store';
 import { DEFAULT_TRACK_LAYOUT, moveKind, toggleHidden } from '../../store/track-layout';
@@ -46,13 +47,15 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary className="button subtle">
-        Tracks{layout.hidden.length > 0 ? ` (${layout.hidden.length} hidden)` : ''}
+        {layout.hidden.length > 0
+          ? t('timeline:tracks_menu_hidden', { count: layout.hidden.length })
+          : t('timeline:tracks_menu')}
       </summary>
       {open && (
         <div className="tl-menu-body tl-track-menu">
           {groups > 1 && (
             <fieldset>
-              <legend>Ranks</legend>
+              <legend>{t('timeline:ranks')}</legend>
               <label>
                 <input
                   type="radio"
@@ -60,7 +63,7 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
                   onChange={() => setLayout({ ...layout, mode: 'rank' })}
                   data-testid="layout-by-rank"
                 />
-                one after another
+                {t('timeline:one_after_another')}
               </label>
               <label>
                 <input
@@ -69,12 +72,12 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
                   onChange={() => setLayout({ ...layout, mode: 'kind' })}
                   data-testid="layout-by-kind"
                 />
-                side by side, grouped by track kind
+                {t('timeline:side_by_side_grouped_by_track_kind')}
               </label>
             </fieldset>
           )}
           <fieldset>
-            <legend>Processes</legend>
+            <legend>{t('timeline:processes')}</legend>
             {kinds.map((k, i) => (
               <div className="tl-kind-row" key={k} data-testid="track-kind" data-kind={k}>
                 <label>
@@ -88,8 +91,8 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
                 </label>
                 <button
                   className="tl-icon"
-                  title="Move up"
-                  aria-label={`Move ${k} up`}
+                  title={t('timeline:move_up')}
+                  aria-label={t('timeline:move_kind_up', { kind: k })}
                   disabled={i === 0}
                   onClick={() => setLayout(moveKind(layout, kinds, k, -1))}
                   data-testid={`track-kind-up-${k}`}
@@ -98,8 +101,8 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
                 </button>
                 <button
                   className="tl-icon"
-                  title="Move down"
-                  aria-label={`Move ${k} down`}
+                  title={t('timeline:move_down')}
+                  aria-label={t('timeline:move_kind_down', { kind: k })}
                   disabled={i === kinds.length - 1}
                   onClick={() => setLayout(moveKind(layout, kinds, k, 1))}
                   data-testid={`track-kind-down-${k}`}
@@ -111,7 +114,7 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
           </fieldset>
           {hiddenTracks.length > 0 && (
             <fieldset>
-              <legend>Hidden tracks</legend>
+              <legend>{t('timeline:hidden_tracks')}</legend>
               {hiddenTracks.map((n) => (
                 <label key={n}>
                   <input
@@ -125,16 +128,14 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
             </fieldset>
           )}
           <div className="tl-menu-foot">
-            <span className="muted">
-              Right-click a track name to hide it. Saved for this kind of profile.
-            </span>
+            <span className="muted">{t('timeline:right_click_a_track_name_to_hide')}</span>
             <button
               className="button subtle"
               disabled={!changed}
               onClick={() => setLayout(DEFAULT_TRACK_LAYOUT)}
               data-testid="track-layout-reset"
             >
-              Reset layout
+              {t('timeline:reset_layout')}
             </button>
           </div>
         </div>

@@ -3,6 +3,7 @@
  * Cluster view: one line per rule with its diagnosis, from the same rank summaries the view draws,
  * and a link to the Advisor where the evidence rows are.
  */
+import { t } from '../../i18n/t';
 import { useMemo } from 'react';
 import { clusterAdvice } from '../../model/advisor/cluster-advice';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
@@ -18,7 +19,7 @@ export function ClusterAdvice() {
   if (findings.length === 0) return null;
   return (
     <section className="panel" data-testid="cluster-advice">
-      <h2>Advisor</h2>
+      <h2>{t('cluster:advisor')}</h2>
       <ul className="plain">
         {findings.map((f) => (
           <li key={f.rule} data-rule={f.rule} data-severity={f.severity}>
@@ -28,7 +29,7 @@ export function ClusterAdvice() {
         ))}
       </ul>
       <button type="button" className="link" onClick={() => store.getState().setTab('advisor')}>
-        Evidence in the Advisor
+        {t('cluster:evidence_in_the_advisor')}
       </button>
     </section>
   );

@@ -183,16 +183,16 @@ export function CompareView() {
           %
         </label>
         <span className="compare-timelines">
-          <label title="How the two timelines share one axis">
-            Timelines aligned at{' '}
+          <label title={t('compare:how_the_two_timelines_share_one_axis')}>
+            {t('compare:timelines_aligned_at')}{' '}
             <select
               data-testid="compare-align"
               value={align}
               onChange={(e) => setAlign(e.currentTarget.value as TimelineAlign)}
             >
-              <option value="step">first step</option>
-              <option value="start">trace start</option>
-              {ranked && <option value="collectives">collectives (ranks)</option>}
+              <option value="step">{t('compare:first_step')}</option>
+              <option value="start">{t('compare:trace_start')}</option>
+              {ranked && <option value="collectives">{t('compare:collectives_ranks')}</option>}
             </select>
           </label>{' '}
           <button

@@ -158,12 +158,16 @@ function KernelsTable({
         )}
         {join && (
           <span className="source-note" data-testid="kernel-trace-join">
-            Kind, Launched by and Launch step: from the trace ({formatCount(join.matched)} of{' '}
-            {formatCount(k.length)} rows matched a slice
             {join.unmatchedEvents > 0
-              ? `; ${formatCount(join.unmatchedEvents)} device tasks in the trace have no row`
-              : ''}
-            )
+              ? t('kernels:trace_join_note_unmatched', {
+                  matched: formatCount(join.matched),
+                  total: formatCount(k.length),
+                  unmatched: formatCount(join.unmatchedEvents),
+                })
+              : t('kernels:trace_join_note', {
+                  matched: formatCount(join.matched),
+                  total: formatCount(k.length),
+                })}
           </span>
         )}
         <span className="muted small">

@@ -104,29 +104,27 @@ function minStartUs(k: KernelTable): number {
  * of the row's slice, the CPU operator that launched it, the step it was launched in.
  */
 function traceColumns(j: KernelTraceJoin): ColumnDef[] {
-  const from =
-    'From the trace (analysis layer), through the row’s slice on the timeline (same name and start)';
   return [
     {
       id: KERNEL_COLUMN.traceKind,
-      label: 'Kind (trace)',
-      title: `${from}: compute, communication, memory (copies) or other (synchronisation)`,
+      label: t('kernels:kind_trace'),
+      title: t('kernels:kind_trace_title'),
       text: j.kind,
       width: 110,
       filterable: true,
     },
     {
       id: KERNEL_COLUMN.traceOperator,
-      label: 'Launched by (trace)',
-      title: `${from}: the CPU operator whose launch flow reaches the slice`,
+      label: t('kernels:launched_by_trace'),
+      title: t('kernels:launched_by_trace_title'),
       text: j.operator,
       width: 200,
       filterable: true,
     },
     {
       id: KERNEL_COLUMN.traceStep,
-      label: 'Launch step (trace)',
-      title: `${from}: the ProfilerStep#N the slice was launched in`,
+      label: t('kernels:launch_step_trace'),
+      title: t('kernels:launch_step_trace_title'),
       text: j.step,
       value: (r) => {
         const s = j.step(r);

@@ -3,6 +3,7 @@
  * model/analysis/invariants.ts): one line when they pass, a warning naming the failed checks
  * with a link to the Import report, which lists them with an example each.
  */
+import { t } from '../../i18n/t';
 import { checkInvariantsCached } from '../../model/analysis/invariants';
 import type { ProfileModel } from '../../model/profile';
 import { useAppStoreApi } from '../../store/use-app-store';
@@ -14,20 +15,21 @@ export function CrossCheckStatus({ profile }: { profile: ProfileModel }) {
   if (fails.length === 0) {
     return (
       <p className="muted small" data-testid="overview-cross-checks" data-status="passed">
-        ✓ Cross-view checks passed: the figures of every view agree with each other and with the
-        trace.{' '}
+        {t('overview:cross_view_checks_passed')}{' '}
         <button type="button" className="link" onClick={open}>
-          What is checked
+          {t('overview:what_is_checked')}
         </button>
       </p>
     );
   }
   return (
     <p className="recon bad" role="alert" data-testid="overview-cross-checks" data-status="failed">
-      ⚠ {fails.length} cross-view check{fails.length === 1 ? '' : 's'} failed (
-      {fails.map((w) => w.code).join(', ')}): some figures of this profile contradict each other.{' '}
+      {t('overview:cross_view_checks_failed', {
+        count: fails.length,
+        codes: fails.map((w) => w.code).join(', '),
+      })}{' '}
       <button type="button" className="link" onClick={open}>
-        See the Import report
+        {t('overview:see_the_import_report')}
       </button>
     </p>
   );

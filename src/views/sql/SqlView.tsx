@@ -243,7 +243,7 @@ function SchemaEntry(props: {
         type="button"
         className="disclosure"
         aria-expanded={open}
-        aria-label={`Columns of ${props.name}`}
+        aria-label={t('sql:columns_of', { name: props.name })}
         onClick={() => setOpen(!open)}
       >
         {open ? '▾' : '▸'}
