@@ -3,12 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { advisorAscendProfile } from '../src/fixtures/advisor-scenario';
-import type { AppStore } from '../src/store/app-store';
+import { type ViewerWindow } from './viewer';
 
 // The Advisor on a generated profile: the Overview badge shows the top findings; a finding opens
 // to its evidence; clicking an evidence row selects the slice on the timeline and frames it.
-
-type ViewerWindow = { __viewer: { store: AppStore } };
 
 /** A generated profile with a 3 ms GC pause, a 20 ms dataloader stall and an 80 µs AI CPU op. */
 function writeProfile(): string {

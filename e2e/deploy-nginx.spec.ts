@@ -13,16 +13,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { makeManifest, MANIFEST_NAME } from '../src/app/url-open/manifest';
-import type { AppStore } from '../src/store/app-store';
 import { walkFolder } from '../scripts/manifest/walk';
 import { NGINX_PATH, NGINX_SKIP_REASON, startNginx, type RunningNginx } from '../test/nginx';
+import { type ViewerWindow } from './viewer';
 
 // deploy/nginx.conf on a real nginx: dist/ (the build Playwright made) under a sub-path, with
 // generated profile folders beside it; ?url= opens a folder (manifest and nginx listing), a zip
 // and a .json.gz; a link reopens the same view in a fresh page; another origin is refused
 // without a request.
-
-type ViewerWindow = { __viewer: { store: AppStore } };
 
 const FIXTURE = resolve('fixtures/ascend/level2-rank0');
 const DIST = resolve('dist');

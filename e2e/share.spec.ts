@@ -3,18 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import type { AppStore } from '../src/store/app-store';
+import { ready, type ViewerWindow } from './viewer';
 
 // Links to local files (fingerprint prompt and check), back/forward over the view history,
 // markers (key M, panel, storage, export/import) and the postMessage embedding API, in the
 // built app.
 
-type ViewerWindow = { __viewer: { store: AppStore } };
-
 const L2 = resolve('fixtures/ascend/level2-rank0');
 const SGLANG = resolve('fixtures/ascend/level0-sglang');
-
-const ready = (page: Page) =>
-  expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
 
 const snap = (page: Page) =>
   page.evaluate(() => {

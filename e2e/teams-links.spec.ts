@@ -5,12 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { generateKinetoTrace } from '../src/fixtures/kineto-trace';
-import type { AppStore } from '../src/store/app-store';
-
-type ViewerWindow = { __viewer: { store: AppStore } };
-
-const ready = (page: Page) =>
-  expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+import { ready, type ViewerWindow } from './viewer';
 
 const read = (p: Page) =>
   p.evaluate(() => {

@@ -1,13 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import type { ProfileModel } from '../src/model/profile';
-import type { AppStore } from '../src/store/app-store';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../test/real-samples';
+import { type ViewerWindow } from './viewer';
 
 // The views over real profiler folders: Kernels, Steps, Communication, Memory, Overview,
 // and their links to the timeline (asserted on the store, exposed as window.__viewer.store).
-
-type ViewerWindow = { __viewer: { store: AppStore } };
 
 interface StoreView {
   tab: string;
