@@ -7,9 +7,9 @@
  *   model ← store ← session         state, and what the page does with it
  *   store/session ← timeline, views, tables, ui ← app ← main.tsx
  *   i18n (messages, language) uses lib; ui, tables, timeline, views and app use it
- *   node/ (the CLI) uses import + model; fixtures/ (the generator) uses model + import
+ *   node/ (the CLI) uses import + model; generator/ (the synthetic-profile generator) uses model + import
  *
- * Test code (`*.test.ts(x)`, `test-*.ts` helpers, `testing/`) may reach any layer but app/.
+ * Test code (`*.test.ts(x)`, `test-*.ts` helpers) may reach any layer but app/.
  * Type-only imports count like the others, except for cycles: a cycle made only of type imports
  * (zustand's slices naming the whole AppState) is erased at compile time.
  */
@@ -17,7 +17,7 @@ const LAYERS = {
   lib: ['lib'],
   model: ['lib', 'model'],
   import: ['lib', 'model', 'import'],
-  fixtures: ['lib', 'model', 'import', 'fixtures'],
+  generator: ['lib', 'model', 'import', 'generator'],
   store: ['lib', 'model', 'store'],
   session: ['lib', 'model', 'import', 'store', 'session'],
   i18n: ['lib', 'i18n'],
@@ -30,7 +30,7 @@ const LAYERS = {
     'i18n',
     'model',
     'import',
-    'fixtures',
+    'generator',
     'store',
     'session',
     'ui',
@@ -39,13 +39,13 @@ const LAYERS = {
     'views',
     'app',
   ],
-  node: ['lib', 'model', 'import', 'fixtures', 'node'],
+  node: ['lib', 'model', 'import', 'generator', 'node'],
 };
 
 /** Modules of import/ that the page's views may use at run time (pure, no worker code). */
 const IMPORT_FOR_VIEWS = ['src/import/trace/args-read\\.ts$'];
 
-const TEST_CODE = '(\\.test\\.tsx?$|/test-[^/]+\\.ts$|/testing/)';
+const TEST_CODE = '(\\.test\\.tsx?$|/test-[^/]+\\.ts$)';
 const alt = (dirs) => `^src/(${dirs.join('|')})/`;
 
 const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({

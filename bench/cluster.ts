@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { generateCluster } from '../src/fixtures/cluster';
+import { generateCluster } from '../src/generator/cluster';
 import { locateSqlJsInNode } from '../src/import/db/sql-loader-node';
 import { openInputs } from '../src/import/open-inputs';
 import { createWorkerSession } from '../src/import/worker-handlers';

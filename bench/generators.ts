@@ -3,8 +3,8 @@
  * browser on every first visit, and the streamed trace generator feeds the big-file tests and
  * benches. Prints figures only (these used to be timed unit tests, which a busy machine broke).
  */
-import { demoProfileFiles } from '../src/fixtures/demo';
-import { streamAscendTrace } from '../src/fixtures/trace-stream';
+import { demoProfileFiles } from '../src/generator/demo';
+import { streamAscendTrace } from '../src/generator/trace-stream';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

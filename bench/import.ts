@@ -23,7 +23,7 @@ import {
 } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { streamTorchNpuTrace } from '../src/fixtures/torch-npu-stream';
+import { streamTorchNpuTrace } from '../src/generator/torch-npu-stream';
 import { launch, rendererRss, samplePeak, serveDist } from './lib/browser';
 import { measureApp, type AppRun } from './lib/import-app-run';
 import { plainPipeline } from './lib/plain-pipeline';

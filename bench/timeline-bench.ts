@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { bareProfile } from '../src/fixtures/bare-profile';
+import { bareProfile } from '../src/generator/bare-profile';
 import { buildTrackPyramid } from '../src/model/lod-pyramid';
 import type { AppStore } from '../src/store/app-store';
 import type { FrameStats } from '../src/timeline/view/timeline-view';

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateComparePair } from '../src/fixtures/compare-pair';
+import { generateComparePair } from '../src/generator/compare-pair';
 
 const DEMO_TABS = [
   'overview',

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { advisorAscendProfile } from '../src/fixtures/advisor-scenario';
+import { advisorAscendProfile } from '../src/generator/advisor-scenario';
 import { type ViewerWindow } from './viewer';
 
 // The Advisor on a generated profile: the Overview badge shows the top findings; a finding opens

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADDED, generateComparePair, REMOVED, SLOWER } from '../src/fixtures/compare-pair';
+import { ADDED, generateComparePair, REMOVED, SLOWER } from '../src/generator/compare-pair';
 
 interface TestWindow {
   __viewer: {

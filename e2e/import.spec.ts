@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { closeSync, mkdtempSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { streamAscendTrace } from '../src/fixtures/trace-stream';
+import { streamAscendTrace } from '../src/generator/trace-stream';
 
 function bigTrace(mb: number, seed: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'atv-e2e-'));

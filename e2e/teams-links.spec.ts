@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { generateKinetoTrace } from '../src/fixtures/kineto-trace';
+import { generateKinetoTrace } from '../src/generator/kineto-trace';
 import { ready, type ViewerWindow } from './viewer';
 
 const read = (p: Page) =>

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generateCluster } from '../src/fixtures/cluster';
+import { generateCluster } from '../src/generator/cluster';
 import type { AppStore } from '../src/store/app-store';
 import type { TimelineView } from '../src/timeline/view/timeline-view';
 

@@ -9,8 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { generateAscendProfile, type GeneratedFile } from '../src/fixtures/ascend-profile';
-import { generateCluster } from '../src/fixtures/cluster';
+import { generateAscendProfile, type GeneratedFile } from '../src/generator/ascend-profile';
+import { generateCluster } from '../src/generator/cluster';
 import type { AppStore } from '../src/store/app-store';
 import type { TimelineView } from '../src/timeline/view/timeline-view';
 

@@ -17,7 +17,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
-import { streamAscendTrace, type StreamTraceTruth } from '../src/fixtures/trace-stream';
+import { streamAscendTrace, type StreamTraceTruth } from '../src/generator/trace-stream';
 
 const MARKER_VERSION = 1;
 

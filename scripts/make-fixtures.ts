@@ -1,6 +1,6 @@
 /**
  * `npm run fixtures`: regenerates the checked-in synthetic fixtures under fixtures/ from the
- * seeded generators in src/fixtures (deterministic: rerunning gives identical bytes).
+ * seeded generators in src/generator (deterministic: rerunning gives identical bytes).
  *   fixtures/ascend/level2-rank0/   one Level2 rank (train, steps, memory, HCCL) + truth.json
  *   fixtures/ascend/level0-sglang/  SGLang-like Level0 (no ProfilerStep, no Step Id) + truth.json
  *   fixtures/ascend/two-ranks/      two ranks of one run on one host + truth.json
@@ -9,7 +9,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { FIXTURE_DIRS, fixtureFiles } from '../src/fixtures/fixture-sets';
+import { FIXTURE_DIRS, fixtureFiles } from '../src/generator/fixture-sets';
 
 const ROOT = resolve(import.meta.dirname, '..', 'fixtures');
 

@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useAppStore } from '../store/use-app-store';
 import { selectActiveProfile } from '../store/selectors';
 import { selectHighlightedSlices, selectTimelineGroups } from '../store/cluster-selectors';
-import { ReportView } from '../views/report/ReportView';
+import { ReportView } from '../views/import-report/ReportView';
 import { EmptyState } from './EmptyState';
 // The timeline is loaded with the shell, not lazily: a lazy component is revealed ~300 ms late,
 // most of the first-frame budget. The other views load on first use.

@@ -2,6 +2,6 @@
 import type { ViewerSession } from '../session/session-context';
 
 export async function openDemo(controller: ViewerSession): Promise<void> {
-  const { demoProfileFiles } = await import('../fixtures/demo');
+  const { demoProfileFiles } = await import('../generator/demo');
   await controller.openMemory(demoProfileFiles(), 'demo');
 }

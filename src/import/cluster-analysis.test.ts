@@ -1,6 +1,6 @@
 // The cluster analysis on a generated run with a deliberately slow rank and skewed host clocks.
 import { describe, expect, it } from 'vitest';
-import { generateCluster } from '../fixtures/cluster';
+import { generateCluster } from '../generator/cluster';
 import { alignOffsets, collectiveArrivals } from '../model/cluster/align';
 import { analyzeCluster, clusterMatrix } from '../model/cluster/analyze';
 import { rankSummaryOf, type RankSummary } from '../model/cluster/rank-summary';

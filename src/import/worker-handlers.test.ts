@@ -82,7 +82,7 @@ describe('worker session', () => {
 
 describe('cluster overview', () => {
   it('summarises every rank from the small files only', async () => {
-    const { generateCluster } = await import('../fixtures/cluster');
+    const { generateCluster } = await import('../generator/cluster');
     const { files, truth } = generateCluster({
       ranks: 4,
       ranksPerHost: 2,

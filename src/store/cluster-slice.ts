@@ -13,7 +13,7 @@ import type { ClusterOutput } from '../model/cluster/cluster-output';
 import type { RowOrder } from '../model/cluster/heatmap';
 import type { RankSummary } from '../model/cluster/rank-summary';
 import type { CommMatrixRow } from '../model/ascend-data';
-import type { HeatMetric } from '../model/views/comm-heatmap';
+import type { HeatMetric } from '../model/derive/comm-heatmap';
 import type { AppState } from './app-store';
 import { clusterPlacement } from './cluster-selectors';
 

@@ -1,20 +1,20 @@
 // Cross-view invariants (issue 13), on generated profiles of every shape and on every real
-// sample in ../shared/samples (skipped when absent): see invariant-helpers.ts for the list.
+// sample in ../shared/samples (skipped when absent): see test-invariants.ts for the list.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateAscendProfile } from '../../src/fixtures/ascend-profile';
-import { generateKinetoTrace } from '../../src/fixtures/kineto-trace';
-import { traceJsonCases } from '../../src/fixtures/trace-json-cases';
+import { generateAscendProfile } from '../../src/generator/ascend-profile';
+import { generateKinetoTrace } from '../../src/generator/kineto-trace';
+import { traceJsonCases } from '../../src/generator/trace-json-cases';
 import { loadSqlJs } from '../../src/import/db/sql-loader';
 import { locateSqlJsInNode } from '../../src/import/db/sql-loader-node';
 import { makeDb, schema100 } from '../../src/import/db/test-dbs';
 import { memoryFile, type InputFile } from '../../src/import/sources/input-file';
 import { analyzeProfile } from '../../src/model/analysis/analyze';
-import { stepsData } from '../../src/model/views/steps';
+import { stepsData } from '../../src/model/derive/steps';
 import { listInputFiles } from '../../src/node/node-files';
 import { MI, SAMPLES_DIR, SKIP_REASON, hasSamples, samplePath } from '../real-samples';
-import { checkProfile, openProfiles } from './invariant-helpers';
+import { checkProfile, openProfiles } from './test-invariants';
 
 beforeAll(() => locateSqlJsInNode());
 

@@ -1,7 +1,7 @@
 // Issue 13: kernel_details rows joined onto the trace's device events (Kernels view columns
 // "Kind / Launched by / Launch step (trace)"), and the cross-view checks computed at import.
 import { describe, expect, it } from 'vitest';
-import { generateAscendProfile } from '../../src/fixtures/ascend-profile';
+import { generateAscendProfile } from '../../src/generator/ascend-profile';
 import { memoryFile } from '../../src/import/sources/input-file';
 import { listInputFiles } from '../../src/node/node-files';
 import { analyzeTrace } from '../../src/model/analysis/analyze';
@@ -9,7 +9,7 @@ import { checkInvariantsCached } from '../../src/model/analysis/invariants';
 import { kernelTraceJoin } from '../../src/model/analysis/kernel-join';
 import type { ProfileModel } from '../../src/model/profile';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../real-samples';
-import { openProfiles } from './invariant-helpers';
+import { openProfiles } from './test-invariants';
 
 function expectJoined(p: ProfileModel, label: string) {
   const k = p.ascend.kernels!;

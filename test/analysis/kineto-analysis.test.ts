@@ -2,10 +2,10 @@
 // steps projected onto the device, operators with device time through ac2g flows (nested
 // same-name ops counted once), collectives; checked against the generator's truth.
 import { describe, expect, it } from 'vitest';
-import { generateKinetoTrace, type KinetoStyle } from '../../src/fixtures/kineto-trace';
+import { generateKinetoTrace, type KinetoStyle } from '../../src/generator/kineto-trace';
 import { memoryFile } from '../../src/import/sources/input-file';
 import { importTraceJson } from '../../src/import/trace/import-trace-json';
-import { operatorStatsForRows } from '../../src/model/views/kernel-groups';
+import { operatorStatsForRows } from '../../src/model/derive/kernel-groups';
 import { analyzeTrace } from '../../src/model/analysis/analyze';
 import { DeviceKind } from '../../src/model/analysis/device-events';
 

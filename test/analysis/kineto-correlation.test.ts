@@ -3,7 +3,7 @@
 // without flows the analysis gives the same launches, steps and operator device times as the same
 // trace with flows; on the real Kineto samples that have no ac2g flows, kernels get launches.
 import { describe, expect, it } from 'vitest';
-import { generateKinetoTrace } from '../../src/fixtures/kineto-trace';
+import { generateKinetoTrace } from '../../src/generator/kineto-trace';
 import { memoryFile } from '../../src/import/sources/input-file';
 import { importTraceJson } from '../../src/import/trace/import-trace-json';
 import { listInputFiles } from '../../src/node/node-files';

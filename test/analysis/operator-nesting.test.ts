@@ -6,7 +6,7 @@ import { tableOf, csv } from '../../src/import/ascend/test-csv';
 import { parseOperatorDetails } from '../../src/import/ascend/operator-details';
 import { operatorNesting } from '../../src/model/analysis/operator-nesting';
 import { computeOperatorStats } from '../../src/model/ascend/overview';
-import { operatorStatsForRows } from '../../src/model/views/kernel-groups';
+import { operatorStatsForRows } from '../../src/model/derive/kernel-groups';
 
 const HEADER =
   'Name,Input Shapes,Call Stack,Host Self Duration(us),Host Total Duration(us),Device Self Duration(us),Device Total Duration(us),Device Self Duration With AICore(us),Device Total Duration With AICore(us)';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADDED, generateComparePair, REMOVED, SLOWER } from '../../src/fixtures/compare-pair';
+import { ADDED, generateComparePair, REMOVED, SLOWER } from '../../src/generator/compare-pair';
 import { cliMain } from '../../src/node/cli/main';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../real-samples';
 

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADDED, REMOVED, SLOWER } from '../../src/fixtures/compare-pair';
-import { generateKinetoTrace, type KinetoTrace } from '../../src/fixtures/kineto-trace';
+import { ADDED, REMOVED, SLOWER } from '../../src/generator/compare-pair';
+import { generateKinetoTrace, type KinetoTrace } from '../../src/generator/kineto-trace';
 import { cliMain } from '../../src/node/cli/main';
 
 async function run(...argv: string[]) {

@@ -4,8 +4,8 @@
 // start at 0. A diff row shows the kernel on both sides: selected on the chosen side, outlined
 // on both, the other side's occurrence the one nearest on the shared axis.
 import { describe, expect, it } from 'vitest';
-import { ADDED, generateComparePair, SLOWER } from '../../src/fixtures/compare-pair';
-import { generateKinetoTrace } from '../../src/fixtures/kineto-trace';
+import { ADDED, generateComparePair, SLOWER } from '../../src/generator/compare-pair';
+import { generateKinetoTrace } from '../../src/generator/kineto-trace';
 import { importProfile } from '../../src/import/import-profile';
 import { openInputs } from '../../src/import/open-inputs';
 import { memoryFile } from '../../src/import/sources/input-file';

@@ -2,14 +2,14 @@
 // renamed (removed + added), the steps' computing shifted by the slower kernel. Expected values
 // come from the generator's kernel lists, not from the analysis layer.
 import { describe, expect, it } from 'vitest';
-import type { KinetoKernelTruth } from '../../src/fixtures/kineto-trace';
+import type { KinetoKernelTruth } from '../../src/generator/kineto-trace';
 import { importProfile } from '../../src/import/import-profile';
 import { openInputs } from '../../src/import/open-inputs';
 import { memoryFile } from '../../src/import/sources/input-file';
 import type { ProfileModel } from '../../src/model/profile';
 import { compareProfiles, diffStatus } from '../../src/model/compare/compare';
 import { commByType } from '../../src/model/compare/side';
-import { ADDED, generateComparePair, REMOVED, SLOWER } from '../../src/fixtures/compare-pair';
+import { ADDED, generateComparePair, REMOVED, SLOWER } from '../../src/generator/compare-pair';
 
 async function open(path: string, text: string): Promise<ProfileModel> {
   const opened = await openInputs([memoryFile(path, text)]);

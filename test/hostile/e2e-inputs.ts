@@ -7,8 +7,8 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync, writeSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { generateAscendProfile } from '../../src/fixtures/ascend-profile';
-import { streamAscendTrace } from '../../src/fixtures/trace-stream';
+import { generateAscendProfile } from '../../src/generator/ascend-profile';
+import { streamAscendTrace } from '../../src/generator/trace-stream';
 
 /** Text that runs code if a view ever renders trace data as HTML or a URL. */
 export const PAYLOADS = {

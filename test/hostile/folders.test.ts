@@ -25,7 +25,7 @@ import {
   reportOf,
   smallProfile,
   warning,
-} from './helpers';
+} from './test-hostile';
 
 const g = smallProfile();
 const root = g.files[0]!.path.split('/')[0]!;

@@ -5,7 +5,7 @@
  *
  *   npx tsx test/hostile/fuzz-run.ts <json|csv|db> [--cases N] [--seed BASE] [--replay SEED]
  */
-import { deriveSeed, Rng } from '../../src/fixtures/rng';
+import { deriveSeed, Rng } from '../../src/generator/rng';
 import { corpus, runCase, type Target } from './fuzz-targets';
 import { mutate, mutateInPlace } from './mutate';
 

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { traceJsonCases } from '../../src/fixtures/trace-json-cases';
+import { traceJsonCases } from '../../src/generator/trace-json-cases';
 import { loadSqlJs } from '../../src/import/db';
 import { locateSqlJsInNode } from '../../src/import/db/sql-loader-node';
 import { analysisSchema, makeDb, schema100 } from '../../src/import/db/test-dbs';
@@ -21,7 +21,7 @@ import { ASCEND_CSV_KINDS } from '../../src/import/file-kinds';
 import { SUMMARY_EXTENSIONS } from '../../src/import/summary-extensions';
 import { summarizeProfile } from '../../src/model/summarize-profile';
 import { hasSamples, SAMPLES_DIR } from '../real-samples';
-import { checkModel, checkProfile, fileText, importInputs, smallProfile } from './helpers';
+import { checkModel, checkProfile, fileText, importInputs, smallProfile } from './test-hostile';
 
 export type Target = 'json' | 'csv' | 'db';
 

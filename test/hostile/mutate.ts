@@ -3,7 +3,7 @@
  * truncation, splicing from another input, duplicated chunks, and numbers or strings replaced
  * with extremes. Same seed and inputs → same bytes, so a failing case replays from its seed.
  */
-import { Rng } from '../../src/fixtures/rng';
+import { Rng } from '../../src/generator/rng';
 
 const enc = new TextEncoder();
 

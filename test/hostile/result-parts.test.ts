@@ -1,7 +1,7 @@
 /** A big worker result is sent in parts and rebuilt exactly on the page (result-parts.ts). */
 import { describe, expect, it } from 'vitest';
 import { joinResult, splitResult } from '../../src/lib/result-parts';
-import { importBytes } from './helpers';
+import { importBytes } from './test-hostile';
 
 /** What postMessage does to each message: a structured clone. */
 function send(value: unknown, maxItems?: number): unknown {

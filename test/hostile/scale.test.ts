@@ -4,10 +4,10 @@
  * hang detectors only; nothing here asserts on wall-clock time.
  */
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/fixtures/rng';
+import { Rng } from '../../src/generator/rng';
 import { enclosingAll } from '../../src/import/trace/build-flows';
 import { enclosingSlice } from '../../src/model/slice-queries';
-import { checkModel, importBytes, warning } from './helpers';
+import { checkModel, importBytes, warning } from './test-hostile';
 
 const HANG = 120_000;
 const T0 = 1736412474730000;

@@ -11,7 +11,7 @@ import { TraceFormatError } from '../../src/import/json/trace-scanner';
 import { MAX_BUFFERED_EVENT } from '../../src/import/json/trace-scanner';
 import { importTraceJson } from '../../src/import/trace/import-trace-json';
 import { SliceFlag, type TraceModel } from '../../src/model/trace-model';
-import { checkModel, codes, enc, importBytes, warning } from './helpers';
+import { checkModel, codes, enc, importBytes, warning } from './test-hostile';
 
 const T0 = 1736412474730000;
 const ev = (o: Record<string, unknown>) => JSON.stringify(o);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advisorAscendProfile } from '../../fixtures/advisor-scenario';
+import { advisorAscendProfile } from '../../generator/advisor-scenario';
 import type { AdvisorReport } from '../../model/advisor/types';
 import { memoryCacheStore } from '../cache/profile-cache';
 import { openInputs } from '../open-inputs';

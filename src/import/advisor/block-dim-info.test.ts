@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { hasSamples, samplePath, SKIP_REASON } from '../../../test/real-samples';
-import { advisorAscendProfile } from '../../fixtures/advisor-scenario';
+import { advisorAscendProfile } from '../../generator/advisor-scenario';
 import { coreCounts } from '../../model/ascend/core-counts';
 import { adviseGenerated, rule } from './test-advise';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateCluster } from '../../fixtures/cluster';
-import { advisorAscendProfile } from '../../fixtures/advisor-scenario';
+import { generateCluster } from '../../generator/cluster';
+import { advisorAscendProfile } from '../../generator/advisor-scenario';
 import { memoryFile } from '../sources/input-file';
 import { summarizeInputs } from '../../node/summarize-inputs';
 

@@ -3,7 +3,7 @@ import {
   advisorAscendProfile,
   advisorKinetoTrace,
   type AdvisorKnobs,
-} from '../../fixtures/advisor-scenario';
+} from '../../generator/advisor-scenario';
 import { IDLE_CAUSES, type IdleCause } from '../../model/advisor/types';
 import type { AdvisorInputs } from '../../model/advisor/advisor-inputs';
 import { adviseGenerated, rule } from './test-advise';

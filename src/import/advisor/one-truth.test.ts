@@ -4,7 +4,7 @@
 // the Kernels view's. Checked on generated Ascend and Kineto profiles and on the real samples.
 import { describe, expect, it } from 'vitest';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../../../test/real-samples';
-import { advisorAscendProfile, advisorKinetoTrace } from '../../fixtures/advisor-scenario';
+import { advisorAscendProfile, advisorKinetoTrace } from '../../generator/advisor-scenario';
 import { extractAdvisorInputs, type AdvisorInputs } from '../../model/advisor/advisor-inputs';
 import { runAdvisor } from '../../model/advisor/engine';
 import { analyzeProfile } from '../../model/analysis/analyze';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advisorAscendProfile, advisorKinetoTrace } from '../../fixtures/advisor-scenario';
+import { advisorAscendProfile, advisorKinetoTrace } from '../../generator/advisor-scenario';
 import { RULES } from '../../model/advisor/engine';
 import { adviseGenerated, rule } from './test-advise';
 

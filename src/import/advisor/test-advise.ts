@@ -1,5 +1,5 @@
 /** Test helpers: import generated files as the app does and run the advisor on them. */
-import type { GeneratedFile } from '../../fixtures/ascend-profile';
+import type { GeneratedFile } from '../../generator/ascend-profile';
 import { advisorInputsOf } from './advisor-run';
 import { importProfile } from '../import-profile';
 import { openInputs } from '../open-inputs';

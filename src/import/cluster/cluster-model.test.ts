@@ -1,7 +1,7 @@
 // The cluster model end to end on a generated run: a deliberately slow rank, skewed host clocks,
 // tp and dp groups; the overview from the small files, then two ranks opened with their traces.
 import { describe, expect, it } from 'vitest';
-import { generateCluster } from '../../fixtures/cluster';
+import { generateCluster } from '../../generator/cluster';
 import { buildClusterModel, partnerRank } from '../../model/cluster/cluster-model';
 import { emptyClusterOutput } from '../../model/cluster/cluster-output';
 import { collectiveKey, pickCollective } from '../../model/cluster/collectives';

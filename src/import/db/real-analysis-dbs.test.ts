@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { hasSamples, SKIP_REASON } from '../../../test/real-samples';
 import { readAnalysisDb, readClusterDb } from './db-readers';
-import { ANALYSIS_DBS, bytesOf, CLUSTER_DB, cols, has, q, readSample } from './real-dbs-helpers';
+import { ANALYSIS_DBS, bytesOf, CLUSTER_DB, cols, has, q, readSample } from './test-real-dbs';
 import { loadSqlJs, type SqlJsStatic } from './sql-loader';
 import { locateSqlJsInNode } from './sql-loader-node';
 

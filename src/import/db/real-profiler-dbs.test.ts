@@ -26,7 +26,7 @@ import {
   q,
   times,
   traceLanes,
-} from './real-dbs-helpers';
+} from './test-real-dbs';
 import { loadSqlJs, type Database, type SqlJsStatic } from './sql-loader';
 import { locateSqlJsInNode } from './sql-loader-node';
 

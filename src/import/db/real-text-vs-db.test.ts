@@ -11,7 +11,7 @@ import { memoryFile } from '../sources/input-file';
 import { importTraceJson } from '../trace/import-trace-json';
 import { DB_SUMMARY_EXTENSION } from '.';
 import { readAnalysisDb, readProfilerDb } from './db-readers';
-import { bytesOf, laneCounts, level, MI_PAIRS, readSample } from './real-dbs-helpers';
+import { bytesOf, laneCounts, level, MI_PAIRS, readSample } from './test-real-dbs';
 import { locateSqlJsInNode } from './sql-loader-node';
 import { testProfile } from './test-helpers';
 

@@ -5,7 +5,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { streamAscendTrace } from '../../fixtures/trace-stream';
+import { streamAscendTrace } from '../../generator/trace-stream';
 import { nodeFile } from '../../node/node-files';
 import { importTraceJson } from './import-trace-json';
 import { inProcessPool } from './parallel-scan';

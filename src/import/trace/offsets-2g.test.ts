@@ -3,7 +3,7 @@
 // a virtual file places a generated trace's events at a high offset (and refuses reads below it),
 // and its ranges are scanned, merged and finalised as the parallel import does.
 import { describe, expect, it } from 'vitest';
-import { streamTorchNpuTrace } from '../../fixtures/torch-npu-stream';
+import { streamTorchNpuTrace } from '../../generator/torch-npu-stream';
 import type { InputFile } from '../sources/input-file';
 import { finalizeTrace } from './finalize-trace';
 import { importTraceJson } from './import-trace-json';

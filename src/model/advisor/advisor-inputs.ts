@@ -13,7 +13,7 @@
  *   step its launch started in; the window runs from its first task to max(last task end, host
  *   step end)); step time and Free per step are the Steps view's figures in its device-step mode
  *   (step_trace_time / analysis.db when present, else the Overlap Analysis lanes, else the
- *   device events: model/views/steps.ts `stepsData`), step time = model/step-time.ts;
+ *   device events: model/derive/steps.ts `stepsData`), step time = model/step-time.ts;
  * - free intervals: the `Overlap Analysis` Free lane when present, else the gaps of
  *   compute ∪ communication over the device span (the analysis' Free: they add up to
  *   `deviceTotals.freeNs`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareProfile } from '../../fixtures/bare-profile';
+import { bareProfile } from '../../generator/bare-profile';
 import type { ProfileModel } from '../profile';
 import { computeOperatorStats, overviewFigures, overviewFiguresCached } from './overview';
 import { makeKernels, makeOperators, makeTrace } from './test-models';

@@ -10,7 +10,7 @@
 import { percentileSorted } from '../ascend/kernel-stats';
 import type { ProfileModel } from '../profile';
 import type { StepRow } from '../ascend-data';
-import type { StepBar } from '../views/steps';
+import type { StepBar } from '../derive/steps';
 import { analyzeProfile } from '../analysis/analyze';
 import {
   commByType,

@@ -15,7 +15,7 @@ import { operatorNestingCached } from '../analysis/operator-nesting';
 import { computeKernelStats } from '../ascend/kernel-stats';
 import { computeOperatorStats, overviewFiguresCached } from '../ascend/overview';
 import type { ProfileModel } from '../profile';
-import { stepBars, stepsData, type StepBar } from '../views/steps';
+import { stepBars, stepsData, type StepBar } from '../derive/steps';
 
 export type CompareKey = 'name' | 'shapes';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstVisibleSlice } from './first-slice';
 import type { Row } from './row-layout';
-import { traceFromText } from '../testing/trace-dsl';
+import { traceFromText } from '../test-trace-dsl';
 
 const US = 1000;
 const m = traceFromText(`

@@ -1,7 +1,7 @@
 // The flow index is built by the import (in the worker) and travels with the model, so the page
 // never sorts flows on its main thread; it must equal what the page would build itself.
 import { describe, expect, it } from 'vitest';
-import { streamTorchNpuTrace } from '../../fixtures/torch-npu-stream';
+import { streamTorchNpuTrace } from '../../generator/torch-npu-stream';
 import { buildFlowIndex } from '../../model/flow-index';
 import { flowIndex, flowsFrom, flowsTo } from './flow-index';
 import { collectTransferables } from '../../lib/transferables';

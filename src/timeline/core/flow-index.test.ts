@@ -7,7 +7,7 @@ import {
   flowsTo,
   forEachFlowInWindow,
 } from './flow-index';
-import { sliceNamed, traceFromText } from '../testing/trace-dsl';
+import { sliceNamed, traceFromText } from '../test-trace-dsl';
 
 const US = 1000;
 const m = traceFromText(`

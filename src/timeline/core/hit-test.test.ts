@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hitTest, type HitContext } from './hit-test';
 import { DEPTH_H, TRACK_PAD } from './row-layout';
-import { sampleTimeline } from '../testing/sample-timeline';
-import { sliceNamed, trackNamed } from '../testing/trace-dsl';
+import { sampleTimeline } from '../test-sample-timeline';
+import { sliceNamed, trackNamed } from '../test-trace-dsl';
 import { TimeScale } from './time-scale';
 
 const US = 1000;

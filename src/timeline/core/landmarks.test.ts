@@ -4,7 +4,7 @@
  * thread still shows the steps and the structure under them.
  */
 import { describe, expect, it } from 'vitest';
-import { generateAscendProfile } from '../../fixtures/ascend-profile';
+import { generateAscendProfile } from '../../generator/ascend-profile';
 import { importText } from '../../import/trace/test-helpers';
 import { foldedLanes } from './collapse-rules';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SliceTable } from '../../model/trace-model';
 import { sliceAtTime, walkLane } from './lod';
 import { sliceIndex } from './slice-index';
-import { trackNamed, traceFromText } from '../testing/trace-dsl';
+import { trackNamed, traceFromText } from '../test-trace-dsl';
 import { TimeScale } from './time-scale';
 
 const US = 1000;

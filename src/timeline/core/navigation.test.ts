@@ -5,7 +5,7 @@ import { foldedLanes, keysToOpen, processKey, trackKey } from './collapse-rules'
 import { navigateToSlice, navigateToSlices } from './navigation';
 import { sameNameKeys } from './pin-same';
 import { computeRowLayout } from './row-layout';
-import { sliceNamed, traceFromText } from '../testing/trace-dsl';
+import { sliceNamed, traceFromText } from '../test-trace-dsl';
 
 const TEXT = `
 thread Python (CPU) / main

@@ -9,7 +9,7 @@
  *      so it works whether or not the timeline is on screen yet),
  *   5. switches to the timeline tab when asked.
  */
-import { windowAround } from '../../model/views/abs-time';
+import { windowAround } from '../../model/derive/abs-time';
 import type { TimeSpan } from '../../model/units';
 import type { AppStore } from '../../store/app-store';
 import { keysToOpen, processKey, trackKey } from './collapse-rules';

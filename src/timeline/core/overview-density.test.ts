@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChunked } from './chunked';
 import { overviewDensityGen } from './overview-density';
-import { traceFromText } from '../testing/trace-dsl';
+import { traceFromText } from '../test-trace-dsl';
 
 describe('overview density', () => {
   it('has one band per process with slices, busiest bin = 1', async () => {

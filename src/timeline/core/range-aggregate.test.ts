@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChunked } from './chunked';
 import { aggregateRangeGen, sortAggregate, trackFilterKey } from './range-aggregate';
-import { trackNamed, traceFromText } from '../testing/trace-dsl';
+import { trackNamed, traceFromText } from '../test-trace-dsl';
 
 const US = 1000;
 const m = traceFromText(`

@@ -11,7 +11,7 @@ import {
   visibleRowRange,
   type CollapseState,
 } from './row-layout';
-import { trackNamed, traceFromText } from '../testing/trace-dsl';
+import { trackNamed, traceFromText } from '../test-trace-dsl';
 import type { TraceGroup } from './timeline-groups';
 
 const TEXT = `

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cancelled, runChunked } from './chunked';
 import { compileMatcher, searchGen, stepMatch, type Matcher } from './search';
-import { traceFromText } from '../testing/trace-dsl';
+import { traceFromText } from '../test-trace-dsl';
 
 const US = 1000;
 const m = traceFromText(`

@@ -8,7 +8,7 @@ import {
   type TrackLayout,
 } from '../../store/track-layout';
 import { computeRowLayout, type CollapseState } from './row-layout';
-import { traceFromText } from '../testing/trace-dsl';
+import { traceFromText } from '../test-trace-dsl';
 import { layoutKindOf, type TraceGroup } from './timeline-groups';
 
 const TEXT = `

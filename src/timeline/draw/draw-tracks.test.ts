@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleTimeline } from '../testing/sample-timeline';
+import { sampleTimeline } from '../test-sample-timeline';
 import { TimeScale } from '../core/time-scale';
 import { LIGHT_COLORS, makePalette } from './colors';
 import { drawTracks } from './draw-tracks';

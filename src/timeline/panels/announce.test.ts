@@ -1,7 +1,7 @@
 // The timeline's text alternative: the sentences its live regions read out.
 import { describe, expect, it } from 'vitest';
 import { describeRange, describeSlice, describeWindow, KEYBOARD_HELP } from './announce';
-import { traceFromText } from '../testing/trace-dsl';
+import { traceFromText } from '../test-trace-dsl';
 
 const m = traceFromText(`
   thread P (CPU) / a

@@ -14,7 +14,7 @@ import {
   heatmapData,
   matrixSteps,
   transportSummary,
-} from '../../model/views/comm-heatmap';
+} from '../../model/derive/comm-heatmap';
 import { useAppStore } from '../../store/use-app-store';
 import { SelectField } from '../common/SelectField';
 import { CommHeatmap } from '../communication/CommHeatmap';

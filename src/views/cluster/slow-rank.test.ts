@@ -6,7 +6,7 @@
 // inflates.
 import { describe, expect, it } from 'vitest';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../../../test/real-samples';
-import { generateCluster } from '../../fixtures/cluster';
+import { generateCluster } from '../../generator/cluster';
 import { importProfile } from '../../import/import-profile';
 import { openInputs } from '../../import/open-inputs';
 import { memoryFile } from '../../import/sources/input-file';

@@ -5,7 +5,7 @@
 import { t } from '../../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { useId, useRef, useState } from 'react';
-import type { HeatCell, HeatmapData } from '../../model/views/comm-heatmap';
+import type { HeatCell, HeatmapData } from '../../model/derive/comm-heatmap';
 import { Tooltip } from '../../ui/Tooltip';
 import { useElementSize } from '../../ui/use-element-size';
 import '../../ui/ui.css';

@@ -15,8 +15,8 @@ import {
   matrixGroups,
   matrixSteps,
   transportSummary,
-} from '../../model/views/comm-heatmap';
-import { rangeMask } from '../../model/views/range-filter';
+} from '../../model/derive/comm-heatmap';
+import { rangeMask } from '../../model/derive/range-filter';
 import type { TimeSpan } from '../../model/units';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
@@ -29,7 +29,7 @@ import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
 import { tableBoxHeight, ViewTable } from '../common/ViewTable';
 import { CommHeatmap } from './CommHeatmap';
-import { commTimelineStarts } from '../../model/views/comm-starts';
+import { commTimelineStarts } from '../../model/derive/comm-starts';
 import { TraceCollectives } from './TraceCollectives';
 import { commColumns } from './comm-columns';
 import { MetricSwitch, StepField, TransportTable } from './MatrixControls';

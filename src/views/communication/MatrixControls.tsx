@@ -7,7 +7,7 @@ import {
   HEAT_METRICS,
   type HeatMetric,
   type TransportSummary,
-} from '../../model/views/comm-heatmap';
+} from '../../model/derive/comm-heatmap';
 import { Segmented } from '../../ui/Segmented';
 import { SelectField } from '../common/SelectField';
 import { fmt } from './CommHeatmap';

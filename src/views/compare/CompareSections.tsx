@@ -3,7 +3,7 @@ import { segmentLabel, segmentTitle } from '../steps/step-text';
 import { t } from '../../i18n/t';
 import { formatDuration } from '../../lib/format';
 import type { CommDiffRow, CompareResult, SummaryRow } from '../../model/compare/compare';
-import { STEP_SEGMENTS, type StepBar } from '../../model/views/steps';
+import { STEP_SEGMENTS, type StepBar } from '../../model/derive/steps';
 import { formatSignedDuration } from './diff-columns';
 
 const val = (v: number | null, unit: SummaryRow['unit']) =>

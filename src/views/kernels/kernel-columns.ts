@@ -8,7 +8,7 @@ import { t } from '../../i18n/t';
 import type { KernelTable } from '../../model/ascend-data';
 import type { KernelTraceJoin } from '../../model/analysis/kernel-join';
 import type { KernelGroupBy, KernelStatRow } from '../../model/ascend/kernel-stats';
-import { kernelTimelineStarts } from '../../model/views/range-filter';
+import { kernelTimelineStarts } from '../../model/derive/range-filter';
 import { formatDuration } from '../../lib/format';
 import type { ColumnDef } from '../../tables/column';
 import { groupCountColumn, groupShareColumn } from '../common/group-columns';

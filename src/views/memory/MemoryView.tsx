@@ -19,7 +19,7 @@ import {
   valueAt,
   visiblePoints,
   type MemoryMetric,
-} from '../../model/views/memory-chart';
+} from '../../model/derive/memory-chart';
 import { formatDuration } from '../../lib/format';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';

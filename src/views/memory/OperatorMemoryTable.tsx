@@ -6,8 +6,8 @@
 import { t as tr } from '../../i18n/t';
 import { useMemo } from 'react';
 import type { ProfileModel, TextTable } from '../../model/profile';
-import { absUsTextToTimelineNs } from '../../model/views/abs-time';
-import { rangeMask } from '../../model/views/range-filter';
+import { absUsTextToTimelineNs } from '../../model/derive/abs-time';
+import { rangeMask } from '../../model/derive/range-filter';
 import type { TimeSpan } from '../../model/units';
 import { useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';

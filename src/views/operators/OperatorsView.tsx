@@ -9,7 +9,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { OperatorTable } from '../../model/ascend-data';
 import { analyzeProfile } from '../../model/analysis/analyze';
 import type { ProfileModel } from '../../model/profile';
-import { operatorStatsForRows, type OperatorGroupBy } from '../../model/views/kernel-groups';
+import { operatorStatsForRows, type OperatorGroupBy } from '../../model/derive/kernel-groups';
 import { selectActiveProfile } from '../../store/selectors';
 import type { AppStore } from '../../store/app-store';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';

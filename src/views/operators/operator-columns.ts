@@ -5,7 +5,7 @@
  */
 import { t } from '../../i18n/t';
 import type { OperatorTable } from '../../model/ascend-data';
-import type { OperatorGroupRow, OperatorGroupBy } from '../../model/views/kernel-groups';
+import type { OperatorGroupRow, OperatorGroupBy } from '../../model/derive/kernel-groups';
 import { formatDuration } from '../../lib/format';
 import { parseCellNumber, type ColumnDef } from '../../tables/column';
 import { guessWidth, isNumericColumn } from '../../tables/text-columns';

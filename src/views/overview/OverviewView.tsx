@@ -20,7 +20,7 @@ import { DataAvailability } from './DataAvailability';
 import { Bars, Kpi } from './Kpi';
 import { TraceOverviewPanel } from './TraceOverview';
 import { wallClock } from './wall-clock';
-import { TraceMetadataBlock } from '../report/TraceMetadata';
+import { TraceMetadataBlock } from '../import-report/TraceMetadata';
 import { AdvisorBadge } from '../advisor/AdvisorBadge';
 import { CrossCheckStatus } from './CrossCheckStatus';
 import '../views.css';

@@ -3,7 +3,7 @@ import { t } from '../../i18n/t';
 import { formatCount, formatDuration, formatPercent } from '../../lib/format';
 import type { ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
-import { traceOverviewCached } from '../../model/views/trace-overview';
+import { traceOverviewCached } from '../../model/derive/trace-overview';
 import { useAppStoreApi } from '../../store/use-app-store';
 import { RelativeBar, ShareBar } from '../common/ShareBar';
 import { ItemLink, SummaryTable } from './SummaryTable';

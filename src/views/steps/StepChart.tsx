@@ -8,7 +8,7 @@ import { t } from '../../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
 import { formatDuration, formatPercent } from '../../lib/format';
-import { STEP_SEGMENTS, type StepBar } from '../../model/views/steps';
+import { STEP_SEGMENTS, type StepBar } from '../../model/derive/steps';
 import { Axis } from '../../ui/Axis';
 import type { StepMark } from '../../ui/chart-marks';
 import { Legend } from '../../ui/Legend';

@@ -12,7 +12,7 @@ import { formatDuration } from '../../lib/format';
 import type { StepRow } from '../../model/ascend-data';
 import type { StepMismatch } from '../../model/ascend/step-breakdown';
 import type { ProfileModel } from '../../model/profile';
-import { stepBars, stepLabel, stepsData, type StepsData } from '../../model/views/steps';
+import { stepBars, stepLabel, stepsData, type StepsData } from '../../model/derive/steps';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';

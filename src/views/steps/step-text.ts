@@ -1,6 +1,6 @@
 /** The step segments' names and the step-time definitions in the interface language. */
 import { t } from '../../i18n/t';
-import type { StepSegmentKey } from '../../model/views/steps';
+import type { StepSegmentKey } from '../../model/derive/steps';
 
 export function segmentLabel(key: StepSegmentKey): string {
   switch (key) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bareProfile } from '../../fixtures/bare-profile';
+import { bareProfile } from '../../generator/bare-profile';
 import type { StepRow } from '../ascend-data';
 import type { ProfileModel } from '../profile';
 import { makeTrace, type FakeProcess } from '../ascend/test-models';

@@ -11,7 +11,7 @@ import { computeKernelStats } from '../../src/model/ascend/kernel-stats';
 import { computeOperatorStats, overviewFigures } from '../../src/model/ascend/overview';
 import type { ProfileModel } from '../../src/model/profile';
 import type { TraceModel } from '../../src/model/trace-model';
-import { stepBars, stepsData } from '../../src/model/views/steps';
+import { stepBars, stepsData } from '../../src/model/derive/steps';
 
 export async function openProfiles(files: InputFile[]): Promise<ProfileModel[]> {
   const opened = await openInputs(files);

@@ -3,7 +3,7 @@
  * and the invariants every model and report must keep whatever the input (checkModel,
  * checkProfile). A check returns the list of broken invariants, so a fuzz failure can name them.
  */
-import { generateAscendProfile, type GeneratedProfile } from '../../src/fixtures/ascend-profile';
+import { generateAscendProfile, type GeneratedProfile } from '../../src/generator/ascend-profile';
 import { importProfile } from '../../src/import/import-profile';
 import { openInputs } from '../../src/import/open-inputs';
 import { memoryFile, type InputFile } from '../../src/import/sources/input-file';

@@ -2,10 +2,10 @@
  * The small trace the drawing and hit-testing tests share: one main thread with nested slices,
  * a memory counter and one thread instant, laid out with default collapse / pin state.
  */
-import type { TraceModel } from '../../model/trace-model';
-import { computeRowLayout, type RowLayout } from '../core/row-layout';
-import type { TraceGroup } from '../core/timeline-groups';
-import { traceFromText } from './trace-dsl';
+import type { TraceModel } from '../model/trace-model';
+import { computeRowLayout, type RowLayout } from './core/row-layout';
+import type { TraceGroup } from './core/timeline-groups';
+import { traceFromText } from './test-trace-dsl';
 
 export interface SampleTimeline {
   trace: TraceModel;

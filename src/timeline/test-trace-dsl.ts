@@ -14,10 +14,10 @@
  *
  * A slice spans whole characters: `|add|` at column 4 covers [4 µs, 9 µs).
  */
-import type { ExactTime } from '../../lib/exact-time';
-import { finalizeTrace } from '../../import/trace/finalize-trace';
-import { TraceBuilder } from '../../import/trace/trace-builder';
-import type { TraceModel } from '../../model/trace-model';
+import type { ExactTime } from '../lib/exact-time';
+import { finalizeTrace } from '../import/trace/finalize-trace';
+import { TraceBuilder } from '../import/trace/trace-builder';
+import type { TraceModel } from '../model/trace-model';
 
 const US = 1000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sliceNamed, trackNamed, traceFromText } from './trace-dsl';
+import { sliceNamed, trackNamed, traceFromText } from './test-trace-dsl';
 
 describe('traceFromText', () => {
   it('builds nested slices, one char per µs', () => {
