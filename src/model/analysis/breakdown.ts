@@ -98,8 +98,16 @@ function totals(u: Unions, spanStart: number, spanEnd: number): DeviceTotals {
 
 export function deviceTotals(dev: DeviceEvents): { totals: DeviceTotals; unions: Unions } {
   const u = unionsOf(dev, null);
-  const start = u.all.length > 0 ? u.all[0]! : NaN;
-  const end = u.all.length > 0 ? u.all[u.all.length - 1]! : NaN;
+  // The span runs from the first event's start to the last one's end, zero-length events
+  // included (a union drops them, and a span taken from it would depend on whether the first
+  // task happened to last 0 ns).
+  let start = Infinity;
+  let end = -Infinity;
+  for (let e = 0; e < dev.length; e++) {
+    if (dev.start[e]! < start) start = dev.start[e]!;
+    if (dev.end[e]! > end) end = dev.end[e]!;
+  }
+  if (dev.length === 0) start = end = NaN;
   return { totals: totals(u, start, end), unions: u };
 }
 

@@ -4,7 +4,8 @@
  * - Ascend (torch_npu `trace_view.json`, or a timeline built from the profiler db): X slices on
  *   the threads of process `Ascend Hardware` (one per stream) are device tasks; the `hcom_*` ops
  *   on the `HCCL` / `Communication` process (`Group … Communication` threads) are the
- *   communication ops. Tasks are classed by name: copies (`SDMA`, `MEMCPY_ASYNC`…) are memory,
+ *   communication ops, except the profiler's `PROFILING_ENABLE` / `PROFILING_DISABLE` markers.
+ *   Tasks are classed by name: copies (`SDMA`, `MEMCPY_ASYNC`…) are memory,
  *   notify / event / write-value / placeholder tasks are synchronisation ("other"), every other
  *   task is a compute kernel. (The trace's `Task Type` arg would be exact, but args are not
  *   decoded here; kernel_details' `Accelerator Core` refines the Kernels view when present.)
@@ -40,7 +41,15 @@ export const COMM_NAME = /^(nccl|hccl|rccl)|ncclKernel|ncclDevKernel/i;
 const ASCEND_MEMORY = /^(SDMA|MEMCPY|PCIE_DMA|Memcpy|MemCpy)/i;
 /** Ascend task names that are synchronisation or bookkeeping, not kernels. */
 const ASCEND_OTHER =
-  /^(Notify[ _]?(Wait|Record)|Write[ _]?Value|EVENT_(RECORD|WAIT|RESET)|Event[ _](Record|Wait)|PLACE_HOLDER|STARS_COMMON|PROFILING_(ENABLE|DISABLE)|Other|other|CAPTURE_(RECORD|WAIT)|DVPP|MODEL_(EXECUTE|MAINTAINANCE))/;
+  /^(Notify[ _]?(Wait|Record)|Write[ _]?Value|EVENT_(RECORD|WAIT|RESET)|Event[ _](Record|Wait)|PLACE_HOLDER|STARS_COMMON|Other|other|CAPTURE_(RECORD|WAIT)|DVPP|MODEL_(EXECUTE|MAINTAINANCE))/;
+/**
+ * The profiler's own start/stop markers on stream 0: no device work, written when collection
+ * starts and stops (tens of ms before the first task and after the last). They are not device
+ * events: CANN's Free lane ignores them for its bounds (analysis-definitions.md §3.1), and a
+ * device span from them measures the capture window, not the device (real runs write them with
+ * 0 or 0.02 µs, so a span that dropped the 0 µs one differed by 25 ms between two ranks).
+ */
+const ASCEND_PROFILER_MARKER = /^PROFILING_(ENABLE|DISABLE)$/;
 
 export interface DeviceEvents {
   flavor: TraceFlavor;
@@ -123,12 +132,21 @@ function ascendEvents(trace: TraceModel, b: Builder, tracks: Set<number>): void 
     }
     return k;
   };
+  const marker = new Map<number, boolean>();
+  const isMarker = (id: number): boolean => {
+    let v = marker.get(id);
+    if (v === undefined) marker.set(id, (v = ASCEND_PROFILER_MARKER.test(trace.strings[id] ?? '')));
+    return v;
+  };
   trace.processes.forEach((p, pi) => {
     if (p.name === ASCEND_HARDWARE) {
       for (const t of processTracks(trace, pi)) {
         tracks.add(t);
         const s = trace.sliceTracks[t]!.slices;
-        for (let i = 0; i < s.length; i++) b.add(t, i, kindOfName(s.name[i]!), pi);
+        for (let i = 0; i < s.length; i++) {
+          if (isMarker(s.name[i]!)) continue;
+          b.add(t, i, kindOfName(s.name[i]!), pi);
+        }
       }
     } else if (p.name !== null && ASCEND_COMM_PROCESSES.includes(p.name)) {
       // The communication ops: hcom_* slices on the group threads (not the plane tasks).
