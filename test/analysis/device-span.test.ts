@@ -67,7 +67,7 @@ describe('device span (generated two-rank run)', () => {
     for (const p of ps) {
       const b = taskBounds(p);
       expect(b.markers).toBe(2);
-      const tot = analyzeProfile(p).trace!.totals;
+      const tot = analyzeProfile(p).trace!.totals!;
       expect(tot.spanStartNs).toBe(b.first);
       expect(tot.spanEndNs).toBeGreaterThanOrEqual(b.last);
       expect(tot.idleNs).toBe(tot.spanEndNs - tot.spanStartNs - tot.busyNs);
@@ -95,7 +95,7 @@ describe.skipIf(!hasSamples)(
       );
       expect(ps.map((p) => p.descriptor.rank)).toEqual([0, 1]);
       for (const p of ps) {
-        const tot = analyzeProfile(p).trace!.totals;
+        const tot = analyzeProfile(p).trace!.totals!;
         expect(tot.spanStartNs).toBe(taskBounds(p).first);
       }
       const r = idleRow(ps[0]!, ps[1]!);
