@@ -49,6 +49,12 @@ const ASCEND_OTHER =
  * device span from them measures the capture window, not the device (real runs write them with
  * 0 or 0.02 µs, so a span that dropped the 0 µs one differed by 25 ms between two ranks).
  */
+/**
+ * Host task types, which a task is named by when it has no op info (the db export names such
+ * tasks by their TASK.taskType): CANN's Computing lane counts only tasks with op info (§3.1).
+ */
+const ASCEND_BARE_TASK_TYPE =
+  /^(KERNEL_AICORE|KERNEL_AIVEC|KERNEL_MIX_AIC|KERNEL_MIX_AIV|FFTS_PLUS|AI_CORE|AI_VECTOR_CORE|AI_CPU|MIX_AIC|MIX_AIV)$/;
 const ASCEND_PROFILER_MARKER = /^PROFILING_(ENABLE|DISABLE)$/;
 
 export interface DeviceEvents {
@@ -115,19 +121,50 @@ class Builder {
   }
 }
 
+/** The communication ops' tracks: hcom_* slices on the group threads (not the plane tasks). */
+function commOpTracks(trace: TraceModel): { process: number; track: number }[] {
+  const out: { process: number; track: number }[] = [];
+  trace.processes.forEach((p, pi) => {
+    if (p.name === null || !ASCEND_COMM_PROCESSES.includes(p.name)) return;
+    for (const ti of p.threads) {
+      const th = trace.threads[ti]!;
+      if (/^Plane\b/i.test(th.name ?? '')) continue;
+      for (const t of [th.track, th.overflowTrack]) if (t >= 0) out.push({ process: pi, track: t });
+    }
+  });
+  return out;
+}
+
+const isCommOp = (trace: TraceModel, track: number, i: number): boolean => {
+  const s = trace.sliceTracks[track]!.slices;
+  return s.depth[i] === 0 && /^hcom_/.test(trace.strings[s.name[i]!] ?? '');
+};
+
 function ascendEvents(trace: TraceModel, b: Builder, tracks: Set<number>): void {
+  const opTracks = commOpTracks(trace);
+  const hasOps = opTracks.some(({ track }) => {
+    const n = trace.sliceTracks[track]!.slices.length;
+    for (let i = 0; i < n; i++) if (isCommOp(trace, track, i)) return true;
+    return false;
+  });
   const other = new Map<number, number>();
   const kindOfName = (id: number): number => {
     let k = other.get(id);
     if (k === undefined) {
       const name = trace.strings[id] ?? '';
-      k = ASCEND_OTHER.test(name)
-        ? DeviceKind.Other
-        : ASCEND_MEMORY.test(name)
-          ? DeviceKind.Memory
-          : /^hcom_/.test(name)
-            ? DeviceKind.Communication
-            : DeviceKind.Compute;
+      // A stream task named after a communication op carries that op (the db export names it
+      // so); communication is the op's own span (§3.1), so with the ops present it is "other".
+      // A task named by its bare task type had no op info (COMPUTE_TASK_INFO): not Computing.
+      k =
+        ASCEND_OTHER.test(name) || ASCEND_BARE_TASK_TYPE.test(name)
+          ? DeviceKind.Other
+          : ASCEND_MEMORY.test(name)
+            ? DeviceKind.Memory
+            : /^hcom_/.test(name)
+              ? hasOps
+                ? DeviceKind.Other
+                : DeviceKind.Communication
+              : DeviceKind.Compute;
       other.set(id, k);
     }
     return k;
@@ -148,25 +185,18 @@ function ascendEvents(trace: TraceModel, b: Builder, tracks: Set<number>): void 
           b.add(t, i, kindOfName(s.name[i]!), pi);
         }
       }
-    } else if (p.name !== null && ASCEND_COMM_PROCESSES.includes(p.name)) {
-      // The communication ops: hcom_* slices on the group threads (not the plane tasks).
-      for (const ti of p.threads) {
-        const th = trace.threads[ti]!;
-        if (/^Plane\b/i.test(th.name ?? '')) continue;
-        for (const t of [th.track, th.overflowTrack]) {
-          if (t < 0) continue;
-          const s = trace.sliceTracks[t]!.slices;
-          let any = false;
-          for (let i = 0; i < s.length; i++) {
-            if (s.depth[i] !== 0 || !/^hcom_/.test(trace.strings[s.name[i]!] ?? '')) continue;
-            b.add(t, i, DeviceKind.Communication, pi);
-            any = true;
-          }
-          if (any) tracks.add(t);
-        }
-      }
     }
   });
+  for (const { process, track } of opTracks) {
+    const n = trace.sliceTracks[track]!.slices.length;
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      if (!isCommOp(trace, track, i)) continue;
+      b.add(track, i, DeviceKind.Communication, process);
+      any = true;
+    }
+    if (any) tracks.add(track);
+  }
 }
 
 function kinetoEvents(trace: TraceModel, b: Builder, tracks: Set<number>): void {
