@@ -4,6 +4,12 @@
  *
  * Aggregation over several links (ops) of a pair: sizes and times add up; bandwidth is then
  * size / time (MB / ms = GB/s), the file's own bandwidth when the pair has a single link.
+ *
+ * torch_npu's matrix groups of one op type are not a partition of its ops: `<type>-top1`,
+ * `-middle` and `-bottom1..3` each hold one chosen op (the same op can be middle and bottom2)
+ * and `<type>-total` holds all of them summed. All groups together is therefore the `-total`
+ * groups, plus the groups of any type that has no `-total` (never their sum, which counted the
+ * real Level2 sample's HCCS traffic 2.3× over: 972.6 MB where communication.json says 427.6).
  */
 import type { CommMatrixRow } from '../ascend-data';
 
@@ -80,6 +86,29 @@ export function matrixGroups(rows: readonly CommMatrixRow[], step: string | null
   return [...m.values()].sort((a, b) => b.links - a.links || byNatural(a.label, b.label));
 }
 
+const OP_GROUP = /^(.*)-(top\d*|middle|bottom\d*|total)$/;
+
+/** The rows of the chosen step (null = all) and group ('' = all groups, see the header). */
+function chosenRows(
+  rows: readonly CommMatrixRow[],
+  step: string | null,
+  group: string,
+): CommMatrixRow[] {
+  const inStep = rows.filter((r) => step === null || r.step === step);
+  if (group !== '') return inStep.filter((r) => groupKey(r) === group);
+  const typeKey = (r: CommMatrixRow, type: string) =>
+    `${r.step}\u0000${r.kind}\u0000${r.groupHash}\u0000${type}`;
+  const withTotal = new Set<string>();
+  for (const r of inStep) {
+    const m = OP_GROUP.exec(r.group);
+    if (m && m[2] === 'total') withTotal.add(typeKey(r, m[1]!));
+  }
+  return inStep.filter((r) => {
+    const m = OP_GROUP.exec(r.group);
+    return !m || m[2] === 'total' || !withTotal.has(typeKey(r, m[1]!));
+  });
+}
+
 const num = (x: number | null) => (x === null || !Number.isFinite(x) ? NaN : x);
 const addNum = (a: number, x: number | null) => {
   const y = num(x);
@@ -95,9 +124,7 @@ export function heatmapData(
 ): HeatmapData {
   const cells = new Map<string, HeatCell>();
   const ranks = new Set<number>();
-  for (const r of rows) {
-    if (step !== null && r.step !== step) continue;
-    if (group !== '' && groupKey(r) !== group) continue;
+  for (const r of chosenRows(rows, step, group)) {
     ranks.add(r.src);
     ranks.add(r.dst);
     const k = `${r.src}>${r.dst}`;
@@ -148,9 +175,7 @@ export function transportSummary(
   group: string,
 ): TransportSummary[] {
   const m = new Map<string, TransportSummary>();
-  for (const r of rows) {
-    if (step !== null && r.step !== step) continue;
-    if (group !== '' && groupKey(r) !== group) continue;
+  for (const r of chosenRows(rows, step, group)) {
     const t = r.transport || '(unknown)';
     let e = m.get(t);
     if (!e) m.set(t, (e = { transport: t, links: 0, sizeMB: 0, timeMs: 0, bandwidthGBs: NaN }));
