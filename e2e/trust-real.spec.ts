@@ -53,6 +53,12 @@ test.describe('real samples in the app', () => {
     await page.getByTestId('open-folder').setInputFiles(samplePath(`${MI}/text/level2`));
     await ready(page);
     await dump(page, 'l2');
+    // All groups of communication_matrix.json = its -total group: HCCS 427.6 MB over 28.47 ms
+    // (communication.json Total Op Info), not the 972.6 MB sum over every group.
+    await page.getByTestId('tab-communication').click();
+    const hccs = page.getByTestId('view-communication').locator('tr', { hasText: 'HCCS' }).first();
+    await expect(hccs).toContainText('427.6');
+    await expect(hccs).toContainText('15.019');
     await compareRanks(page, 'l2', 'rank 0', 'rank 1');
     // Idle = device span − busy (analysis-definitions.md §3.2), by hand from trace_view.json:
     // 28.596 ms (rank 0) and 30.293 ms (rank 1), +5.9 % (was −38 % before the span fix).
