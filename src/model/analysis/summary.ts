@@ -6,8 +6,10 @@
  * - `operators`: `{rows, source, top: [{name, calls, deviceNs, hostNs}]}` (top 10 by device
  *   total, as the Overview shows them: nested same-name calls counted once);
  * - `steps`: when the profile has no step_trace_time, one row per `ProfilerStep#N` from the
- *   trace's device events (µs like the file's rows) with `source`, `stepTime` (Computing +
- *   Communication(Not Overlapped) + Free) and `hostWall` (the ProfilerStep#N duration);
+ *   trace, the Steps view's rows (steps-data.ts: the trace's Overlap Analysis lanes when it has
+ *   them, else its device events per step; µs like the file's rows) with `source`, `stepTime`
+ *   (Computing + Communication(Not Overlapped) + Free) and `hostWall` (the ProfilerStep#N
+ *   duration);
  * - `deviceTime`: the trace's device totals (ns, interval unions; §3.2);
  * - `checks`: the cross-view invariants that failed (empty when all hold).
  * `source` is 'trace', 'db' (a timeline built from the profiler db) or a file name.
@@ -15,9 +17,9 @@
 import { computeKernelStats } from '../ascend/kernel-stats';
 import { computeOperatorStats } from '../ascend/overview';
 import type { ProfileModel } from '../profile';
-import { traceStepRow } from './step-rows';
 import { analyzeProfile } from './analyze';
 import { checkInvariantsCached } from './invariants';
+import { stepsData } from './steps-data';
 
 const TOP = 10;
 
@@ -58,25 +60,25 @@ export function analysisSummary(p: ProfileModel): Record<string, unknown> {
         })),
     };
   }
-  const steps = a.trace?.steps ?? [];
-  if (!p.ascend.steps && steps.some((s) => s.events > 0)) {
-    out['steps'] = steps.map((s) => {
-      const r = traceStepRow(s);
-      return {
-        step: r.step,
-        computing: r.computing,
-        communicationNotOverlapped: r.communicationNotOverlapped,
-        overlapped: r.overlapped,
-        communication: r.communication,
-        free: r.free,
-        stage: r.stage,
-        bubble: r.bubble,
-        preparing: r.preparing,
-        stepTime: (r.computing ?? 0) + (r.communicationNotOverlapped ?? 0) + (r.free ?? 0),
-        hostWall: (s.hostEndNs - s.hostStartNs) / 1000,
-        source: a.traceSource,
-      };
-    });
+  // The Steps view's rows (one definition per figure: a lone trace_view.json's steps are its
+  // Overlap Analysis lanes, as CANN's step_trace_time, not the device-event recomputation).
+  const sd = p.ascend.steps ? null : stepsData(p, 'device');
+  const rows = sd && sd.rowsFrom !== 'file' ? sd.rows.filter((r) => r.step !== '') : [];
+  if (sd && rows.length > 0) {
+    out['steps'] = rows.map((r) => ({
+      step: r.step,
+      computing: r.computing,
+      communicationNotOverlapped: r.communicationNotOverlapped,
+      overlapped: r.overlapped,
+      communication: r.communication,
+      free: r.free,
+      stage: r.stage,
+      bubble: r.bubble,
+      preparing: r.preparing,
+      stepTime: (r.computing ?? 0) + (r.communicationNotOverlapped ?? 0) + (r.free ?? 0),
+      hostWall: (sd.hostWallNs.get(r.step) ?? NaN) / 1000,
+      source: a.traceSource,
+    }));
   }
   const t = a.trace?.totals;
   if (t) out['deviceTime'] = { source: a.traceSource, ...t };
