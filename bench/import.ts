@@ -146,7 +146,9 @@ async function main() {
         );
         row.app.push(app);
         process.stderr.write(
-          `  app ${(app.readyMs / 1000).toFixed(2)} s, frame ${(app.frameMs / 1000).toFixed(2)} s, longest task ${app.longTaskMs.toFixed(0)} ms, peak +${app.peakAboveMB.toFixed(0)} MB, stages ${JSON.stringify(app.timings)}\n`,
+          `  app ${(app.readyMs / 1000).toFixed(2)} s, frame ${(app.frameMs / 1000).toFixed(2)} s, cache written ${(app.cacheIdleMs / 1000).toFixed(2)} s, longest task ${app.longTaskMs.toFixed(0)} ms, peak +${app.peakAboveMB.toFixed(0)} MB\n` +
+            `  per stage, peak above baseline (MB) / duration (s): ${app.stagePeaks.map(([k, v, ms]) => `${k} ${v.toFixed(0)}/${(ms / 1000).toFixed(2)}`).join(' · ')}\n` +
+            `  stages ${JSON.stringify({ ...app.timings, marks: undefined })}\n`,
         );
         if (!skipPlain) {
           const plain = await measurePlain(server.url, path);
@@ -184,11 +186,13 @@ async function main() {
       `| ${r.label} | ${f(r.mb)} | ${r.app[0]!.events.toLocaleString('en-US')} | ${f(ready / 1000, 2)} | ${f(frame / 1000, 2)} | ${f(r.mb / (ready / 1000))} | ${f(peak)} | ${f(peak / r.mb, 2)} | ${f(median(r.app.map((a) => a.longTaskMs)))} | ${plainCell} | ${r.plain.length ? f(median(r.plain.map((p) => p.peakAboveMB))) : '–'} | ${ok.length ? `${f(plainMs / ready, 2)}×` : '–'} |`,
     );
   }
-  console.log('\nper run (ready s / longest task ms / import-worker stages):');
+  console.log(
+    '\nper run (ready s / longest task ms / import-worker stages / per stage: peak MB / s):',
+  );
   for (const r of rows)
     for (const a of r.app)
       console.log(
-        `  ${r.label}: ${f(a.readyMs / 1000, 2)} / ${f(a.longTaskMs)} / ${JSON.stringify(a.timings)}`,
+        `  ${r.label}: ${f(a.readyMs / 1000, 2)} / ${f(a.longTaskMs)} / ${JSON.stringify({ ...a.timings, marks: undefined })} / ${a.stagePeaks.map(([k, v, ms]) => `${k} ${f(v)}/${f(ms / 1000, 2)}`).join(' · ')}`,
       );
 }
 

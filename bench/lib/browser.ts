@@ -76,3 +76,46 @@ export function samplePeak(ms = Number(process.env.PEAK_MS ?? 50)): { stop: () =
     },
   };
 }
+
+/** Samples rendererRss every `ms` (epoch ms, bytes) until stopped; returns every sample. */
+export function sampleSeries(ms = Number(process.env.PEAK_MS ?? 50)): {
+  stop: () => { t: number; rss: number }[];
+} {
+  const out: { t: number; rss: number }[] = [];
+  const take = () =>
+    out.push({ t: performance.timeOrigin + performance.now(), rss: rendererRss() });
+  take();
+  const t = setInterval(take, ms);
+  return {
+    stop: () => {
+      clearInterval(t);
+      take();
+      return out;
+    },
+  };
+}
+
+/**
+ * The peak of each stage, in MB above `base`, and its duration (ms): `ends` lists each stage with the epoch ms at which
+ * it ends, in order; the first begins at `start`. A sample counts in the first stage whose end
+ * is at or after it; samples before `start` under `before`, after the last end under `after`.
+ */
+export function peaksByStage(
+  samples: { t: number; rss: number }[],
+  start: number,
+  ends: [string, number][],
+  base: number,
+): [string, number, number][] {
+  const known = ends.filter(([, t]) => Number.isFinite(t));
+  const peaks = new Map<string, number>();
+  for (const { t, rss } of samples) {
+    const stage = t < start ? 'before' : (known.find(([, end]) => t <= end)?.[0] ?? 'after');
+    peaks.set(stage, Math.max(peaks.get(stage) ?? -Infinity, (rss - base) / 2 ** 20));
+  }
+  // Each stage's duration (ms) from the end of the one before.
+  const dur = new Map(known.map(([k, end], i) => [k, end - (i > 0 ? known[i - 1]![1] : start)]));
+  const order = ['before', ...known.map(([k]) => k), 'after'];
+  return order
+    .filter((k) => peaks.has(k) || dur.has(k))
+    .map((k) => [k, peaks.get(k) ?? NaN, dur.get(k) ?? NaN]);
+}

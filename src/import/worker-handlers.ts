@@ -12,6 +12,7 @@ import { buildTraceFromDb } from './db';
 import type { ScanPool } from './trace/parallel-scan';
 import { rankSummaryOf, reduceMatrixRows, type RankSummary } from '../model/cluster/rank-summary';
 import type { Handlers } from '../lib/worker-protocol';
+import { epochMs } from '../lib/epoch';
 import {
   cacheSnapshot,
   loadCachedProfile,
@@ -106,8 +107,12 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
         pool: session.pool ?? undefined,
         onProgress: (p: ImportProgress) => ctx.progress(p),
       });
+      const marks = profile.trace?.importTimings?.marks;
+      const mark = (k: string) => marks && (marks[k] = epochMs());
+      mark('imported');
       // The timeline's level-of-detail pyramids, built here rather than on the page.
       attachLodPyramids(profile.trace);
+      mark('lod');
       if (session.cache && key && !ctx.signal.aborted) {
         // A copy of the columns: the profile's own buffers are transferred to the page next.
         const snapshot = cacheSnapshot(profile);
@@ -116,8 +121,10 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
           cacheWrites.delete(key),
         );
         cacheWrites.set(key, write);
+        mark('snapshot');
       }
       await advisor.keep(d.id, profile, opened.files);
+      mark('advisor');
       return profile;
     },
     'trace:from-db': async ({ path }) => {
