@@ -1,6 +1,6 @@
 /**
  * Import benchmark: `npm run bench:import -- --sizes 100,1000 [--shape torch_npu|ascend]
- * [--repeat N] [--no-plain] [--no-build] [--cpu-profile]` or `-- --file <trace.json>`.
+ * [--repeat N] [--no-plain] [--no-build] [--dist <build dir>] [--cpu-profile]` or `-- --file <trace.json>`.
  *
  * Generates traces (cached in .bench-cache/): `torch_npu` (default) is the shape of issue 18 —
  * ts as strings with ns digits, flow ids above 2^53, ~185 bytes an event, 40 % X / 38 % C /
@@ -43,6 +43,8 @@ const fileArg = opt('file');
 const skipPlain = args.includes('--no-plain');
 const cpuProfile = args.includes('--cpu-profile');
 const port = Number(opt('port') ?? 4190);
+// A build made elsewhere (e.g. the previous commit's, for a before/after), served instead of dist/.
+const distArg = opt('dist');
 const CACHE = resolve('.bench-cache');
 
 function traceFor(mb: number): string {
@@ -115,7 +117,7 @@ const median = (xs: number[]) => {
 };
 
 async function main() {
-  if (!args.includes('--no-build')) {
+  if (!args.includes('--no-build') && !distArg) {
     // Unminified when profiling, so the profile names functions.
     execFileSync('npm', ['run', 'build', ...(cpuProfile ? ['--', '--minify', 'false'] : [])], {
       stdio: 'inherit',
@@ -125,7 +127,7 @@ async function main() {
   const inputs = fileArg
     ? [{ path: resolve(fileArg), label: fileArg }]
     : sizes.map((mb) => ({ path: traceFor(mb), label: `${mb} MB ${shape}` }));
-  const server = await serveDist(port);
+  const server = await serveDist(port, distArg ? resolve(distArg) : undefined);
   const load0 = loadavg()[0]!;
   const rows: { label: string; mb: number; app: AppRun[]; plain: PlainRun[] }[] = [];
   try {

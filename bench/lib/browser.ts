@@ -47,14 +47,43 @@ export async function serveDist(
   return { url, stop };
 }
 
-/** Resident memory (bytes) of all Chromium renderer processes: the page and its workers. */
+/** Parent pid of a process (field 4 of /proc/<pid>/stat), or 0. */
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: read after its ')'.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
+
+const ours = new Map<number, boolean>();
+/** Whether a process descends from this one (other jobs' browsers on the machine do not count). */
+function isOurs(pid: number): boolean {
+  const known = ours.get(pid);
+  if (known !== undefined) return known;
+  let p = pid;
+  for (let hops = 0; hops < 16 && p > 1; hops++) {
+    if (p === process.pid) break;
+    p = parentOf(p);
+  }
+  const mine = p === process.pid;
+  ours.set(pid, mine);
+  return mine;
+}
+
+/**
+ * Resident memory (bytes) of the Chromium renderer processes this bench started: the page and
+ * its workers (renderers of other jobs on the machine are left out).
+ */
 export function rendererRss(): number {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer')) continue;
+      if (!cmd.includes('--type=renderer') || !isOurs(Number(pid))) continue;
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const m = /VmRSS:\s+(\d+) kB/.exec(status);
       if (m) total += Number(m[1]) * 1024;
