@@ -76,19 +76,30 @@ async function openEntry(key: string, sizeHint = 0): Promise<CacheWriter> {
   };
   return {
     write(chunks) {
-      try {
-        access.truncate(0);
-        writeChunks(access, chunks);
-        access.flush();
-      } catch (e) {
+      const fail = (e: unknown) => {
         close();
         return d.removeEntry(key).then(
           () => Promise.reject(e as Error),
           () => Promise.reject(e as Error),
         );
+      };
+      try {
+        access.truncate(0);
+        writeChunks(access, chunks);
+      } catch (e) {
+        return fail(e);
       }
-      close();
-      return evict(d, key);
+      // The bytes are with the system now; flushing them to disk (an fsync, slow on a busy
+      // machine) waits until the caller has moved on (the profile handed over).
+      return new Promise<void>((r) => setTimeout(r, 0)).then(() => {
+        try {
+          access.flush();
+        } catch (e) {
+          return fail(e);
+        }
+        close();
+        return evict(d, key);
+      });
     },
     async abort() {
       close();
