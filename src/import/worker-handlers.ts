@@ -75,9 +75,17 @@ function writeCacheEntry(
   cancelled: boolean,
 ): Promise<void> {
   if (cancelled) return writer ? writer.abort() : Promise.resolve();
+  if (store.open) {
+    if (!writer) return Promise.resolve();
+    let chunks: Uint8Array[];
+    try {
+      chunks = serialize(profile);
+    } catch {
+      return writer.abort(); // nothing written: the entry goes
+    }
+    return writer.write(chunks).catch(() => undefined);
+  }
   try {
-    if (store.open)
-      return writer ? writer.write(serialize(profile)).catch(() => undefined) : Promise.resolve();
     return saveCacheSnapshot(store, key, cacheSnapshot(profile));
   } catch {
     return Promise.resolve();
