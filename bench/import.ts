@@ -1,6 +1,6 @@
 /**
  * Import benchmark: `npm run bench:import -- --sizes 100,1000 [--shape torch_npu|ascend]
- * [--repeat N] [--no-plain] [--no-build] [--cpu-profile]` or `-- --file <trace.json>`.
+ * [--repeat N] [--no-plain] [--no-build] [--dist <build dir>] [--cpu-profile]` or `-- --file <trace.json>`.
  *
  * Generates traces (cached in .bench-cache/): `torch_npu` (default) is the shape of issue 18 —
  * ts as strings with ns digits, flow ids above 2^53, ~185 bytes an event, 40 % X / 38 % C /
@@ -43,6 +43,8 @@ const fileArg = opt('file');
 const skipPlain = args.includes('--no-plain');
 const cpuProfile = args.includes('--cpu-profile');
 const port = Number(opt('port') ?? 4190);
+// A build made elsewhere (e.g. the previous commit's, for a before/after), served instead of dist/.
+const distArg = opt('dist');
 const CACHE = resolve('.bench-cache');
 
 function traceFor(mb: number): string {
@@ -115,7 +117,7 @@ const median = (xs: number[]) => {
 };
 
 async function main() {
-  if (!args.includes('--no-build')) {
+  if (!args.includes('--no-build') && !distArg) {
     // Unminified when profiling, so the profile names functions.
     execFileSync('npm', ['run', 'build', ...(cpuProfile ? ['--', '--minify', 'false'] : [])], {
       stdio: 'inherit',
@@ -125,7 +127,7 @@ async function main() {
   const inputs = fileArg
     ? [{ path: resolve(fileArg), label: fileArg }]
     : sizes.map((mb) => ({ path: traceFor(mb), label: `${mb} MB ${shape}` }));
-  const server = await serveDist(port);
+  const server = await serveDist(port, distArg ? resolve(distArg) : undefined);
   const load0 = loadavg()[0]!;
   const rows: { label: string; mb: number; app: AppRun[]; plain: PlainRun[] }[] = [];
   try {
@@ -146,7 +148,9 @@ async function main() {
         );
         row.app.push(app);
         process.stderr.write(
-          `  app ${(app.readyMs / 1000).toFixed(2)} s, frame ${(app.frameMs / 1000).toFixed(2)} s, longest task ${app.longTaskMs.toFixed(0)} ms, peak +${app.peakAboveMB.toFixed(0)} MB, stages ${JSON.stringify(app.timings)}\n`,
+          `  app ${(app.readyMs / 1000).toFixed(2)} s, frame ${(app.frameMs / 1000).toFixed(2)} s, cache written ${(app.cacheIdleMs / 1000).toFixed(2)} s, longest task ${app.longTaskMs.toFixed(0)} ms, peak +${app.peakAboveMB.toFixed(0)} MB\n` +
+            `  per stage, peak above baseline (MB) / duration (s): ${app.stagePeaks.map(([k, v, ms]) => `${k} ${v.toFixed(0)}/${(ms / 1000).toFixed(2)}`).join(' · ')}\n` +
+            `  stages ${JSON.stringify({ ...app.timings, marks: undefined })}\n`,
         );
         if (!skipPlain) {
           const plain = await measurePlain(server.url, path);
@@ -184,11 +188,13 @@ async function main() {
       `| ${r.label} | ${f(r.mb)} | ${r.app[0]!.events.toLocaleString('en-US')} | ${f(ready / 1000, 2)} | ${f(frame / 1000, 2)} | ${f(r.mb / (ready / 1000))} | ${f(peak)} | ${f(peak / r.mb, 2)} | ${f(median(r.app.map((a) => a.longTaskMs)))} | ${plainCell} | ${r.plain.length ? f(median(r.plain.map((p) => p.peakAboveMB))) : '–'} | ${ok.length ? `${f(plainMs / ready, 2)}×` : '–'} |`,
     );
   }
-  console.log('\nper run (ready s / longest task ms / import-worker stages):');
+  console.log(
+    '\nper run (ready s / longest task ms / import-worker stages / per stage: peak MB / s):',
+  );
   for (const r of rows)
     for (const a of r.app)
       console.log(
-        `  ${r.label}: ${f(a.readyMs / 1000, 2)} / ${f(a.longTaskMs)} / ${JSON.stringify(a.timings)}`,
+        `  ${r.label}: ${f(a.readyMs / 1000, 2)} / ${f(a.longTaskMs)} / ${JSON.stringify({ ...a.timings, marks: undefined })} / ${a.stagePeaks.map(([k, v, ms]) => `${k} ${f(v)}/${f(ms / 1000, 2)}`).join(' · ')}`,
       );
 }
 

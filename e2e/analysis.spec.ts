@@ -14,6 +14,7 @@ import { makeDb, schema100 } from '../src/import/db/test-dbs';
 import { memoryFile } from '../src/import/sources/input-file';
 import { importTraceJson } from '../src/import/trace/import-trace-json';
 import { analyzeTrace } from '../src/model/analysis/analyze';
+import type { ViewerWindow } from './viewer';
 
 function writeTree(files: { path: string; data: string | Uint8Array }[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'atv-analysis-'));
@@ -139,6 +140,19 @@ test('an Ascend folder: Overview shows the cross-checks at once; Kernels rows ca
   await page.goto('./?demo=0');
   await page.getByTestId('open-folder').setInputFiles(join(dir, root));
   await ready(page);
+  // The Kernels join came with the profile from the import worker (typed arrays), before the
+  // Kernels view was ever opened: the view only reads it.
+  const kernelJoin = await page.evaluate(() => {
+    const s = (window as unknown as ViewerWindow).__viewer.store.getState();
+    const p = Object.values(s.profiles)[0];
+    const j = p?.kernelJoin;
+    return j
+      ? { typed: j.event instanceof Int32Array, matched: j.matched, rows: j.event.length }
+      : null;
+  });
+  expect(kernelJoin).not.toBeNull();
+  expect(kernelJoin!.typed).toBe(true);
+  expect(kernelJoin!.matched).toBe(kernelJoin!.rows);
   await page.getByTestId('tab-overview').click();
   const status = page.getByTestId('overview-cross-checks');
   await expect(status).toHaveAttribute('data-status', 'passed');

@@ -6,7 +6,7 @@
  * With `profilePath`, records a CPU profile of the page's main thread over the same window.
  */
 import { writeFileSync } from 'node:fs';
-import { launch, rendererRss, samplePeak } from './browser';
+import { launch, peaksByStage, rendererRss, sampleSeries } from './browser';
 
 export interface AppRun {
   events: number;
@@ -15,7 +15,11 @@ export interface AppRun {
   frameMs: number;
   longTaskMs: number;
   peakAboveMB: number;
-  timings: Record<string, number> | null;
+  /** Peak above baseline (MB) and duration (ms) per stage: page and import-worker stage marks, then the cache write. */
+  stagePeaks: [string, number, number][];
+  /** File chosen → the reopen-cache write finished (s). */
+  cacheIdleMs: number;
+  timings: Record<string, unknown> | null;
 }
 
 interface ProfileNode {
@@ -91,7 +95,7 @@ export async function measureApp(
       });
     });
     const base = rendererRss();
-    const peak = samplePeak();
+    const series = sampleSeries();
     await page.getByTestId('open-files').setInputFiles(path);
     await page.waitForSelector(
       '[data-testid=app-status][data-state=ready], [data-testid=app-status][data-state=error]',
@@ -118,7 +122,17 @@ export async function measureApp(
       { timeout: 120_000 },
     );
     await page.evaluate(() => new Promise((r) => setTimeout(r, 200))); // let long-task entries land
-    const peakAboveMB = (peak.stop() - base) / 2 ** 20;
+    // The reopen-cache write runs after the handover: wait for it, sampling on.
+    const cacheIdleAt = await page.evaluate(async () => {
+      const w = window as unknown as {
+        __viewer: { controller: { cacheUsage(): Promise<unknown> } };
+      };
+      await w.__viewer.controller.cacheUsage();
+      return performance.timeOrigin + performance.now();
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const samples = series.stop();
+    const peakAboveMB = Math.max(...samples.map((x) => x.rss - base)) / 2 ** 20;
     if (cdp && profilePath) {
       const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
       writeFileSync(profilePath, JSON.stringify(profile));
@@ -140,7 +154,7 @@ export async function measureApp(
                 {
                   trace: {
                     stats: { events: number };
-                    importTimings?: Record<string, number>;
+                    importTimings?: { marks?: Record<string, number> } & Record<string, unknown>;
                   } | null;
                 }
               >;
@@ -151,7 +165,11 @@ export async function measureApp(
       const frameAt = w.__viewer.timeline.stats.firstTraceFrameAt;
       const p = Object.values(w.__viewer.store.getState().profiles)[0];
       const inWindow = w.__longTasks.filter((t) => t.start >= w.__chosenAt && t.start <= frameAt);
+      const t0 = performance.timeOrigin;
       return {
+        chosenEpoch: t0 + w.__chosenAt,
+        readyEpoch: t0 + w.__readyAt,
+        frameEpoch: t0 + frameAt,
         events: p?.trace?.stats.events ?? 0,
         timings: p?.trace?.importTimings ?? null,
         readyMs: w.__readyAt - w.__chosenAt,
@@ -159,7 +177,31 @@ export async function measureApp(
         longTaskMs: Math.max(0, ...inWindow.map((t) => t.dur)),
       };
     });
-    return { ...info, peakAboveMB };
+    const { chosenEpoch, readyEpoch, frameEpoch, ...rest } = info;
+    const m = info.timings?.marks ?? {};
+    // Each stage by the mark that ends it (marks a run lacks, e.g. no cache write, drop out).
+    const stagePeaks = peaksByStage(
+      samples,
+      chosenEpoch,
+      [
+        ['open', m['scanStart'] ?? NaN],
+        ['scan', m['scanned'] ?? NaN],
+        ['merge', m['merged'] ?? NaN],
+        ['finalize', m['finalized'] ?? NaN],
+        ['correlate', m['correlated'] ?? NaN],
+        ['checks+join', m['imported'] ?? NaN],
+        ['lod', m['lod'] ?? NaN],
+        // Builds before the direct cache write copied the columns here, before the advisor.
+        ['cache snapshot', m['snapshot'] ?? NaN],
+        ['advisor', m['advisor'] ?? NaN],
+        ['cache write', m['cached'] ?? NaN],
+        ['handover', readyEpoch],
+        ['first frame', frameEpoch],
+        ['cache finish', cacheIdleAt],
+      ],
+      base,
+    );
+    return { ...rest, peakAboveMB, stagePeaks, cacheIdleMs: cacheIdleAt - chosenEpoch };
   } finally {
     await browser.close();
   }

@@ -18,6 +18,7 @@ import type { ScanPool } from './trace/parallel-scan';
 import { ImportCancelled } from './import-cancelled';
 import { distributedFacts } from '../model/trace-facts';
 import { attachCrossChecks } from '../model/analysis/invariants';
+import { attachKernelJoin } from '../model/analysis/kernel-join';
 
 export interface ProfileImportOptions {
   signal?: AbortSignal;
@@ -87,8 +88,12 @@ export async function importProfile(
     const dist = distributedFacts(profile.trace.metadata);
     if (dist && dist.rank !== null) profile.descriptor = { ...descriptor, rank: dist.rank };
   }
-  // The cross-view checks run here, with the import, so the Overview shows their status at once.
-  if (!opts.only) attachCrossChecks(profile);
+  // The cross-view checks run here, with the import, so the Overview shows their status at once;
+  // the Kernels view's join reads the analysis they made.
+  if (!opts.only) {
+    attachCrossChecks(profile);
+    attachKernelJoin(profile);
+  }
   return profile;
 }
 

@@ -59,11 +59,16 @@ describe('worker session', () => {
     await session.cacheIdle();
     expect((await cache.usage()).entries).toBe(0);
   });
-  it('hands the profile over before the cache write ends; a reopen waits for that write', async () => {
+  it('without entries opened ahead: hands over first, writes a copy; a reopen waits for it', async () => {
     const inner = memoryCacheStore();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const slow: CacheStore = { ...inner, put: async (k, c) => (await gate, inner.put(k, c)) };
+    const slow: CacheStore = {
+      get: (k) => inner.get(k),
+      put: async (k, c) => (await gate, inner.put(k, c)),
+      clear: () => inner.clear(),
+      usage: () => inner.usage(),
+    };
     const session = createWorkerSession({ cache: slow, minCachedBytes: 0 });
     const { openInputs } = await import('./open-inputs');
     session.opened = await openInputs([
@@ -77,6 +82,71 @@ describe('worker session', () => {
     release();
     expect((await again).fromCache).toBe(true);
     expect((await inner.usage()).entries).toBe(1);
+  });
+  it("writes the entry from the profile's own buffers before the hand-over (no copy kept)", async () => {
+    const inner = memoryCacheStore();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let written: Uint8Array[] | null = null;
+    let puts = 0;
+    const store: CacheStore = {
+      ...inner,
+      put: (k, c) => (puts++, inner.put(k, c)),
+      open: async (k) => {
+        const w = await inner.open!(k);
+        return {
+          write: (chunks) => {
+            written = chunks;
+            const done = w.write(chunks);
+            return gate.then(() => done);
+          },
+          abort: () => w.abort(),
+        };
+      },
+    };
+    const session = createWorkerSession({ cache: store, minCachedBytes: 0 });
+    const { openInputs } = await import('./open-inputs');
+    session.opened = await openInputs([
+      userFile('run/ASCEND_PROFILER_OUTPUT/trace_view.json', trace),
+    ]);
+    const id = session.opened.discovery.profiles[0]!.id;
+    const first = await session.handlers['import']({ profileId: id }, ctx());
+    // Written when the profile was returned, from views of its columns (not a copy of them).
+    expect(written).not.toBeNull();
+    const start = first.trace!.sliceTracks[0]!.slices.start;
+    expect(written!.some((c) => c.buffer === start.buffer)).toBe(true);
+    expect(puts).toBe(0);
+    // A reopen waits for the entry to be complete.
+    const again = session.handlers['import']({ profileId: id }, ctx());
+    release();
+    const reopened = await again;
+    expect(reopened.fromCache).toBe(true);
+    expect(Array.from(reopened.trace!.sliceTracks[0]!.slices.start)).toEqual(Array.from(start));
+  });
+  it('drops an entry opened ahead when the import fails', async () => {
+    const inner = memoryCacheStore();
+    let aborted = 0;
+    const store: CacheStore = {
+      ...inner,
+      open: async (k) => {
+        const w = await inner.open!(k);
+        return { write: (c) => w.write(c), abort: () => (aborted++, w.abort()) };
+      },
+    };
+    const session = createWorkerSession({ cache: store, minCachedBytes: 0 });
+    const { openInputs } = await import('./open-inputs');
+    session.opened = await openInputs([
+      userFile('run/ASCEND_PROFILER_OUTPUT/trace_view.json', trace),
+    ]);
+    const id = session.opened.discovery.profiles[0]!.id;
+    const ac = new AbortController();
+    ac.abort();
+    await expect(
+      session.handlers['import']({ profileId: id }, { signal: ac.signal, progress: () => {} }),
+    ).rejects.toThrow();
+    await session.cacheIdle();
+    expect(aborted).toBe(1);
+    expect((await inner.usage()).entries).toBe(0);
   });
 });
 

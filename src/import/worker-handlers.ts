@@ -12,13 +12,16 @@ import { buildTraceFromDb } from './db';
 import type { ScanPool } from './trace/parallel-scan';
 import { rankSummaryOf, reduceMatrixRows, type RankSummary } from '../model/cluster/rank-summary';
 import type { Handlers } from '../lib/worker-protocol';
+import { epochMs } from '../lib/epoch';
 import {
   cacheSnapshot,
   loadCachedProfile,
   profileCacheKey,
   saveCacheSnapshot,
   type CacheStore,
+  type CacheWriter,
 } from './cache/profile-cache';
+import { serialize } from './cache/serialize';
 import type { ImportProtocol, OpenResult, RankMatrixRows } from './worker-protocol';
 import { readClusterOutput } from './cluster/read-cluster-output';
 import { AdvisorInputsCache } from './advisor/advisor-cache';
@@ -55,6 +58,38 @@ export interface SessionOptions {
   buildId?: string;
   /** Smallest profile worth caching (bytes). */
   minCachedBytes?: number;
+}
+
+/**
+ * Writes a profile's reopen-cache entry. Where the store opens entries ahead (`writer`: null when
+ * opening failed), the columns are written now from the profile's own buffers, before they are
+ * transferred to the page (no copy kept); otherwise a copy is taken now and written by `put`
+ * after the hand-over. Resolves when the entry is complete; never rejects (the cache is an
+ * optimisation only).
+ */
+function writeCacheEntry(
+  store: CacheStore,
+  key: string,
+  profile: ProfileModel,
+  writer: CacheWriter | null,
+  cancelled: boolean,
+): Promise<void> {
+  if (cancelled) return writer ? writer.abort() : Promise.resolve();
+  if (store.open) {
+    if (!writer) return Promise.resolve();
+    let chunks: Uint8Array[];
+    try {
+      chunks = serialize(profile);
+    } catch {
+      return writer.abort(); // nothing written: the entry goes
+    }
+    return writer.write(chunks).catch(() => undefined);
+  }
+  try {
+    return saveCacheSnapshot(store, key, cacheSnapshot(profile));
+  } catch {
+    return Promise.resolve();
+  }
 }
 
 export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
@@ -100,24 +135,47 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
           return cached;
         }
       }
-      const profile: ProfileModel = await importProfile(d, opened.files, {
-        signal: ctx.signal,
-        argsFromFile: true,
-        pool: session.pool ?? undefined,
-        onProgress: (p: ImportProgress) => ctx.progress(p),
-      });
+      // The cache entry is opened now, while the files are read, so that writing it just before
+      // the hand-over does not wait for storage.
+      const entry =
+        session.cache?.open && key
+          ? session.cache
+              .open(
+                key,
+                d.files.reduce((a, f) => a + (opened.files.get(f)?.size ?? 0), 0),
+              )
+              .catch(() => null)
+          : null;
+      let profile: ProfileModel;
+      try {
+        profile = await importProfile(d, opened.files, {
+          signal: ctx.signal,
+          argsFromFile: true,
+          pool: session.pool ?? undefined,
+          onProgress: (p: ImportProgress) => ctx.progress(p),
+        });
+      } catch (e) {
+        void entry?.then((w) => w?.abort());
+        throw e;
+      }
+      const marks = profile.trace?.importTimings?.marks;
+      const mark = (k: string) => marks && (marks[k] = epochMs());
+      mark('imported');
       // The timeline's level-of-detail pyramids, built here rather than on the page.
       attachLodPyramids(profile.trace);
-      if (session.cache && key && !ctx.signal.aborted) {
-        // A copy of the columns: the profile's own buffers are transferred to the page next.
-        const snapshot = cacheSnapshot(profile);
-        const store = session.cache;
-        const write = saveCacheSnapshot(store, key, snapshot).finally(() =>
-          cacheWrites.delete(key),
-        );
-        cacheWrites.set(key, write);
-      }
+      mark('lod');
       await advisor.keep(d.id, profile, opened.files);
+      mark('advisor');
+      if (session.cache && key) {
+        // Awaited here: the write below must happen before the hand-over moves the buffers.
+        const writer = entry ? await entry : null;
+        const write = writeCacheEntry(session.cache, key, profile, writer, ctx.signal.aborted);
+        mark('cached');
+        cacheWrites.set(
+          key,
+          write.finally(() => cacheWrites.delete(key)),
+        );
+      }
       return profile;
     },
     'trace:from-db': async ({ path }) => {

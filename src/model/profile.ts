@@ -4,6 +4,7 @@
  */
 import type { JsonValue } from '../lib/json-bytes';
 import type { AscendData } from './ascend-data';
+import type { KernelJoinData } from './analysis/kernel-join';
 import type { TraceModel, TraceWarning } from './trace-model';
 
 /** What a file was recognised as (its basename, normalised), or 'unknown'. */
@@ -74,6 +75,11 @@ export interface ProfileModel {
    * when the timeline's source is switched.
    */
   crossChecks?: { traceSource: string | null; warnings: TraceWarning[] };
+  /**
+   * kernel_details joined onto the trace's device events (model/analysis/kernel-join.ts), made
+   * at import for the timeline of `traceSource`; the Kernels view reads it.
+   */
+  kernelJoin?: KernelJoinData;
   /** Timelines built from the profile's other sources, by path (kept when the user switches). */
   otherTraces?: Record<string, TraceModel>;
 }

@@ -217,7 +217,17 @@ export interface TraceModel {
   stats: TraceStats;
   warnings: TraceWarning[];
   /** How long the import took (scan, finalize) and over how many parallel ranges. */
-  importTimings?: { scanMs: number; finalizeMs: number; ranges: number };
+  importTimings?: {
+    scanMs: number;
+    finalizeMs: number;
+    ranges: number;
+    /**
+     * When each stage of the import worker ended, as epoch ms (`performance.timeOrigin +
+     * performance.now()`, comparable across the page and its workers): bench:import maps its
+     * memory samples onto them.
+     */
+    marks?: Record<string, number>;
+  };
 }
 
 /** Address of one slice. */

@@ -6,7 +6,9 @@ import { memoryFile } from '../../src/import/sources/input-file';
 import { listInputFiles } from '../../src/node/node-files';
 import { analyzeTrace } from '../../src/model/analysis/analyze';
 import { checkInvariantsCached } from '../../src/model/analysis/invariants';
-import { kernelTraceJoin } from '../../src/model/analysis/kernel-join';
+import { deserialize, serialize } from '../../src/import/cache/serialize';
+import { computeKernelJoin, kernelTraceJoin } from '../../src/model/analysis/kernel-join';
+import { concatBytes } from '../../src/lib/bytes';
 import type { ProfileModel } from '../../src/model/profile';
 import { hasSamples, MI, samplePath, SKIP_REASON } from '../real-samples';
 import { openProfiles } from './test-invariants';
@@ -43,6 +45,40 @@ describe('kernel_details joined onto the trace', () => {
     const j = kernelTraceJoin(p!)!;
     const kinds = new Set(Array.from({ length: k.length }, (_, i) => j.kind(i)));
     expect(kinds.has('compute')).toBe(true);
+  });
+
+  it('the join is made at import and travels with the profile: the view only reads it', async () => {
+    const g = generateAscendProfile({ seed: 7, level: 'Level2', steps: 2, kernelsPerStep: 9 });
+    const [p] = await openProfiles(g.files.map((f) => memoryFile(f.path, f.data)));
+    const k = p!.ascend.kernels!;
+    // Present on the imported profile (made in the import worker), for the timeline it was made on.
+    expect(p!.kernelJoin).toBeDefined();
+    expect(p!.kernelJoin!.traceSource).toBe(p!.traceSource);
+    const fresh = computeKernelJoin(k, p!.trace!, p!.traceSource ?? null);
+    expect(p!.kernelJoin).toEqual(fresh);
+    // Through the reopen cache (and so through a structured clone to the page) unchanged.
+    const cached = deserialize<typeof p>(concatBytes(serialize(p)).slice().buffer)!;
+    expect(cached.kernelJoin).toEqual(fresh);
+    // The view reads it and computes nothing: with the trace's slices gone, a join made now would
+    // match no row, yet every cell is the import's.
+    const stripped = { ...cached, trace: { ...cached.trace!, sliceTracks: [] } };
+    const j = kernelTraceJoin(stripped)!;
+    expect(stripped.kernelJoin).toBe(cached.kernelJoin);
+    const direct = kernelTraceJoin(p!)!;
+    expect(j.matched).toBe(direct.matched);
+    expect(j.matched).toBe(k.length);
+    for (let r = 0; r < k.length; r++) {
+      expect(j.kind(r)).toBe(direct.kind(r));
+      expect(j.operator(r)).toBe(direct.operator(r));
+      expect(j.step(r)).toBe(direct.step(r));
+    }
+    expect(new Set(Array.from({ length: k.length }, (_, r) => j.kind(r))).has('compute')).toBe(
+      true,
+    );
+    // Another timeline source: made again for it.
+    const switched = { ...p!, traceSource: 'other.db' };
+    kernelTraceJoin(switched);
+    expect(switched.kernelJoin!.traceSource).toBe('other.db');
   });
 
   it('cross-view checks are computed at import and reused by the views', async () => {

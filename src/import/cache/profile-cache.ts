@@ -11,9 +11,28 @@ import { CACHE_FORMAT_VERSION, deserialize, serialize } from './serialize';
 export interface CacheStore {
   get(key: string): Promise<ArrayBuffer | null>;
   put(key: string, chunks: Uint8Array[]): Promise<void>;
+  /**
+   * An entry to write later (opened ahead, while the profile is still being imported), so the
+   * profile's own columns can be written straight from its buffers just before they are handed
+   * to the page: no copy of the columns is kept in the meantime. `sizeHint`: about how big the
+   * entry will be (room is made for it). Stores without it get a copy
+   * written by `put` after the hand-over.
+   */
+  open?(key: string, sizeHint?: number): Promise<CacheWriter>;
   clear(): Promise<void>;
   /** Bytes used and entries. */
   usage(): Promise<{ bytes: number; entries: number }>;
+}
+
+export interface CacheWriter {
+  /**
+   * Writes the chunks in order. They are consumed before this returns (the caller may transfer
+   * their buffers right after); the promise ends when the entry is complete (closed, older
+   * entries evicted).
+   */
+  write(chunks: Uint8Array[]): Promise<void>;
+  /** Drops the entry (the import failed or was cancelled). */
+  abort(): Promise<void>;
 }
 
 /** Profiles smaller than this are parsed again rather than cached. */
@@ -90,6 +109,14 @@ export async function saveCacheSnapshot(
 export function memoryCacheStore(): CacheStore {
   const m = new Map<string, ArrayBuffer>();
   return {
+    open: (k) =>
+      Promise.resolve({
+        write: (chunks) => {
+          m.set(k, concatBytes(chunks).slice().buffer);
+          return Promise.resolve();
+        },
+        abort: () => Promise.resolve(),
+      }),
     get: (k) => Promise.resolve(m.get(k) ?? null),
     put: (k, chunks) => {
       m.set(k, concatBytes(chunks).slice().buffer);

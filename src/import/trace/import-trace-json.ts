@@ -2,6 +2,7 @@
  * Imports one Chrome trace-event JSON file (plain, gzip or UTF-16) into a TraceModel by
  * streaming it through the byte scanner: bytes → scanner → collector → finalize.
  */
+import { epochMs } from '../../lib/epoch';
 import type { TraceModel } from '../../model/trace-model';
 import { CorruptStreamError, decodeStream, sniffEncoding } from '../sources/decode-stream';
 import type { InputFile } from '../sources/input-file';
@@ -62,9 +63,11 @@ export async function importTraceJson(
   opts: TraceImportOptions = {},
 ): Promise<TraceModel> {
   const t0 = performance.now();
+  const scanStart = epochMs();
   const parallel = opts.pool ? await collectTraceJsonParallel(file, opts.pool, opts) : null;
   const parts = parallel ?? (await collectTraceJson(file, opts));
   const t1 = performance.now();
+  const merged = epochMs();
   opts.onProgress?.({
     bytesRead: file.size,
     bytesTotal: file.size,
@@ -76,8 +79,15 @@ export async function importTraceJson(
     scanMs: Math.round(t1 - t0),
     finalizeMs: Math.round(performance.now() - t1),
     ranges: parallel ? (parallel.ranges ?? 1) : 1,
+    marks: {
+      scanStart,
+      ...(parallel?.scannedAt ? { scanned: parallel.scannedAt } : {}),
+      merged,
+      finalized: epochMs(),
+    },
   };
   // Kineto without ac2g flows: launch links from correlation / External id args.
   await correlateLaunches(model, file);
+  model.importTimings.marks!.correlated = epochMs();
   return model;
 }

@@ -11,6 +11,7 @@
  *   args) the whole file is re-read by one scanner. The result is always the single-scan model.
  */
 import { concatBytes } from '../../lib/bytes';
+import { epochMs } from '../../lib/epoch';
 import { skipWs } from '../../lib/json-bytes';
 import { TraceEventScanner, type ScanEnd } from '../json/trace-scanner';
 import { sniffEncoding } from '../sources/decode-stream';
@@ -225,8 +226,10 @@ export async function collectTraceJsonParallel(
       return parts;
     }
   }
+  const scannedAt = epochMs();
   const merged = mergeParts(results.map((r) => r.parts));
   merged.ranges = results.length;
+  merged.scannedAt = scannedAt;
   return merged;
 }
 

@@ -129,4 +129,6 @@ export interface RawTraceParts {
   warnings: RawWarning[];
   /** Number of byte ranges scanned in parallel to produce these parts (absent: 1). */
   ranges?: number;
+  /** When the range scans ended and merging began (epoch ms; parallel scans only). */
+  scannedAt?: number;
 }

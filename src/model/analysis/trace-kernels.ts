@@ -8,6 +8,7 @@
  * start across all streams (as msprof defines it, §5.1).
  */
 import type { KernelTable } from '../ascend-data';
+import type { TextTable } from '../profile';
 import { baseParts } from '../ascend/base-ns';
 import { newKernelTable } from '../ascend/kernel-table';
 import type { TraceModel } from '../trace-model';
@@ -44,13 +45,16 @@ export function traceKernelTable(
     if (i === undefined) ids.set(s, (i = strings.push(s) - 1));
     return i;
   };
-  const rows: string[][] = [];
-  const k = newKernelTable(
-    'trace',
-    { path: 'trace', header: TRACE_KERNEL_HEADER, rows },
-    n,
-    strings,
-  );
+  // The text cells are made on first read (the Kernels view, SQL), not with the analysis: nine
+  // strings a device event would be most of the analysis' memory, and the import worker's
+  // analysis (checks, advisor) never reads them.
+  let rows: string[][] | null = null;
+  const text = { path: 'trace', header: TRACE_KERNEL_HEADER } as TextTable;
+  Object.defineProperty(text, 'rows', {
+    enumerable: true,
+    get: () => (rows ??= textRows(trace, dev, k)),
+  });
+  const k = newKernelTable('trace', text, n, strings);
   const [b0, b1] = baseParts(trace.baseNs);
   // Step of each event: the step whose device range holds it and that it was assigned to.
   const stepOf = new Int32Array(n).fill(-1);
@@ -87,9 +91,8 @@ export function traceKernelTable(
     const i = dev.index[e]!;
     const abs = b1 + dev.start[e]!;
     const us = b0 + Math.floor(abs / 1000);
-    const frac = abs - Math.floor(abs / 1000) * 1000;
     k.startUs[e] = us;
-    k.startFrac[e] = frac;
+    k.startFrac[e] = abs - Math.floor(abs / 1000) * 1000;
     k.durNs[e] = dev.end[e]! - dev.start[e]!;
     const name = trace.strings[s.name[i]!] ?? '';
     const cat = trace.strings[s.cat[i]!] ?? '';
@@ -100,20 +103,30 @@ export function traceKernelTable(
     k.step[e] = stepOf[e]!;
     const th = track.thread >= 0 ? trace.threads[track.thread] : undefined;
     const streamText = th ? th.tid : '';
-    const stream = /^\d+$/.test(streamText) ? Number(streamText) : -1;
-    k.stream[e] = stream;
+    k.stream[e] = /^\d+$/.test(streamText) ? Number(streamText) : -1;
+  }
+  return k;
+}
+
+/** The table's text cells, row by row, from its typed columns and the trace. */
+function textRows(trace: TraceModel, dev: DeviceEvents, k: KernelTable): string[][] {
+  const rows: string[][] = [];
+  for (let e = 0; e < k.length; e++) {
+    const track = trace.sliceTracks[dev.track[e]!]!;
+    const th = track.thread >= 0 ? trace.threads[track.thread] : undefined;
+    const kind = DEVICE_KIND_LABEL[dev.kind[e]!] ?? 'other';
     const p = trace.processes[dev.device[e]!];
     rows.push([
-      stepOf[e]! >= 0 ? String(stepOf[e]) : '',
+      k.step[e]! >= 0 ? String(k.step[e]) : '',
       p ? (p.labels[0] ?? p.name ?? p.pid) : '',
-      th?.name ?? streamText,
-      name,
-      cat || kind,
+      th?.name ?? (th ? th.tid : ''),
+      k.strings[k.name[e]!] ?? '',
+      k.strings[k.type[e]!] ?? '',
       kind,
-      usText(us, frac),
+      usText(k.startUs[e]!, k.startFrac[e]!),
       (k.durNs[e]! / 1000).toFixed(3),
       (k.waitNs[e]! / 1000).toFixed(3),
     ]);
   }
-  return k;
+  return rows;
 }
