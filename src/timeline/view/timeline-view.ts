@@ -137,6 +137,7 @@ export class TimelineView {
     this.resizeObs.observe(el.tracksHost);
     this.resizeObs.observe(el.overview);
     el.scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    // The first frame on the next animation frame: a task of its own, not the mount's.
     this.resize();
     // A navigation made while the timeline was not mounted (from a table, the cluster view…).
     this.consumeReveal(this.state);
@@ -276,6 +277,11 @@ export class TimelineView {
 
   // ---------------------------------------------------------------- size & scroll
 
+  /**
+   * Reads the boxes' sizes; the canvases take them at the start of the next frame, which draws
+   * them at once (a resized canvas is blank until drawn): no draw in the mount's task or in the
+   * observer's callback, and one frame per size change.
+   */
   resize(): void {
     const host = this.el.tracksHost.getBoundingClientRect();
     const ov = this.el.overview.getBoundingClientRect();
@@ -284,18 +290,35 @@ export class TimelineView {
     this.height = Math.max(1, Math.floor(host.height));
     this.overviewWidth = Math.max(1, Math.floor(ov.width));
     this.overviewHeight = Math.max(1, Math.floor(ov.height));
-    for (const c of [this.el.content, this.el.overlay]) {
-      c.width = Math.round(this.width * this.dpr);
-      c.height = Math.round(this.height * this.dpr);
-      c.style.width = `${this.width}px`;
-      c.style.height = `${this.height}px`;
-    }
-    this.el.overview.width = Math.round(this.overviewWidth * this.dpr);
-    this.el.overview.height = Math.round(this.overviewHeight * this.dpr);
     this.clampScroll();
     for (const cb of this.listeners) cb();
     this.scheduler.schedule(Layer.All);
-    this.scheduler.flush();
+  }
+
+  /** Gives the canvases the size resize() read; true when one changed (redraw everything). */
+  private sizeCanvases(): boolean {
+    let changed = false;
+    const set = (c: HTMLCanvasElement, w: number, h: number) => {
+      const dw = Math.round(w * this.dpr);
+      const dh = Math.round(h * this.dpr);
+      if (c.width === dw && c.height === dh && c.style.width === `${w}px`) return;
+      c.width = dw;
+      c.height = dh;
+      c.style.width = `${w}px`;
+      c.style.height = `${h}px`;
+      changed = true;
+    };
+    set(this.el.content, this.width, this.height);
+    set(this.el.overlay, this.width, this.height);
+    const ov = this.el.overview;
+    const ow = Math.round(this.overviewWidth * this.dpr);
+    const oh = Math.round(this.overviewHeight * this.dpr);
+    if (ov.width !== ow || ov.height !== oh) {
+      ov.width = ow;
+      ov.height = oh;
+      changed = true;
+    }
+    return changed;
   }
 
   private onScroll = () => {
@@ -336,6 +359,7 @@ export class TimelineView {
       layers |= this.scheduler.takePending(Layer.All);
       if (this.nav.active) this.scheduler.schedule(Layer.Animation);
     }
+    if (this.sizeCanvases()) layers |= Layer.All;
     if (this.colorsDirty) {
       this.colors = readColors(this.el.root, this.state.theme);
       this.palette = makePalette(this.colors, this.state.palette);
