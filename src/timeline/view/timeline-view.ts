@@ -30,6 +30,7 @@ import {
   drawContentLayer,
   drawOverlayLayer,
   drawOverviewLayer,
+  PartialFrame,
   readColors,
   type FrameStats,
   type OverviewCache,
@@ -120,6 +121,9 @@ export class TimelineView {
   private last: AppState;
   private listeners = new Set<() => void>();
   private readonly selFlows = new SelectedFlows();
+  /** The groups whose first complete frame was drawn; until then frames are drawn in parts. */
+  private completeFor: readonly TraceGroup[] | null = null;
+  private readonly partial = new PartialFrame();
 
   constructor(
     readonly store: AppStore,
@@ -367,7 +371,15 @@ export class TimelineView {
     }
     const t0 = performance.now();
     let complete = true;
-    if (layers & Layer.Content) complete = drawContentLayer(this, t0);
+    // Until a trace's first complete frame, its content is drawn in parts, one per animation
+    // frame, and the overlay and the strip wait for it: no task holds a whole first frame.
+    const first = this.completeFor !== this.groups && (layers & Layer.Content) !== 0;
+    if (first) {
+      this.scheduler.schedule(layers & (Layer.Overlay | Layer.Overview));
+      layers &= ~(Layer.Overlay | Layer.Overview);
+    }
+    if (layers & Layer.Content) complete = drawContentLayer(this, t0, first ? this.partial : null);
+    if (first && complete) this.completeFor = this.groups;
     if (layers & (Layer.Content | Layer.Overlay)) drawOverlayLayer(this, this.selFlows);
     if (layers & Layer.Overview) drawOverviewLayer(this, this.background, this.overviewCache);
     if (this.stats.forceRaster) {
