@@ -96,6 +96,19 @@ function setArea(
   a.first = a.end = 0;
 }
 
+/**
+ * Allocates the content layer's pixel buffer for a canvas of this size (done by the first
+ * drawTracks otherwise): lets a view spend a frame of its own on it before a trace's first frame.
+ */
+export function prepareTracks(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  dpr: number,
+): void {
+  pixels.begin(ctx, width, height, dpr, 0);
+}
+
 export function drawTracks(f: TracksFrame): void {
   const { ctx, width, height, dpr, colors, layout, labelWidth, rulerHeight } = f;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -8,7 +8,7 @@ import { drawMarkers } from '../draw/draw-markers';
 import { drawOverlay } from '../draw/draw-overlay';
 import { drawOverview } from '../draw/draw-overview';
 import { t } from '../../i18n/t';
-import { drawTracks } from '../draw/draw-tracks';
+import { drawTracks, prepareTracks } from '../draw/draw-tracks';
 import type { FramePart } from '../draw/frame';
 import { LIGHT_COLORS, type ThemeColors } from '../draw/colors';
 import { buildOverlayFrame, type SelectedFlows } from './overlay-frame';
@@ -51,6 +51,22 @@ export interface FrameStats {
   forceRaster: boolean;
 }
 
+/** Records a content frame drawn since `t0` (and the first frames of a trace). */
+export function recordFrame(
+  stats: FrameStats,
+  t0: number,
+  trace: boolean,
+  complete: boolean,
+): void {
+  const now = performance.now();
+  stats.frames++;
+  stats.drawMs.push(now - t0);
+  if (stats.drawMs.length > 5000) stats.drawMs.splice(0, 1000);
+  if (!trace) return;
+  stats.firstPartialFrameAt ??= now;
+  if (complete) stats.firstTraceFrameAt ??= now;
+}
+
 /** The theme's colours from the CSS variables on `el`. */
 export function readColors(el: HTMLElement, theme: string): ThemeColors {
   const cs = getComputedStyle(el);
@@ -87,6 +103,12 @@ export class PartialFrame {
     this.part.deadline = deadline;
     return this.part;
   }
+}
+
+/** Allocates the content layer's buffer for the canvas's new size (draws nothing). */
+export function prepareContentLayer(view: TimelineView): void {
+  const ctx = view.el.content.getContext('2d');
+  if (ctx) prepareTracks(ctx, view.width, view.height, view.dpr);
 }
 
 /**
