@@ -50,7 +50,6 @@ import {
 } from '../core/timeline-groups';
 
 export type { FrameStats, ViewElements } from './view-layers';
-export type { TimelineActions, TimelineOverlayState } from './timeline-api';
 
 export interface TimelineOptions {
   /** What to show (default: the active profile alone at offset 0). */
