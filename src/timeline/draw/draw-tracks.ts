@@ -129,14 +129,16 @@ export function drawTracks(f: TracksFrame): void {
   groupScales.length = f.groups.length;
   for (let g = 0; g < f.groups.length; g++) groupScales[g] = f.scale.shifted(f.groups[g]!.offsetNs);
   // Pass 1: every opaque rect into the pixel buffer, one putImageData.
-  if (!resume) pixels.begin(ctx, width, height, dpr, theme.bg);
+  if (!resume) {
+    pixels.begin(ctx, width, height, dpr, theme.bg);
+    for (const a of areas) if (a.bottom > a.top) areaBackground(f, a, theme, ticks.times);
+  }
   let stop: { area: number; row: number } | null = null;
   for (let k = 0; k < areas.length; k++) {
     const a = areas[k]!;
     a.from = a.to = a.end;
     if (a.bottom <= a.top || stop || (resume && resume.area > k)) continue;
     a.from = resume && resume.area === k ? resume.row : a.first;
-    if (!resume) areaBackground(f, a, theme, ticks.times);
     a.to = pixelArea(f, a, part?.deadline ?? Infinity);
     if (a.to < a.end) stop = { area: k, row: a.to };
   }
