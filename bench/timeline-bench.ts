@@ -7,8 +7,9 @@
  *     the real import runs;
  *   - 10 M slices: the JSON would be ~1 GB, so the same generator builds the model inside the
  *     page and hands it to the store (`addProfile`), skipping the import. The level-of-detail
- *     pyramids the import worker would build (src/model/lod-pyramid.ts) are built in the page
- *     first, timed apart. The timeline code path is the same from there on.
+ *     pyramids, lane indexes and counter LODs the import worker would build
+ *     (src/model/lod-pyramid.ts, lane-index.ts, counter-lod.ts) are built in the page first,
+ *     timed apart. The timeline code path is the same from there on.
  * It then runs a scripted sequence of zooms and pans (W/S/A/D held, Ctrl + wheel, drag, vertical
  * scroll, whole-trace pans) and prints, per phase and overall: frame intervals from
  * requestAnimationFrame (p50 / p95 / max), the timeline's own draw time per frame, long tasks,
@@ -24,6 +25,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
 import { bareProfile } from '../src/generator/bare-profile';
+import { buildCounterLod } from '../src/model/counter-lod';
+import { buildLaneIndex } from '../src/model/lane-index';
 import { buildTrackPyramid } from '../src/model/lod-pyramid';
 import type { AppStore } from '../src/store/app-store';
 import type { FrameStats } from '../src/timeline/view/timeline-view';
@@ -284,7 +287,13 @@ async function benchSize(size: string, url: string) {
       const t1 = performance.now();
       // What the import worker does before handing the model over.
       const build = (${buildTrackPyramid.toString()});
-      for (const t of p.trace.sliceTracks) t.slices.lod = build(t.slices);
+      const lanes = (${buildLaneIndex.toString()});
+      const counterLod = (${buildCounterLod.toString()});
+      for (const t of p.trace.sliceTracks) {
+        t.slices.lod = build(t.slices);
+        t.slices.laneIndex = lanes(t.slices, t.slices.lod);
+      }
+      for (const c of p.trace.counters) for (const s of c.series) s.lod = counterLod(s.values);
       const t2 = performance.now();
       const s = window.__viewer.store.getState();
       window.__bench.readyAt = performance.now();
@@ -297,7 +306,7 @@ async function benchSize(size: string, url: string) {
     })()`);
     const b = built as { ms: number; lodMs: number; slices: number };
     extra.push(
-      `model built in the page (no JSON import): ${b.slices.toLocaleString('en-US')} slices in ${(b.ms / 1000).toFixed(1)} s; LOD pyramids (the import worker's step) ${(b.lodMs / 1000).toFixed(2)} s`,
+      `model built in the page (no JSON import): ${b.slices.toLocaleString('en-US')} slices in ${(b.ms / 1000).toFixed(1)} s; LOD pyramids, lane indexes, counter LODs (the import worker's step) ${(b.lodMs / 1000).toFixed(2)} s`,
     );
   }
   await page.waitForFunction(

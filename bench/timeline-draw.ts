@@ -9,13 +9,17 @@
  * the whole trace down to 1/8192 of it, it pans a little each frame and prints the minimum and
  * the median draw time: on a loaded machine the minimum is the figure load disturbs least.
  */
+import { register } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { synthTrace } from './lib/timeline-synth-model';
-import { computeRowLayout } from '../src/timeline/core/row-layout';
-import { drawTracks } from '../src/timeline/draw/draw-tracks';
-import { TimeScale } from '../src/timeline/core/time-scale';
-import { LIGHT_COLORS, makePalette } from '../src/timeline/draw/colors';
-import { warmIndex } from '../src/timeline/core/slice-index';
+
+// The row layout's titles go through i18n, bundled by Vite: see the hooks (imported after them).
+register('./lib/vite-glob-hooks.mjs', import.meta.url);
+const { computeRowLayout } = await import('../src/timeline/core/row-layout');
+const { drawTracks } = await import('../src/timeline/draw/draw-tracks');
+const { TimeScale } = await import('../src/timeline/core/time-scale');
+const { LIGHT_COLORS, makePalette } = await import('../src/timeline/draw/colors');
+const { warmIndex } = await import('../src/timeline/core/slice-index');
 
 const argv = process.argv.slice(2);
 const opt = (name: string, def: string) =>

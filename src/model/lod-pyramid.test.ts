@@ -259,7 +259,7 @@ describe('lanes with depth', () => {
 describe('attaching', () => {
   it('attaches once per table and reuses what a table arrived with', () => {
     const t = randomNested(2000, 3, 2);
-    const trace = { sliceTracks: [{ slices: t }] } as unknown as TraceModel;
+    const trace = { sliceTracks: [{ slices: t }], counters: [] } as unknown as TraceModel;
     expect(attachedPyramid(t)).toBeUndefined();
     attachLodPyramids(trace);
     const p = attachedPyramid(t);

@@ -24,6 +24,8 @@
  * none. Level 0 holds about one cell per SLICES_PER_CELL slices, so the pyramid costs ≲ 9 bytes
  * per slice.
  */
+import { attachCounterLods } from './counter-lod';
+import { laneIndex } from './lane-index';
 import type { SliceTable, TraceModel } from './trace-model';
 
 export interface PyramidLevel {
@@ -174,10 +176,15 @@ interface WithPyramid {
   lod?: TrackPyramid;
 }
 
-/** Builds and attaches the pyramids of every slice track of a trace (in the import worker). */
+/**
+ * Builds and attaches what the timeline reads of every slice track of a trace (in the import
+ * worker): the pyramids, the lane index they are read with (lane-index.ts) and the counters'
+ * min / max levels (counter-lod.ts), so the page's first frame builds none of them.
+ */
 export function attachLodPyramids(trace: TraceModel | null | undefined): void {
   if (!trace) return;
-  for (const track of trace.sliceTracks) lodPyramid(track.slices);
+  for (const track of trace.sliceTracks) laneIndex(track.slices, lodPyramid(track.slices));
+  attachCounterLods(trace);
 }
 
 /** The table's pyramid: the one it arrived with, or built now (once per table). */

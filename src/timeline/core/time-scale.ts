@@ -17,6 +17,7 @@
  * one ulp of the offset, far below a ns). Ticks are integer multiples of a 1/2/5×10^k ns step, so
  * they stay exact at every zoom level down to single ns.
  */
+import { formatCount } from '../../lib/format';
 import type { CssPixels, Nanoseconds } from '../../model/units';
 
 export class TimeScale {
@@ -103,7 +104,9 @@ export function formatInUnit(v: number, unitNs: number, decimals: number): strin
   const neg = v < 0;
   const a = Math.abs(Math.round(v));
   const whole = Math.floor(a / unitNs);
-  let text = whole.toLocaleString('en-US');
+  // Without Intl (formatCount): the first Intl call of a page loads ICU (~30 ms), inside the
+  // timeline's first frame.
+  let text = formatCount(whole);
   if (decimals > 0) {
     const unitDigits = Math.round(Math.log10(unitNs));
     const frac = String(a - whole * unitNs).padStart(unitDigits, '0');
@@ -144,7 +147,7 @@ export function computeTicks(scale: TimeScale, minGapPx = 80, charPx = 6.5): Tic
  * integer ns with separators ("123,456,789 ns").
  */
 export function formatRelativeExact(t: Nanoseconds): string {
-  return `${Math.round(t).toLocaleString('en-US')} ns`;
+  return `${formatCount(t)} ns`;
 }
 
 /** Absolute time as exact decimal ns: `baseNs` (the trace's ns 0) + `relNs`, through BigInt. */

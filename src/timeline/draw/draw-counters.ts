@@ -4,6 +4,12 @@
  * only walks the samples in view.
  */
 import { upperBound } from '../../lib/bisect';
+import {
+  attachedCounterLod,
+  counterLod,
+  seriesMinMax,
+  type CounterLod,
+} from '../../model/counter-lod';
 import type { CounterTrack } from '../../model/trace-model';
 import type { Row } from '../core/row-layout';
 import type { TimeScale } from '../core/time-scale';
@@ -15,14 +21,20 @@ import { SMALL_FONT } from './text';
 
 /** Per-series value range, cached per values array (`flat`: every sample the same). */
 const seriesRange = new WeakMap<Float64Array, { lo: number; hi: number; flat: boolean }>();
-function rangeOf(values: Float64Array): { lo: number; hi: number; flat: boolean } {
+function rangeOf(
+  values: Float64Array,
+  lod: CounterLod | undefined,
+): { lo: number; hi: number; flat: boolean } {
   let lo = Infinity;
   let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (v !== v) continue;
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
+  // From the LOD's coarsest level (≤ 16 blocks) when the series has one, else every sample.
+  const min = lod?.min.at(-1) ?? values;
+  const max = lod?.max.at(-1) ?? values;
+  for (let i = 0; i < min.length; i++) {
+    const a = min[i]!;
+    const z = max[i]!;
+    if (a === a && a < lo) lo = a;
+    if (z === z && z > hi) hi = z;
   }
   if (lo === Infinity) lo = hi = 0;
   const flat = lo === hi;
@@ -30,9 +42,17 @@ function rangeOf(values: Float64Array): { lo: number; hi: number; flat: boolean 
   if (r.hi === r.lo) r.hi = r.lo + 1;
   return r;
 }
-/** The value range a counter row is drawn with (0 included), cached per series. */
-export function counterRange(values: Float64Array): { lo: number; hi: number; flat: boolean } {
-  return memoized(seriesRange, values, rangeOf);
+/**
+ * The value range a counter row is drawn with (0 included), cached per series (`lod`: the
+ * series' LOD, when it has one, spares reading every sample).
+ */
+export function counterRange(
+  values: Float64Array,
+  lod?: CounterLod,
+): { lo: number; hi: number; flat: boolean } {
+  let r = seriesRange.get(values);
+  if (!r) seriesRange.set(values, (r = rangeOf(values, lod)));
+  return r;
 }
 
 const UNITS: readonly (readonly [number, string])[] = [
@@ -77,6 +97,67 @@ const colorIndexOfCounter = (c: CounterTrack) => colorIndexForName(c.name);
 
 let counterCols = new Float64Array(0);
 
+/** Samples in view per pixel column above which columns are read from the series' LOD. */
+const LOD_SAMPLES_PER_COLUMN = 4;
+const minMax = new Float64Array(2);
+
+/** First position in [lo, hi) whose sample falls at x ≥ `x` (hi when none); x as the walk computes it. */
+function firstAtPx(ts: Float64Array, scale: TimeScale, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (scale.timeToPx(ts[mid]!) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Per pixel column [0, contentW): the min, max and last value of the samples in it (NaN where
+ * none), the sample at or before the window start counting in column 0. With many samples per
+ * column, each column is one bisect and a min / max from the series' LOD (model/counter-lod.ts);
+ * otherwise every sample in view is read. Both give the same columns.
+ */
+export function fillColumns(
+  ts: Float64Array,
+  series: CounterTrack['series'][number],
+  scale: TimeScale,
+  k0: number,
+  contentW: number,
+  cols: Float64Array,
+): void {
+  const values = series.values;
+  const kEnd = firstAtPx(ts, scale, contentW, k0, ts.length);
+  if (kEnd - k0 > LOD_SAMPLES_PER_COLUMN * contentW) {
+    const lod = counterLod(series);
+    let p = k0;
+    while (p < kEnd) {
+      const x = scale.timeToPx(ts[p]!);
+      const col = x < 0 ? 0 : Math.floor(x);
+      const q = firstAtPx(ts, scale, col + 1, p + 1, kEnd);
+      seriesMinMax(values, lod, p, q, minMax);
+      if (minMax[0] === minMax[0]) {
+        let last = q - 1;
+        while (values[last] !== values[last]) last--;
+        const b = col * 3;
+        cols[b] = minMax[0]!;
+        cols[b + 1] = minMax[1]!;
+        cols[b + 2] = values[last]!;
+      }
+      p = q;
+    }
+    return;
+  }
+  for (let k = k0; k < kEnd; k++) {
+    const v = values[k]!;
+    if (v !== v) continue;
+    const x = scale.timeToPx(ts[k]!);
+    const b = (x < 0 ? 0 : Math.floor(x)) * 3;
+    if (!(v >= cols[b]!)) cols[b] = v;
+    if (!(v <= cols[b + 1]!)) cols[b + 1] = v;
+    cols[b + 2] = v;
+  }
+}
+
 /**
  * A counter series as a step chart with an area under it (pixel pass): per pixel column the last
  * value (carried over empty columns) and min/max whiskers where a column held several samples.
@@ -95,7 +176,7 @@ export function counterPixels(
   if (!series || c.ts.length === 0) return;
   const values = series.values;
   const contentW = Math.max(1, Math.floor(f.width - labelWidth));
-  const { lo, hi } = counterRange(values);
+  const { lo, hi } = counterRange(values, attachedCounterLod(series));
   const top = y + 4;
   const h = row.height - 8;
   const yOf = (v: number) => top + h - ((v - lo) / (hi - lo)) * h;
@@ -103,19 +184,10 @@ export function counterPixels(
   const cols = counterCols;
   cols.fill(NaN, 0, contentW * 3);
   const ts = c.ts;
-  let k = Math.max(0, upperBound(ts, scale.start) - 1);
-  const firstX = scale.timeToPx(ts[k]!);
-  let carry = firstX < 0 ? values[k]! : NaN;
-  for (; k < ts.length; k++) {
-    const x = scale.timeToPx(ts[k]!);
-    if (x >= contentW) break;
-    const v = values[k]!;
-    if (v !== v) continue;
-    const b = (x < 0 ? 0 : Math.floor(x)) * 3;
-    if (!(v >= cols[b]!)) cols[b] = v;
-    if (!(v <= cols[b + 1]!)) cols[b + 1] = v;
-    cols[b + 2] = v;
-  }
+  const k0 = Math.max(0, upperBound(ts, scale.start) - 1);
+  const firstX = scale.timeToPx(ts[k0]!);
+  let carry = firstX < 0 ? values[k0]! : NaN;
+  fillColumns(ts, series, scale, k0, contentW, cols);
   const cc = counterColors(f.palette, colors.bg);
   const ci = memoized(counterColorIndex, c, colorIndexOfCounter);
   const stroke = cc.stroke[ci]!;

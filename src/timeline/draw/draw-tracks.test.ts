@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { sampleTimeline } from '../test-sample-timeline';
+import { computeRowLayout } from '../core/row-layout';
 import { TimeScale } from '../core/time-scale';
 import { LIGHT_COLORS, makePalette } from './colors';
 import { drawTracks } from './draw-tracks';
+import type { FramePart } from './frame';
 import { PixelLayer, packColor } from './pixel-layer';
 
 class FakeImageData {
@@ -64,6 +66,72 @@ describe('drawTracks', () => {
     expect(px).not.toBe(packColor(LIGHT_COLORS.bg));
     expect(calls).toContain('fillText:outer');
     expect(calls.some((c) => c.startsWith('fillText:main'))).toBe(true);
+  });
+});
+
+describe('drawTracks in parts (the first frame of a trace)', () => {
+  const { groups } = sampleTimeline(12);
+  // With a pinned row too: the pinned area is drawn after the scrolled one.
+  const all = computeRowLayout(groups, {
+    collapseDefault: false,
+    collapseOverrides: {},
+    pinnedTracks: [],
+  });
+  const pin = all.rows.find((r) => r.kind === 'counter')!.key;
+  const layout = computeRowLayout(groups, {
+    collapseDefault: false,
+    collapseOverrides: {},
+    pinnedTracks: [pin],
+  });
+  const frame = (ctx: CanvasRenderingContext2D, part?: FramePart) => ({
+    ctx,
+    width: 500,
+    height: 400,
+    dpr: 1,
+    groups,
+    layout,
+    scrollTop: 0,
+    scale: new TimeScale(0, 24_000, 400),
+    labelWidth: 100,
+    rulerHeight: 26,
+    colors: LIGHT_COLORS,
+    palette: makePalette(LIGHT_COLORS),
+    searchMasks: null,
+    hoverRowKey: null,
+    part,
+  });
+
+  it('ends with the same pixels and text as one whole frame, a row per part at least', () => {
+    const whole = fakeContext();
+    drawTracks(frame(whole.ctx));
+    const want = Array.from(new Uint32Array(whole.image()!.data.buffer));
+    const wantText = whole.calls.filter((c) => c.startsWith('fillText')).sort();
+
+    const inParts = fakeContext();
+    // A deadline already passed: each part draws one row.
+    const part: FramePart = { deadline: -Infinity, resume: null };
+    let parts = 0;
+    do {
+      drawTracks(frame(inParts.ctx, part));
+      parts++;
+    } while (part.resume && parts < 1000);
+    expect(layout.pinned).toHaveLength(1);
+    expect(part.resume).toBeNull();
+    expect(parts).toBeGreaterThanOrEqual(2);
+    expect(Array.from(new Uint32Array(inParts.image()!.data.buffer))).toEqual(want);
+    // Every row's text once (the ruler's is drawn by every part).
+    const text = inParts.calls.filter((c) => c.startsWith('fillText'));
+    for (const t of wantText) expect(text).toContain(t);
+    expect(text.filter((c) => c === 'fillText:outer')).toHaveLength(
+      wantText.filter((c) => c === 'fillText:outer').length,
+    );
+  });
+
+  it('draws the whole frame at once when the deadline is far', () => {
+    const { ctx } = fakeContext();
+    const part: FramePart = { deadline: Infinity, resume: null };
+    drawTracks(frame(ctx, part));
+    expect(part.resume).toBeNull();
   });
 });
 

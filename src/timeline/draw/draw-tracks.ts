@@ -38,10 +38,23 @@ interface Area {
   /** Visible rows [first, end). */
   first: number;
   end: number;
+  /** Rows [from, to) drawn by this call (a part of the frame, or all of it). */
+  from: number;
+  to: number;
   q: AreaQueue;
 }
 function newArea(): Area {
-  return { rows: [], originY: 0, top: 0, bottom: 0, first: 0, end: 0, q: newAreaQueue() };
+  return {
+    rows: [],
+    originY: 0,
+    top: 0,
+    bottom: 0,
+    first: 0,
+    end: 0,
+    from: 0,
+    to: 0,
+    q: newAreaQueue(),
+  };
 }
 /** Scrolled area, then pinned area (drawn in this order). */
 const areas: readonly Area[] = [newArea(), newArea()];
@@ -83,6 +96,19 @@ function setArea(
   a.first = a.end = 0;
 }
 
+/**
+ * Allocates the content layer's pixel buffer for a canvas of this size (done by the first
+ * drawTracks otherwise): lets a view spend a frame of its own on it before a trace's first frame.
+ */
+export function prepareTracks(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  dpr: number,
+): void {
+  pixels.begin(ctx, width, height, dpr, 0);
+}
+
 export function drawTracks(f: TracksFrame): void {
   const { ctx, width, height, dpr, colors, layout, labelWidth, rulerHeight } = f;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -90,22 +116,39 @@ export function drawTracks(f: TracksFrame): void {
   const contentW = width - labelWidth;
   const scrollTop = rulerHeight + layout.pinnedHeight;
   const theme = memoized(packedThemes, colors, packTheme);
-  setArea(areas[0]!, layout.rows, scrollTop - f.scrollTop, scrollTop, height);
-  setArea(areas[1]!, layout.pinned, rulerHeight, rulerHeight, scrollTop);
+  const part = f.part ?? null;
+  // A later part of a frame drawn in parts: continue on the same buffer and canvas.
+  const resume = part?.resume && pixels.holds(width, height, dpr) ? part.resume : null;
+  if (!resume) {
+    setArea(areas[0]!, layout.rows, scrollTop - f.scrollTop, scrollTop, height);
+    setArea(areas[1]!, layout.pinned, rulerHeight, rulerHeight, scrollTop);
+    for (const a of areas)
+      if (a.bottom > a.top)
+        [a.first, a.end] = visibleRowRange(a.rows, a.top - a.originY, a.bottom - a.originY);
+  }
   groupScales.length = f.groups.length;
   for (let g = 0; g < f.groups.length; g++) groupScales[g] = f.scale.shifted(f.groups[g]!.offsetNs);
   // Pass 1: every opaque rect into the pixel buffer, one putImageData.
-  pixels.begin(ctx, width, height, dpr, theme.bg);
-  for (const a of areas) {
-    if (a.bottom <= a.top) continue;
-    [a.first, a.end] = visibleRowRange(a.rows, a.top - a.originY, a.bottom - a.originY);
-    pixelArea(f, a, theme, ticks.times);
+  if (!resume) {
+    pixels.begin(ctx, width, height, dpr, theme.bg);
+    for (const a of areas) if (a.bottom > a.top) areaBackground(f, a, theme, ticks.times);
   }
-  pixels.put(ctx);
-  // Pass 2: text, curves and lines with the canvas API, clipped per area.
+  let stop: { area: number; row: number } | null = null;
+  for (let k = 0; k < areas.length; k++) {
+    const a = areas[k]!;
+    a.from = a.to = a.end;
+    if (a.bottom <= a.top || stop || (resume && resume.area > k)) continue;
+    a.from = resume && resume.area === k ? resume.row : a.first;
+    a.to = pixelArea(f, a, part?.deadline ?? Infinity);
+    if (a.to < a.end) stop = { area: k, row: a.to };
+  }
+  if (part) part.resume = stop;
+  if (!resume) pixels.put(ctx);
+  else for (const a of areas) if (a.to > a.from) pixels.putBand(ctx, ...bandOf(a));
+  // Pass 2: text, curves and lines with the canvas API, clipped per area (to the rows drawn).
   for (const a of areas) {
-    if (a.bottom <= a.top) continue;
-    canvasArea(f, a);
+    if (a.bottom <= a.top || a.to <= a.from) continue;
+    canvasArea(f, a, resume ? bandOf(a) : [a.top, a.bottom]);
   }
   if (layout.pinned.length > 0) {
     ctx.fillStyle = colors.border;
@@ -114,6 +157,16 @@ export function drawTracks(f: TracksFrame): void {
     ctx.fillRect(0, scrollTop, width, 1);
   }
   drawRuler(f, ticks, contentW);
+}
+
+/** CSS-px y range of the rows an area drew in this call, within the area. */
+function bandOf(a: Area): [number, number] {
+  const first = a.rows[a.from]!;
+  const last = a.rows[a.to - 1]!;
+  return [
+    Math.max(a.top, a.originY + first.y),
+    Math.min(a.bottom, a.originY + last.y + last.height),
+  ];
 }
 
 function drawRuler(f: TracksFrame, ticks: ReturnType<typeof computeTicks>, contentW: number) {
@@ -142,17 +195,16 @@ function drawRuler(f: TracksFrame, ticks: ReturnType<typeof computeTicks>, conte
   ctx.restore();
 }
 
-/** Pass 1 for one area: backgrounds, grid, slices and summaries into the pixel buffer. */
-function pixelArea(
+/** Pass 1 for one area, once per frame: header backgrounds and the grid. */
+function areaBackground(
   f: TracksFrame,
   area: Area,
   theme: PackedTheme,
   tickTimes: readonly number[],
 ): void {
   const { labelWidth, width } = f;
-  const { rows, first, end, originY, top: clipTop, bottom: clipBottom, q } = area;
+  const { rows, first, end, originY, top: clipTop, bottom: clipBottom } = area;
   const contentW = width - labelWidth;
-  resetAreaQueue(q);
   pixels.clip(labelWidth, clipTop, contentW, clipBottom - clipTop);
   for (let r = first; r < end; r++) {
     const row = rows[r]!;
@@ -169,7 +221,20 @@ function pixelArea(
     const x = Math.round(labelWidth + f.scale.timeToPx(t));
     pixels.fillRect(x, clipTop, 1 / f.dpr, clipBottom - clipTop, theme.grid);
   }
-  for (let r = first; r < end; r++) {
+}
+
+/**
+ * Pass 1 for the rows [area.from, area.end) of one area: slices, counters and summaries into the
+ * pixel buffer. Starts no row after `deadline` but the first; returns the row it stopped at.
+ */
+function pixelArea(f: TracksFrame, area: Area, deadline: number): number {
+  const { labelWidth, width } = f;
+  const { rows, from, end, originY, top: clipTop, bottom: clipBottom, q } = area;
+  const contentW = width - labelWidth;
+  resetAreaQueue(q);
+  pixels.clip(labelWidth, clipTop, contentW, clipBottom - clipTop);
+  for (let r = from; r < end; r++) {
+    if (r > from && deadline !== Infinity && performance.now() > deadline) return r;
     const row = rows[r]!;
     const y = originY + row.y;
     const g = f.groups[row.group];
@@ -186,25 +251,30 @@ function pixelArea(
       counterPixels(pixels, f, g.trace.counters[row.track]!, row, y, scale);
     } else if (row.kind === 'process' && row.collapsed) summaryPixels(pixels, f, row, y, scale);
   }
+  return end;
 }
 
-/** Pass 2 for one area: content text (counter scales, labels, markers), then the gutter. */
-function canvasArea(f: TracksFrame, a: Area): void {
+/**
+ * Pass 2 for the rows [a.from, a.to) of one area, clipped to `band` (CSS y range): content text
+ * (counter scales, labels, markers), then the gutter.
+ */
+function canvasArea(f: TracksFrame, a: Area, band: [number, number]): void {
   const { ctx, colors, width, labelWidth } = f;
   const contentW = width - labelWidth;
+  const [top, bottom] = band;
   ctx.save();
   ctx.beginPath();
-  ctx.rect(0, a.top, width, a.bottom - a.top);
+  ctx.rect(0, top, width, bottom - top);
   ctx.clip();
   ctx.save();
   ctx.beginPath();
-  ctx.rect(labelWidth, a.top, contentW, a.bottom - a.top);
+  ctx.rect(labelWidth, top, contentW, bottom - top);
   ctx.clip();
-  for (let r = a.first; r < a.end; r++) canvasRow(f, a.rows[r]!, a.originY + a.rows[r]!.y);
+  for (let r = a.from; r < a.to; r++) canvasRow(f, a.rows[r]!, a.originY + a.rows[r]!.y);
   drawLabels(f, a.q.labels);
   drawMarkers(f, a.q.markers);
   ctx.restore();
-  for (let r = a.first; r < a.end; r++) {
+  for (let r = a.from; r < a.to; r++) {
     const row = a.rows[r]!;
     const y = a.originY + row.y;
     drawGutter(f, row, y);
@@ -212,7 +282,7 @@ function canvasArea(f: TracksFrame, a: Area): void {
     ctx.fillRect(0, y + row.height - 1, width, 1);
   }
   ctx.fillStyle = colors.border;
-  ctx.fillRect(labelWidth - 1, a.top, 1, a.bottom - a.top);
+  ctx.fillRect(labelWidth - 1, top, 1, bottom - top);
   ctx.restore();
 }
 

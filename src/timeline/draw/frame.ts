@@ -36,6 +36,19 @@ export interface TracksFrame extends CanvasFrame {
    * again next frame. Absent: build whatever is needed.
    */
   indexBudget?: { deadline: number; missed: boolean };
+  /**
+   * Draw this frame in parts, one per call (the first frame of a trace): no row is started after
+   * `deadline` (at least one row is drawn per part). `resume` says where the previous part
+   * stopped (null: a new frame), and on return where this one stopped (null: the frame is
+   * complete). The caller passes a part's `resume` back only for the same inputs.
+   */
+  part?: FramePart;
+}
+
+export interface FramePart {
+  deadline: number;
+  /** Area (0 scrolled, 1 pinned) and row index to continue from. */
+  resume: { area: number; row: number } | null;
 }
 
 /** A rectangle in canvas CSS px. */

@@ -47,6 +47,16 @@ export class PixelLayer {
   private cy0 = 0;
   private cy1 = 0;
 
+  /** True when the buffer holds a frame of this size (a later part of it may be drawn on). */
+  holds(cssW: number, cssH: number, dpr: number): boolean {
+    return (
+      this.img !== null &&
+      this.dpr === dpr &&
+      this.img.width === Math.max(1, Math.round(cssW * dpr)) &&
+      this.img.height === Math.max(1, Math.round(cssH * dpr))
+    );
+  }
+
   /** Prepares a buffer of the canvas's size and fills it with `bg`. */
   begin(ctx: CanvasRenderingContext2D, cssW: number, cssH: number, dpr: number, bg: number): void {
     const w = Math.max(1, Math.round(cssW * dpr));
@@ -122,5 +132,13 @@ export class PixelLayer {
   put(ctx: CanvasRenderingContext2D): void {
     if (!this.img) return;
     ctx.putImageData(this.img, 0, 0);
+  }
+
+  /** Copies the CSS-px band [y0, y1) of the buffer to the canvas (the rest stays as drawn). */
+  putBand(ctx: CanvasRenderingContext2D, y0: number, y1: number): void {
+    if (!this.img) return;
+    const a = Math.max(0, Math.floor(y0 * this.dpr));
+    const b = Math.min(this.height, Math.ceil(y1 * this.dpr));
+    if (b > a) ctx.putImageData(this.img, 0, 0, 0, a, this.width, b - a);
   }
 }

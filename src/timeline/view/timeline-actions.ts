@@ -10,7 +10,9 @@ import { navigateToSlice } from '../core/navigation';
 import { DEPTH_H, TRACK_PAD } from '../core/row-layout';
 import type { SliceAddress } from '../core/timeline-groups';
 import type { TimelineView } from './timeline-view';
-import { RULER_H } from '../core/view-geometry';
+import { LABEL_W, RULER_H } from '../core/view-geometry';
+import { applyNavStep } from '../input/key-nav';
+import { Layer } from './frame-scheduler';
 import { firstVisibleSlice } from '../core/first-slice';
 
 /** Selects a slice (or clears with null) and, if asked, brings it into view (navigation.ts). */
@@ -154,4 +156,21 @@ export function gotoMatch(view: TimelineView, k: number): void {
   if (!m || k < 0 || k >= m.count) return;
   view.state.setSearchCurrent(k);
   selectSlice(view, { group: m.group[k]!, track: m.track[k]!, index: m.index[k]! }, true);
+}
+
+/**
+ * One animation frame of held-key navigation (W/A/S/D): moves the window by the navigator's step
+ * around the pointer (or the middle) and keeps animating while keys are held. Returns the layers
+ * to draw in this frame (the window change's requests, taken now).
+ */
+export function navStep(view: TimelineView, now: number): number {
+  const step = view.nav.step(now);
+  const w = view.state.visibleWindow;
+  const p = view.pointer;
+  const anchor = p && p.x >= LABEL_W ? view.scale().pxToTime(p.x - LABEL_W) : (w.start + w.end) / 2;
+  if (step.panPx !== 0 || step.zoom !== 0)
+    view.state.setVisibleWindow(applyNavStep(w, step, anchor, view.contentWidth));
+  const layers = view.scheduler.takePending(Layer.All);
+  if (view.nav.active) view.scheduler.schedule(Layer.Animation);
+  return layers;
 }

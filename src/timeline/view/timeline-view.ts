@@ -10,33 +10,28 @@ import type { AppState, AppStore } from '../../store/app-store';
 import { LIGHT_COLORS, makePalette, type Palette, type ThemeColors } from '../draw/colors';
 import { FrameScheduler, Layer } from './frame-scheduler';
 import type { Hit } from '../core/hit-test';
-import { applyNavStep, KeyNavigator } from '../input/key-nav';
+import { KeyNavigator } from '../input/key-nav';
 import { SelectedFlows } from './overlay-frame';
 import { isOnScreen, sliceRect, type ScreenGeometry } from '../core/placement';
 import { computeRowLayout, maxScrollTop, type RowLayout } from '../core/row-layout';
-import {
-  fitSelection,
-  followFlow,
-  gotoMatch,
-  revealSlice,
-  scrollToSlice,
-  selectSlice,
-  stepDepth,
-  stepSlice,
-} from './timeline-actions';
+import * as act from './timeline-actions';
 import { TimeScale } from '../core/time-scale';
 import { BackgroundWork } from './timeline-background';
+import type { PointerInput, TimelineActions, TimelineOverlayState } from './timeline-api';
+import { layoutInputsChanged, storeChanges } from './store-changes';
+import { measureView, sizeCanvases } from './view-size';
 import {
   drawContentLayer,
   drawOverlayLayer,
   drawOverviewLayer,
+  PartialFrame,
+  prepareContentLayer,
   readColors,
+  recordFrame,
   type FrameStats,
   type OverviewCache,
   type ViewElements,
 } from './view-layers';
-
-export type { FrameStats, ViewElements } from './view-layers';
 import {
   describeHit,
   findSliceNamed,
@@ -44,7 +39,6 @@ import {
   flowsOfSlice,
 } from '../core/timeline-queries';
 import { LABEL_W, RULER_H } from '../core/view-geometry';
-
 import {
   selectActiveGroups,
   selectNoHighlights,
@@ -55,11 +49,7 @@ import {
   type TraceGroup,
 } from '../core/timeline-groups';
 
-/** How input handlers tell the view where the pointer is and what range is being dragged. */
-export interface PointerInput {
-  setPointer(p: { x: number; y: number } | null, hit: Hit | null): void;
-  setDragRange(r: TimeSpan | null): void;
-}
+export type { FrameStats, ViewElements } from './view-layers';
 
 export interface TimelineOptions {
   /** What to show (default: the active profile alone at offset 0). */
@@ -68,7 +58,7 @@ export interface TimelineOptions {
   selectHighlights?: HighlightsSelector;
 }
 
-export class TimelineView {
+export class TimelineView implements TimelineActions, TimelineOverlayState {
   groups: readonly TraceGroup[] = [];
   readonly selectGroups: GroupsSelector;
   readonly selectHighlights: HighlightsSelector;
@@ -120,6 +110,9 @@ export class TimelineView {
   private last: AppState;
   private listeners = new Set<() => void>();
   private readonly selFlows = new SelectedFlows();
+  /** The groups whose first complete frame was drawn; until then frames are drawn in parts. */
+  private completeFor: readonly TraceGroup[] | null = null;
+  private readonly partial = new PartialFrame();
 
   constructor(
     readonly store: AppStore,
@@ -137,6 +130,7 @@ export class TimelineView {
     this.resizeObs.observe(el.tracksHost);
     this.resizeObs.observe(el.overview);
     el.scroller.addEventListener('scroll', this.onScroll, { passive: true });
+    // The first frame on the next animation frame: a task of its own, not the mount's.
     this.resize();
     // A navigation made while the timeline was not mounted (from a table, the cluster view…).
     this.consumeReveal(this.state);
@@ -156,17 +150,14 @@ export class TimelineView {
     return () => this.listeners.delete(cb);
   }
 
-  /** Pointer position over the canvas (CSS px), null when outside. */
   get pointer(): { readonly x: number; readonly y: number } | null {
     return this.pointerAt;
   }
 
-  /** What is under the pointer. */
   get hit(): Hit | null {
     return this.hitNow;
   }
 
-  /** Range being dragged (axis ns). */
   get dragRange(): TimeSpan | null {
     return this.dragging;
   }
@@ -213,15 +204,7 @@ export class TimelineView {
       if (kind && kind !== s.trackLayoutKind)
         queueMicrotask(() => this.store.getState().restoreTrackLayout(kind));
     }
-    if (
-      changed ||
-      s.collapseDefault !== prev.collapseDefault ||
-      s.expandDeepThreads !== prev.expandDeepThreads ||
-      s.collapseOverrides !== prev.collapseOverrides ||
-      s.pinnedTracks !== prev.pinnedTracks ||
-      s.trackFilter !== prev.trackFilter ||
-      s.trackLayout !== prev.trackLayout
-    ) {
+    if (changed || layoutInputsChanged(s, prev)) {
       this.layout = computeRowLayout(this.groups, s);
       this.clampScroll();
       changed = true;
@@ -231,36 +214,15 @@ export class TimelineView {
 
   private onStore(s: AppState, prev: AppState): void {
     this.last = prev;
-    let layers = 0;
+    const c = storeChanges(s, prev, this.selectHighlights(s) !== this.selectHighlights(prev));
+    let layers = c.layers;
     if (this.syncModel(s)) {
       layers |= Layer.All;
       for (const cb of this.listeners) cb();
     }
     if (s.revealRequest !== prev.revealRequest) this.consumeReveal(s);
-    if (s.visibleWindow !== prev.visibleWindow || s.extent !== prev.extent) layers |= Layer.All;
-    if (s.theme !== prev.theme || s.palette !== prev.palette) {
-      this.colorsDirty = true;
-      layers |= Layer.All;
-    }
-    if (s.searchMatches !== prev.searchMatches) {
-      this.overviewCache.matchBins = null;
-      layers |= Layer.All;
-    }
-    if (
-      s.selected !== prev.selected ||
-      s.selectedInstant !== prev.selectedInstant ||
-      s.hovered !== prev.hovered ||
-      s.range !== prev.range ||
-      s.rangeTracks !== prev.rangeTracks ||
-      s.searchCurrent !== prev.searchCurrent ||
-      s.flowMode !== prev.flowMode ||
-      s.hiddenFlowCats !== prev.hiddenFlowCats ||
-      s.markers !== prev.markers ||
-      s.idleOverlay !== prev.idleOverlay ||
-      s.advice !== prev.advice ||
-      this.selectHighlights(s) !== this.selectHighlights(prev)
-    )
-      layers |= Layer.Overlay | Layer.Overview;
+    if (c.colors) this.colorsDirty = true;
+    if (c.matches) this.overviewCache.matchBins = null;
     this.last = s;
     if (layers) this.scheduler.schedule(layers);
   }
@@ -270,32 +232,18 @@ export class TimelineView {
     const req = s.revealRequest;
     if (!req || this.groups.length === 0 || this.height <= 1) return;
     const a = this.addressOf(req);
-    if (a) scrollToSlice(this, a);
+    if (a) act.scrollToSlice(this, a);
     this.store.getState().requestReveal(null);
   }
 
   // ---------------------------------------------------------------- size & scroll
 
+  /** Reads the boxes' sizes (view-size.ts); the canvases take them in the next frame. */
   resize(): void {
-    const host = this.el.tracksHost.getBoundingClientRect();
-    const ov = this.el.overview.getBoundingClientRect();
-    this.dpr = Math.max(1, window.devicePixelRatio || 1);
-    this.width = Math.max(1, Math.floor(host.width));
-    this.height = Math.max(1, Math.floor(host.height));
-    this.overviewWidth = Math.max(1, Math.floor(ov.width));
-    this.overviewHeight = Math.max(1, Math.floor(ov.height));
-    for (const c of [this.el.content, this.el.overlay]) {
-      c.width = Math.round(this.width * this.dpr);
-      c.height = Math.round(this.height * this.dpr);
-      c.style.width = `${this.width}px`;
-      c.style.height = `${this.height}px`;
-    }
-    this.el.overview.width = Math.round(this.overviewWidth * this.dpr);
-    this.el.overview.height = Math.round(this.overviewHeight * this.dpr);
+    Object.assign(this, measureView(this.el));
     this.clampScroll();
     for (const cb of this.listeners) cb();
     this.scheduler.schedule(Layer.All);
-    this.scheduler.flush();
   }
 
   private onScroll = () => {
@@ -324,18 +272,9 @@ export class TimelineView {
   // ---------------------------------------------------------------- frames
 
   private frame(layers: number, now: number): void {
-    if (this.nav.active) {
-      const step = this.nav.step(now);
-      const w = this.state.visibleWindow;
-      const anchor =
-        this.pointer && this.pointer.x >= LABEL_W
-          ? this.scale().pxToTime(this.pointer.x - LABEL_W)
-          : (w.start + w.end) / 2;
-      if (step.panPx !== 0 || step.zoom !== 0)
-        this.state.setVisibleWindow(applyNavStep(w, step, anchor, this.contentWidth));
-      layers |= this.scheduler.takePending(Layer.All);
-      if (this.nav.active) this.scheduler.schedule(Layer.Animation);
-    }
+    if (this.nav.active) layers |= act.navStep(this, now);
+    const resized = sizeCanvases(this.el, this);
+    if (resized) layers |= Layer.All;
     if (this.colorsDirty) {
       this.colors = readColors(this.el.root, this.state.theme);
       this.palette = makePalette(this.colors, this.state.palette);
@@ -343,22 +282,29 @@ export class TimelineView {
     }
     const t0 = performance.now();
     let complete = true;
-    if (layers & Layer.Content) complete = drawContentLayer(this, t0);
-    if (layers & (Layer.Content | Layer.Overlay)) drawOverlayLayer(this, this.selFlows);
+    // Until a trace's first complete frame, its content is drawn in parts, one per animation
+    // frame, and the overlay and the strip wait for it: no task holds a whole first frame.
+    const first = this.completeFor !== this.groups && (layers & Layer.Content) !== 0;
+    if (first && resized) {
+      // A frame of its own for the new canvases and the pixel buffer.
+      prepareContentLayer(this);
+      this.scheduler.schedule(layers);
+      return;
+    }
+    if (first) {
+      this.scheduler.schedule(layers & (Layer.Overlay | Layer.Overview));
+      layers &= ~(Layer.Overlay | Layer.Overview);
+    }
+    if (layers & Layer.Content) complete = drawContentLayer(this, t0, first ? this.partial : null);
+    if (first && complete) this.completeFor = this.groups;
+    if (!first && layers & (Layer.Content | Layer.Overlay)) drawOverlayLayer(this, this.selFlows);
     if (layers & Layer.Overview) drawOverviewLayer(this, this.background, this.overviewCache);
     if (this.stats.forceRaster) {
       this.el.content.getContext('2d')?.getImageData(0, 0, 1, 1);
       this.el.overlay.getContext('2d')?.getImageData(0, 0, 1, 1);
     }
-    const dt = performance.now() - t0;
     if (layers & Layer.Content) {
-      this.stats.frames++;
-      this.stats.drawMs.push(dt);
-      if (this.stats.drawMs.length > 5000) this.stats.drawMs.splice(0, 1000);
-      if (this.groups.length > 0 && this.width > 1) {
-        this.stats.firstPartialFrameAt ??= performance.now();
-        if (complete) this.stats.firstTraceFrameAt ??= performance.now();
-      }
+      recordFrame(this.stats, t0, this.groups.length > 0 && this.width > 1, complete);
       // Background work waits for the first complete frame: the overview's density, then the
       // indexes of the tracks not on screen.
       if (complete) this.background.afterCompleteFrame(this.groups);
@@ -374,70 +320,45 @@ export class TimelineView {
     return g < 0 ? null : { group: g, track: sel.track, index: sel.index };
   }
 
-  // ---------------------------------------------------------------- actions (timeline-actions.ts)
+  // ------------------------------------- actions (timeline-api.ts: TimelineActions documents them)
 
-  /** Selects a slice (or clears with null) and, if asked, brings it into view. */
   select(a: SliceAddress | null, reveal = false): void {
-    selectSlice(this, a, reveal);
+    act.selectSlice(this, a, reveal);
   }
-
-  /** Expands what hides a slice's track, scrolls it into view and pans to it if needed. */
   reveal(a: SliceAddress, opts: { center?: boolean } = {}): void {
-    revealSlice(this, a, opts);
+    act.revealSlice(this, a, opts);
   }
-
-  /** F: fit the selected slice (with margins), else the range. */
   fit(): void {
-    fitSelection(this);
+    act.fitSelection(this);
   }
-
-  /** ] / [: select the slice at the other end of the selected slice's flow. */
   followFlow(dir: 'out' | 'in'): boolean {
-    return followFlow(this, dir);
+    return act.followFlow(this, dir);
   }
-
-  /** . / , : the next / previous slice at the same depth of the same track. */
   stepSlice(dir: 1 | -1): void {
-    stepSlice(this, dir);
+    act.stepSlice(this, dir);
   }
-
-  /** ↑ / ↓: parent / first child. */
   stepDepth(dir: 'parent' | 'child'): void {
-    stepDepth(this, dir);
+    act.stepDepth(this, dir);
   }
-
-  /** Goes to search match k: selects it and brings it into view. */
   gotoMatch(k: number): void {
-    gotoMatch(this, k);
+    act.gotoMatch(this, k);
   }
-
-  /** Toggles the collapsed state of a row. */
   toggleRow(key: string): void {
     const row = this.layout.byKey.get(key);
     if (row?.collapsible) this.state.toggleCollapsed(key, row.collapsed);
   }
-
-  /** Describes what is under the pointer for the tooltip (plain text lines). */
   describeHit(h: Hit): string[] | null {
     return describeHit(this.groups, h);
   }
-
-  /** Flows of a slice for the details panel. */
   flowsOf(a: SliceAddress): { out: number[]; in: number[] } {
     return flowsOfSlice(this.groups, a);
   }
-
-  /** Flow categories of the shown traces, with counts. */
   flowCategories(): { name: string; count: number }[] {
     return flowCategoryCounts(this.groups);
   }
-
-  /** First slice named `name` (tests, links from other views), or null. */
   findSlice(name: string, group = 0): SliceAddress | null {
     return findSliceNamed(this.groups, name, group);
   }
-
-  /** Centre of a slice's visible part in client (page) coordinates, or null if off-screen. */
   clientPointOf(a: SliceAddress): { x: number; y: number } | null {
     const geo = this.geometry();
     const r = sliceRect(geo, a);
@@ -448,8 +369,6 @@ export class TimelineView {
     const box = this.el.tracksHost.getBoundingClientRect();
     return { x: box.left + (x0 + x1) / 2, y: box.top + r.y + r.h / 2 };
   }
-
-  /** Client x of an axis time (tests: ruler drags). */
   clientXOf(t: number): number {
     return this.el.tracksHost.getBoundingClientRect().left + LABEL_W + this.scale().timeToPx(t);
   }

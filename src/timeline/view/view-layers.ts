@@ -8,7 +8,8 @@ import { drawMarkers } from '../draw/draw-markers';
 import { drawOverlay } from '../draw/draw-overlay';
 import { drawOverview } from '../draw/draw-overview';
 import { t } from '../../i18n/t';
-import { drawTracks } from '../draw/draw-tracks';
+import { drawTracks, prepareTracks } from '../draw/draw-tracks';
+import type { FramePart } from '../draw/frame';
 import { LIGHT_COLORS, type ThemeColors } from '../draw/colors';
 import { buildOverlayFrame, type SelectedFlows } from './overlay-frame';
 import { searchMatchBins, type BackgroundWork } from './timeline-background';
@@ -50,6 +51,22 @@ export interface FrameStats {
   forceRaster: boolean;
 }
 
+/** Records a content frame drawn since `t0` (and the first frames of a trace). */
+export function recordFrame(
+  stats: FrameStats,
+  t0: number,
+  trace: boolean,
+  complete: boolean,
+): void {
+  const now = performance.now();
+  stats.frames++;
+  stats.drawMs.push(now - t0);
+  if (stats.drawMs.length > 5000) stats.drawMs.splice(0, 1000);
+  if (!trace) return;
+  stats.firstPartialFrameAt ??= now;
+  if (complete) stats.firstTraceFrameAt ??= now;
+}
+
 /** The theme's colours from the CSS variables on `el`. */
 export function readColors(el: HTMLElement, theme: string): ThemeColors {
   const cs = getComputedStyle(el);
@@ -67,30 +84,85 @@ export function readColors(el: HTMLElement, theme: string): ThemeColors {
   };
 }
 
-/** Draws the content layer; false when some rows still await their index. */
-export function drawContentLayer(view: TimelineView, now: number): boolean {
+/** Rows of the first frame of a trace are started within this much of a frame's start. */
+const PART_MS = 12;
+
+/**
+ * The first frame of a trace drawn in parts, one per animation frame (draw-tracks.ts: `part`),
+ * so no task holds all of it. A part resumes where the last one stopped only when the inputs
+ * are the same; anything else (a pan, a scroll, a hover) starts the frame over.
+ */
+export class PartialFrame {
+  private key: readonly unknown[] = [];
+  readonly part: FramePart = { deadline: 0, resume: null };
+
+  next(key: readonly unknown[], deadline: number): FramePart {
+    if (key.length !== this.key.length || key.some((k, i) => k !== this.key[i]))
+      this.part.resume = null;
+    this.key = key;
+    this.part.deadline = deadline;
+    return this.part;
+  }
+}
+
+/** Allocates the content layer's buffer for the canvas's new size (draws nothing). */
+export function prepareContentLayer(view: TimelineView): void {
+  const ctx = view.el.content.getContext('2d');
+  if (ctx) prepareTracks(ctx, view.width, view.height, view.dpr);
+}
+
+/**
+ * Draws the content layer (`partial`: one part of it); false when some rows are still to draw
+ * (a later part, or rows awaiting their index).
+ */
+export function drawContentLayer(
+  view: TimelineView,
+  now: number,
+  partial: PartialFrame | null,
+): boolean {
   const ctx = view.el.content.getContext('2d');
   if (!ctx) return true;
   const s = view.state;
   const indexBudget = { deadline: now + INDEX_BUDGET_MS, missed: false };
+  const scale = view.scale();
+  const searchMasks = s.searchMatches && s.searchQuery ? s.searchMatches.masks : null;
+  const hoverRowKey = view.hit?.row.key ?? null;
+  const { width, height, dpr, groups, layout, scrollTop, colors, palette } = view;
+  const part = partial?.next(
+    [
+      width,
+      height,
+      dpr,
+      groups,
+      layout,
+      scrollTop,
+      scale,
+      colors,
+      palette,
+      searchMasks,
+      hoverRowKey,
+    ],
+    now + PART_MS,
+  );
   drawTracks({
     ctx,
-    width: view.width,
-    height: view.height,
-    dpr: view.dpr,
-    groups: view.groups,
-    layout: view.layout,
-    scrollTop: view.scrollTop,
-    scale: view.scale(),
+    width,
+    height,
+    dpr,
+    groups,
+    layout,
+    scrollTop,
+    scale,
     labelWidth: LABEL_W,
     rulerHeight: RULER_H,
-    colors: view.colors,
-    palette: view.palette,
-    searchMasks: s.searchMatches && s.searchQuery ? s.searchMatches.masks : null,
-    hoverRowKey: view.hit?.row.key ?? null,
+    colors,
+    palette,
+    searchMasks,
+    hoverRowKey,
     indexBudget,
+    part,
   });
-  return !indexBudget.missed;
+  return !indexBudget.missed && !part?.resume;
 }
 
 /** Draws the overlay layer: outlines, flows, range, cursor, idle gaps, markers. */
