@@ -1,0 +1,86 @@
+/**
+ * Tables and panels that size themselves to their content, on a generated two-rank folder with
+ * counters, Python call stacks and torch_npu-style sub-µs overlaps: an expanded Operators row is
+ * measured (never clipped, never under the next row), and the details panel fits what it shows.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { generateCluster } from '../src/generator/cluster';
+import { ready } from './viewer';
+
+let twoRanks = '';
+test.beforeAll(() => {
+  const c = generateCluster({
+    ranks: 2,
+    tp: 2,
+    steps: 2,
+    kernelsPerStep: 12,
+    seed: 41,
+    withStack: true,
+    pyOverlapNs: 300,
+  });
+  const root = mkdtempSync(join(tmpdir(), 'atv-tables-'));
+  for (const f of c.files) {
+    const p = join(root, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.data);
+  }
+  twoRanks = join(root, c.truth.runFolder);
+});
+
+async function openFolder(page: Page) {
+  await page.addInitScript(() => localStorage.setItem('atv-theme', 'light'));
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(twoRanks);
+  await ready(page);
+}
+
+const rows = (page: Page, table: string) =>
+  page.locator(`[data-testid="${table}"] [role=row][data-row]`);
+
+test('an expanded Operators row shows its last line whole and the next row below it', async ({
+  page,
+}) => {
+  await openFolder(page);
+  await page.getByTestId('tab-operators').click();
+  // Narrow window: long call-stack lines scroll sideways inside the detail block.
+  await page.setViewportSize({ width: 640, height: 900 });
+  const first = rows(page, 'operator-table').first();
+  await expect(first).toBeVisible();
+  // Lines taller than the table's estimate (a larger user font, a CJK fallback font): the row
+  // must follow what is drawn, not what was estimated.
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.op-detail li { line-height: 23px; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
+  for (const i of [0, 1]) {
+    const open = rows(page, 'operator-table').nth(i);
+    await open.click();
+    await expect(open).toHaveClass(/\bopen\b/);
+    await expect(open.locator('.dt-detail li').last()).toBeVisible();
+    const geo = await open.evaluate((row) => {
+      const detail = row.querySelector<HTMLElement>('.dt-detail')!;
+      const last = [...detail.querySelectorAll('li')].at(-1)!.getBoundingClientRect();
+      const d = detail.getBoundingClientRect();
+      const next = row.parentElement!.querySelector<HTMLElement>(
+        `[role=row][aria-rowindex="${Number(row.getAttribute('aria-rowindex')) + 1}"]`,
+      );
+      return {
+        lastBottom: last.bottom,
+        // The detail block's visible bottom (a horizontal scrollbar takes room from it).
+        detailInner: d.top + detail.clientTop + detail.clientHeight,
+        rowBottom: row.getBoundingClientRect().bottom,
+        nextTop: next ? next.getBoundingClientRect().top : Infinity,
+        scrolls: detail.scrollHeight > detail.clientHeight + 1,
+      };
+    });
+    expect(geo.scrolls).toBe(false);
+    expect(geo.lastBottom).toBeLessThanOrEqual(geo.detailInner + 0.5);
+    expect(geo.lastBottom).toBeLessThanOrEqual(geo.rowBottom + 0.5);
+    expect(geo.nextTop).toBeGreaterThanOrEqual(geo.rowBottom - 0.5);
+  }
+  await page.screenshot({ path: '/tmp/tl2-operators-expanded.png' });
+});
