@@ -8,6 +8,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateCluster } from '../src/generator/cluster';
+import type { AppStore } from '../src/store/app-store';
+import type { TimelineView } from '../src/timeline/view/timeline-view';
 import { ready } from './viewer';
 
 let twoRanks = '';
@@ -83,4 +85,79 @@ test('an expanded Operators row shows its last line whole and the next row below
     expect(geo.nextTop).toBeGreaterThanOrEqual(geo.rowBottom - 0.5);
   }
   await page.screenshot({ path: '/tmp/tl2-operators-expanded.png' });
+});
+
+type TestWindow = Window & { __viewer: { store: AppStore; timeline?: { view: TimelineView } } };
+
+/** Selects the first slice with args of the first track of process `prefix`. */
+const selectSliceOn = (page: Page, prefix: string) =>
+  page.evaluate((p) => {
+    const w = window as unknown as TestWindow;
+    const v = w.__viewer.timeline!.view;
+    const t = v.groups[0]!.trace;
+    const track = t.sliceTracks.findIndex(
+      (s) => t.processes[s.process]!.name === p && s.slices.args.some((a) => a >= 0),
+    );
+    const table = t.sliceTracks[track]!.slices;
+    const index = Math.max(
+      0,
+      table.args.findIndex((a) => a >= 0),
+    );
+    w.__viewer.store.getState().selectSlice({ profileId: v.groups[0]!.profileId, track, index });
+  }, prefix);
+
+const panelBox = async (page: Page) => {
+  const box = page.getByTestId('details-panel-box');
+  return box.evaluate((el) => {
+    const body = el.querySelector<HTMLElement>('.tl-details-body')!;
+    return {
+      height: el.getBoundingClientRect().height,
+      scrolls: body.scrollHeight > body.clientHeight + 1,
+    };
+  });
+};
+
+test('the details panel fits its content within limits; a dragged height wins', async ({
+  page,
+}) => {
+  await openFolder(page);
+  await page.getByTestId('tab-timeline').click();
+  await page.waitForFunction(() => !!(window as unknown as TestWindow).__viewer.timeline?.view);
+  // Empty: a hint, small.
+  const empty = await panelBox(page);
+  expect(empty.height).toBeLessThan(72);
+  expect(empty.scrolls).toBe(false);
+  // A CANN launch with a few args: taller, all of it shown without scrolling.
+  await selectSliceOn(page, 'CANN');
+  await expect(page.getByTestId('details-args')).toBeVisible();
+  const few = await panelBox(page);
+  expect(few.height).toBeGreaterThan(empty.height + 60);
+  await page.screenshot({ path: '/tmp/tl2-details-few.png' });
+  expect(few.scrolls).toBe(false);
+  // A kernel with its kernel_details.csv row: capped at 45 % of the window, the rest scrolls.
+  await selectSliceOn(page, 'Ascend Hardware');
+  await expect(page.getByTestId('details-args')).toBeVisible();
+  await expect.poll(async () => (await panelBox(page)).scrolls).toBe(true);
+  const kernel = await panelBox(page);
+  expect(kernel.height).toBeLessThanOrEqual(900 * 0.45 + 1);
+  expect(kernel.height).toBeGreaterThan(few.height);
+  await page.screenshot({ path: '/tmp/tl2-details-kernel.png' });
+
+  // Dragged: that height, whatever is selected.
+  const splitter = page.locator('.tl-splitter');
+  const box = (await splitter.boundingBox())!;
+  await page.mouse.move(box.x + 200, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y - 150, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await page.evaluate(
+    () => (window as unknown as TestWindow).__viewer.store.getState().panelHeight,
+  );
+  expect(dragged).toBeGreaterThan(kernel.height + 100);
+  await selectSliceOn(page, 'CANN');
+  await expect.poll(async () => Math.round((await panelBox(page)).height)).toBe(dragged);
+  await page.getByTestId('timeline-tracks').focus();
+  await page.keyboard.press('Escape');
+  await selectSliceOn(page, 'Ascend Hardware');
+  await expect.poll(async () => Math.round((await panelBox(page)).height)).toBe(dragged);
 });
