@@ -161,3 +161,33 @@ test('the details panel fits its content within limits; a dragged height wins', 
   await selectSliceOn(page, 'Ascend Hardware');
   await expect.poll(async () => Math.round((await panelBox(page)).height)).toBe(dragged);
 });
+
+/** Text of the cells of the first rows of a table whose content is cut (scrollWidth > width). */
+const cutCells = (page: Page, table: string) =>
+  page
+    .locator(`[data-testid="${table}"] [role=row][data-row]`)
+    .evaluateAll((rs) =>
+      rs
+        .slice(0, 20)
+        .flatMap((r) =>
+          [...r.querySelectorAll<HTMLElement>('[role=gridcell]')]
+            .filter((c) => c.scrollWidth > c.clientWidth + 1)
+            .map((c) => c.textContent),
+        ),
+    );
+
+test('grouped Kernels, L2 and op statistics columns size to their content', async ({ page }) => {
+  await openFolder(page);
+  await page.getByTestId('tab-kernels').click();
+  await page.getByTestId('group-by').selectOption('name');
+  await expect(rows(page, 'kernel-groups').first()).toBeVisible();
+  expect(await cutCells(page, 'kernel-groups')).toEqual([]);
+  await page.screenshot({ path: '/tmp/tl2-kernel-groups.png' });
+  await page.getByTestId('tab-statistics').click();
+  for (const kind of ['op_statistic.csv', 'l2_cache.csv']) {
+    await page.getByTestId(`stats-${kind}`).click();
+    await expect(rows(page, 'stats-table').first()).toBeVisible();
+    expect(await cutCells(page, 'stats-table')).toEqual([]);
+    await page.screenshot({ path: `/tmp/tl2-stats-${kind}.png` });
+  }
+});
