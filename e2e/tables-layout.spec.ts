@@ -191,3 +191,36 @@ test('grouped Kernels, L2 and op statistics columns size to their content', asyn
     await page.screenshot({ path: `/tmp/tl2-stats-${kind}.png` });
   }
 });
+
+test('a group column of 20-digit hashes shows a short form, the full value on hover', async ({
+  page,
+}) => {
+  await openFolder(page);
+  await page.getByTestId('tab-communication').click();
+  const cell = page
+    .locator('[data-testid="comm-table"] [role=row][data-row] [role=gridcell]')
+    .filter({ hasText: /^\d{6}…\d{4}$/ })
+    .first();
+  await expect(cell).toBeVisible();
+  // The generator's tp / dp group hashes (20 digits).
+  await expect(cell).toHaveAttribute('title', /^\d{20}$/);
+  const title = (await cell.getAttribute('title'))!;
+  await expect(cell).toHaveText(`${title.slice(0, 6)}…${title.slice(-4)}`);
+  await page.screenshot({ path: '/tmp/tl2-comm-hash.png' });
+});
+
+test('Acc PMU plots its bandwidths, not acc_id', async ({ page }) => {
+  await openFolder(page);
+  await page.getByTestId('tab-timeline').click();
+  await page.waitForFunction(() => !!(window as unknown as TestWindow).__viewer.timeline?.view);
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  const acc = await page.evaluate(() => {
+    const v = (window as unknown as TestWindow).__viewer.timeline!.view;
+    const t = v.groups[0]!.trace;
+    return v.layout.rows
+      .filter((r) => r.kind === 'counter' && t.processes[r.process]!.name === 'Acc PMU')
+      .map((r) => t.counters[r.track]!.series[r.series]!.name);
+  });
+  expect(acc.length).toBeGreaterThan(0);
+  expect(acc).not.toContain('acc_id');
+});

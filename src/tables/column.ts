@@ -5,7 +5,7 @@
  * cells are ever read.
  */
 import type { ReactNode } from 'react';
-import { formatNumberText } from '../lib/format';
+import { formatNumberText, shortHash } from '../lib/format';
 
 export type SortDir = 'asc' | 'desc';
 
@@ -51,12 +51,16 @@ export const isFilterable = (c: ColumnDef): boolean => c.filterable ?? !isNumeri
 
 /**
  * What a cell shows: the column's `render`, else for numeric columns the text as a person reads
- * it (no float noise or exponent; see formatNumberText), else the text. Filter, sort and CSV
- * export keep using `text` (the file's value), and the cell's tooltip shows it.
+ * it (no float noise or exponent; see formatNumberText), a long id or hash short (shortHash),
+ * else the text. Filter, sort and CSV export keep using `text` (the file's value), and the
+ * cell's tooltip shows it.
  */
 export function cellContent(c: ColumnDef, row: number, text: string): ReactNode {
   if (c.render) return c.render(row);
-  return isNumeric(c) ? formatNumberText(text) : text;
+  if (isNumeric(c)) return formatNumberText(text);
+  // A long id or hash (a 20-digit group hash) shows short; the cell's tooltip has it whole.
+  const short = shortHash(text);
+  return short ?? text;
 }
 
 /** The first direction a click on the header sorts by: largest first for numbers. */
