@@ -56,10 +56,22 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
   useEffect(() => {
     const el = panelRef.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver(() => setShownPanel(shownHeight(el, 0)));
+    let last = shownHeight(el, 0);
+    const ro = new ResizeObserver(() => {
+      const h = shownHeight(el, 0);
+      setShownPanel(h);
+      // Grown to fit a new selection's details: keep that selection's row in view (once the
+      // tracks area has taken its new size).
+      const st = store.getState();
+      if (h > last && st.panelAuto && st.selected) {
+        const sel = st.selected;
+        requestAnimationFrame(() => store.getState().requestReveal(sel));
+      }
+      last = h;
+    });
     ro.observe(el);
     return () => ro.disconnect();
-  }, []);
+  }, [store]);
 
   // With nothing selected the panel only holds a hint: keep it short so the tracks get the room.
   const idle = useAppStore(
