@@ -93,9 +93,8 @@ test('the details panel keeps the height it was dragged to', async ({ page }) =>
   await open(page);
   const splitter = page.locator('.tl-splitter');
   const box = (await splitter.boundingBox())!;
-  const before = await page.evaluate(
-    () => (window as unknown as TestWindow).__viewer.store.getState().panelHeight,
-  );
+  // The height shown (sized by content until dragged).
+  const before = (await page.getByTestId('details-panel-box').boundingBox())!.height;
   await page.mouse.move(box.x + 200, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + 200, box.y - 120, { steps: 5 });

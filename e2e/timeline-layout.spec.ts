@@ -114,6 +114,8 @@ test('right-click on a track name hides it; the Tracks menu shows it again', asy
   const target = await page.evaluate(() => {
     const v = (window as unknown as TestWindow).__viewer.timeline!.view;
     const r = v.layout.rows.find((x) => x.kind === 'slices' && x.title.startsWith('Stream'))!;
+    // In view whatever the details panel's height (it sizes itself to the selected collective).
+    v.setScrollTop(Math.max(0, r.y - 20));
     const box = v.el.scroller.getBoundingClientRect();
     return { name: r.hideName, x: box.left + 60, y: box.top + r.y - v.scrollTop + 8 };
   });
@@ -225,4 +227,80 @@ test('table columns size to their content: kernel names are not cut', async ({ p
     );
   expect(cut).toEqual([]);
   await page.screenshot({ path: '/tmp/kernels-1400.png' });
+});
+
+test('merged device streams: one row-group per rank, slices selectable with their real stream', async ({
+  page,
+}) => {
+  await openBothRanks(page);
+  await page.evaluate(() => localStorage.clear());
+  await page.getByTestId('track-menu').locator('summary').click();
+  await page.getByTestId('layout-by-kind').check();
+  await page.getByTestId('streams-merge-streams').check();
+  await expect
+    .poll(async () => (await rowTitles(page)).filter((x) => x === 'slices:Merged streams').length)
+    .toBe(2);
+  expect((await rowTitles(page)).some((x) => x.startsWith('slices:Stream'))).toBe(false);
+  await page.getByTestId('track-menu').locator('summary').click();
+
+  // The merged rows: no two slices of one sub-row overlap, every stream's slices are in it.
+  const check = await page.evaluate(() => {
+    const v = (window as unknown as TestWindow).__viewer.timeline!.view;
+    return v.layout.rows
+      .filter((r) => r.merged)
+      .map((r) => {
+        const m = r.merged!;
+        const s = m.track.slices;
+        const end = new Map<number, number>();
+        let overlaps = 0;
+        for (let i = 0; i < s.length; i++) {
+          if ((end.get(s.depth[i]!) ?? -Infinity) > s.start[i]!) overlaps++;
+          end.set(s.depth[i]!, s.start[i]! + s.dur[i]!);
+        }
+        const t = v.groups[r.group]!.trace;
+        const real = m.members.reduce((n, k) => n + t.sliceTracks[k]!.slices.length, 0);
+        return { overlaps, n: s.length, real, lanes: r.lanes };
+      });
+  });
+  expect(check).toHaveLength(2);
+  for (const c of check) {
+    expect(c.overlaps).toBe(0);
+    expect(c.n).toBe(c.real);
+    expect(c.n).toBeGreaterThan(0);
+  }
+
+  // A click on rank 1's merged row selects the real kernel; details name its stream.
+  const target = await page.evaluate(() => {
+    const v = (window as unknown as TestWindow).__viewer.timeline!.view;
+    const r = v.layout.rows.find((x) => x.merged && x.group === 1)!;
+    const m = r.merged!;
+    const s = m.track.slices;
+    let best = 0;
+    for (let i = 1; i < s.length; i++) if (s.dur[i]! > s.dur[best]!) best = i;
+    const a = { group: 1, track: m.srcTrack[best]!, index: m.srcIndex[best]! };
+    v.reveal(a, { center: true });
+    const t = v.groups[1]!.trace;
+    return { a, stream: t.sliceTracks[a.track]!.name, id: v.groups[1]!.profileId };
+  });
+  const pointOf = () =>
+    page.evaluate(
+      (a) => (window as unknown as TestWindow).__viewer.timeline!.view.clientPointOf(a),
+      target.a,
+    );
+  await expect.poll(pointOf).not.toBeNull();
+  const p = (await pointOf())!;
+  await page.mouse.click(p.x, p.y);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as TestWindow).__viewer.store.getState().selected),
+    )
+    .toEqual({ profileId: target.id, track: target.a.track, index: target.a.index });
+  expect(target.stream).toMatch(/^Stream/);
+  await expect(page.getByTestId('details-track')).toContainText(target.stream);
+  await page.screenshot({ path: '/tmp/tl2-merged-streams.png' });
+
+  // Saved with the layout.
+  await page.reload();
+  await openBothRanks(page);
+  expect((await rowTitles(page)).filter((x) => x === 'slices:Merged streams')).toHaveLength(2);
 });

@@ -226,6 +226,30 @@ test.describe('timeline on a small generated trace', () => {
       .not.toContain('aten::add');
   });
 
+  test('the tooltip does not stay on a slice that ] moved away from under a still pointer', async ({
+    page,
+  }) => {
+    // Zoomed onto aten::add (100–300 µs): the kernel it launched (300.5 µs) is off screen.
+    await page.evaluate(() =>
+      (window as unknown as TestWindow).__viewer.store
+        .getState()
+        .setVisibleWindow({ start: 90_000, end: 290_000 }),
+    );
+    const p = await slicePoint(page, 'aten::add');
+    await page.mouse.click(p.x, p.y);
+    const tip = page.getByTestId('timeline-tooltip');
+    await expect(tip).toContainText('aten::add');
+    const readout = await page.getByTestId('cursor-readout').textContent();
+    await page.keyboard.press(']');
+    await expect.poll(() => selectedName(page)).toBe('AddKernel');
+    // The view moved to the kernel: the tooltip and readout describe what is under the pointer now.
+    await expect.poll(async () => (await state(page)).window.end).toBeGreaterThan(300_000);
+    await expect
+      .poll(async () => ((await tip.isVisible()) ? await tip.textContent() : 'hidden'))
+      .not.toContain('aten::add');
+    await expect.poll(() => page.getByTestId('cursor-readout').textContent()).not.toBe(readout);
+  });
+
   test('the track filter shows only matching tracks', async ({ page }) => {
     const titles = () =>
       page.evaluate(() =>

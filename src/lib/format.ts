@@ -108,3 +108,14 @@ export function formatNumberText(text: string, maxDecimals = MAX_DECIMALS): stri
   if (!Number.isFinite(v)) return t;
   return `${formatNumber(v, maxDecimals)}${pct ? '%' : ''}`;
 }
+
+/**
+ * Short form of a long id or hash (20+ decimal digits, e.g. a group hash, or 16+ hex digits with a
+ * letter; ns timestamps, 19 digits, stay whole): its first 6 and last 4 characters, or null.
+ */
+export function shortHash(s: string): string | null {
+  const dec = /^\d{20,}$/.test(s);
+  const hex = s.length >= 16 && /^(0x)?[0-9a-f]+$/i.test(s) && /[a-f]/i.test(s.replace(/^0x/i, ''));
+  if (!dec && !hex) return null;
+  return `${s.slice(0, 6)}…${s.slice(-4)}`;
+}

@@ -112,24 +112,29 @@ export interface TimelineSlice {
     >,
   ) => void;
 
-  /** Details panel height, CSS px. */
+  /** Details panel height, CSS px (the one dragged to; unused while `panelAuto`). */
   panelHeight: number;
+  /** Never dragged: the panel sizes itself to its content, within limits. */
+  panelAuto: boolean;
   panelTab: DetailsTab;
   helpOpen: boolean;
   setPanelHeight: (h: number) => void;
+  /** Back to sizing by content (double-click on the splitter). */
+  resetPanelHeight: () => void;
   setPanelTab: (t: DetailsTab) => void;
   setHelpOpen: (open: boolean) => void;
 }
 
 const PANEL_HEIGHT_KEY = 'atv-panel-height';
 
-/** The details panel height the user last dragged to (kept in the browser), else 220 px. */
-function savedPanelHeight(): number {
+/** The details panel height the user last dragged to (kept in the browser), else null. */
+function savedPanelHeight(): number | null {
   try {
-    const v = Number(globalThis.localStorage?.getItem(PANEL_HEIGHT_KEY));
-    return Number.isFinite(v) && v >= 80 && v <= 2000 ? v : 220;
+    const raw = globalThis.localStorage?.getItem(PANEL_HEIGHT_KEY);
+    const v = Number(raw);
+    return raw && Number.isFinite(v) && v >= 80 && v <= 2000 ? v : null;
   } catch {
-    return 220;
+    return null;
   }
 }
 
@@ -226,7 +231,8 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
         : [...s.pinnedTracks, key],
     })),
 
-  panelHeight: savedPanelHeight(),
+  panelHeight: savedPanelHeight() ?? 220,
+  panelAuto: savedPanelHeight() === null,
   panelTab: 'slice',
   helpOpen: false,
   setPanelHeight: (panelHeight) => {
@@ -235,7 +241,15 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
     } catch {
       // Storage blocked: the height still applies to this page.
     }
-    set({ panelHeight });
+    set({ panelHeight, panelAuto: false });
+  },
+  resetPanelHeight: () => {
+    try {
+      globalThis.localStorage?.removeItem(PANEL_HEIGHT_KEY);
+    } catch {
+      // Storage blocked.
+    }
+    set({ panelAuto: true });
   },
   setPanelTab: (panelTab) => set({ panelTab }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),

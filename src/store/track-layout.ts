@@ -7,9 +7,17 @@
  *
  * Names: a process kind is its label ("Ascend Hardware"); a track is `kind/track title`
  * ("Ascend Hardware/Stream 2"). Hiding a name hides it on every rank.
+ *
+ * `merge` draws every stream of one device as one row-group (model/merge-streams.ts).
  */
 
 export type TrackLayoutMode = 'rank' | 'kind';
+
+/**
+ * Device streams drawn separately ('off'), or merged into one row-group per device / rank: the
+ * Ascend Hardware streams ('streams'), or those and the HCCL planes ('streams+hccl').
+ */
+export type StreamMerge = 'off' | 'streams' | 'streams+hccl';
 
 export interface TrackLayout {
   mode: TrackLayoutMode;
@@ -17,9 +25,27 @@ export interface TrackLayout {
   hidden: readonly string[];
   /** Process kinds in the user's order (kinds not listed keep their place after these). */
   order: readonly string[];
+  /** Merged device streams (absent in layouts saved before it existed: 'off'). */
+  merge?: StreamMerge;
 }
 
 export const DEFAULT_TRACK_LAYOUT: TrackLayout = { mode: 'rank', hidden: [], order: [] };
+
+/** Process kinds whose slice tracks a merge takes (the first is the one the merged row sits in). */
+export const MERGED_KINDS: Record<Exclude<StreamMerge, 'off'>, readonly string[]> = {
+  streams: ['Ascend Hardware'],
+  'streams+hccl': ['Ascend Hardware', 'HCCL'],
+};
+
+/** Whether a layout differs from the default (something to reset, something to save). */
+export function isCustomLayout(l: TrackLayout): boolean {
+  return (
+    l.mode !== 'rank' ||
+    l.hidden.length > 0 ||
+    l.order.length > 0 ||
+    (l.merge !== undefined && l.merge !== 'off')
+  );
+}
 
 /** Name of a track inside its process kind. */
 export const trackName = (kind: string, title: string) => `${kind}/${title}`;
@@ -35,11 +61,17 @@ export function loadTrackLayout(kind: string): TrackLayout {
   try {
     const raw = globalThis.localStorage?.getItem(PREFIX + kind);
     if (!raw) return DEFAULT_TRACK_LAYOUT;
-    const v = JSON.parse(raw) as { mode?: unknown; hidden?: unknown; order?: unknown };
+    const v = JSON.parse(raw) as {
+      mode?: unknown;
+      hidden?: unknown;
+      order?: unknown;
+      merge?: unknown;
+    };
     return {
       mode: v.mode === 'kind' ? 'kind' : 'rank',
       hidden: isStringArray(v.hidden) ? v.hidden : [],
       order: isStringArray(v.order) ? v.order : [],
+      ...(v.merge === 'streams' || v.merge === 'streams+hccl' ? { merge: v.merge } : {}),
     };
   } catch {
     return DEFAULT_TRACK_LAYOUT;
@@ -48,8 +80,7 @@ export function loadTrackLayout(kind: string): TrackLayout {
 
 export function saveTrackLayout(kind: string, layout: TrackLayout): void {
   try {
-    const empty = layout.mode === 'rank' && !layout.hidden.length && !layout.order.length;
-    if (empty) globalThis.localStorage?.removeItem(PREFIX + kind);
+    if (!isCustomLayout(layout)) globalThis.localStorage?.removeItem(PREFIX + kind);
     else globalThis.localStorage?.setItem(PREFIX + kind, JSON.stringify(layout));
   } catch {
     // Storage full or blocked: the layout still applies to this page.

@@ -1,6 +1,6 @@
 /**
  * A virtualised, keyboard-accessible data grid: fixed-height rows (optionally with an expanded
- * detail block under a row), a sticky header with sortable, resizable columns, and only the rows
+ * detail block under a row, measured once drawn so nothing is clipped or overlapped), a sticky header with sortable, resizable columns, and only the rows
  * in view in the DOM (@tanstack/react-virtual), so a million rows scroll like fifty.
  *
  * It knows nothing about the data: columns read cells from a row id, `rows` gives the display
@@ -46,8 +46,13 @@ const DEFAULT_WIDTH = 120;
 /** Extra content shown under some rows (e.g. an operator's call stack). */
 export interface RowDetail {
   isOpen: (row: number) => boolean;
-  /** Height of the detail block, CSS px (exact: rows are positioned from it). */
+  /**
+   * Estimated height of the detail block, CSS px: rows are positioned from it until the open row
+   * is drawn, then from its measured height (so an estimate that is off clips nothing).
+   */
   height: (row: number) => number;
+  /** Largest detail block, CSS px; longer content scrolls inside it. */
+  maxHeight?: number;
   render: (row: number) => ReactNode;
   /** Changes whenever the set of open rows changes. */
   version: unknown;
@@ -313,6 +318,9 @@ export function DataTable(props: DataTableProps) {
             return (
               <div
                 key={v.key}
+                // An open row's real height (its detail block) is measured, not assumed.
+                ref={open ? virtualizer.measureElement : undefined}
+                data-index={v.index}
                 id={rowDomId(v.index)}
                 role="row"
                 aria-rowindex={v.index + 2}
@@ -321,9 +329,9 @@ export function DataTable(props: DataTableProps) {
                 data-row={row}
                 style={{
                   transform: `translateY(${v.start}px)`,
-                  height: v.size,
+                  height: open ? undefined : v.size,
                   gridTemplateColumns: template,
-                  gridTemplateRows: open ? `${ROW_HEIGHT}px 1fr` : `${ROW_HEIGHT}px`,
+                  gridTemplateRows: open ? `${ROW_HEIGHT}px auto` : `${ROW_HEIGHT}px`,
                 }}
                 onClick={(e) => {
                   setActive({ pos: v.index, row });
@@ -344,7 +352,11 @@ export function DataTable(props: DataTableProps) {
                   );
                 })}
                 {open && detail && (
-                  <div className="dt-detail" onClick={(e) => e.stopPropagation()}>
+                  <div
+                    className="dt-detail"
+                    style={{ maxHeight: detail.maxHeight }}
+                    onClick={(e) => e.stopPropagation()}
+                  >
                     {detail.render(row)}
                   </div>
                 )}

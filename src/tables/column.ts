@@ -5,7 +5,7 @@
  * cells are ever read.
  */
 import type { ReactNode } from 'react';
-import { formatNumberText } from '../lib/format';
+import { formatNumberText, shortHash } from '../lib/format';
 
 export type SortDir = 'asc' | 'desc';
 
@@ -51,12 +51,16 @@ export const isFilterable = (c: ColumnDef): boolean => c.filterable ?? !isNumeri
 
 /**
  * What a cell shows: the column's `render`, else for numeric columns the text as a person reads
- * it (no float noise or exponent; see formatNumberText), else the text. Filter, sort and CSV
- * export keep using `text` (the file's value), and the cell's tooltip shows it.
+ * it (no float noise or exponent; see formatNumberText), a long id or hash short (shortHash),
+ * else the text. Filter, sort and CSV export keep using `text` (the file's value), and the
+ * cell's tooltip shows it.
  */
 export function cellContent(c: ColumnDef, row: number, text: string): ReactNode {
   if (c.render) return c.render(row);
-  return isNumeric(c) ? formatNumberText(text) : text;
+  if (isNumeric(c)) return formatNumberText(text);
+  // A long id or hash (a 20-digit group hash) shows short; the cell's tooltip has it whole.
+  const short = shortHash(text);
+  return short ?? text;
 }
 
 /** The first direction a click on the header sorts by: largest first for numbers. */
@@ -82,6 +86,8 @@ export function parseCellNumber(s: string): number {
 const WIDE =
   /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
 
+const WIDE_ONE = new RegExp(WIDE.source);
+
 /** A label's length in Latin-character widths (a Chinese character counts about two). */
 export function textUnits(label: string): number {
   return label.length + 0.85 * (label.match(WIDE)?.length ?? 0);
@@ -94,13 +100,29 @@ export const MAX_CONTENT_WIDTH = 520;
 export const CONTENT_SAMPLE = 200;
 
 /**
- * Width that fits a column's cells: the longest text among the sampled rows (about 7 px a
- * character plus padding), at most MAX_CONTENT_WIDTH.
+ * Width of a cell's text at the tables' 12 px font, CSS px: about 7 px a character, capitals
+ * (and W, M, @, %) about 8.7 (an all-capitals value such as AI_VECTOR_CORE is a quarter wider
+ * than a 7 px estimate), CJK / full-width characters about 12.
+ */
+export function textPx(s: string): number {
+  let px = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if ((ch >= 65 && ch <= 90) || ch === 119 || ch === 109 || ch === 64 || ch === 37) px += 8.7;
+    else if (ch >= 0x1100 && WIDE_ONE.test(s[i]!)) px += 12;
+    else px += 7;
+  }
+  return px;
+}
+
+/**
+ * Width that fits a column's cells: the widest text among the sampled rows (textPx) plus
+ * padding, at most MAX_CONTENT_WIDTH.
  */
 export function contentWidth(c: ColumnDef, sample: readonly number[]): number {
-  let longest = 0;
-  for (const r of sample) longest = Math.max(longest, c.text(r).length);
-  return Math.min(MAX_CONTENT_WIDTH, Math.round(longest * 7 + 20));
+  let widest = 0;
+  for (const r of sample) widest = Math.max(widest, textPx(c.text(r)));
+  return Math.min(MAX_CONTENT_WIDTH, Math.round(widest + 20));
 }
 
 export function labelWidth(label: string): number {

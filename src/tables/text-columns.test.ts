@@ -42,4 +42,11 @@ describe('contentWidth', () => {
     expect(contentWidth(c, [0, 2])).toBe(2 * 7 + 20);
     expect(contentWidth(col(['y'.repeat(500)]), [0])).toBe(MAX_CONTENT_WIDTH);
   });
+
+  it('gives capitals and CJK more room than lower case (AI_VECTOR_CORE is not cut)', () => {
+    expect(contentWidth(col(['AI_VECTOR_CORE']), [0])).toBeGreaterThanOrEqual(
+      Math.round(12 * 8.7 + 2 * 7 + 20),
+    );
+    expect(contentWidth(col(['算子']), [0])).toBe(2 * 12 + 20);
+  });
 });

@@ -20,6 +20,11 @@ import './panels/timeline.css';
 
 const MIN_PANEL = 80;
 
+/** The panel's height on screen (sized by its content until the user drags it). */
+function shownHeight(el: HTMLElement | null, fallback: number): number {
+  return el ? Math.round(el.getBoundingClientRect().height) : fallback;
+}
+
 export interface TimelineProps {
   /** What to show (default: the active profile alone); e.g. the cluster's open ranks. */
   selectGroups?: GroupsSelector;
@@ -44,6 +49,30 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
   const [view, setView] = useState<TimelineView | null>(null);
   const [runner, setRunner] = useState<SearchRunner | null>(null);
   const panelHeight = useAppStore((s) => s.panelHeight);
+  const panelAuto = useAppStore((s) => s.panelAuto);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // The height shown, for the splitter's aria-valuenow (sized by content until dragged).
+  const [shownPanel, setShownPanel] = useState(panelHeight);
+  useEffect(() => {
+    const el = panelRef.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let last = shownHeight(el, 0);
+    const ro = new ResizeObserver(() => {
+      const h = shownHeight(el, 0);
+      setShownPanel(h);
+      // Grown to fit a new selection's details: keep that selection's row in view (once the
+      // tracks area has taken its new size).
+      const st = store.getState();
+      if (h > last && st.panelAuto && st.selected) {
+        const sel = st.selected;
+        requestAnimationFrame(() => store.getState().requestReveal(sel));
+      }
+      last = h;
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [store]);
+
   // With nothing selected the panel only holds a hint: keep it short so the tracks get the room.
   const idle = useAppStore(
     (s) => s.selected === null && s.selectedInstant === null && s.range === null,
@@ -106,7 +135,7 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
       const target = e.currentTarget;
       target.setPointerCapture(e.pointerId);
       const startY = e.clientY;
-      const startH = store.getState().panelHeight;
+      const startH = shownHeight(panelRef.current, store.getState().panelHeight);
       const max = Math.max(MIN_PANEL, root.getBoundingClientRect().height - 160);
       const move = (ev: PointerEvent) => {
         const h = Math.min(max, Math.max(MIN_PANEL, startH + (startY - ev.clientY)));
@@ -155,20 +184,27 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
         role="separator"
         aria-orientation="horizontal"
         aria-label={t('timeline:resize_the_details_panel')}
-        aria-valuenow={panelHeight}
+        aria-valuenow={panelAuto ? shownPanel : panelHeight}
         aria-valuemin={MIN_PANEL}
         tabIndex={0}
         onPointerDown={onSplitterDown}
+        onDoubleClick={() => store.getState().resetPanelHeight()}
         onKeyDown={(e) => {
           // ↑ / ↓ grow / shrink the panel by 24 px (stopped: ↑ / ↓ also walk the slice tree).
           if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
           e.preventDefault();
           e.stopPropagation();
-          const h = panelHeight + (e.key === 'ArrowUp' ? 24 : -24);
+          const h = shownHeight(panelRef.current, panelHeight) + (e.key === 'ArrowUp' ? 24 : -24);
           store.getState().setPanelHeight(Math.max(MIN_PANEL, h));
         }}
       />
-      <div className="tl-panel" style={{ height: idle ? Math.min(panelHeight, 72) : panelHeight }}>
+      {/* Sized by its content (capped, scrolling beyond) until the user drags the splitter. */}
+      <div
+        ref={panelRef}
+        className={panelAuto ? 'tl-panel auto' : 'tl-panel'}
+        data-testid="details-panel-box"
+        style={panelAuto ? undefined : { height: idle ? Math.min(panelHeight, 72) : panelHeight }}
+      >
         <DetailsPanel view={view} />
       </div>
       <TimelineAnnouncer view={view} />

@@ -83,16 +83,19 @@ export function hitTest(ctx: HitContext, x: number, y: number): Hit | null {
       ? { kind: 'instant', row, group: row.group, table: instants, index: i }
       : { kind: 'row', row };
   }
-  if (row.kind === 'slices' && row.track >= 0) {
+  if (row.kind === 'slices' && (row.track >= 0 || row.merged)) {
     const d = laneAt(row, dy);
     if (d < 0) return { kind: 'row', row };
-    const table = t.sliceTracks[row.track]!.slices;
+    const m = row.merged;
+    const table = (m?.track ?? t.sliceTracks[row.track]!).slices;
     const lane = sliceIndex(table).lanes[row.firstLane + d];
     if (!lane) return { kind: 'row', row };
     const i = sliceAtTime(table, lane, scale, time);
-    return i >= 0
-      ? { kind: 'slice', row, group: row.group, track: row.track, index: i }
-      : { kind: 'row', row };
+    if (i < 0) return { kind: 'row', row };
+    // A merged row's slice is its real stream's slice.
+    return m
+      ? { kind: 'slice', row, group: row.group, track: m.srcTrack[i]!, index: m.srcIndex[i]! }
+      : { kind: 'slice', row, group: row.group, track: row.track, index: i };
   }
   if (row.kind === 'counter') {
     const c = t.counters[row.track]!;

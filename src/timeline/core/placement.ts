@@ -8,6 +8,7 @@ import type { Row, RowLayout } from './row-layout';
 import type { SliceAddress, TraceGroup } from './timeline-groups';
 import type { TimeScale } from './time-scale';
 import type { Rect } from '../draw/frame';
+import { mergedIndexOf } from '../../model/merge-streams';
 
 export interface ScreenGeometry {
   layout: RowLayout;
@@ -76,7 +77,10 @@ export function sliceRect(
   if (!found.exact || row.kind !== 'slices') {
     return { x: x0, y: top + 2, w: Math.max(1, x1 - x0), h: row.height - 4, exact: false };
   }
-  const depth = t.depth[a.index]! - row.firstLane;
+  const depth =
+    (row.merged
+      ? row.merged.track.slices.depth[mergedIndexOf(row.merged, a.track, a.index)]!
+      : t.depth[a.index]!) - row.firstLane;
   const d = Math.max(0, Math.min(depth, row.lanes - 1));
   const y = top + TRACK_PAD + row.laneTop + d * DEPTH_H + (DEPTH_H - SLICE_H) / 2;
   const exact = depth >= 0 && depth < row.lanes;

@@ -32,7 +32,8 @@ import {
 } from './collapse-rules';
 import type { TraceGroup } from './timeline-groups';
 import { processLabel, threadLabel } from '../../model/labels';
-import { orderRank, trackName, type TrackLayout } from '../../store/track-layout';
+import { MERGED_KINDS, orderRank, trackName, type TrackLayout } from '../../store/track-layout';
+import { mergePlans, mergeStreams, type MergedStreams } from '../../model/merge-streams';
 
 /** Height of one depth lane, CSS px. */
 export const DEPTH_H = 18;
@@ -78,6 +79,11 @@ export interface Row {
   firstLane: number;
   /** Name that hides this row in the track layout (track-layout.ts), '' when it cannot be hidden. */
   hideName: string;
+  /**
+   * Merged device streams (model/merge-streams.ts): the row draws this derived table (track is
+   * -1); its slices map back to their real tracks, which all resolve to this row in `byKey`.
+   */
+  merged: MergedStreams | null;
 }
 
 export interface RowLayout {
@@ -108,6 +114,7 @@ function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 't
     laneTop: 0,
     firstLane: 0,
     hideName: '',
+    merged: null,
     ...partial,
   };
 }
@@ -162,6 +169,9 @@ function groupRows(
   const id = g.profileId;
   const out: Row[] = [];
   const blocks: ProcessBlock[] = [];
+  const merge = st.trackLayout?.merge;
+  const plans = merge && merge !== 'off' ? mergePlans(t, MERGED_KINDS[merge]) : [];
+  const mergedTracks = new Set(plans.flatMap((pl) => pl.members));
   let indent = 0;
   if (multi && !byKind) {
     const key = groupKey(id);
@@ -189,6 +199,26 @@ function groupRows(
     const kind = processLabel(pr);
     if (hidden.has(kind)) continue;
     const children: Row[] = [];
+    const plan = plans.find((pl) => pl.host === p);
+    if (plan) {
+      const m = mergeStreams(t, p, plan.members, tr('timeline:merged_streams'));
+      children.push(
+        baseRow({
+          key: `${id}|m${p}`,
+          kind: 'slices',
+          group: gi,
+          process: p,
+          indent: indent + 1,
+          title: m.track.name,
+          subtitle: tr('timeline:merged_streams_count', {
+            count: new Set(plan.members.map((k) => t.sliceTracks[k]!.thread)).size,
+          }),
+          lanes: m.track.slices.rows,
+          hideName: trackName(kind, 'Merged streams'),
+          merged: m,
+        }),
+      );
+    }
     if (pr.instants.length > 0) {
       children.push(
         baseRow({
@@ -207,6 +237,7 @@ function groupRows(
       const thread = t.threads[th]!;
       const hasInstants = thread.instants.length > 0;
       if (thread.track < 0 && !hasInstants) continue; // empty threads are hidden
+      if (mergedTracks.has(thread.track)) continue; // drawn on the merged row
       const track = thread.track >= 0 ? t.sliceTracks[thread.track]! : null;
       const depthRows = track?.slices.rows ?? 0;
       const hasOverflow = thread.overflowTrack >= 0;
@@ -427,8 +458,12 @@ export function computeRowLayout(groups: readonly TraceGroup[], st: CollapseStat
     y += r.height;
   }
   const byKey = new Map<string, Row>();
-  for (const r of pinned) byKey.set(r.key, r);
-  for (const r of rows) byKey.set(r.key, r);
+  for (const r of [...pinned, ...rows]) {
+    byKey.set(r.key, r);
+    // A merged stream's own key finds the merged row (selection, flows, navigation).
+    if (r.merged)
+      for (const k of r.merged.members) byKey.set(trackKey(groups[r.group]!.profileId, k), r);
+  }
   return { pinned, pinnedHeight, rows, height: y, byKey };
 }
 

@@ -4,6 +4,7 @@
  * the canvas API afterwards, where they fit.
  */
 import { SliceFlag, type SliceTable } from '../../model/trace-model';
+import { mergedMask } from '../../model/merge-streams';
 import { walkLane, type LodEmit } from '../core/lod';
 import { DEPTH_H, SLICE_H, TRACK_PAD, type Row } from '../core/row-layout';
 import { isIndexed, sliceIndex, warmIndex } from '../core/slice-index';
@@ -99,13 +100,18 @@ export function sliceRowPixels(
 ): void {
   const g = f.groups[row.group]!;
   const trace = g.trace;
-  const table = trace.sliceTracks[row.track]!.slices;
+  const table = (row.merged?.track ?? trace.sliceTracks[row.track]!).slices;
   if (!tableReady(f, table)) return;
   const ix = sliceIndex(table);
   const { labelWidth, palette } = f;
   const fills = packedFill(palette);
   const contentW = f.width - labelWidth;
-  const mask = f.searchMasks ? (f.searchMasks.get(memoized(maskKeys, row, maskKey)) ?? null) : null;
+  const masks = f.searchMasks;
+  const mask = !masks
+    ? null
+    : row.merged
+      ? mergedMask(masks, row.group, row.merged)
+      : (masks.get(memoized(maskKeys, row, maskKey)) ?? null);
   const dimAll = f.searchMasks !== null;
   const strings = trace.strings;
   const { name, flags } = table;

@@ -241,7 +241,7 @@ function pixelArea(f: TracksFrame, area: Area, deadline: number): number {
     if (!g) continue;
     const scale = groupScales[row.group]!;
     if (row.kind === 'slices') {
-      if (row.track >= 0) sliceRowPixels(pixels, f, row, y, scale, q);
+      if (row.track >= 0 || row.merged) sliceRowPixels(pixels, f, row, y, scale, q);
       if (row.thread >= 0)
         instantPixels(pixels, f, g.trace.threads[row.thread]!.instants, y + TRACK_PAD, scale);
     } else if (row.kind === 'instants') {

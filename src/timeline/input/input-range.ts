@@ -46,7 +46,9 @@ export function createRangeDrag(view: TimelineView): RangeDrag {
     for (let y = lo; ;) {
       const f = rowAtY(view.layout, y, view.scrollTop);
       const t = f ? view.groups[f.row.group]?.trace : undefined;
-      if (f && t && f.row.kind === 'slices' && f.row.track >= 0) {
+      if (f && t && f.row.merged) {
+        for (const k of f.row.merged.members) add(f.row.group, k);
+      } else if (f && t && f.row.kind === 'slices' && f.row.track >= 0) {
         add(f.row.group, f.row.track);
         const st = t.sliceTracks[f.row.track]!;
         if (st.thread >= 0 && f.row.collapsed)

@@ -6,20 +6,10 @@
  */
 import { t } from '../../i18n/t';
 import type { JsonValue, OrderedJson } from '../../lib/json-bytes';
+import { shortHash } from '../../lib/format';
 
 /** Args as parsed for display (objects as Maps in file order) or as plain JSON values. */
 type ArgValue = OrderedJson | JsonValue;
-
-/**
- * Short form of a long id or hash (20+ decimal digits, e.g. a group hash, or 16+ hex digits with a
- * letter; ns timestamps, 19 digits, stay whole): its first 6 and last 4 characters, or null.
- */
-export function shortHash(s: string): string | null {
-  const dec = /^\d{20,}$/.test(s);
-  const hex = s.length >= 16 && /^(0x)?[0-9a-f]+$/i.test(s) && /[a-f]/i.test(s.replace(/^0x/i, ''));
-  if (!dec && !hex) return null;
-  return `${s.slice(0, 6)}…${s.slice(-4)}`;
-}
 
 /** A long id / hash shown short, the full value on hover (title) and copied whole (select all). */
 function MaybeHash({ text, className }: { text: string; className: string }) {

@@ -248,7 +248,7 @@ function SliceDetails({
             )}
           </dd>
           <dt>{st.kind === 'async' ? tr('timeline:track') : tr('timeline:thread')}</dt>
-          <dd>
+          <dd data-testid="details-track">
             {st.name}
             {thread && (
               <span className="muted">

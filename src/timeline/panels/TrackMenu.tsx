@@ -1,13 +1,19 @@
 /**
  * The toolbar's Tracks menu: several ranks one after another or side by side by track kind,
- * process kinds shown / hidden and moved up or down, hidden tracks listed to show again, and a
- * reset. The layout is saved per kind of trace (store/track-layout.ts); right-click on a track's
+ * the device streams one row each or merged per device (with or without HCCL), process kinds
+ * shown / hidden and moved up or down, hidden tracks listed to show again, and a reset. The layout is saved per kind of trace (store/track-layout.ts); right-click on a track's
  * label hides that track.
  */
 import { t } from '../../i18n/t';
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/use-app-store';
-import { DEFAULT_TRACK_LAYOUT, moveKind, toggleHidden } from '../../store/track-layout';
+import {
+  DEFAULT_TRACK_LAYOUT,
+  isCustomLayout,
+  moveKind,
+  toggleHidden,
+  type StreamMerge,
+} from '../../store/track-layout';
 import { computeRowLayout } from '../core/row-layout';
 import type { TimelineView } from '../view/timeline-view';
 
@@ -39,7 +45,14 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
   if (!view || groups === 0) return null;
   const kinds = open ? kindsOf(view) : [];
   const hiddenTracks = layout.hidden.filter((n) => n.includes('/'));
-  const changed = layout.mode !== 'rank' || layout.hidden.length > 0 || layout.order.length > 0;
+  const changed = isCustomLayout(layout);
+  const merge = layout.merge ?? 'off';
+  const hasStreams = open && kinds.includes('Ascend Hardware');
+  const mergeOptions: [StreamMerge, string][] = [
+    ['off', t('timeline:streams_separate')],
+    ['streams', t('timeline:streams_merged')],
+    ['streams+hccl', t('timeline:streams_merged_hccl')],
+  ];
   return (
     <details
       className="tl-menu"
@@ -74,6 +87,22 @@ export function TrackMenu({ view }: { view: TimelineView | null }) {
                 />
                 {t('timeline:side_by_side_grouped_by_track_kind')}
               </label>
+            </fieldset>
+          )}
+          {hasStreams && (
+            <fieldset>
+              <legend>{t('timeline:device_streams')}</legend>
+              {mergeOptions.map(([m, label]) => (
+                <label key={m}>
+                  <input
+                    type="radio"
+                    checked={merge === m}
+                    onChange={() => setLayout({ ...layout, merge: m })}
+                    data-testid={`streams-merge-${m}`}
+                  />
+                  {label}
+                </label>
+              ))}
             </fieldset>
           )}
           <fieldset>

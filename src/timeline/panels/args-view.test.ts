@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shortHash, splitMultiline } from './ArgsView';
+import { shortHash } from '../../lib/format';
+import { splitMultiline } from './ArgsView';
 
 describe('splitMultiline', () => {
   it('splits torch_npu call stacks (";\\r\\n") into frames without the trailing ";"', () => {

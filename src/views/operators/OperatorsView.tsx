@@ -151,6 +151,7 @@ function OperatorsTable({
         onShow={profile.trace ? () => showOperator(store, profile, ops, r) : undefined}
       />
     ),
+    maxHeight: MAX_DETAIL_PX,
     version: open,
   };
 
