@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import type { AppStore } from '../src/store/app-store';
-import { ready, type ViewerWindow } from './viewer';
+import { fragmentState, ready, type ViewerWindow } from './viewer';
 
 // Links to local files (fingerprint prompt and check), back/forward over the view history,
 // markers (key M, panel, storage, export/import) and the postMessage embedding API, in the
@@ -132,7 +132,12 @@ test('markers: M on the timeline, the panel, storage per profile, export and imp
   await item.getByTestId('marker-note').fill('first step is slow <b>really</b>');
   await page.screenshot({ path: '/tmp/teams-markers.png' });
 
-  // Kept in this browser for this profile.
+  // Kept in this browser for this profile. (The reload reopens the page's own link too: wait
+  // until its fragment, written once the edit settles, has the new name, or the older markers
+  // it carried would come back with it.)
+  await expect
+    .poll(async () => (await fragmentState(page))?.markers?.map((m) => m.name))
+    .toContain('warm-up');
   await page.reload();
   await ready(page);
   await expect.poll(async () => (await snap(page)).markers.map((m) => m.name)).toContain('warm-up');

@@ -20,7 +20,15 @@ import {
 import { makeNotesDoc, parseNotesDoc, type NotesDoc } from './notes-doc';
 import { loadStoredMarkers, mergeMarkers, storeMarkers } from './notes-storage';
 import { resolveSliceRef, sliceRefOf } from './slice-ref';
-import { decodeViewState, encodeViewState, type ViewState } from './view-state';
+import { layoutKindOfTrace } from '../../timeline/core/timeline-groups';
+import {
+  decodeViewState,
+  encodeViewState,
+  linkTrackLayout,
+  storeTrackLayout,
+  VIEW_STATE_VERSION,
+  type ViewState,
+} from './view-state';
 
 /** Markers travel in a link while their JSON stays under this size. */
 const LINK_MARKERS_MAX = 2000;
@@ -158,7 +166,11 @@ export class ShareSession {
   /** The current view as a link state. */
   currentState(): ViewState {
     const s = this.store.getState();
-    const v: ViewState = { v: 1, tab: s.tab, win: [s.visibleWindow.start, s.visibleWindow.end] };
+    const v: ViewState = {
+      v: VIEW_STATE_VERSION,
+      tab: s.tab,
+      win: [s.visibleWindow.start, s.visibleWindow.end],
+    };
     if (s.activeProfileId !== null) v.profile = s.activeProfileId;
     if (s.selected) {
       const t = s.profiles[s.selected.profileId]?.trace;
@@ -179,6 +191,8 @@ export class ShareSession {
     if (s.markers.length > 0 && JSON.stringify(s.markers).length <= LINK_MARKERS_MAX)
       v.markers = s.markers;
     if (s.trackFilter) v.tracks = s.trackFilter;
+    const lay = linkTrackLayout(s.trackLayout);
+    if (lay) v.lay = lay;
     const ct = s.compareTimeline;
     if (ct) v.cmp = { b: ct.baseline, t: ct.target, align: ct.align, tl: true };
     else if (s.compareSides) v.cmp = { b: s.compareSides.baseline, t: s.compareSides.target };
@@ -267,6 +281,8 @@ export class ShareSession {
       st = this.store.getState();
       st.setTrackFilter(v.tracks ?? '');
       await this.applyCompare(v.cmp);
+      // Version 1 links carry no layout: the receiver's own stays.
+      if (v.v >= 2) this.applyTrackLayout(v);
       st = this.store.getState();
       st.setSearchOptions({ regex: v.search?.re ?? false, args: v.search?.args ?? false });
       st.setSearchQuery(v.search?.q ?? '');
@@ -290,6 +306,13 @@ export class ShareSession {
       if (this.store.getState().notesKey)
         storeMarkers(this.store.getState().notesKey, this.store.getState().markers);
     }
+  }
+
+  /** A link's track layout, shown for the kind of trace it was made on (not saved). */
+  private applyTrackLayout(v: ViewState): void {
+    const st = this.store.getState();
+    const trace = st.profiles[v.profile ?? st.activeProfileId ?? '']?.trace;
+    st.showLinkTrackLayout(storeTrackLayout(v.lay), trace ? layoutKindOfTrace(trace) : null);
   }
 
   /** A link's compare pair: both sides imported, chosen, and on one axis when it was. */
@@ -377,6 +400,7 @@ function viewChanged(s: AppState, p: AppState): boolean {
     s.clusterManualOffsets !== p.clusterManualOffsets ||
     s.markers !== p.markers ||
     s.trackFilter !== p.trackFilter ||
+    s.trackLayout !== p.trackLayout ||
     s.compareSides !== p.compareSides ||
     s.compareTimeline !== p.compareTimeline
   );
