@@ -24,5 +24,6 @@ export const fragmentState = (p: Page) =>
       v: number;
       lay?: { m?: string; h?: string[]; o?: string[] };
       markers?: { name: string; note: string }[];
+      src?: { url?: string; fp?: { name: string }; also?: { name: string }[] };
     };
   });

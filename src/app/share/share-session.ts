@@ -17,6 +17,7 @@ import {
   fingerprintFiles,
   type Fingerprint,
 } from './fingerprint';
+import { AlongsideRuns } from './link-alongside';
 import { makeNotesDoc, parseNotesDoc, type NotesDoc } from './notes-doc';
 import { loadStoredMarkers, mergeMarkers, storeMarkers } from './notes-storage';
 import { resolveSliceRef, sliceRefOf } from './slice-ref';
@@ -48,11 +49,15 @@ export class ShareSession {
   private lastKeyState = '';
   private lastPush = 0;
   private unsub: (() => void) | null = null;
+  /** Runs opened beside the first ("Compare with…"): fingerprinted, asked for by a link. */
+  readonly runs: AlongsideRuns;
 
   constructor(
     readonly store: AppStore,
     readonly controller: ViewerController,
-  ) {}
+  ) {
+    this.runs = new AlongsideRuns(store, controller, (v) => this.apply(v));
+  }
 
   /** Starts watching; true when it opened something (or waits for files), so no demo. */
   start(): boolean {
@@ -104,7 +109,10 @@ export class ShareSession {
     const res = await openUrl(this.controller, raw);
     this.urlOpening = null;
     if (!res.ok) return false;
-    if (state) await this.apply(state);
+    if (state) {
+      await this.apply(state);
+      this.runs.expect(state);
+    }
     return true;
   }
 
@@ -117,6 +125,12 @@ export class ShareSession {
         this.token = token;
         this.ready = this.newSession(s.sourceName);
       }
+      // A run opened beside the first: its fingerprint goes into the links too.
+      const sync = this.ready.then(() => this.runs.sync());
+      this.ready = sync;
+      void sync.then(() => {
+        if (this.store.getState().status === 'ready' && !this.applying) this.schedule();
+      });
     }
     if (s.markers !== prev.markers && s.notesKey && !this.applying)
       storeMarkers(s.notesKey, s.markers);
@@ -152,6 +166,7 @@ export class ShareSession {
         this.store.getState().setShareMessage(diff ?? 'The files match the link: view restored.');
       }
       void this.applyWhenReady(pending);
+      this.runs.expect(pending);
     }
   }
 
@@ -188,6 +203,11 @@ export class ShareSession {
     if (s.clusterOpenRanks.length > 0) v.ranks = s.clusterOpenRanks;
     if (Object.keys(s.clusterManualOffsets).length > 0) v.offsets = s.clusterManualOffsets;
     if (!this.urlSource && this.fp) v.src = { fp: this.fp };
+    if (this.runs.fps.length > 0) {
+      // With ?url= the page's URL names the first run; the source is written out to carry these.
+      if (!v.src && this.urlSource) v.src = { url: this.urlSource };
+      if (v.src) v.src.also = [...this.runs.fps];
+    }
     if (s.markers.length > 0 && JSON.stringify(s.markers).length <= LINK_MARKERS_MAX)
       v.markers = s.markers;
     if (s.trackFilter) v.tracks = s.trackFilter;
