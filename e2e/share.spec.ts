@@ -167,17 +167,34 @@ test('markers: M on the timeline, the panel, storage per profile, export and imp
   );
 });
 
+/** The embedding example (deploy/embed-example.*) served from another origin (another port). */
+async function serveEmbedExample() {
+  const types: Record<string, string> = {
+    html: 'text/html',
+    js: 'text/javascript',
+    css: 'text/css',
+  };
+  const files = new Map<string, { type: string; body: string }>();
+  for (const ext of Object.keys(types))
+    files.set(`/embed-example.${ext}`, {
+      type: types[ext]!,
+      body: await readFile(resolve(`deploy/embed-example.${ext}`), 'utf8'),
+    });
+  const server = createServer((req, res) => {
+    const f = files.get(new URL(req.url ?? '/', 'http://x').pathname);
+    res.writeHead(f ? 200 : 404, { 'content-type': f?.type ?? 'text/plain' });
+    res.end(f?.body ?? '');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
 test('embedding: PING/PONG, then a buffer from an unlisted origin after the user allows it', async ({
   page,
   baseURL,
 }) => {
   // The dashboard: the example page served from another origin (another port).
-  const html = await readFile(resolve('deploy/embed-example.html'), 'utf8');
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(html);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const server = await serveEmbedExample();
   const addr = server.address();
   const dashboard = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const viewer = `${baseURL}/?embed=1`;
@@ -200,6 +217,54 @@ test('embedding: PING/PONG, then a buffer from an unlisted origin after the user
   await page.locator('#sample').click();
   await expect(frame.getByTestId('embed-confirm')).toHaveCount(0);
   await expect(page.locator('#status')).toHaveText('opened');
+  server.close();
+});
+
+test('embedding: a refused origin gets no trace, an opaque origin is refused without asking', async ({
+  page,
+  baseURL,
+}) => {
+  const server = await serveEmbedExample();
+  const addr = server.address();
+  const dashboard = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  await page.goto(
+    `${dashboard}/embed-example.html?viewer=${encodeURIComponent(`${baseURL}/?embed=1`)}`,
+  );
+  await expect(page.locator('#status')).toHaveText('viewer ready');
+  const frame = page.frameLocator('#viewer');
+  await page.locator('#sample').click();
+  await expect(frame.getByTestId('embed-confirm')).toContainText(dashboard);
+  await frame.getByTestId('embed-deny').click();
+  await expect(page.locator('#status')).toHaveText('not opened: refused by the user');
+  await expect(frame.getByTestId('embed-confirm')).toHaveCount(0);
+  await expect(frame.getByTestId('app-status')).toHaveAttribute('data-state', 'idle');
+  // A sandboxed frame (origin "null") beside the viewer gets its PONG, but its atv:open is
+  // refused at once.
+  const reply = await page.evaluate(async () => {
+    const box = document.createElement('iframe');
+    box.sandbox.add('allow-scripts');
+    box.srcdoc = `<script>
+      const viewer = parent.frames[0];
+      const out = [];
+      addEventListener('message', (e) => {
+        out.push(e.data.type + (e.data.error ? ': ' + e.data.error : ''));
+        if (e.data.type === 'atv:pong') viewer.postMessage({ type: 'atv:open', url: 'x.json' }, '*');
+        else parent.postMessage({ sandboxed: out }, '*');
+      });
+      viewer.postMessage({ type: 'atv:ping' }, '*');
+    </script>`;
+    const got = new Promise<unknown>((r) =>
+      addEventListener('message', (e) => {
+        const d = e.data as { sandboxed?: unknown };
+        if (d?.sandboxed) r(d.sandboxed);
+      }),
+    );
+    document.body.appendChild(box);
+    return got;
+  });
+  expect(reply).toEqual(['atv:pong', 'atv:opened: opaque origins ("null") are refused']);
+  await expect(frame.getByTestId('embed-confirm')).toHaveCount(0);
+  await expect(frame.getByTestId('app-status')).toHaveAttribute('data-state', 'idle');
   server.close();
 });
 

@@ -33,10 +33,13 @@ export interface RunningNginx {
   errorLog(): string;
 }
 
-/** Starts nginx with deploy/nginx.conf serving `root` on 127.0.0.1 and a free port. */
+/**
+ * Starts nginx with deploy/nginx.conf serving `root` on 127.0.0.1 and NGINX_PORT, or a free port
+ * when it is not set.
+ */
 export async function startNginx(root: string, dir: string): Promise<RunningNginx> {
   if (!NGINX_PATH) throw new Error(NGINX_SKIP_REASON);
-  const port = await freePort();
+  const port = Number(process.env.NGINX_PORT) || (await freePort());
   const server = readFileSync(resolve('deploy/nginx.conf'), 'utf8')
     .replace(/listen 8080;/, `listen 127.0.0.1:${port};`)
     .replace(/root \/srv\/atv;/, `root ${root};`);
