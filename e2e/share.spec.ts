@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppStore } from '../src/store/app-store';
 import { fragmentState, ready, type ViewerWindow } from './viewer';
 
@@ -165,6 +167,34 @@ test('markers: M on the timeline, the panel, storage per profile, export and imp
   await expect(page.getByTestId('marker-note').first()).toHaveValue(
     'first step is slow <b>really</b>',
   );
+});
+
+test('a notes sidecar inside a dropped folder loads with it', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'atv-sidecar-'));
+  const folder = join(dir, 'run-42');
+  cpSync(L2, folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'run-42.atv-notes.json'),
+    JSON.stringify({
+      format: 'atv-notes',
+      version: 1,
+      profile: { name: 'run-42', fingerprint: '' },
+      markers: [{ id: 'k1', start: 2000, end: 9000, name: 'from the folder', note: 'kept' }],
+    }),
+  );
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(folder);
+  await ready(page);
+  await expect
+    .poll(async () => (await snap(page)).markers)
+    .toEqual([{ name: 'from the folder', note: 'kept', start: 2000, end: 9000 }]);
+  // Not an import input: the folder still holds one profile.
+  expect(
+    await page.evaluate(
+      () => (window as unknown as ViewerWindow).__viewer.store.getState().discovered.length,
+    ),
+  ).toBe(1);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The embedding example (deploy/embed-example.*) served from another origin (another port). */
