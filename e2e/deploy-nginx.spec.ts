@@ -18,6 +18,7 @@ import { generateKinetoTrace } from '../src/generator/kineto-trace';
 import { walkFolder } from '../scripts/manifest/walk';
 import { encodeViewState } from '../src/app/share/view-state';
 import { NGINX_PATH, NGINX_SKIP_REASON, startNginx, type RunningNginx } from '../test/nginx';
+import type { TimelineView } from '../src/timeline/view/timeline-view';
 import { type ViewerWindow } from './viewer';
 
 // deploy/nginx.conf on a real nginx: dist/ (the build Playwright made) under a sub-path, with
@@ -220,8 +221,41 @@ test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it',
       st.setVisibleWindow({ start: start - 1234.5, end: start + 98765.25 });
       st.selectSlice({ profileId: p.descriptor.id, track, index });
       st.addMarker({ start: start + 10, name: 'slow here', color: '#d6455d', note: 'look' });
+      // The rest of the view a link carries: range, search, a table's sort/filter/group, a
+      // pinned and a folded track, a hidden flow category, the track filter.
+      st.setRange({ start: start + 100, end: start + 5000.5 });
+      st.setSearchOptions({ regex: true, args: false });
+      st.setSearchQuery('aclnn.*Norm');
+      st.setTableState('kernels', {
+        sort: { column: 'Duration(us)', dir: 'desc' },
+        filter: 'Norm',
+        groupBy: 'name',
+      });
+      const v = (window as unknown as { __viewer: { timeline: { view: TimelineView } } }).__viewer
+        .timeline.view;
+      const rows = v.layout.rows.filter((r) => r.kind === 'slices');
+      st.togglePinned(rows[1]!.key);
+      const proc = v.layout.rows.find((r) => r.kind === 'process' && !r.collapsed)!;
+      st.setCollapsed(proc.key, true);
+      st.toggleFlowCat('async_npu');
+      st.setTrackFilter('Stream');
       return { track, index, profileId: p.descriptor.id };
     });
+    const rest = (p: Page) =>
+      p.evaluate(() => {
+        const s = (window as unknown as ViewerWindow).__viewer.store.getState();
+        return {
+          range: s.range,
+          search: [s.searchQuery, s.searchRegex, s.searchArgs],
+          kernels: s.tableStates['kernels'],
+          pins: s.pinnedTracks,
+          collapsed: s.collapseOverrides,
+          flows: s.hiddenFlowCats,
+          tracks: s.trackFilter,
+        };
+      });
+    const restBefore = await rest(page);
+    expect(restBefore.pins).toHaveLength(1);
     await page
       .context()
       .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: nginx.origin });
@@ -240,6 +274,7 @@ test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it',
       .poll(async () => (await snap(fresh)).selected)
       .toEqual({ profileId: picked.profileId, track: picked.track, index: picked.index });
     await expect.poll(async () => (await snap(fresh)).markers).toEqual(['slow here:look']);
+    await expect.poll(() => rest(fresh)).toEqual(restBefore);
     const after = await snap(fresh);
     expect(after.visibleWindow).toEqual(before.visibleWindow);
     expect(after.tab).toBe('timeline');
