@@ -169,6 +169,40 @@ test('markers: M on the timeline, the panel, storage per profile, export and imp
   );
 });
 
+test('markers: M on a selected slice notes that slice; Jump frames a marker', async ({ page }) => {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(L2);
+  await ready(page);
+  await page.getByTestId('tab-timeline').click();
+  await makeView(page);
+  await page.keyboard.press('m');
+  const m = await page.evaluate(() => {
+    const st = (window as unknown as ViewerWindow).__viewer.store.getState();
+    const sel = st.selected!;
+    const t = st.profiles[sel.profileId]!.trace!;
+    return {
+      marker: st.markers[0],
+      start: t.sliceTracks[sel.track]!.slices.start[sel.index]!,
+      dur: t.sliceTracks[sel.track]!.slices.dur[sel.index]!,
+    };
+  });
+  // On the slice: its start, and the slice itself (track key, exact start and duration).
+  expect(m.marker).toMatchObject({ start: m.start, slice: { start: m.start, dur: m.dur } });
+  // Move away, then Jump: the window is centred on the marker again.
+  await page.evaluate(() =>
+    (window as unknown as ViewerWindow).__viewer.store
+      .getState()
+      .setVisibleWindow({ start: 0, end: 1000 }),
+  );
+  await page.getByTestId('markers-toggle').click();
+  await page.getByTestId('marker-jump').click();
+  const w = await page.evaluate(
+    () => (window as unknown as ViewerWindow).__viewer.store.getState().visibleWindow,
+  );
+  expect((w.start + w.end) / 2).toBeCloseTo(m.start, 3);
+  expect(w.end - w.start).toBe(1000);
+});
+
 test('a notes sidecar inside a dropped folder loads with it', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'atv-sidecar-'));
   const folder = join(dir, 'run-42');
