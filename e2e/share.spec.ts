@@ -203,6 +203,31 @@ test('markers: M on a selected slice notes that slice; Jump frames a marker', as
   expect(w.end - w.start).toBe(1000);
 });
 
+test('a marker added as soon as the profile is ready is kept when its stored notes load', async ({
+  page,
+}) => {
+  await page.goto('./?demo=0');
+  await page.waitForFunction(() => 'store' in ((window as unknown as ViewerWindow).__viewer ?? {}));
+  // Added in the very change that makes the profile ready, before its fingerprint is read (the
+  // stored markers of that fingerprint load after it).
+  await page.evaluate(() => {
+    const store = (window as unknown as ViewerWindow).__viewer.store;
+    const off = store.subscribe((s, prev) => {
+      if (s.status !== 'ready' || prev.status === 'ready') return;
+      off();
+      s.addMarker({ start: 1234, name: 'early', color: '#d6455d', note: '' });
+    });
+  });
+  await page.getByTestId('open-folder').setInputFiles(L2);
+  await ready(page);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as ViewerWindow).__viewer.store.getState().notesKey),
+    )
+    .toMatch(/^[0-9a-f]{32}$/);
+  expect((await snap(page)).markers.map((m) => m.name)).toEqual(['early']);
+});
+
 test('a notes sidecar inside a dropped folder loads with it', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'atv-sidecar-'));
   const folder = join(dir, 'run-42');

@@ -150,11 +150,15 @@ export class ShareSession {
       u.searchParams.delete('url');
       history.replaceState(history.state, '', u.href);
     }
+    // Markers of the last input; any others were added to this one while its files are read.
+    const earlier = new Set(this.store.getState().markers);
     this.fp = picked ? await fingerprintFiles(picked.name, picked.files) : null;
     const key = this.fp?.id ?? `mem:${sourceName}`;
     let markers = loadStoredMarkers(key);
     for (const doc of await readSidecars(picked?.sidecars ?? []))
       markers = mergeMarkers(markers, doc.markers);
+    const added = this.store.getState().markers.filter((m) => !earlier.has(m));
+    if (added.length > 0) markers = mergeMarkers(markers, added);
     this.store.getState().setMarkers(markers, key);
     const pending = this.pending;
     this.pending = null;
