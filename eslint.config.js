@@ -79,5 +79,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-call': 'off',
     },
   },
-  { files: ['eslint.config.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  // Plain scripts outside the TypeScript project (deploy/embed-example.js is served as is).
+  {
+    files: ['eslint.config.js', '**/*.mjs', '**/*.cjs', 'deploy/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
 );

@@ -8,19 +8,25 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { makeManifest, MANIFEST_NAME } from '../src/app/url-open/manifest';
+import { generateKinetoTrace } from '../src/generator/kineto-trace';
 import { walkFolder } from '../scripts/manifest/walk';
+import { encodeViewState } from '../src/app/share/view-state';
 import { NGINX_PATH, NGINX_SKIP_REASON, startNginx, type RunningNginx } from '../test/nginx';
+import type { TimelineView } from '../src/timeline/view/timeline-view';
 import { type ViewerWindow } from './viewer';
 
 // deploy/nginx.conf on a real nginx: dist/ (the build Playwright made) under a sub-path, with
 // generated profile folders beside it; ?url= opens a folder (manifest and nginx listing), a zip
-// and a .json.gz; a link reopens the same view in a fresh page; another origin is refused
-// without a request.
+// and a .json.gz, with the notes sidecars beside a file or inside a folder; the reopen cache
+// keys a download by the server's ETag/Last-Modified; a link reopens the same view in a fresh
+// page (and is on the clipboard); the embedding example page beside the viewer opens a trace
+// without a question (same origin); another origin is refused without a request.
 
 const FIXTURE = resolve('fixtures/ascend/level2-rank0');
 const DIST = resolve('dist');
@@ -37,6 +43,15 @@ function walkFiles(dir: string): string[] {
   walk(dir);
   return out;
 }
+
+/** A notes sidecar (`<name>.atv-notes.json`) with one marker. */
+const notes = (name: string, note: string) =>
+  JSON.stringify({
+    format: 'atv-notes',
+    version: 1,
+    profile: { name: 'rank0', fingerprint: '' },
+    markers: [{ id: 'side1', start: 1000, name, color: '#3a8ee6', note }],
+  });
 
 test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it', () => {
   test.skip(!NGINX_PATH, NGINX_SKIP_REASON);
@@ -62,17 +77,25 @@ test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it',
     writeFileSync(join(traces, 'run-42.zip'), zipSync(zipped));
     const trace = walkFiles(FIXTURE).find((f) => f.endsWith('trace_view.json'))!;
     writeFileSync(join(traces, 'rank0.json.gz'), gzipSync(readFileSync(trace)));
-    writeFileSync(
-      join(traces, 'rank0.atv-notes.json'),
-      JSON.stringify({
-        format: 'atv-notes',
-        version: 1,
-        profile: { name: 'rank0', fingerprint: '' },
-        markers: [
-          { id: 'side1', start: 1000, name: 'from the sidecar', color: '#3a8ee6', note: 'n' },
-        ],
-      }),
-    );
+    writeFileSync(join(traces, 'rank0.atv-notes.json'), notes('from the sidecar', 'n'));
+    // Folders with a notes sidecar inside (with a manifest, and listed by nginx).
+    for (const name of ['noted', 'noted-listed']) {
+      cpSync(FIXTURE, join(traces, name), { recursive: true });
+      writeFileSync(join(traces, name, 'team.atv-notes.json'), notes('in the folder', 'n2'));
+    }
+    const noted = await walkFolder(join(traces, 'noted'));
+    expect(noted.map((f) => f.path)).toContain('team.atv-notes.json');
+    writeFileSync(join(traces, 'noted', MANIFEST_NAME), JSON.stringify(makeManifest(noted)));
+    // A trace big enough for the reopen cache (8 MiB or more).
+    const big = generateKinetoTrace({ seed: 3, style: 'new', steps: 400, kernelsPerStep: 40 });
+    writeFileSync(join(traces, 'big.pt.trace.json'), big.text);
+    // The embedding example, served beside the viewer (same origin).
+    mkdirSync(join(root, 'team', 'embed'));
+    for (const ext of ['html', 'js', 'css'])
+      cpSync(
+        resolve(`deploy/embed-example.${ext}`),
+        join(root, 'team', 'embed', `embed-example.${ext}`),
+      );
     nginx = await startNginx(root, tmp);
     base = `${nginx.origin}/team/viewer/`;
   });
@@ -121,10 +144,26 @@ test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it',
   test('?url= a folder with index.json: same import, progress, profile ready', async ({ page }) => {
     const urls: string[] = [];
     page.on('request', (r) => urls.push(r.url()));
+    // Every text the progress panel shows, as it shows it.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __progress: string[] }).__progress = seen;
+      new MutationObserver(() => {
+        const t = document.querySelector('[data-testid=progress]')?.textContent;
+        if (t && seen[seen.length - 1] !== t) seen.push(t);
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     await page.goto(`${base}?url=../traces/run-42/`);
     await ready(page);
     expect((await snap(page)).sourceName).toBe('run-42');
     expect(urls).toContain(`${nginx.origin}/team/traces/run-42/index.json`);
+    // The download showed its progress: file by file, bytes of the manifest's total.
+    const progress = await page.evaluate(
+      () => (window as unknown as { __progress: string[] }).__progress,
+    );
+    expect(progress.some((t) => /run-42\/.+\(downloading\): [\d.]+ [kM]?B of [1-9]/.test(t))).toBe(
+      true,
+    );
     await page.getByTestId('tab-report').click();
     await expect(page.getByTestId('inputs-table').first()).toContainText('kernel_details.csv');
     expect(urls.every((u) => u.startsWith(nginx.origin) || u.startsWith('blob:'))).toBe(true);
@@ -182,10 +221,48 @@ test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it',
       st.setVisibleWindow({ start: start - 1234.5, end: start + 98765.25 });
       st.selectSlice({ profileId: p.descriptor.id, track, index });
       st.addMarker({ start: start + 10, name: 'slow here', color: '#d6455d', note: 'look' });
+      // The rest of the view a link carries: range, search, a table's sort/filter/group, a
+      // pinned and a folded track, a hidden flow category, the track filter.
+      st.setRange({ start: start + 100, end: start + 5000.5 });
+      st.setSearchOptions({ regex: true, args: false });
+      st.setSearchQuery('aclnn.*Norm');
+      st.setTableState('kernels', {
+        sort: { column: 'Duration(us)', dir: 'desc' },
+        filter: 'Norm',
+        groupBy: 'name',
+      });
+      const v = (window as unknown as { __viewer: { timeline: { view: TimelineView } } }).__viewer
+        .timeline.view;
+      const rows = v.layout.rows.filter((r) => r.kind === 'slices');
+      st.togglePinned(rows[1]!.key);
+      const proc = v.layout.rows.find((r) => r.kind === 'process' && !r.collapsed)!;
+      st.setCollapsed(proc.key, true);
+      st.toggleFlowCat('async_npu');
+      st.setTrackFilter('Stream');
       return { track, index, profileId: p.descriptor.id };
     });
+    const rest = (p: Page) =>
+      p.evaluate(() => {
+        const s = (window as unknown as ViewerWindow).__viewer.store.getState();
+        return {
+          range: s.range,
+          search: [s.searchQuery, s.searchRegex, s.searchArgs],
+          kernels: s.tableStates['kernels'],
+          pins: s.pinnedTracks,
+          collapsed: s.collapseOverrides,
+          flows: s.hiddenFlowCats,
+          tracks: s.trackFilter,
+        };
+      });
+    const restBefore = await rest(page);
+    expect(restBefore.pins).toHaveLength(1);
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: nginx.origin });
     await page.getByTestId('copy-link').click();
     const link = await page.getByTestId('share-link').inputValue();
+    // "Copy link" puts it on the clipboard.
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     expect(link).toContain('?url=');
     expect(link).toMatch(/#atv1=/);
     const before = await snap(page);
@@ -197,10 +274,110 @@ test.describe('deploy: nginx serves dist/ under a sub-path, profiles beside it',
       .poll(async () => (await snap(fresh)).selected)
       .toEqual({ profileId: picked.profileId, track: picked.track, index: picked.index });
     await expect.poll(async () => (await snap(fresh)).markers).toEqual(['slow here:look']);
+    await expect.poll(() => rest(fresh)).toEqual(restBefore);
     const after = await snap(fresh);
     expect(after.visibleWindow).toEqual(before.visibleWindow);
     expect(after.tab).toBe('timeline');
     await fresh.screenshot({ path: '/tmp/teams-link-reopened.png' });
     await fresh.context().close();
+  });
+
+  test('?url= a folder brings the notes sidecar inside it (with index.json, and listed)', async ({
+    page,
+  }) => {
+    await page.goto(`${base}?url=../traces/noted/`);
+    await ready(page);
+    await expect.poll(async () => (await snap(page)).markers).toEqual(['in the folder:n2']);
+    await page.goto(`${base}?url=../traces/noted-listed/`);
+    await ready(page);
+    expect((await snap(page)).sourceName).toBe('noted-listed');
+    await expect.poll(async () => (await snap(page)).markers).toEqual(['in the folder:n2']);
+  });
+
+  test('the reopen cache keys a download by URL, size and the server ETag/Last-Modified', async ({
+    page,
+  }) => {
+    const file = join(tmp, 'root', 'team', 'traces', 'big.pt.trace.json');
+    const head = await fetch(`${nginx.origin}/team/traces/big.pt.trace.json`, { method: 'HEAD' });
+    expect(head.headers.get('etag')).toBeTruthy();
+    expect(head.headers.get('last-modified')).toBeTruthy();
+    await page.goto(`${base}?url=../traces/big.pt.trace.json`);
+    await ready(page);
+    const fromCache = () =>
+      page.evaluate(() => {
+        const s = (window as unknown as ViewerWindow).__viewer.store.getState();
+        return s.profiles[s.activeProfileId!]!.fromCache === true;
+      });
+    expect(await fromCache()).toBe(false);
+    // Open the same URL again in this page (the embedding API reads a url like ?url=; the page's
+    // own origin needs no confirmation): the same ETag and size, so the parsed profile is reused.
+    const openAgain = () =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((done) => {
+            const on = (e: MessageEvent) => {
+              const d = e.data as { type?: string; ok?: boolean };
+              if (d?.type !== 'atv:opened') return;
+              removeEventListener('message', on);
+              done(d.ok === true);
+            };
+            addEventListener('message', on);
+            postMessage({ type: 'atv:open', url: '../traces/big.pt.trace.json' }, location.origin);
+          }),
+      );
+    expect(await openAgain()).toBe(true);
+    expect(await fromCache()).toBe(true);
+    // Same bytes, a new modification time: nginx sends another ETag/Last-Modified, so no reuse.
+    const later = new Date(Date.now() + 3600_000);
+    utimesSync(file, later, later);
+    const again = await fetch(`${nginx.origin}/team/traces/big.pt.trace.json`, { method: 'HEAD' });
+    expect(again.headers.get('etag')).not.toBe(head.headers.get('etag'));
+    expect(await openAgain()).toBe(true);
+    expect(await fromCache()).toBe(false);
+  });
+
+  test('the embedding example beside the viewer: PING/PONG, then a buffer, a url and a state', async ({
+    page,
+  }) => {
+    // Same origin as the viewer: obeyed without asking (frame-ancestors 'self' lets it frame).
+    await page.goto(`${nginx.origin}/team/embed/embed-example.html`);
+    await expect(page.locator('#status')).toHaveText('viewer ready');
+    const frame = page.frameLocator('#viewer');
+    await expect(frame.getByTestId('app-status')).toHaveAttribute('data-state', 'idle');
+    await page.locator('#sample').click();
+    await expect(page.locator('#status')).toHaveText('opened');
+    await expect(frame.getByTestId('embed-confirm')).toHaveCount(0);
+    const viewer = () => page.frames().find((f) => f.url().startsWith(base))!;
+    expect(
+      await viewer().evaluate(
+        () => (window as unknown as ViewerWindow).__viewer.store.getState().sourceName,
+      ),
+    ).toBe('CI run ci-run.json');
+    // A url (read like ?url=, its sidecar with it) and a link's state.
+    const state = encodeViewState({ v: 2, tab: 'kernels', win: [5000, 900000.5] });
+    await page.evaluate((st) => {
+      const f = document.getElementById('viewer') as HTMLIFrameElement;
+      f.contentWindow!.postMessage(
+        { type: 'atv:open', url: '../traces/rank0.json.gz', state: st },
+        new URL(f.src).origin,
+      );
+    }, state);
+    await expect(page.locator('#status')).toHaveText('opened');
+    const read = () =>
+      viewer().evaluate(() => {
+        const s = (window as unknown as ViewerWindow).__viewer.store.getState();
+        return {
+          source: s.sourceName,
+          tab: s.tab,
+          win: s.visibleWindow,
+          markers: s.markers.length,
+        };
+      });
+    await expect.poll(read).toEqual({
+      source: 'rank0.json.gz',
+      tab: 'kernels',
+      win: { start: 5000, end: 900000.5 },
+      markers: 1,
+    });
   });
 });

@@ -76,6 +76,8 @@ function clipped(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>('.topbar *, main.viewer *')) {
       // Data cells are cut by design (long kernel names); headers and everything else are not.
       if (el.offsetParent === null || el.closest('canvas, [data-row]')) continue;
+      // Screen-reader text is clipped to 1 px by design (and fills in on a timer).
+      if (el.closest('.visually-hidden')) continue;
       const cs = getComputedStyle(el);
       const clips =
         cs.overflowX !== 'visible' || cs.textOverflow === 'ellipsis' || cs.whiteSpace === 'nowrap';

@@ -1,9 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppStore } from '../src/store/app-store';
-import { ready, type ViewerWindow } from './viewer';
+import { fragmentState, ready, type ViewerWindow } from './viewer';
 
 // Links to local files (fingerprint prompt and check), back/forward over the view history,
 // markers (key M, panel, storage, export/import) and the postMessage embedding API, in the
@@ -132,7 +134,12 @@ test('markers: M on the timeline, the panel, storage per profile, export and imp
   await item.getByTestId('marker-note').fill('first step is slow <b>really</b>');
   await page.screenshot({ path: '/tmp/teams-markers.png' });
 
-  // Kept in this browser for this profile.
+  // Kept in this browser for this profile. (The reload reopens the page's own link too: wait
+  // until its fragment, written once the edit settles, has the new name, or the older markers
+  // it carried would come back with it.)
+  await expect
+    .poll(async () => (await fragmentState(page))?.markers?.map((m) => m.name))
+    .toContain('warm-up');
   await page.reload();
   await ready(page);
   await expect.poll(async () => (await snap(page)).markers.map((m) => m.name)).toContain('warm-up');
@@ -162,17 +169,121 @@ test('markers: M on the timeline, the panel, storage per profile, export and imp
   );
 });
 
+test('markers: M on a selected slice notes that slice; Jump frames a marker', async ({ page }) => {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(L2);
+  await ready(page);
+  await page.getByTestId('tab-timeline').click();
+  await makeView(page);
+  await page.keyboard.press('m');
+  const m = await page.evaluate(() => {
+    const st = (window as unknown as ViewerWindow).__viewer.store.getState();
+    const sel = st.selected!;
+    const t = st.profiles[sel.profileId]!.trace!;
+    return {
+      marker: st.markers[0],
+      start: t.sliceTracks[sel.track]!.slices.start[sel.index]!,
+      dur: t.sliceTracks[sel.track]!.slices.dur[sel.index]!,
+    };
+  });
+  // On the slice: its start, and the slice itself (track key, exact start and duration).
+  expect(m.marker).toMatchObject({ start: m.start, slice: { start: m.start, dur: m.dur } });
+  // Move away, then Jump: the window is centred on the marker again.
+  await page.evaluate(() =>
+    (window as unknown as ViewerWindow).__viewer.store
+      .getState()
+      .setVisibleWindow({ start: 0, end: 1000 }),
+  );
+  await page.getByTestId('markers-toggle').click();
+  await page.getByTestId('marker-jump').click();
+  const w = await page.evaluate(
+    () => (window as unknown as ViewerWindow).__viewer.store.getState().visibleWindow,
+  );
+  expect((w.start + w.end) / 2).toBeCloseTo(m.start, 3);
+  expect(w.end - w.start).toBe(1000);
+});
+
+test('a marker added as soon as the profile is ready is kept when its stored notes load', async ({
+  page,
+}) => {
+  await page.goto('./?demo=0');
+  await page.waitForFunction(() => 'store' in ((window as unknown as ViewerWindow).__viewer ?? {}));
+  // Added in the very change that makes the profile ready, before its fingerprint is read (the
+  // stored markers of that fingerprint load after it).
+  await page.evaluate(() => {
+    const store = (window as unknown as ViewerWindow).__viewer.store;
+    const off = store.subscribe((s, prev) => {
+      if (s.status !== 'ready' || prev.status === 'ready') return;
+      off();
+      s.addMarker({ start: 1234, name: 'early', color: '#d6455d', note: '' });
+    });
+  });
+  await page.getByTestId('open-folder').setInputFiles(L2);
+  await ready(page);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as ViewerWindow).__viewer.store.getState().notesKey),
+    )
+    .toMatch(/^[0-9a-f]{32}$/);
+  expect((await snap(page)).markers.map((m) => m.name)).toEqual(['early']);
+});
+
+test('a notes sidecar inside a dropped folder loads with it', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'atv-sidecar-'));
+  const folder = join(dir, 'run-42');
+  cpSync(L2, folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'run-42.atv-notes.json'),
+    JSON.stringify({
+      format: 'atv-notes',
+      version: 1,
+      profile: { name: 'run-42', fingerprint: '' },
+      markers: [{ id: 'k1', start: 2000, end: 9000, name: 'from the folder', note: 'kept' }],
+    }),
+  );
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles(folder);
+  await ready(page);
+  await expect
+    .poll(async () => (await snap(page)).markers)
+    .toEqual([{ name: 'from the folder', note: 'kept', start: 2000, end: 9000 }]);
+  // Not an import input: the folder still holds one profile.
+  expect(
+    await page.evaluate(
+      () => (window as unknown as ViewerWindow).__viewer.store.getState().discovered.length,
+    ),
+  ).toBe(1);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The embedding example (deploy/embed-example.*) served from another origin (another port). */
+async function serveEmbedExample() {
+  const types: Record<string, string> = {
+    html: 'text/html',
+    js: 'text/javascript',
+    css: 'text/css',
+  };
+  const files = new Map<string, { type: string; body: string }>();
+  for (const ext of Object.keys(types))
+    files.set(`/embed-example.${ext}`, {
+      type: types[ext]!,
+      body: await readFile(resolve(`deploy/embed-example.${ext}`), 'utf8'),
+    });
+  const server = createServer((req, res) => {
+    const f = files.get(new URL(req.url ?? '/', 'http://x').pathname);
+    res.writeHead(f ? 200 : 404, { 'content-type': f?.type ?? 'text/plain' });
+    res.end(f?.body ?? '');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return server;
+}
+
 test('embedding: PING/PONG, then a buffer from an unlisted origin after the user allows it', async ({
   page,
   baseURL,
 }) => {
   // The dashboard: the example page served from another origin (another port).
-  const html = await readFile(resolve('deploy/embed-example.html'), 'utf8');
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/html' });
-    res.end(html);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const server = await serveEmbedExample();
   const addr = server.address();
   const dashboard = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
   const viewer = `${baseURL}/?embed=1`;
@@ -195,6 +306,54 @@ test('embedding: PING/PONG, then a buffer from an unlisted origin after the user
   await page.locator('#sample').click();
   await expect(frame.getByTestId('embed-confirm')).toHaveCount(0);
   await expect(page.locator('#status')).toHaveText('opened');
+  server.close();
+});
+
+test('embedding: a refused origin gets no trace, an opaque origin is refused without asking', async ({
+  page,
+  baseURL,
+}) => {
+  const server = await serveEmbedExample();
+  const addr = server.address();
+  const dashboard = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  await page.goto(
+    `${dashboard}/embed-example.html?viewer=${encodeURIComponent(`${baseURL}/?embed=1`)}`,
+  );
+  await expect(page.locator('#status')).toHaveText('viewer ready');
+  const frame = page.frameLocator('#viewer');
+  await page.locator('#sample').click();
+  await expect(frame.getByTestId('embed-confirm')).toContainText(dashboard);
+  await frame.getByTestId('embed-deny').click();
+  await expect(page.locator('#status')).toHaveText('not opened: refused by the user');
+  await expect(frame.getByTestId('embed-confirm')).toHaveCount(0);
+  await expect(frame.getByTestId('app-status')).toHaveAttribute('data-state', 'idle');
+  // A sandboxed frame (origin "null") beside the viewer gets its PONG, but its atv:open is
+  // refused at once.
+  const reply = await page.evaluate(async () => {
+    const box = document.createElement('iframe');
+    box.sandbox.add('allow-scripts');
+    box.srcdoc = `<script>
+      const viewer = parent.frames[0];
+      const out = [];
+      addEventListener('message', (e) => {
+        out.push(e.data.type + (e.data.error ? ': ' + e.data.error : ''));
+        if (e.data.type === 'atv:pong') viewer.postMessage({ type: 'atv:open', url: 'x.json' }, '*');
+        else parent.postMessage({ sandboxed: out }, '*');
+      });
+      viewer.postMessage({ type: 'atv:ping' }, '*');
+    </script>`;
+    const got = new Promise<unknown>((r) =>
+      addEventListener('message', (e) => {
+        const d = e.data as { sandboxed?: unknown };
+        if (d?.sandboxed) r(d.sandboxed);
+      }),
+    );
+    document.body.appendChild(box);
+    return got;
+  });
+  expect(reply).toEqual(['atv:pong', 'atv:opened: opaque origins ("null") are refused']);
+  await expect(frame.getByTestId('embed-confirm')).toHaveCount(0);
+  await expect(frame.getByTestId('app-status')).toHaveAttribute('data-state', 'idle');
   server.close();
 });
 

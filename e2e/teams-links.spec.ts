@@ -1,11 +1,14 @@
-// Issue 17: a link carries the compare pair (both sides, on one axis with their alignment) and
-// the hidden tracks (the track filter); a large `?url=` download streams to the origin-private
+// Issue 17: a link carries the compare pair (both sides, on one axis with their alignment), the
+// fingerprints of both runs when the second came by "Compare with…", and the hidden tracks (the
+// track filter); a large `?url=` download streams to the origin-private
 // file system instead of the page's memory. In the built app (vite preview of dist/).
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { generateComparePair } from '../src/generator/compare-pair';
 import { generateKinetoTrace } from '../src/generator/kineto-trace';
-import { ready, type ViewerWindow } from './viewer';
+import { fragmentState, ready, type ViewerWindow } from './viewer';
 
 const read = (p: Page) =>
   p.evaluate(() => {
@@ -54,6 +57,70 @@ test('a link restores the compare pair on one axis and the hidden tracks', async
   await expect.poll(() => read(fresh)).toEqual(before);
   await fresh.screenshot({ path: '/tmp/compareteams-link-pair.png' });
   await ctx.close();
+});
+
+test('a pair opened with "Compare with…": the link asks for both runs, checks both, says what differs', async ({
+  page,
+  browser,
+}) => {
+  const pair = generateComparePair();
+  const dir = mkdtempSync(join(tmpdir(), 'atv-link-pair-'));
+  const a = join(dir, 'run-42.pt.trace.json');
+  const b = join(dir, 'run-43.pt.trace.json');
+  const other = join(dir, 'elsewhere', 'run-43.pt.trace.json');
+  writeFileSync(a, pair.baseline.text);
+  writeFileSync(b, pair.target.text);
+  mkdirSync(join(dir, 'elsewhere'));
+  writeFileSync(other, `${pair.target.text}\n`);
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-files').setInputFiles(a);
+  await ready(page);
+  await page.getByTestId('tab-compare').click();
+  await page.getByTestId('compare-with-files').setInputFiles(b);
+  await expect(page.getByTestId('compare-view')).toBeVisible();
+  await expect.poll(async () => (await read(page)).sides?.target ?? null).not.toBeNull();
+  // The link carries both fingerprints: the first run's and the one opened beside it.
+  await expect
+    .poll(async () => {
+      const src = (await fragmentState(page))?.src;
+      return [src?.fp?.name, ...(src?.also ?? []).map((f) => f.name)];
+    })
+    .toEqual(['run-42.pt.trace.json', 'run-43.pt.trace.json']);
+  await page.getByTestId('copy-link').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  const before = await read(page);
+
+  const ctx = await browser.newContext();
+  const fresh = await ctx.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('link-prompt')).toContainText('run-42.pt.trace.json');
+  await fresh.getByTestId('link-open-files').setInputFiles(a);
+  await ready(fresh);
+  // Then the second run: asked for by name, opened beside the first, checked.
+  await expect(fresh.getByTestId('link-prompt')).toContainText('compares with');
+  await expect(fresh.getByTestId('link-prompt')).toContainText('run-43.pt.trace.json');
+  await fresh.screenshot({ path: '/tmp/teams2-link-pair-prompt.png' });
+  await fresh.getByTestId('link-open-files').setInputFiles(b);
+  await expect(fresh.getByTestId('share-message')).toContainText('matches the link');
+  await expect.poll(() => read(fresh)).toEqual(before);
+  await expect(fresh.getByTestId('compare-view')).toBeVisible();
+  await expect(fresh.getByTestId('link-prompt')).toHaveCount(0);
+  await fresh.screenshot({ path: '/tmp/teams2-link-pair.png' });
+
+  // The right first run, another file for the second: it says what differs, still shows the pair.
+  const wrong = await ctx.newPage();
+  await wrong.goto(link);
+  await wrong.getByTestId('link-open-files').setInputFiles(a);
+  await ready(wrong);
+  await expect(wrong.getByTestId('link-prompt')).toContainText('run-43.pt.trace.json');
+  await wrong.getByTestId('link-open-files').setInputFiles(other);
+  await expect(wrong.getByTestId('share-message')).toContainText(
+    'The compared run run-43.pt.trace.json: These are not the files of the link',
+  );
+  await expect(wrong.getByTestId('share-message')).toContainText('bytes here');
+  await expect.poll(async () => (await read(wrong)).sides).toEqual(before.sides);
+  await ctx.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test('a large ?url= download streams to the origin-private file system', async ({ page }) => {

@@ -1,5 +1,5 @@
 // What the specs share about the page under test: the handle the app exposes on `window` for
-// tests, and the wait for an import to finish.
+// tests, the wait for an import to finish, and the view state in the URL fragment.
 import { expect, type Page } from '@playwright/test';
 import type { AppStore } from '../src/store/app-store';
 
@@ -9,3 +9,21 @@ export type ViewerWindow = { __viewer: { store: AppStore } };
 /** Waits until the app says it is ready (an import finished). */
 export const ready = (page: Page) =>
   expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+
+/** The view state in the page's fragment, decoded as the app does (raw deflate, base64url). */
+export const fragmentState = (p: Page) =>
+  p.evaluate(async () => {
+    const m = /atv1=([\w-]+)/.exec(location.hash)?.[1];
+    if (!m) return null;
+    const b = atob(m.replace(/-/g, '+').replace(/_/g, '/'));
+    const bytes = Uint8Array.from(b, (c) => c.charCodeAt(0));
+    const text = await new Response(
+      new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')),
+    ).text();
+    return JSON.parse(text) as {
+      v: number;
+      lay?: { m?: string; h?: string[]; o?: string[] };
+      markers?: { name: string; note: string }[];
+      src?: { url?: string; fp?: { name: string }; also?: { name: string }[] };
+    };
+  });

@@ -33,11 +33,20 @@ export interface RunningNginx {
   errorLog(): string;
 }
 
-/** Starts nginx with deploy/nginx.conf serving `root` on 127.0.0.1 and a free port. */
-export async function startNginx(root: string, dir: string): Promise<RunningNginx> {
+/**
+ * Starts nginx with deploy/nginx.conf serving `root` on 127.0.0.1 and `port`, else NGINX_PORT,
+ * else a free port.
+ */
+export async function startNginx(
+  root: string,
+  dir: string,
+  /** What the deployer changes in the server block (e.g. origins added to connect-src). */
+  edit: (conf: string) => string = (c) => c,
+  port?: number,
+): Promise<RunningNginx> {
   if (!NGINX_PATH) throw new Error(NGINX_SKIP_REASON);
-  const port = await freePort();
-  const server = readFileSync(resolve('deploy/nginx.conf'), 'utf8')
+  port ??= Number(process.env.NGINX_PORT) || (await freePort());
+  const server = edit(readFileSync(resolve('deploy/nginx.conf'), 'utf8'))
     .replace(/listen 8080;/, `listen 127.0.0.1:${port};`)
     .replace(/root \/srv\/atv;/, `root ${root};`);
   if (server.includes('/srv/atv;')) throw new Error('deploy/nginx.conf: root not rewritten');

@@ -54,6 +54,11 @@ export class ImportSession {
    * found among them (not import inputs); null for generated input (demo). Read by app/share.
    */
   picked: { files: PickedFile[]; sidecars: PickedFile[]; name: string } | null = null;
+  /**
+   * What "Compare with…" opened beside `picked`, in order, as picked (before any `compared/`
+   * prefix): links carry their fingerprints too. Emptied when something else is opened.
+   */
+  alongside: { files: PickedFile[]; name: string }[] = [];
   /** Aborts a running download (`?url=`) when the user cancels; set by app/url-open. */
   downloadAbort: (() => void) | null = null;
   /** Takes a drop of notes sidecars alone (they add to the open profile); set by app/share. */
@@ -62,6 +67,7 @@ export class ImportSession {
   async openPicked(all: PickedFile[], sourceName: string): Promise<void> {
     const picked = all.filter((p) => !this.hooks.isSidecar(p.path));
     if (picked.length === 0 && all.length > 0 && this.notesOnly) return this.notesOnly(all);
+    this.alongside = [];
     this.picked = {
       files: picked,
       sidecars: all.filter((p) => this.hooks.isSidecar(p.path)),
@@ -85,6 +91,8 @@ export class ImportSession {
     const taken = new Set(prev.map((f) => top(f.path)));
     const prefix = picked.some((p) => taken.has(top(p.path))) ? 'compared/' : '';
     const added = picked.map((p) => ({ path: prefix + p.path, file: p.file }));
+    // Recorded before the open: whoever watches the store for "ready" finds it there.
+    this.alongside = [...this.alongside, { files: picked, name: sourceName }];
     for (const p of added) this.files.set(normalizePath(p.path), p.file);
     const before = this.store.getState().sourceName;
     await this.open(`${before} + ${sourceName}`, [
@@ -104,6 +112,7 @@ export class ImportSession {
     sourceName: string,
   ): Promise<void> {
     this.picked = null;
+    this.alongside = [];
     this.files = new Map();
     await this.open(sourceName, files);
   }

@@ -39,6 +39,8 @@ export interface PendingLink {
   prompt: string;
   /** After a check: what differs between the link's files and the opened ones. */
   mismatch: string | null;
+  /** The files of a run the link's view compares with, opened beside the first ones. */
+  alongside?: boolean;
 }
 
 export interface NotesSlice {

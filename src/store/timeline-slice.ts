@@ -83,6 +83,11 @@ export interface TimelineSlice {
   setTrackLayout: (l: TrackLayout) => void;
   /** Restores the layout saved for a kind of trace (no-op when it is the current kind). */
   restoreTrackLayout: (kind: string) => void;
+  /**
+   * Shows a shared link's layout for a kind of trace without saving it (the user's own saved
+   * layout stays until they change this one); the timeline then does not restore over it.
+   */
+  showLinkTrackLayout: (l: TrackLayout, kind: string | null) => void;
   /** Row keys kept at the top while scrolling, in pin order. */
   pinnedTracks: string[];
   /**
@@ -196,6 +201,8 @@ export const createTimelineSlice: StateCreator<AppState, [], [], TimelineSlice> 
         ? {}
         : { trackLayoutKind: kind, trackLayout: loadTrackLayout(kind) },
     ),
+  showLinkTrackLayout: (trackLayout, kind) =>
+    set((s) => ({ trackLayout, trackLayoutKind: kind ?? s.trackLayoutKind })),
   setTrackFilter: (trackFilter) => set({ trackFilter }),
   revealRequest: null,
   requestReveal: (t) =>

@@ -6,22 +6,32 @@ import { t } from '../../i18n/t';
 import { useAppStore } from '../../store/use-app-store';
 import { useSession } from '../../session/session-context';
 import { describePicked, filesFromInput } from '../../session/read-dropped-items';
+import { useShare } from './share-context';
 
 export function LinkPrompt() {
   const controller = useSession();
+  const share = useShare();
   const pending = useAppStore((s) => s.pendingLink);
   const message = useAppStore((s) => s.shareMessage);
   const setMessage = useAppStore((s) => s.setShareMessage);
   const onPick = (list: FileList | null) => {
     const files = filesFromInput(list);
-    if (files.length > 0) void controller.openPicked(files, describePicked(files));
+    if (files.length === 0) return;
+    // The run a link's view compares with opens beside the first one.
+    if (pending?.alongside) void share.runs.open(files);
+    else void controller.openPicked(files, describePicked(files));
   };
   return (
     <>
       {pending && (
         <div className="link-prompt" role="status" data-testid="link-prompt">
-          {t('app:this_link_shows_a_view_of')} <strong>{pending.prompt}</strong>
-          {t('app:open_those_files_to_see_it')}{' '}
+          {pending.alongside
+            ? t('app:this_link_compares_with')
+            : t('app:this_link_shows_a_view_of')}{' '}
+          <strong>{pending.prompt}</strong>
+          {pending.alongside
+            ? t('app:open_those_files_too')
+            : t('app:open_those_files_to_see_it')}{' '}
           <label className="button">
             {t('app:open_folder')}
             <input
@@ -49,6 +59,18 @@ export function LinkPrompt() {
               }}
             />
           </label>
+          {pending.alongside && (
+            <>
+              {' '}
+              <button
+                className="button subtle"
+                data-testid="link-skip-alongside"
+                onClick={() => share.runs.skip()}
+              >
+                {t('app:skip')}
+              </button>
+            </>
+          )}
         </div>
       )}
       {message && (

@@ -17,10 +17,19 @@ import {
   fingerprintFiles,
   type Fingerprint,
 } from './fingerprint';
+import { AlongsideRuns } from './link-alongside';
 import { makeNotesDoc, parseNotesDoc, type NotesDoc } from './notes-doc';
 import { loadStoredMarkers, mergeMarkers, storeMarkers } from './notes-storage';
 import { resolveSliceRef, sliceRefOf } from './slice-ref';
-import { decodeViewState, encodeViewState, type ViewState } from './view-state';
+import { layoutKindOfTrace } from '../../timeline/core/timeline-groups';
+import {
+  decodeViewState,
+  encodeViewState,
+  linkTrackLayout,
+  storeTrackLayout,
+  VIEW_STATE_VERSION,
+  type ViewState,
+} from './view-state';
 
 /** Markers travel in a link while their JSON stays under this size. */
 const LINK_MARKERS_MAX = 2000;
@@ -40,11 +49,15 @@ export class ShareSession {
   private lastKeyState = '';
   private lastPush = 0;
   private unsub: (() => void) | null = null;
+  /** Runs opened beside the first ("Compare with…"): fingerprinted, asked for by a link. */
+  readonly runs: AlongsideRuns;
 
   constructor(
     readonly store: AppStore,
     readonly controller: ViewerController,
-  ) {}
+  ) {
+    this.runs = new AlongsideRuns(store, controller, (v) => this.apply(v));
+  }
 
   /** Starts watching; true when it opened something (or waits for files), so no demo. */
   start(): boolean {
@@ -96,7 +109,10 @@ export class ShareSession {
     const res = await openUrl(this.controller, raw);
     this.urlOpening = null;
     if (!res.ok) return false;
-    if (state) await this.apply(state);
+    if (state) {
+      await this.apply(state);
+      this.runs.expect(state);
+    }
     return true;
   }
 
@@ -109,6 +125,12 @@ export class ShareSession {
         this.token = token;
         this.ready = this.newSession(s.sourceName);
       }
+      // A run opened beside the first: its fingerprint goes into the links too.
+      const sync = this.ready.then(() => this.runs.sync());
+      this.ready = sync;
+      void sync.then(() => {
+        if (this.store.getState().status === 'ready' && !this.applying) this.schedule();
+      });
     }
     if (s.markers !== prev.markers && s.notesKey && !this.applying)
       storeMarkers(s.notesKey, s.markers);
@@ -128,11 +150,15 @@ export class ShareSession {
       u.searchParams.delete('url');
       history.replaceState(history.state, '', u.href);
     }
+    // Markers of the last input; any others were added to this one while its files are read.
+    const earlier = new Set(this.store.getState().markers);
     this.fp = picked ? await fingerprintFiles(picked.name, picked.files) : null;
     const key = this.fp?.id ?? `mem:${sourceName}`;
     let markers = loadStoredMarkers(key);
     for (const doc of await readSidecars(picked?.sidecars ?? []))
       markers = mergeMarkers(markers, doc.markers);
+    const added = this.store.getState().markers.filter((m) => !earlier.has(m));
+    if (added.length > 0) markers = mergeMarkers(markers, added);
     this.store.getState().setMarkers(markers, key);
     const pending = this.pending;
     this.pending = null;
@@ -144,6 +170,7 @@ export class ShareSession {
         this.store.getState().setShareMessage(diff ?? 'The files match the link: view restored.');
       }
       void this.applyWhenReady(pending);
+      this.runs.expect(pending);
     }
   }
 
@@ -158,7 +185,11 @@ export class ShareSession {
   /** The current view as a link state. */
   currentState(): ViewState {
     const s = this.store.getState();
-    const v: ViewState = { v: 1, tab: s.tab, win: [s.visibleWindow.start, s.visibleWindow.end] };
+    const v: ViewState = {
+      v: VIEW_STATE_VERSION,
+      tab: s.tab,
+      win: [s.visibleWindow.start, s.visibleWindow.end],
+    };
     if (s.activeProfileId !== null) v.profile = s.activeProfileId;
     if (s.selected) {
       const t = s.profiles[s.selected.profileId]?.trace;
@@ -176,9 +207,16 @@ export class ShareSession {
     if (s.clusterOpenRanks.length > 0) v.ranks = s.clusterOpenRanks;
     if (Object.keys(s.clusterManualOffsets).length > 0) v.offsets = s.clusterManualOffsets;
     if (!this.urlSource && this.fp) v.src = { fp: this.fp };
+    if (this.runs.fps.length > 0) {
+      // With ?url= the page's URL names the first run; the source is written out to carry these.
+      if (!v.src && this.urlSource) v.src = { url: this.urlSource };
+      if (v.src) v.src.also = [...this.runs.fps];
+    }
     if (s.markers.length > 0 && JSON.stringify(s.markers).length <= LINK_MARKERS_MAX)
       v.markers = s.markers;
     if (s.trackFilter) v.tracks = s.trackFilter;
+    const lay = linkTrackLayout(s.trackLayout);
+    if (lay) v.lay = lay;
     const ct = s.compareTimeline;
     if (ct) v.cmp = { b: ct.baseline, t: ct.target, align: ct.align, tl: true };
     else if (s.compareSides) v.cmp = { b: s.compareSides.baseline, t: s.compareSides.target };
@@ -267,6 +305,8 @@ export class ShareSession {
       st = this.store.getState();
       st.setTrackFilter(v.tracks ?? '');
       await this.applyCompare(v.cmp);
+      // Version 1 links carry no layout: the receiver's own stays.
+      if (v.v >= 2) this.applyTrackLayout(v);
       st = this.store.getState();
       st.setSearchOptions({ regex: v.search?.re ?? false, args: v.search?.args ?? false });
       st.setSearchQuery(v.search?.q ?? '');
@@ -290,6 +330,13 @@ export class ShareSession {
       if (this.store.getState().notesKey)
         storeMarkers(this.store.getState().notesKey, this.store.getState().markers);
     }
+  }
+
+  /** A link's track layout, shown for the kind of trace it was made on (not saved). */
+  private applyTrackLayout(v: ViewState): void {
+    const st = this.store.getState();
+    const trace = st.profiles[v.profile ?? st.activeProfileId ?? '']?.trace;
+    st.showLinkTrackLayout(storeTrackLayout(v.lay), trace ? layoutKindOfTrace(trace) : null);
   }
 
   /** A link's compare pair: both sides imported, chosen, and on one axis when it was. */
@@ -377,6 +424,7 @@ function viewChanged(s: AppState, p: AppState): boolean {
     s.clusterManualOffsets !== p.clusterManualOffsets ||
     s.markers !== p.markers ||
     s.trackFilter !== p.trackFilter ||
+    s.trackLayout !== p.trackLayout ||
     s.compareSides !== p.compareSides ||
     s.compareTimeline !== p.compareTimeline
   );

@@ -3,10 +3,18 @@ import { deflateSync } from 'fflate';
 import { fingerprintDiff, fingerprintFiles } from './fingerprint';
 import { makeNotesDoc, parseNotesDoc } from './notes-doc';
 import { mergeMarkers } from './notes-storage';
-import { decodeViewState, encodeViewState, sanitizeViewState, type ViewState } from './view-state';
+import {
+  decodeViewState,
+  encodeViewState,
+  linkTrackLayout,
+  sanitizeViewState,
+  storeTrackLayout,
+  type ViewState,
+} from './view-state';
+import { DEFAULT_TRACK_LAYOUT } from '../../store/track-layout';
 
 const STATE: ViewState = {
-  v: 1,
+  v: 2,
   tab: 'timeline',
   profile: 'run-42/rank0_ascend_pt',
   win: [1234.5, 987654321.25],
@@ -30,6 +38,7 @@ const STATE: ViewState = {
   markers: [{ id: 'm1', start: 5, end: 9, name: 'slow', color: '#d6455d', note: 'x' }],
   tracks: 'Stream 2',
   cmp: { b: 'run-42/rank0_ascend_pt', t: 'run-42/rank3_ascend_pt', align: 'start', tl: true },
+  lay: { m: 'kind', h: ['HCCL', 'Ascend Hardware/Stream 2'], o: ['HBM', 'Python'] },
 };
 
 describe('view state in the fragment', () => {
@@ -58,7 +67,7 @@ describe('view state in the fragment', () => {
       tables: { k: { filter: 'f' } },
       markers: [{ id: 'm1', start: 1, name: 'a', color: '#e8a33d', note: '' }],
     });
-    expect(sanitizeViewState({ v: 2, tab: 'timeline' })).toBeNull();
+    expect(sanitizeViewState({ v: 3, tab: 'timeline' })).toBeNull();
     expect(decodeViewState('#atv1=!!!')).toBeNull();
     expect(decodeViewState('#other=1')).toBeNull();
   });
@@ -128,5 +137,46 @@ describe('compare pair and hidden tracks in a link', () => {
     expect(ok).toEqual({ v: 1, tab: 'compare', tracks: 'HCCL', cmp: { b: 'a', t: null } });
     expect(sanitizeViewState({ v: 1, cmp: { b: 5, t: {} } })).toEqual({ v: 1 });
     expect(sanitizeViewState({ v: 1, tracks: 'x'.repeat(5000) })).toEqual({ v: 1 });
+  });
+});
+
+describe('track layout and runs opened alongside in a link (version 2)', () => {
+  it('reads a link of version 1 as it was (no layout, even if one is there)', () => {
+    // Made by version 1: tab, window, track filter, language.
+    const v1 =
+      '#atv1=q1YqU7Iy1FEqSUxSslIqycxNzcnMS1XSUSrPzFOyijYyAAMdMwitZxoLVFqUmJxdDFQdXFKUmpgLVJuTmJcO5KfmKdUCAA';
+    expect(decodeViewState(v1)).toEqual({
+      v: 1,
+      tab: 'timeline',
+      win: [2000000, 6000000.5],
+      tracks: 'Stream',
+      lang: 'en',
+    });
+    expect(sanitizeViewState({ v: 1, lay: { h: ['HBM'] } })).toEqual({ v: 1 });
+  });
+
+  it('carries the layout compactly and only when it is not the default', () => {
+    expect(linkTrackLayout(DEFAULT_TRACK_LAYOUT)).toBeUndefined();
+    const l = { mode: 'kind' as const, hidden: ['HCCL', 'HBM/x'], order: ['Python'] };
+    expect(linkTrackLayout(l)).toEqual({ m: 'kind', h: ['HCCL', 'HBM/x'], o: ['Python'] });
+    expect(storeTrackLayout(linkTrackLayout(l))).toEqual(l);
+    expect(storeTrackLayout(undefined)).toEqual(DEFAULT_TRACK_LAYOUT);
+    expect(
+      sanitizeViewState({ v: 2, lay: { m: 'sideways', h: ['a', 3, 'b'], o: 'HBM', x: 1 } }),
+    ).toEqual({ v: 2, lay: { h: ['a', 'b'] } });
+  });
+
+  it('keeps the fingerprints of runs opened alongside, well-formed ones only', () => {
+    const fp = { id: 'abc', name: 'run-43', n: 2, bytes: 10, files: [{ p: 'a', s: 1, h: 'ff' }] };
+    const s = sanitizeViewState({
+      v: 2,
+      src: { fp: { ...fp, name: 'run-42' }, also: [fp, { id: 'x' }, 'y'] },
+    });
+    expect(s?.src).toEqual({ fp: { ...fp, name: 'run-42' }, also: [fp] });
+    expect(decodeViewState(`#${encodeViewState(s!)}`)).toEqual(s);
+    expect(sanitizeViewState({ v: 2, src: { url: 'u', also: [fp] } })?.src).toEqual({
+      url: 'u',
+      also: [fp],
+    });
   });
 });

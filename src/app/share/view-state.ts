@@ -8,14 +8,22 @@
 import { Inflate, deflateSync } from 'fflate';
 import type { CompareAlign } from '../../model/compare/align';
 import type { Marker, SliceRef } from '../../store/notes-slice';
+import { DEFAULT_TRACK_LAYOUT, type TrackLayout } from '../../store/track-layout';
 import type { TableViewState } from '../../store/views-slice';
 import type { ViewTab } from '../../store/ui-slice';
 import type { Fingerprint } from './fingerprint';
 import { isObject, sanitizeMarkers, sanitizeSliceRef } from './notes-doc';
 import { LANGUAGES, type Language } from '../../i18n/languages';
 
-export const VIEW_STATE_VERSION = 1;
-/** Fragment prefix: `#atv1=<base64url>`. */
+/**
+ * 2: adds the track layout (`lay`; absent = the default layout) and the fingerprints of runs
+ * opened alongside (`src.also`). Version 1 links still open: they leave the receiver's own
+ * track layout as it is.
+ */
+export const VIEW_STATE_VERSION = 2;
+/** Versions read (older links stay readable). */
+const READ_VERSIONS: readonly number[] = [1, 2];
+/** Fragment prefix: `#atv1=<base64url>` (the format's name; the version is `v` inside). */
 export const FRAGMENT_KEY = 'atv1';
 /** Largest decoded state accepted (a fragment inflating past this is refused). */
 const MAX_STATE_BYTES = 512 << 10;
@@ -35,10 +43,28 @@ const TABS: readonly ViewTab[] = [
   'report',
 ];
 
-export type LinkSource = { url: string } | { fp: Fingerprint };
+/**
+ * Where the view's data came from: a `?url=` or the fingerprint of dropped files, and the
+ * fingerprints of runs opened beside it ("Compare with…"), in the order they were opened.
+ */
+export type LinkSource = ({ url: string } | { fp: Fingerprint }) & { also?: Fingerprint[] };
+
+/** Most runs opened alongside that a link names. */
+const MAX_ALSO = 4;
+
+/**
+ * The timeline's track layout (store/track-layout.ts), compact: `m` 'kind' when ranks are side
+ * by side by track kind, `h` hidden process kinds and tracks (`kind/title`), `o` the process
+ * kinds' order. Absent fields are the default (by rank, nothing hidden, own order).
+ */
+export interface LinkTrackLayout {
+  m?: 'kind';
+  h?: string[];
+  o?: string[];
+}
 
 export interface ViewState {
-  v: typeof VIEW_STATE_VERSION;
+  v: 1 | typeof VIEW_STATE_VERSION;
   tab?: ViewTab;
   /** Active profile id. */
   profile?: string;
@@ -66,6 +92,8 @@ export interface ViewState {
   cmp?: { b: string | null; t: string | null; align?: CompareAlign; tl?: boolean };
   /** Interface language ('en' | 'zh-CN'): who opens the link sees what the sender saw. */
   lang?: Language;
+  /** The track layout (v2; absent in a v2 state = the default layout). */
+  lay?: LinkTrackLayout;
 }
 
 // ---------------------------------------------------------------- encoding
@@ -173,10 +201,40 @@ function fingerprint(v: unknown): Fingerprint | undefined {
   return { id, name, n: v['n'], bytes: v['bytes'], files };
 }
 
-/** Keeps the well-formed fields of an untrusted state; null when it is not a v1 state. */
+/** The store's track layout as a link carries it; undefined for the default layout. */
+export function linkTrackLayout(l: TrackLayout): LinkTrackLayout | undefined {
+  const out: LinkTrackLayout = {};
+  if (l.mode === 'kind') out.m = 'kind';
+  if (l.hidden.length > 0) out.h = [...l.hidden];
+  if (l.order.length > 0) out.o = [...l.order];
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A link's track layout for the store (absent: the default layout). */
+export function storeTrackLayout(l: LinkTrackLayout | undefined): TrackLayout {
+  return {
+    ...DEFAULT_TRACK_LAYOUT,
+    mode: l?.m === 'kind' ? 'kind' : 'rank',
+    hidden: l?.h ?? [],
+    order: l?.o ?? [],
+  };
+}
+
+function trackLayout(v: unknown): LinkTrackLayout | undefined {
+  if (!isObject(v)) return undefined;
+  const out: LinkTrackLayout = {};
+  if (v['m'] === 'kind') out.m = 'kind';
+  const h = strings(v['h']);
+  if (h && h.length > 0) out.h = h;
+  const o = strings(v['o'], 200);
+  if (o && o.length > 0) out.o = o;
+  return out;
+}
+
+/** Keeps the well-formed fields of an untrusted state; null when it is no version read here. */
 export function sanitizeViewState(raw: unknown): ViewState | null {
-  if (!isObject(raw) || raw['v'] !== VIEW_STATE_VERSION) return null;
-  const out: ViewState = { v: VIEW_STATE_VERSION };
+  if (!isObject(raw) || !READ_VERSIONS.includes(raw['v'] as number)) return null;
+  const out: ViewState = { v: raw['v'] as ViewState['v'] };
   if (TABS.includes(raw['tab'] as ViewTab)) out.tab = raw['tab'] as ViewTab;
   const profile = str(raw['profile']);
   if (profile !== undefined) out.profile = profile;
@@ -220,8 +278,12 @@ export function sanitizeViewState(raw: unknown): ViewState | null {
   if (isObject(src)) {
     const url = str(src['url'], 4000);
     const fp = fingerprint(src['fp']);
+    const also = Array.isArray(src['also'])
+      ? (src['also'] as unknown[]).slice(0, MAX_ALSO).flatMap((f) => fingerprint(f) ?? [])
+      : [];
     if (url !== undefined) out.src = { url };
     else if (fp) out.src = { fp };
+    if (out.src && also.length > 0) out.src.also = also;
   }
   if (raw['markers'] !== undefined) out.markers = sanitizeMarkers(raw['markers']);
   const tracks = str(raw['tracks']);
@@ -235,5 +297,9 @@ export function sanitizeViewState(raw: unknown): ViewState | null {
     if (c.b !== null || c.t !== null) out.cmp = c;
   }
   if (LANGUAGES.includes(raw['lang'] as Language)) out.lang = raw['lang'] as Language;
+  if (out.v >= 2) {
+    const lay = trackLayout(raw['lay']);
+    if (lay) out.lay = lay;
+  }
   return out;
 }

@@ -3,6 +3,7 @@
  * active profile alone at offset 0; the cluster view will pass one group per rank.
  */
 import type { ProfileModel } from '../../model/profile';
+import type { TraceModel } from '../../model/trace-model';
 import type { ProfileSliceAddress as ProfileSlice, TraceGroup } from '../../model/slice-address';
 import type { AppState } from '../../store/app-store';
 import { selectActiveProfile } from '../../store/selectors';
@@ -51,7 +52,11 @@ export const selectNoHighlights: HighlightsSelector = () => NO_HIGHLIGHTS;
 /** Which saved layout applies to these traces: one per kind of profile. */
 export function layoutKindOf(groups: readonly TraceGroup[]): string | null {
   const t = groups[0]?.trace;
-  if (!t) return null;
+  return t ? layoutKindOfTrace(t) : null;
+}
+
+/** The kind of profile a trace is, for its saved track layout ('ascend', 'kineto', 'trace'). */
+export function layoutKindOfTrace(t: TraceModel): string {
   if (isAscendTrace(t)) return 'ascend';
   const gpu = t.processes.some((p) => /\b(GPU|cuda|stream)\b/i.test(p.name ?? ''));
   return gpu ? 'kineto' : 'trace';
