@@ -12,6 +12,7 @@ import { advisorAscendProfile, advisorKinetoTrace } from '../generator/advisor-s
 import { adviseGenerated } from '../import/advisor/test-advise';
 import type { Message } from '../lib/message';
 import { RULES } from '../model/advisor/engine';
+import { compareProfiles } from '../model/compare/compare';
 import type { Finding } from '../model/advisor/types';
 import { i18n, initI18n, RESOURCES } from './index';
 import { renderMessage } from './message';
@@ -181,5 +182,13 @@ describe('model messages', () => {
     );
     expect(fired.length, [...seen].join(' ')).toBeGreaterThanOrEqual(12);
     expect(i18n.language).toBe('zh-CN');
+
+    // The comparison's summary rows, on the same two profiles.
+    const cmp = compareProfiles(reports[0].profile, reports[1].profile);
+    expect(cmp.summary.length).toBeGreaterThan(5);
+    for (const r of cmp.summary) {
+      expect(expectChinese(r.labelMsg, `compare ${r.id}`)).not.toBe(r.label);
+      if (r.title !== undefined) expectChinese(r.titleMsg!, `compare ${r.id} title`);
+    }
   });
 });
