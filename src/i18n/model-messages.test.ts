@@ -114,6 +114,29 @@ function findingMessages(f: Finding): [string, Message][] {
   return out;
 }
 
+/**
+ * The warning codes the import and the cross-checks emit: a code given to a warning log
+ * (`log.add('code', …)`, `warn('code', …)`, also as `cond ? 'a' : 'b'` or a default parameter)
+ * or written as `code: 'code'`.
+ */
+function warningCodes(): Map<string, string> {
+  const codes = new Map<string, string>();
+  const CODE = `'([a-z][a-z0-9]*(?:_[a-z0-9]+)+|empty|truncated)'`;
+  const patterns = [
+    new RegExp(`\\b(?:add|warn)\\(\\s*${CODE}`, 'g'),
+    new RegExp(`\\b(?:add|warn)\\(\\s*[^,()]*\\? ${CODE} : ${CODE}`, 'g'),
+    new RegExp(`\\bcode(?::| =)\\s*${CODE}`, 'g'),
+    new RegExp(`'(check_[a-z_]+)'`, 'g'),
+  ];
+  for (const f of ['src/model', 'src/import'].flatMap((d) => sourceFiles(d))) {
+    const text = readFileSync(f, 'utf8');
+    for (const re of patterns)
+      for (const m of text.matchAll(re))
+        for (const c of m.slice(1)) if (c && !codes.has(c)) codes.set(c, f);
+  }
+  return codes;
+}
+
 describe('model messages', () => {
   afterAll(() => initI18n({ lang: 'en' }));
 
@@ -138,6 +161,20 @@ describe('model messages', () => {
         if (p !== 'count' && !used.has(p)) bad.push(`${c.where}: ${c.id} ignores parameter ${p}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('gives every import warning code a message in both languages, and no other', () => {
+    const codes = warningCodes();
+    expect(codes.size).toBeGreaterThan(50);
+    const en = Object.keys(RESOURCES['en']!['warnings'] as Dict).sort();
+    const zh = Object.keys(RESOURCES['zh-CN']!['warnings'] as Dict).sort();
+    expect(zh).toEqual(en);
+    const missing = [...codes].filter(([c]) => !en.includes(c)).map(([c, f]) => `${f}: ${c}`);
+    expect(missing, 'warning codes without a message in locales/*/warnings.json').toEqual([]);
+    expect(
+      en.filter((c) => !codes.has(c)),
+      'messages of codes nothing emits',
+    ).toEqual([]);
   });
 
   it('every advisor rule’s findings render in Chinese (title, fix, needs, evidence words)', async () => {
