@@ -222,6 +222,10 @@ test('model text in Chinese on two ranks: compare summary, cluster advice, file 
     '未被掩盖的通信',
   );
   expect(await summary.innerText()).not.toMatch(MODEL_ENGLISH);
+  // The kernels diff: its statuses and column names.
+  const kernels = page.getByTestId('compare-kernels');
+  await expect(kernels.getByRole('columnheader', { name: '基线次数' })).toBeVisible();
+  await expect(kernels.locator('.diff-status').first()).toHaveText(/^(新增|移除|变慢|变快|持平)$/);
   await page.screenshot({ path: '/tmp/i18n-zh-compare.png', fullPage: true });
   await page.getByTestId('tab-advisor').click();
   const cluster = page.getByTestId('advisor-cluster');
