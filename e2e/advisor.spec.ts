@@ -90,5 +90,5 @@ test('advisor: changing a threshold runs the rules again', async ({ page }) => {
   await expect(page.getByTestId('finding-gc')).toContainText('Python GC paused');
   await page.getByTestId('advisor-show-thresholds').check();
   await page.getByTestId('threshold-gcUs').fill('5000');
-  await expect(page.getByTestId('finding-gc')).toContainText('none ≥ 5000 µs');
+  await expect(page.getByTestId('finding-gc')).toContainText('none ≥ 5,000 µs');
 });

@@ -177,3 +177,66 @@ test('every main view renders in both languages without new clipping in Chinese'
   );
   expect(extra, 'clipped or overflowing in Chinese only').toEqual([]);
 });
+
+/** The English the model writes (titles, fixes, row names) that must not show in Chinese. */
+const MODEL_ENGLISH =
+  /Not checked:|Device streams sit idle|The device is free|of the launches are followed|No AI CPU task|No idle gaps|Step time, mean|Device busy|Exposed communication|Whole capture|not part of any profile folder|matches no open begin/;
+
+test('model text in Chinese: advisor findings, the import report, step names', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDemo(page, 'zh-CN');
+  await page.getByTestId('tab-advisor').click();
+  const findings = page.locator('.advisor-findings').first();
+  await expect(findings.locator('.advisor-title').first()).toBeVisible();
+  const titles = await findings.locator('.advisor-title').allInnerTexts();
+  expect(titles.length).toBeGreaterThan(10);
+  for (const title of titles) expect(title, title).toMatch(/[\u4e00-\u9fff]/);
+  expect(await findings.innerText()).not.toMatch(MODEL_ENGLISH);
+  // A finding's fix and its evidence words.
+  const head = findings.locator('button.advisor-finding-head:not([disabled])').first();
+  await head.click();
+  await expect(findings.locator('.advisor-fix').first()).toContainText(/[\u4e00-\u9fff]/);
+  await page.screenshot({ path: '/tmp/i18n-zh-advisor-findings.png' });
+  await page.getByTestId('tab-steps').click();
+  await expect(page.getByTestId('view-steps')).toContainText(/迭代 \d/);
+  // A trace with an unmatched end: the warning's kind is said in Chinese beside its code.
+  await page.getByTestId('open-files').setInputFiles('fixtures/trace-json/be-unmatched-end.json');
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-report').click();
+  const warnings = page.getByTestId('warnings-table');
+  await expect(warnings).toContainText('unmatched_end');
+  await expect(warnings).toContainText('没有对应开始的结束事件');
+  await page.screenshot({ path: '/tmp/i18n-zh-report-warnings.png', fullPage: true });
+});
+
+test('model text in Chinese on two ranks: compare summary, cluster advice, file reasons', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('./?demo=0&lang=zh-CN');
+  await page.getByTestId('open-folder').setInputFiles('fixtures/ascend/two-ranks/run_20250101');
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-compare').click();
+  const summary = page.getByTestId('compare-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary.locator('tr[data-id=stepMean] td').first()).toHaveText('迭代时间（均值）');
+  await expect(summary.locator('tr[data-id=exposedCommunication] td').first()).toHaveText(
+    '未被掩盖的通信',
+  );
+  expect(await summary.innerText()).not.toMatch(MODEL_ENGLISH);
+  // The kernels diff: its statuses and column names.
+  const kernels = page.getByTestId('compare-kernels');
+  await expect(kernels.getByRole('columnheader', { name: '基线次数' })).toBeVisible();
+  await expect(kernels.locator('.diff-status').first()).toHaveText(/^(新增|移除|变慢|变快|持平)$/);
+  await page.screenshot({ path: '/tmp/i18n-zh-compare.png', fullPage: true });
+  await page.getByTestId('tab-advisor').click();
+  const cluster = page.getByTestId('advisor-cluster');
+  await expect(cluster).toBeVisible();
+  await expect(cluster.getByTestId('finding-slow-rank')).toContainText(/[\u4e00-\u9fff]/);
+  expect(await cluster.innerText()).not.toMatch(/Rank \d+ is the rank|Bandwidth is even|needs /);
+  await page.getByTestId('tab-report').click();
+  const report = page.getByTestId('view-report');
+  await expect(report).toContainText(/[\u4e00-\u9fff]/);
+  expect(await report.innerText()).not.toMatch(MODEL_ENGLISH);
+  await page.screenshot({ path: '/tmp/i18n-zh-report.png', fullPage: true });
+});

@@ -199,3 +199,92 @@ test('with nothing selected, "." selects the first slice in view, and it is anno
   await expect.poll(() => storeValue(page, 'selected')).not.toBeNull();
   await expect(page.getByTestId('timeline-live-selection')).toContainText('Selected slice');
 });
+
+test('the track names are one tab stop after the tracks: arrows, Enter folds, P pins, Esc', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-timeline').click();
+  await expect(page.getByTestId('view-timeline')).toBeVisible();
+  await page.getByTestId('timeline-tracks').focus();
+  await page.keyboard.press('Tab');
+  const label = page.locator('[data-testid=timeline-track-labels] :focus');
+  await expect(label).toHaveCount(1);
+  expect(await hasFocusRing(page)).toBe(true);
+  expect((await label.getAttribute('aria-label'))?.length).toBeGreaterThan(0);
+  // One tab stop: exactly one track name is in the tab order.
+  await expect(
+    page.locator('[data-testid=timeline-track-labels] [role=button][tabindex="0"]'),
+  ).toHaveCount(1);
+  // Down to a track that folds, then Enter folds / unfolds it as a click on its name does.
+  const key = () => label.getAttribute('data-key');
+  let expanded: string | null = null;
+  for (let i = 0; i < 30 && expanded === null; i++) {
+    await page.keyboard.press('ArrowDown');
+    expanded = await label.getAttribute('aria-expanded');
+  }
+  expect(expanded, 'a track that folds').not.toBeNull();
+  const folded = await key();
+  await page.screenshot({ path: '/tmp/a11y-focus-track-label.png' });
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`[data-key="${folded}"]`)).toHaveAttribute(
+    'aria-expanded',
+    expanded === 'true' ? 'false' : 'true',
+  );
+  expect(await key()).toBe(folded);
+  // P pins it (named "(pinned)"), P again unpins.
+  await page.keyboard.press('p');
+  await expect(page.locator(`[data-key="${folded}"]`)).toHaveAttribute('aria-label', /\(pinned\)$/);
+  await page.keyboard.press('p');
+  await expect(page.locator(`[data-key="${folded}"]`)).not.toHaveAttribute(
+    'aria-label',
+    /\(pinned\)$/,
+  );
+  // The arrows stay on the names (the timeline's ↑/↓ did not also walk the slice tree).
+  await page.keyboard.press('ArrowUp');
+  expect(await key()).not.toBe(folded);
+  await page.keyboard.press('Escape');
+  expect(await focused(page)).toBe('timeline-tracks');
+});
+
+test('the cluster heatmap by keyboard: arrows move the cell, it is announced, Enter opens it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-folder').setInputFiles('fixtures/cluster-8/run_20250101');
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-cluster').click();
+  const grid = page.getByTestId('cluster-heatmap-grid');
+  await expect(grid).toBeVisible();
+  // (The focused cell is outlined on the canvas: /tmp/a11y-focus-heatmap.png.)
+  await grid.focus();
+  const live = page.getByTestId('cluster-heatmap').locator('[aria-live=polite]');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toHaveText(/^Rank \d+, step \S+: .+ vs the step median$/);
+  const first = await live.textContent();
+  // Ctrl+End: the last rank's last step; Ctrl+Home: the first cell; back to where we were.
+  await page.keyboard.press('Control+End');
+  await expect(live).toHaveText(/^Rank 7, /);
+  await page.keyboard.press('Control+Home');
+  await expect(live).toHaveText(/^Rank 0, /);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(live).toHaveText(first ?? '');
+  await page.screenshot({ path: '/tmp/a11y-focus-heatmap.png' });
+  // Space picks the focused cell's rank; Enter opens it on the timeline.
+  await page.keyboard.press(' ');
+  await expect
+    .poll(
+      async () =>
+        ((await storeValue(page, 'clusterSelectedRanks')) as unknown[] | undefined)?.length,
+    )
+    .toBeGreaterThan(0);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('view-timeline')).toBeVisible();
+});

@@ -34,7 +34,8 @@ describe('messages', () => {
   });
 
   it('gives every plural the forms its language needs (en: one + other; zh-CN: other)', () => {
-    for (const ns of NAMESPACES)
+    // warnings.json's keys are warning codes ("metadata_other"), never plurals.
+    for (const ns of NAMESPACES.filter((n) => n !== 'warnings'))
       for (const lang of LANGUAGES) {
         const keys = new Set(keysOf(lang, ns));
         for (const k of keys) {
@@ -64,14 +65,15 @@ describe('messages', () => {
     const missing: string[] = [];
     for (const f of sourceFiles('src')) {
       const text = readFileSync(f, 'utf8');
-      for (const m of text.matchAll(/\b(?:t|tr)\(\s*'([a-z]+):([a-zA-Z0-9_]+)'/g)) {
+      for (const m of text.matchAll(/\b(?:t|tr|msg)\(\s*'([a-z]+):([a-zA-Z0-9_]+)'/g)) {
         const [, ns, key] = m as unknown as [string, string, string];
         used.add(`${ns}:${key}`);
         if (!baseKeys('en', ns).has(key)) missing.push(`${f}: ${ns}:${key}`);
       }
     }
     expect(missing, 'keys used in code but missing from locales/en').toEqual([]);
-    const unused = NAMESPACES.flatMap((ns) =>
+    // warnings.json is named by the import's warning codes (model-messages.test.ts checks it).
+    const unused = NAMESPACES.filter((ns) => ns !== 'warnings').flatMap((ns) =>
       [...baseKeys('en', ns)].filter((k) => !used.has(`${ns}:${k}`)).map((k) => `${ns}:${k}`),
     );
     expect(unused, 'keys in locales/en that no code uses').toEqual([]);

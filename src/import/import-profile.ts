@@ -3,6 +3,7 @@
  * file's kind, recording per-file status. A file that fails is reported with its reason and the
  * rest of the folder still loads; only cancellation aborts the whole import.
  */
+import { msg } from '../lib/message';
 import {
   emptyProfile,
   type InputReport,
@@ -57,20 +58,24 @@ export async function importProfile(
     if (!file) {
       report.status = 'failed';
       report.reason = 'file could not be opened';
+      report.reasonMsg = msg('report:reason_not_opened');
       continue;
     }
     if (!isReadablePath(descriptor, path)) {
       report.reason = 'raw profiler data outside ASCEND_PROFILER_OUTPUT; not read';
+      report.reasonMsg = msg('report:reason_raw_data');
       continue;
     }
     const reader = READERS[kind];
     if (!reader) {
       report.kind = kind === 'unknown' ? 'unknown' : kind;
       report.reason = 'not a file this viewer reads';
+      report.reasonMsg = msg('report:reason_unknown_kind');
       continue;
     }
     if (opts.only && !opts.only(kind)) {
       report.reason = 'not needed for this view';
+      report.reasonMsg = msg('report:reason_not_needed');
       continue;
     }
     if (opts.signal?.aborted) throw new ImportCancelled();

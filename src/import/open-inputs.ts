@@ -2,6 +2,7 @@
  * First step of every import: takes the files the user opened (a folder's files, loose files,
  * zips), expands zips, and discovers the profiles in them.
  */
+import { msg } from '../lib/message';
 import type { InputReport } from '../model/profile';
 import { describeProfiles, groupProfiles, normalizePath, type Discovery } from './discover';
 import { fileKind } from './file-kinds';
@@ -89,6 +90,7 @@ export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedIn
       bytes: f.size,
       status: 'skipped',
       reason: 'not part of any profile folder',
+      reasonMsg: msg('report:reason_not_in_profile'),
     });
   }
   for (const p of discovery.clusterFiles) {
@@ -99,6 +101,7 @@ export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedIn
       bytes: f.size,
       status: 'skipped',
       reason: 'cluster analysis output',
+      reasonMsg: msg('report:reason_cluster_output'),
     });
   }
   return { files, discovery, reports };

@@ -5,6 +5,7 @@
 import type { JsonValue } from '../lib/json-bytes';
 import type { AscendData } from './ascend-data';
 import type { KernelJoinData } from './analysis/kernel-join';
+import type { Message } from '../lib/message';
 import type { TraceModel, TraceWarning } from './trace-model';
 
 /** What a file was recognised as (its basename, normalised), or 'unknown'. */
@@ -18,6 +19,8 @@ export interface InputReport {
   status: 'read' | 'skipped' | 'failed';
   /** Why it was skipped or failed (one line naming the problem). */
   reason?: string;
+  /** `reason` as an interface message, when it is one of the fixed ones (not an error's text). */
+  reasonMsg?: Message;
   /** Problems found while reading it (counted per code). */
   warnings?: TraceWarning[];
 }

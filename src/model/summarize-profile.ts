@@ -50,6 +50,12 @@ export interface ProfileSummary {
   [key: string]: unknown;
 }
 
+/** An input's report as the summary prints it: without the interface's message (the English stays). */
+export function inputJson(i: InputReport): InputReport {
+  const { reasonMsg: _, ...rest } = i;
+  return rest;
+}
+
 export function summarizeTrace(t: TraceModel): TraceSummary {
   return {
     events: t.stats.events,
@@ -103,7 +109,7 @@ export function summarizeProfile(
       exportType: d.exportType,
       host: d.host,
     },
-    inputs: p.inputs,
+    inputs: p.inputs.map(inputJson),
     trace: p.trace ? summarizeTrace(p.trace) : null,
     tables: Object.fromEntries(
       Object.entries(p.tables).map(([k, t]) => [k, { rows: t.rows.length, columns: t.header }]),

@@ -8,7 +8,12 @@ import type { InputFile } from '../import/sources/input-file';
 import { SUMMARY_EXTENSIONS } from '../import/summary-extensions';
 import { clusterSummary } from '../model/cluster/cluster-summary';
 import { rankSummaryOf, type RankSummary } from '../model/cluster/rank-summary';
-import { profileHasData, summarizeProfile, type ProfileSummary } from '../model/summarize-profile';
+import {
+  inputJson,
+  profileHasData,
+  summarizeProfile,
+  type ProfileSummary,
+} from '../model/summarize-profile';
 import { adviseProfile } from '../import/advisor/advisor-run';
 import { adviceSummary } from '../model/advisor/engine';
 import { clusterAdvice, type RankComm } from '../model/advisor/cluster-advice';
@@ -54,7 +59,7 @@ export async function summarizeInputs(
     };
   if (summaries.length === 1) {
     const s = summaries[0]!;
-    return { summary: { ...s, inputs: [...s.inputs, ...opened.reports] } };
+    return { summary: { ...s, inputs: [...s.inputs, ...opened.reports.map(inputJson)] } };
   }
   const cluster =
     rankSummaries.length > 1

@@ -7,6 +7,7 @@ import { t } from '../i18n/t';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from '../session/session-context';
 import { useAppStore, useAppStoreApi } from '../store/use-app-store';
+import { TrackLabels } from './panels/TrackLabels';
 import { DetailsPanel } from './panels/DetailsPanel';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { SearchRunner } from './view/search-runner';
@@ -176,6 +177,7 @@ export function Timeline({ selectGroups, selectHighlights }: TimelineProps = {})
           aria-describedby={KEYBOARD_HELP_ID}
         >
           <div className="tl-spacer" ref={spacerRef} />
+          {view && <TrackLabels view={view} />}
         </div>
         <div className="tl-tooltip" ref={tooltipRef} hidden data-testid="timeline-tooltip" />
       </div>

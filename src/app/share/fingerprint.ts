@@ -3,6 +3,7 @@
  * and check them: names, sizes, and a hash of each file's first and last 64 KiB. Its id also
  * keys the markers stored in this browser.
  */
+import { t } from '../../i18n/t';
 import { formatBytes } from '../../lib/format';
 
 export interface Fingerprint {
@@ -59,8 +60,14 @@ export async function fingerprintFiles(
 /** "run-42 (4 files, 1.2 MB: trace_view.json, kernel_details.csv, …)". */
 export function describeFingerprint(fp: Fingerprint): string {
   const names = fp.files.slice(0, 3).map((f) => f.p.slice(f.p.lastIndexOf('/') + 1));
-  const more = fp.n > names.length ? ', …' : '';
-  return `${fp.name} (${fp.n} file${fp.n === 1 ? '' : 's'}, ${formatBytes(fp.bytes)}: ${names.join(', ')}${more})`;
+  const sep = t('app:fp_name_sep');
+  const more = fp.n > names.length ? `${sep}…` : '';
+  return t('app:fp_describe', {
+    name: fp.name,
+    count: fp.n,
+    size: formatBytes(fp.bytes),
+    names: `${names.join(sep)}${more}`,
+  });
 }
 
 /** What differs between the link's files and the opened ones; null when they match. */
@@ -70,16 +77,16 @@ export function fingerprintDiff(want: Fingerprint, got: Fingerprint): string | n
   const have = new Map(got.files.map((f) => [f.p, f]));
   for (const f of want.files) {
     const g = have.get(f.p);
-    if (!g) diffs.push(`${f.p} is missing`);
+    if (!g) diffs.push(t('app:fp_missing', { file: f.p }));
     else if (g.s !== f.s) {
       const [here, there] =
         formatBytes(g.s) === formatBytes(f.s)
-          ? [`${g.s} bytes`, `${f.s} bytes`]
+          ? [t('app:fp_bytes', { n: g.s }), t('app:fp_bytes', { n: f.s })]
           : [formatBytes(g.s), formatBytes(f.s)];
-      diffs.push(`${f.p} is ${here} here, ${there} in the link`);
-    } else if (g.h !== f.h) diffs.push(`${f.p} has the same size but different contents`);
+      diffs.push(t('app:fp_size_differs', { file: f.p, here, there }));
+    } else if (g.h !== f.h) diffs.push(t('app:fp_contents_differ', { file: f.p }));
   }
-  if (want.n !== got.n) diffs.push(`${got.n} files opened, the link's view had ${want.n}`);
-  if (diffs.length === 0) diffs.push('the smaller files differ in name, size or contents');
-  return `These are not the files of the link: ${diffs.slice(0, 4).join('; ')}. The view was applied anyway.`;
+  if (want.n !== got.n) diffs.push(t('app:fp_count_differs', { got: got.n, want: want.n }));
+  if (diffs.length === 0) diffs.push(t('app:fp_small_files_differ'));
+  return t('app:fp_not_the_files', { diffs: diffs.slice(0, 4).join(t('app:fp_list_sep')) });
 }

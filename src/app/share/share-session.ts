@@ -6,6 +6,7 @@
  * local files after the user opens them, with a check of their fingerprint).
  */
 import { currentLanguage, i18n, setLanguage } from '../../i18n';
+import { t } from '../../i18n/t';
 import type { AppState, AppStore } from '../../store/app-store';
 import { DEFAULT_TABLE_STATE } from '../../store/views-slice';
 import type { PickedFile } from '../../session/read-dropped-items';
@@ -167,7 +168,7 @@ export class ShareSession {
       this.store.getState().setPendingLink(null);
       if (want && this.fp) {
         const diff = fingerprintDiff(want, this.fp);
-        this.store.getState().setShareMessage(diff ?? 'The files match the link: view restored.');
+        this.store.getState().setShareMessage(diff ?? t('app:link_files_match'));
       }
       void this.applyWhenReady(pending);
       this.runs.expect(pending);
@@ -384,9 +385,7 @@ export class ShareSession {
     }
     st.setMarkers(markers);
     st.setShareMessage(
-      problems.length > 0
-        ? problems.join('; ')
-        : `Loaded ${added} marker${added === 1 ? '' : 's'}.`,
+      problems.length > 0 ? problems.join('; ') : t('app:loaded_markers', { count: added }),
     );
     if (added > 0) st.setMarkersOpen(true);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deflateSync } from 'fflate';
-import { fingerprintDiff, fingerprintFiles } from './fingerprint';
+import { initI18n } from '../../i18n';
+import { describeFingerprint, fingerprintDiff, fingerprintFiles } from './fingerprint';
 import { makeNotesDoc, parseNotesDoc } from './notes-doc';
 import { mergeMarkers } from './notes-storage';
 import {
@@ -123,6 +124,20 @@ describe('fingerprint of local files', () => {
     expect(fingerprintDiff(a, changed)).toContain('same size but different contents');
     const fewer = await fingerprintFiles('run-42', files([200_000]));
     expect(fingerprintDiff(a, fewer)).toMatch(/missing|1 files opened/);
+  });
+
+  it('says it in Chinese when the interface is Chinese', async () => {
+    const a = await fingerprintFiles('run-42', files([10, 200_000]));
+    const changed = await fingerprintFiles('run-42', files([10, 200_000], 2));
+    initI18n({ lang: 'zh-CN' });
+    try {
+      expect(fingerprintDiff(a, changed)).toBe(
+        '这些不是链接对应的文件：run-42/f1.json 大小相同但内容不同；run-42/f0.json 大小相同但内容不同。仍已应用该视图。',
+      );
+      expect(describeFingerprint(a)).toBe('run-42（2 个文件，195.3 KB：f1.json、f0.json）');
+    } finally {
+      initI18n({ lang: 'en' });
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * at this boundary: timestamps carry a trailing TAB and exceed float64 precision, so typed readers
  * convert them exactly later. CRLF or LF, quoted multi-line cells, BOM all handled by papaparse.
  */
+import { msg } from '../../lib/message';
 import Papa from 'papaparse';
 import type { TextTable } from '../../model/profile';
 import { fileKind } from '../file-kinds';
@@ -97,6 +98,7 @@ export const readCsvFile: FileReader = async (file, ctx, report) => {
   ctx.profile.tables[key] = table;
   report.status = 'read';
   if (table.header.length === 0) report.reason = 'empty file';
+  report.reasonMsg = msg('report:reason_empty_file');
   if (problems.length > 0) {
     report.warnings = [{ code: 'csv_parse', count: problemCount, example: problems[0]! }];
   }

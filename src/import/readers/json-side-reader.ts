@@ -1,4 +1,5 @@
 /** Reads the small JSON side files (profiler_info, profiler_metadata, communication…) leniently. */
+import { msg } from '../../lib/message';
 import { applyProfilerInfo } from '../discover';
 import { fileKind } from '../file-kinds';
 import { JsonSyntaxError, parseJsonBytes } from '../../lib/json-bytes';
@@ -19,6 +20,7 @@ export const readInfoJson: FileReader = async (file, ctx, report) => {
   if (!coreCounts(value)) {
     report.status = 'skipped';
     report.reason = 'no DeviceInfo ai_core_num in this info.json';
+    report.reasonMsg = msg('report:reason_no_core_count');
   }
 };
 

@@ -1,4 +1,5 @@
 /** Reads trace_view.json or any Chrome trace JSON into `profile.trace`. */
+import { msg } from '../../lib/message';
 import { TraceFormatError } from '../json/trace-scanner';
 import { importTraceJson } from '../trace/import-trace-json';
 import type { FileReader } from './reader';
@@ -7,6 +8,7 @@ export const readTraceFile: FileReader = async (file, ctx, report) => {
   if (ctx.profile.trace) {
     report.status = 'skipped';
     report.reason = 'the profile already has a trace';
+    report.reasonMsg = msg('report:reason_trace_already');
     return;
   }
   try {
@@ -29,6 +31,7 @@ export const readTraceFile: FileReader = async (file, ctx, report) => {
     report.warnings = model.warnings;
     if (model.stats.events === 0) {
       report.reason = 'no trace events found';
+      report.reasonMsg = msg('report:reason_no_trace_events');
     }
   } catch (e) {
     if (e instanceof TraceFormatError) throw new Error(e.message, { cause: e });

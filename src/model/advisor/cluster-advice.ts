@@ -11,6 +11,7 @@
  * rank summaries so the browser's Cluster and Advisor views run it); flagged when (max − min) ÷ mean > 5 %. Time at
  * stake: the slowest rank's transit time minus what it would take at the mean bandwidth.
  */
+import { msg, type Message } from '../../lib/message';
 import type { CommOpRow } from '../ascend-data';
 import { alignOffsets, collectiveArrivals, type CollectiveArrival } from '../cluster/align';
 import { analyzeCluster, MIN_SKEW_NS } from '../cluster/analyze';
@@ -38,8 +39,8 @@ function causedWaitRows(arrivals: readonly CollectiveArrival[]): Map<number, Evi
     for (const [rank, t] of a.starts) if (rank !== a.lastRank) w += Number(last - t);
     let r = rows.get(a.lastRank);
     if (!r) rows.set(a.lastRank, (r = []));
-    r.push(
-      rangeRow(
+    r.push({
+      ...rangeRow(
         `${a.op} #${a.seq}`,
         '',
         NaN,
@@ -48,20 +49,29 @@ function causedWaitRows(arrivals: readonly CollectiveArrival[]): Map<number, Evi
         a.skewNs / 1000,
         `arrived ${fmtNs(a.skewNs)} after rank ${a.firstRank}`,
       ),
-    );
+      detailMsg: msg('findings:ev_arrived_after', {
+        time: { ns: a.skewNs },
+        rank: String(a.firstRank),
+      }),
+    });
   }
   return rows;
 }
 
 function slowRank(ranks: readonly RankSummary[]): Finding {
   const id = 'slow-rank';
-  if (ranks.length < 2) return notChecked(id, 'needs several ranks (a cluster)');
+  if (ranks.length < 2)
+    return notChecked(id, 'needs several ranks (a cluster)', msg('findings:needs_ranks'));
   const sorted = [...ranks].sort((a, b) => a.rank - b.rank);
   const arrivals = collectiveArrivals(sorted, alignOffsets(sorted, sorted[0]?.rank));
   // The Cluster view's own analysis names the rank: the advisor never applies a rule of its own.
   const f = analyzeCluster(sorted, arrivals);
   if (f.slowestRank === null)
-    return notChecked(id, 'needs step times or collectives of every rank');
+    return notChecked(
+      id,
+      'needs step times or collectives of every rank',
+      msg('findings:slow_rank_needs'),
+    );
   const slow = f.slowestRank;
   const wait = f.causedWaitNs;
   const totalStep =
@@ -69,17 +79,30 @@ function slowRank(ranks: readonly RankSummary[]): Finding {
   const w = wait.get(slow) ?? 0;
   const ranking = [...wait].sort((a, b) => b[1] - a[1]).slice(0, 3);
   const evidence = causedWaitRows(arrivals).get(slow) ?? [];
-  const others = ranking.filter(([r]) => r !== slow).map(([r, x]) => `rank ${r} ${fmtNs(x)}`);
+  const next = ranking.filter(([r]) => r !== slow);
+  const others = next.map(([r, x]) => `rank ${r} ${fmtNs(x)}`);
+  const waitParams = { rank: String(slow), count: evidence.length, time: { ns: w } };
+  const nextList = next.map(([r, x]) =>
+    msg('findings:slow_rank_next_item', { rank: String(r), time: { ns: x } }),
+  );
   const title =
     f.slowestBy === 'caused-wait'
       ? `Rank ${slow} is the rank the others wait for: it arrived last at ${plural(evidence.length, 'collective')}, making the other ranks wait ${fmtNs(w)}${others.length > 0 ? ` (next: ${others.join(', ')})` : ''}.`
       : `Rank ${slow} computes longest per step (no collective arrival order to compare).`;
+  const titleMsg: Message =
+    f.slowestBy !== 'caused-wait'
+      ? msg('findings:slow_rank_compute', { rank: String(slow) })
+      : others.length > 0
+        ? msg('findings:slow_rank_title_next', { ...waitParams, next: { list: nextList } })
+        : msg('findings:slow_rank_title', waitParams);
   return {
     rule: id,
     severity: w > 0 ? severityOf(w, totalStep) : 'medium',
     timeNs: w,
     count: evidence.length,
     title,
+    titleMsg,
+    fixMsg: msg('findings:slow_rank_fix', { rank: String(slow) }),
     fix: `Compare rank ${slow} with a fast rank (compute, free time, host dispatch on that rank): its delay is paid as waiting by every peer in its groups.`,
     evidence: evidence.sort((a, b) => b.durNs - a.durNs).slice(0, 500),
     evidenceTotal: evidence.length,
@@ -89,9 +112,15 @@ function slowRank(ranks: readonly RankSummary[]): Finding {
 function slowLink(links: readonly { rank: number; totals: LinkTotals }[], th: Thresholds): Finding {
   const id = 'slow-link';
   const withRows = links.filter((c) => Object.keys(c.totals).length > 0);
-  if (withRows.length < 2) return notChecked(id, 'needs communication.json of several ranks');
+  if (withRows.length < 2)
+    return notChecked(
+      id,
+      'needs communication.json of several ranks',
+      msg('findings:slow_link_needs'),
+    );
   const out: EvidenceRow[] = [];
   const parts: string[] = [];
+  const partMsgs: Message[] = [];
   let timeNs = 0;
   for (const tr of ['SDMA', 'RDMA']) {
     const bw = withRows
@@ -108,8 +137,8 @@ function slowLink(links: readonly { rank: number; totals: LinkTotals }[], th: Th
     const max = bw.reduce((a, x) => (x.gbs > a.gbs ? x : a));
     const spread = (max.gbs - min.gbs) / mean;
     for (const x of bw)
-      out.push(
-        rangeRow(
+      out.push({
+        ...rangeRow(
           `rank ${x.rank} ${tr}`,
           '',
           NaN,
@@ -118,20 +147,36 @@ function slowLink(links: readonly { rank: number; totals: LinkTotals }[], th: Th
           x.gbs,
           `${x.gbs.toFixed(2)} GB/s over ${x.mb.toFixed(1)} MB`,
         ),
-      );
+        detailMsg: msg('findings:ev_bandwidth', {
+          bw: x.gbs.toFixed(2),
+          mb: x.mb.toFixed(1),
+        }),
+      });
     if (spread <= th['slowLinkRatio']!) continue;
     timeNs += Math.max(0, (min.ms - min.mb / mean) * 1e6);
     parts.push(
       `${tr} rank ${min.rank} ${min.gbs.toFixed(2)} GB/s vs mean ${mean.toFixed(2)} (spread ${pct(spread)})`,
     );
+    partMsgs.push(
+      msg('findings:slow_link_part', {
+        transport: tr,
+        rank: String(min.rank),
+        bw: min.gbs.toFixed(2),
+        mean: mean.toFixed(2),
+        ratio: { ratio: spread },
+      }),
+    );
   }
-  if (parts.length === 0) return passed(id, 'Bandwidth is even across ranks.');
+  if (parts.length === 0)
+    return passed(id, 'Bandwidth is even across ranks.', msg('findings:slow_link_ok'));
   return {
     rule: id,
     severity: 'medium',
     timeNs,
     count: parts.length,
     title: `Slow link: ${parts.join('; ')}.`,
+    titleMsg: msg('findings:slow_link_title', { parts: { list: partMsgs, sep: 'semicolon' } }),
+    fixMsg: msg('findings:slow_link_fix'),
     fix: 'Check the named rank’s links (HCCS / RDMA NIC, switch ports, cabling) and its placement; compare with communication_matrix.',
     evidence: out.sort((a, b) => a.value - b.value),
     evidenceTotal: out.length,

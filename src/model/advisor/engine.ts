@@ -3,6 +3,7 @@
  * thresholds. Pure and worker-safe: the import worker extracts the inputs once and runs the
  * rules; a change of thresholds runs them again on the same inputs.
  */
+import { msg, type Message } from '../../lib/message';
 import type { AdvisorInputs } from './advisor-inputs';
 import { classifyIdle } from './idle';
 import type { RuleContext, RuleSpec } from './rule-kit';
@@ -76,6 +77,18 @@ const KIND_NEEDS: Record<AdvisorInputs['kind'], string> = {
   kineto: 'a PyTorch/Kineto GPU trace',
   trace: 'a profiler trace (Ascend or Kineto)',
 };
+const KIND_MSG: Record<AdvisorInputs['kind'], Message> = {
+  ascend: msg('findings:kind_ascend'),
+  kineto: msg('findings:kind_kineto'),
+  trace: msg('findings:kind_trace'),
+};
+
+function needsKinds(kinds: readonly AdvisorInputs['kind'][]): Message {
+  const [a, ...rest] = kinds.map((k) => KIND_MSG[k]);
+  return rest.length === 0
+    ? msg('findings:needs_kind', { kind: { msg: a! } })
+    : msg('findings:needs_kind_or', { a: { msg: a! }, b: { list: rest } });
+}
 
 export function runAdvisor(inp: AdvisorInputs, over: Partial<Thresholds> = {}): AdvisorReport {
   const th = withDefaults(over);
@@ -88,11 +101,16 @@ export function runAdvisor(inp: AdvisorInputs, over: Partial<Thresholds> = {}): 
   };
   const findings = RULES.map((r) => {
     if (!r.kinds.includes(inp.kind))
-      return notChecked(r.id, `needs ${r.kinds.map((k) => KIND_NEEDS[k]).join(' or ')}`);
+      return notChecked(
+        r.id,
+        `needs ${r.kinds.map((k) => KIND_NEEDS[k]).join(' or ')}`,
+        needsKinds(r.kinds),
+      );
     try {
       return r.run(ctx);
     } catch (e) {
-      return notChecked(r.id, `failed: ${e instanceof Error ? e.message : String(e)}`);
+      const error = e instanceof Error ? e.message : String(e);
+      return notChecked(r.id, `failed: ${error}`, msg('findings:failed', { error }));
     }
   });
   return { findings: rankFindings(findings), idle, thresholds: th };

@@ -1,4 +1,5 @@
 /** Shared pieces of the rules: the rule shape, result builders, evidence rows, formatting. */
+import { msg, type Message } from '../../lib/message';
 import { stepOf, type AdvisorInputs, type HostEvent, type InputKind } from './advisor-inputs';
 import {
   EVIDENCE_LIMIT,
@@ -40,27 +41,30 @@ export function severityOf(timeNs: number, totalNs: number): Severity {
   return r >= HIGH ? 'high' : r >= MEDIUM ? 'medium' : 'low';
 }
 
-export function notChecked(rule: string, needs: string): Finding {
+export function notChecked(rule: string, needs: string, needsMsg: Message): Finding {
   return {
     rule,
     severity: 'not-checked',
     timeNs: 0,
     count: 0,
     title: `Not checked: ${needs}.`,
+    titleMsg: msg('findings:not_checked', { needs: { msg: needsMsg } }),
     fix: '',
     needs,
+    needsMsg,
     evidence: [],
     evidenceTotal: 0,
   };
 }
 
-export function passed(rule: string, title: string): Finding {
+export function passed(rule: string, title: string, titleMsg: Message): Finding {
   return {
     rule,
     severity: 'ok',
     timeNs: 0,
     count: 0,
     title,
+    titleMsg,
     fix: '',
     evidence: [],
     evidenceTotal: 0,

@@ -3,6 +3,7 @@
  * habits that make it wait (GC, dataloader, synchronisation, memory APIs, op compilation).
  * Thresholds and wording: msprof-analyze advisor (docs/analysis-definitions.md §7, §8).
  */
+import { msg, type Message } from '../../lib/message';
 import { stepOf } from './advisor-inputs';
 import {
   found,
@@ -28,10 +29,24 @@ import {
 const times = (n: number) => (n === 1 ? 'once' : `${n} times`);
 
 const NO_DEVICE = 'needs device tasks in the trace (Ascend Hardware streams or GPU kernels)';
+const NO_DEVICE_MSG = msg('findings:needs_device');
 const NO_API = (kind: string) =>
   kind === 'kineto'
     ? 'needs CUDA runtime events in the trace'
     : 'needs Level1 (the CANN lane: AscendCL / Node@launch events)';
+const NO_API_MSG = (kind: string) =>
+  kind === 'kineto' ? msg('findings:needs_cuda_api') : msg('findings:needs_cann_api');
+
+/** The idle causes' names (advisor namespace, as the views' legend names them). */
+export const IDLE_CAUSE_MSG: Record<IdleCause, Message> = {
+  'host-bound': msg('advisor:cause_host_bound'),
+  'launch-gap': msg('advisor:cause_launch_gap'),
+  sync: msg('advisor:cause_sync'),
+  gc: msg('advisor:cause_gc'),
+  dataloader: msg('advisor:cause_dataloader'),
+  memory: msg('advisor:cause_memory'),
+  other: msg('advisor:cause_misc'),
+};
 
 export const freeTime: RuleSpec = {
   id: 'free-time',
@@ -41,7 +56,7 @@ export const freeTime: RuleSpec = {
   kinds: ['ascend', 'kineto'],
   run(ctx) {
     const { inp, th } = ctx;
-    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE);
+    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE, NO_DEVICE_MSG);
     const bad = inp.steps.filter((s) => s.stepNs > 0 && s.freeNs / s.stepNs > th['freeRatio']!);
     const totalFree = inp.steps.reduce((a, s) => a + s.freeNs, 0);
     const total = inp.steps.reduce((a, s) => a + s.stepNs, 0);
@@ -49,6 +64,7 @@ export const freeTime: RuleSpec = {
       return passed(
         this.id,
         `Device free time is ${pct(total > 0 ? totalFree / total : 0)} of the step time.`,
+        msg('findings:free_ok', { ratio: { ratio: total > 0 ? totalFree / total : 0 } }),
       );
     const freeNs = bad.reduce((a, s) => a + s.freeNs, 0);
     const badNs = bad.reduce((a, s) => a + s.stepNs, 0);
@@ -68,23 +84,35 @@ export const freeTime: RuleSpec = {
               track: f.slice.track,
               value: d / 1000,
               detail: 'Free lane',
+              detailMsg: msg('findings:ev_free_lane'),
             }
-          : rangeRow(
-              'device idle',
-              step,
-              f.startNs,
-              d,
-              -1,
-              d / 1000,
-              'no device task on any stream',
-            );
+          : {
+              ...rangeRow(
+                'device idle',
+                step,
+                f.startNs,
+                d,
+                -1,
+                d / 1000,
+                'no device task on any stream',
+              ),
+              labelMsg: msg('findings:ev_device_idle'),
+              detailMsg: msg('findings:ev_no_device_task'),
+            };
       });
     return found(ctx, {
       rule: this.id,
       timeNs: freeNs,
       count: bad.length,
       title: `The device is free ${pct(freeNs / badNs)} of the time in ${plural(bad.length, 'step')} of ${inp.steps.length} (${fmtNs(freeNs)}).`,
+      titleMsg: msg('findings:free_title', {
+        ratio: { ratio: freeNs / badNs },
+        count: bad.length,
+        steps: inp.steps.length,
+        time: { ns: freeNs },
+      }),
       fix: 'Keep Free at about 10 % or less: see idle-cause for what the device waits on (host dispatch, synchronisation, GC, dataloader); reduce host overhead with fused / affinity APIs or graph mode.',
+      fixMsg: msg('findings:free_fix'),
       evidence,
     });
   },
@@ -100,6 +128,15 @@ const CAUSE_FIX: Record<IdleCause, string> = {
   memory: 'avoid allocator churn (expandable_segments:True, no empty_cache)',
   other: 'event waits and cross-stream dependencies: check the streams the task waits on',
 };
+const CAUSE_FIX_MSG: Record<IdleCause, Message> = {
+  'host-bound': msg('findings:cause_fix_host_bound'),
+  'launch-gap': msg('findings:cause_fix_launch_gap'),
+  sync: msg('findings:cause_fix_sync'),
+  gc: msg('findings:cause_fix_gc'),
+  dataloader: msg('findings:cause_fix_dataloader'),
+  memory: msg('findings:cause_fix_memory'),
+  other: msg('findings:cause_fix_misc'),
+};
 
 const HOST_CAUSES: IdleCause[] = ['host-bound', 'sync', 'gc', 'dataloader', 'memory'];
 
@@ -112,7 +149,7 @@ export const idleCause: RuleSpec = {
   kinds: ['ascend', 'kineto'],
   run(ctx) {
     const { inp, idle } = ctx;
-    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE);
+    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE, NO_DEVICE_MSG);
     const by = Object.fromEntries(IDLE_CAUSES.map((c) => [c, 0])) as Record<IdleCause, number>;
     let total = 0;
     for (const r of idle.rows) {
@@ -120,7 +157,12 @@ export const idleCause: RuleSpec = {
       for (const c of IDLE_CAUSES) by[c] += r.byCause[c];
     }
     const hostNs = HOST_CAUSES.reduce((a, c) => a + by[c], 0);
-    if (total === 0) return passed(this.id, 'No idle gaps on the device streams.');
+    if (total === 0)
+      return passed(
+        this.id,
+        'No idle gaps on the device streams.',
+        msg('advisor:no_idle_gaps_on_the_device'),
+      );
     const top = [...IDLE_CAUSES].sort((a, b) => by[b] - by[a]).filter((c) => by[c] > 0);
     const g = idle.gaps;
     const names = new Map(inp.streams.map((d) => [d.track, d.name]));
@@ -131,8 +173,8 @@ export const idleCause: RuleSpec = {
     for (const i of order.slice(0, EVIDENCE_LIMIT)) {
       const c = IDLE_CAUSES[g.cause[i]!]!;
       const d = g.endNs[i]! - g.startNs[i]!;
-      evidence.push(
-        rangeRow(
+      evidence.push({
+        ...rangeRow(
           `${IDLE_CAUSE_LABELS[c]}`,
           inp.steps[g.step[i]!]?.step ?? '',
           g.startNs[i]!,
@@ -141,7 +183,8 @@ export const idleCause: RuleSpec = {
           d / 1000,
           names.get(g.track[i]!) ?? '',
         ),
-      );
+        labelMsg: IDLE_CAUSE_MSG[c],
+      });
     }
     const parts = top.slice(0, 3).map((c) => `${IDLE_CAUSE_LABELS[c]} ${fmtNs(by[c])}`);
     return found(ctx, {
@@ -150,11 +193,26 @@ export const idleCause: RuleSpec = {
       count: g.length,
       severity: hostNs === 0 ? 'low' : undefined,
       title: `Device streams sit idle ${fmtNs(total)} in ${plural(g.length, 'gap')}, ${fmtNs(hostNs)} of it waiting on the host: ${parts.join(', ')}.`,
+      titleMsg: msg('findings:idle_title', {
+        total: { ns: total },
+        count: g.length,
+        host: { ns: hostNs },
+        parts: {
+          list: top
+            .slice(0, 3)
+            .map((c) =>
+              msg('findings:idle_part', { cause: { msg: IDLE_CAUSE_MSG[c] }, time: { ns: by[c] } }),
+            ),
+        },
+      }),
       fix:
         top
           .slice(0, 2)
           .map((c) => CAUSE_FIX[c])
           .join('; ') + '.',
+      fixMsg: msg('findings:sentence', {
+        text: { list: top.slice(0, 2).map((c) => CAUSE_FIX_MSG[c]), sep: 'semicolon' },
+      }),
       evidence,
       evidenceTotal: g.length,
     });
@@ -169,12 +227,13 @@ export const opCompile: RuleSpec = {
   kinds: ['ascend'],
   run(ctx) {
     const { inp, th } = ctx;
-    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind));
+    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind), NO_API_MSG(inp.kind));
     const calls = inp.host.compile;
     if (calls.length < th['opCompileCount']!)
       return passed(
         this.id,
         `${plural(calls.length, 'aclopCompileAndExecute call')} (below ${th['opCompileCount']}).`,
+        msg('findings:compile_ok', { count: calls.length, min: th['opCompileCount']! }),
       );
     const t = sumDur(calls);
     return found(ctx, {
@@ -182,7 +241,9 @@ export const opCompile: RuleSpec = {
       timeNs: t,
       count: calls.length,
       title: `Operators are compiled at run time ${calls.length} times (${fmtNs(t)} in aclopCompileAndExecute): dynamic shapes.`,
+      titleMsg: msg('findings:compile_title', { count: calls.length, time: { ns: t } }),
       fix: 'torch_npu.npu.set_compile_mode(jit_compile=False) and torch_npu.npu.config.allow_internal_format = False.',
+      fixMsg: msg('findings:compile_fix'),
       evidence: hostEventRows(inp, calls),
     });
   },
@@ -197,7 +258,8 @@ export const syncAfterLaunch: RuleSpec = {
   kinds: ['ascend', 'kineto'],
   run(ctx) {
     const { inp, th } = ctx;
-    if (inp.host.launch.length === 0) return notChecked(this.id, NO_API(inp.kind));
+    if (inp.host.launch.length === 0)
+      return notChecked(this.id, NO_API(inp.kind), NO_API_MSG(inp.kind));
     const all = [
       ...inp.host.launch.map((e) => ({ e, launch: true })),
       ...inp.host.sync.map((e) => ({ e, launch: false })),
@@ -205,7 +267,11 @@ export const syncAfterLaunch: RuleSpec = {
     const hits = all.filter((x, i) => !x.launch && i > 0 && all[i - 1]!.launch).map((x) => x.e);
     const ratio = hits.length / inp.host.launch.length;
     if (ratio <= th['syncAfterLaunchRatio']!)
-      return passed(this.id, `${pct(ratio)} of the launches are followed by a synchronize.`);
+      return passed(
+        this.id,
+        `${pct(ratio)} of the launches are followed by a synchronize.`,
+        msg('findings:sync_ok', { ratio: { ratio } }),
+      );
     const t = sumDur(hits);
     const cuda = inp.kind === 'kineto';
     return found(ctx, {
@@ -213,12 +279,19 @@ export const syncAfterLaunch: RuleSpec = {
       timeNs: t,
       count: hits.length,
       title: `${pct(ratio)} of the ${inp.host.launch.length} launches are followed at once by a stream synchronize (${fmtNs(t)} blocked).`,
+      titleMsg: msg('findings:sync_title', {
+        ratio: { ratio },
+        launches: inp.host.launch.length,
+        time: { ns: t },
+      }),
       fix: cuda
         ? 'Unset CUDA_LAUNCH_BLOCKING and remove synchronisations from the loop (.item(), .cpu(), torch.cuda.synchronize()).'
         : 'Unset ASCEND_LAUNCH_BLOCKING (or set it to 0): a synchronize after every launch serialises host and device.',
-      evidence: hits.map((e) =>
-        sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, 'after a launch'),
-      ),
+      fixMsg: cuda ? msg('findings:sync_fix_cuda') : msg('findings:sync_fix_ascend'),
+      evidence: hits.map((e) => ({
+        ...sliceRow(e, stepOf(inp.steps, e.startNs), e.durNs / 1000, 'after a launch'),
+        detailMsg: msg('findings:ev_after_launch'),
+      })),
     });
   },
 };
@@ -237,21 +310,36 @@ export const gc: RuleSpec = {
         return notChecked(
           this.id,
           'needs GC events: set experimental_config gc_detect_threshold when profiling',
+          msg('findings:gc_needs_detect'),
         );
       if (inp.kind === 'kineto')
-        return notChecked(this.id, 'needs GC events in the trace (cat GC)');
-      return passed(this.id, 'No GC events.');
+        return notChecked(
+          this.id,
+          'needs GC events in the trace (cat GC)',
+          msg('findings:gc_needs_events'),
+        );
+      return passed(this.id, 'No GC events.', msg('findings:gc_none'));
     }
     const long = ev.filter((e) => e.durNs >= th['gcUs']! * 1000);
     if (long.length === 0)
-      return passed(this.id, `${plural(ev.length, 'GC event')}, none ≥ ${th['gcUs']} µs.`);
+      return passed(
+        this.id,
+        `${plural(ev.length, 'GC event')}, none ≥ ${th['gcUs']} µs.`,
+        msg('findings:gc_ok', { count: ev.length, us: th['gcUs']! }),
+      );
     const t = sumDur(long);
     return found(ctx, {
       rule: this.id,
       timeNs: t,
       count: long.length,
       title: `Python GC paused the host ${times(long.length)} for ${fmtNs(t)} (longest ${fmtNs(Math.max(...long.map((e) => e.durNs)))}).`,
+      titleMsg: msg('findings:gc_title', {
+        count: long.length,
+        time: { ns: t },
+        longest: { ns: Math.max(...long.map((e) => e.durNs)) },
+      }),
       fix: 'Create fewer temporary Python objects; raise the thresholds with gc.set_threshold(), or gc.disable() in the training loop and gc.collect() between steps.',
+      fixMsg: msg('findings:gc_fix'),
       evidence: hostEventRows(inp, long),
     });
   },
@@ -266,9 +354,10 @@ export const gcSuspected: RuleSpec = {
   kinds: ['ascend', 'kineto'],
   run(ctx) {
     const { inp, th } = ctx;
-    if (inp.host.gc.length > 0) return passed(this.id, 'GC events were recorded: see gc.');
-    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE);
-    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind));
+    if (inp.host.gc.length > 0)
+      return passed(this.id, 'GC events were recorded: see gc.', msg('findings:gcs_seen'));
+    if (inp.streams.length === 0) return notChecked(this.id, NO_DEVICE, NO_DEVICE_MSG);
+    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind), NO_API_MSG(inp.kind));
     const min = th['gcSuspectedFreeMs']! * 1e6;
     const rows: EvidenceRow[] = [];
     for (const f of inp.free) {
@@ -296,22 +385,29 @@ export const gcSuspected: RuleSpec = {
                 track: f.slice.track,
                 value: n,
                 detail: `${n} API calls, ${fmtNs(time)}`,
+                labelMsg: msg('findings:ev_free_suspected_gc'),
+                detailMsg: msg('findings:ev_api_calls', { count: n, time: { ns: time } }),
               }
-            : rangeRow(
-                'device idle (suspected GC)',
-                stepOf(inp.steps, f.startNs),
-                f.startNs,
-                d,
-                -1,
-                n,
-                `${n} API calls, ${fmtNs(time)}`,
-              ),
+            : {
+                ...rangeRow(
+                  'device idle (suspected GC)',
+                  stepOf(inp.steps, f.startNs),
+                  f.startNs,
+                  d,
+                  -1,
+                  n,
+                  `${n} API calls, ${fmtNs(time)}`,
+                ),
+                labelMsg: msg('findings:ev_idle_suspected_gc'),
+                detailMsg: msg('findings:ev_api_calls', { count: n, time: { ns: time } }),
+              },
         );
     }
     if (rows.length === 0)
       return passed(
         this.id,
         `No free gap over ${th['gcSuspectedFreeMs']} ms without host activity.`,
+        msg('findings:gcs_ok', { ms: th['gcSuspectedFreeMs']! }),
       );
     const t = rows.reduce((a, r) => a + r.durNs, 0);
     return found(ctx, {
@@ -319,7 +415,9 @@ export const gcSuspected: RuleSpec = {
       timeNs: t,
       count: rows.length,
       title: `${plural(rows.length, 'free gap')} of ${fmtNs(t)} with almost no host API calls: probably Python GC.`,
+      titleMsg: msg('findings:gcs_title', { count: rows.length, time: { ns: t } }),
       fix: 'Profile with gc_detect_threshold set to confirm; then gc.set_threshold() / gc.disable() in the loop and collect between steps.',
+      fixMsg: msg('findings:gcs_fix'),
       evidence: rows,
     });
   },
@@ -333,9 +431,14 @@ export const dataloader: RuleSpec = {
   kinds: ['ascend', 'kineto'],
   run(ctx) {
     const { inp, th } = ctx;
-    if (!inp.hasTrace) return notChecked(this.id, 'needs the trace');
+    if (!inp.hasTrace) return notChecked(this.id, 'needs the trace', msg('findings:needs_trace'));
     const slow = inp.host.dataloader.filter((e) => e.durNs >= th['dataloaderUs']! * 1000);
-    if (slow.length === 0) return passed(this.id, `No dataloader call ≥ ${th['dataloaderUs']} µs.`);
+    if (slow.length === 0)
+      return passed(
+        this.id,
+        `No dataloader call ≥ ${th['dataloaderUs']} µs.`,
+        msg('findings:dl_ok', { us: th['dataloaderUs']! }),
+      );
     const t = sumDur(slow);
     const single = slow.some((e) => /SingleProcess/i.test(e.name));
     return found(ctx, {
@@ -343,6 +446,12 @@ export const dataloader: RuleSpec = {
       timeNs: t,
       count: slow.length,
       title: `Data loading stalled the host ${times(slow.length)} for ${fmtNs(t)} (longest ${fmtNs(Math.max(...slow.map((e) => e.durNs)))}).`,
+      titleMsg: msg('findings:dl_title', {
+        count: slow.length,
+        time: { ns: t },
+        longest: { ns: Math.max(...slow.map((e) => e.durNs)) },
+      }),
+      fixMsg: single ? msg('findings:dl_fix_single') : msg('findings:dl_fix'),
       fix: single
         ? 'Single-process loading: set num_workers > 0; check disk I/O and avoid reading from tar/zip archives.'
         : 'Check disk I/O, avoid tar/zip datasets, pin_memory=True, tune num_workers and check CPU core binding.',
@@ -360,7 +469,7 @@ export const memoryOps: RuleSpec = {
   kinds: ['ascend', 'kineto'],
   run(ctx) {
     const { inp, th } = ctx;
-    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind));
+    if (!inp.hostApis) return notChecked(this.id, NO_API(inp.kind), NO_API_MSG(inp.kind));
     const by = new Map<string, { t: number; es: typeof inp.host.memory }>();
     for (const e of inp.host.memory) {
       let b = by.get(e.name);
@@ -369,7 +478,12 @@ export const memoryOps: RuleSpec = {
       b.es.push(e);
     }
     const bad = [...by].filter(([, b]) => b.t >= th['memoryOpsUs']! * 1000);
-    if (bad.length === 0) return passed(this.id, `No memory API totals ${th['memoryOpsUs']} µs.`);
+    if (bad.length === 0)
+      return passed(
+        this.id,
+        `No memory API totals ${th['memoryOpsUs']} µs.`,
+        msg('findings:mem_ok', { us: th['memoryOpsUs']! }),
+      );
     const t = bad.reduce((a, [, b]) => a + b.t, 0);
     const malloc = bad.some(([n]) => /alloc/i.test(n));
     const free = bad.some(([n]) => /free/i.test(n));
@@ -379,6 +493,26 @@ export const memoryOps: RuleSpec = {
       timeNs: t,
       count: bad.reduce((a, [, b]) => a + b.es.length, 0),
       title: `Memory APIs take ${fmtNs(t)}: ${bad.map(([n, b]) => `${n} ${fmtNs(b.t)}`).join(', ')}.`,
+      titleMsg: msg('findings:mem_title', {
+        time: { ns: t },
+        apis: {
+          list: bad.map(([n, b]) => msg('findings:mem_api', { name: n, time: { ns: b.t } })),
+        },
+      }),
+      fixMsg: msg('findings:sentence', {
+        text: {
+          list: [
+            malloc &&
+              msg('findings:mem_fix_alloc', {
+                setting: cuda
+                  ? 'PYTORCH_CUDA_ALLOC_CONF=expandable_segments:True'
+                  : 'PYTORCH_NPU_ALLOC_CONF=expandable_segments:True',
+              }),
+            free && msg('findings:mem_fix_free', { api: cuda ? 'torch.cuda' : 'torch.npu' }),
+          ].filter((x): x is Message => x !== false),
+          sep: 'semicolon',
+        },
+      }),
       fix:
         [
           malloc &&

@@ -2,6 +2,7 @@
  * The advisor's vocabulary: findings, their evidence, the idle-gap classification. Plain data
  * (numbers, strings, typed arrays) so that a report crosses a worker boundary as it is.
  */
+import type { Message } from '../../lib/message';
 import type { SliceRef } from '../trace-model';
 
 export type Severity = 'high' | 'medium' | 'low' | 'ok' | 'not-checked';
@@ -24,6 +25,9 @@ export interface EvidenceRow {
   /** The figure the rule judged (µs, count, ratio…) as a number, and a short detail. */
   value: number;
   detail: string;
+  /** `label` / `detail` as interface messages, when they are words rather than data. */
+  labelMsg?: Message;
+  detailMsg?: Message;
 }
 
 export interface Finding {
@@ -40,6 +44,10 @@ export interface Finding {
   fix: string;
   /** For not-checked: what the rule needs ("needs Level1 and aic_metrics"). */
   needs?: string;
+  /** `title`, `fix`, `needs` as interface messages (the views render these; the English stays for the headless outputs). */
+  titleMsg: Message;
+  fixMsg?: Message;
+  needsMsg?: Message;
   /** Evidence rows, most telling first (at most EVIDENCE_LIMIT; `evidenceTotal` counts all). */
   evidence: EvidenceRow[];
   evidenceTotal: number;

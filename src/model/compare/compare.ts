@@ -7,6 +7,7 @@
  * in the target), else `same` when |Δ total| ≤ threshold % of the baseline total, else `slower`
  * (Δ > 0) or `faster`. Unlike HTA's ops_diff (counts), the status follows time.
  */
+import { msg, type Message } from '../../lib/message';
 import { percentileSorted } from '../ascend/kernel-stats';
 import type { ProfileModel } from '../profile';
 import type { StepRow } from '../ascend-data';
@@ -59,6 +60,9 @@ export interface SummaryRow {
   id: string;
   label: string;
   title?: string;
+  /** `label` and `title` as interface messages. */
+  labelMsg: Message;
+  titleMsg?: Message;
   /** ns, or a plain number for counts (`unit`). */
   unit: 'ns' | 'count';
   baseline: number | null;
@@ -287,20 +291,53 @@ function commRows(bIn: readonly CommStats[], tIn: readonly CommStats[]): CommDif
   );
 }
 
+type SummaryId =
+  | 'capture'
+  | 'steps'
+  | 'stepMean'
+  | 'stepMedian'
+  | 'stepP90'
+  | 'busy'
+  | 'compute'
+  | 'exposedCommunication'
+  | 'idle';
+
+/** The summary rows' names and explanations as messages, by row id. */
+const SUMMARY_MSG: Record<SummaryId, { label: Message; title?: Message }> = {
+  capture: { label: msg('compare:row_capture') },
+  steps: { label: msg('compare:row_steps') },
+  stepMean: { label: msg('compare:row_step_mean'), title: msg('compare:row_step_time_title') },
+  stepMedian: {
+    label: msg('compare:row_step_median'),
+    title: msg('compare:row_step_time_title'),
+  },
+  stepP90: { label: msg('compare:row_step_p90'), title: msg('compare:row_step_p90_title') },
+  busy: { label: msg('compare:row_busy') },
+  compute: { label: msg('compare:row_compute') },
+  exposedCommunication: {
+    label: msg('compare:row_exposed_communication'),
+    title: msg('compare:row_exposed_communication_title'),
+  },
+  idle: { label: msg('compare:row_idle'), title: msg('compare:row_idle_title') },
+};
+
 function summaryRow(
-  id: string,
+  id: SummaryId,
   label: string,
   unit: SummaryRow['unit'],
   b: number | null | undefined,
   t: number | null | undefined,
   title?: string,
 ): SummaryRow {
+  const m = SUMMARY_MSG[id];
   const bv = b ?? null;
   const tv = t ?? null;
   const delta = bv !== null && tv !== null ? tv - bv : null;
   return {
     id,
     label,
+    labelMsg: m.label,
+    ...(m.title ? { titleMsg: m.title } : {}),
     unit,
     title,
     baseline: bv,

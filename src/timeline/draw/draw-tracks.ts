@@ -5,6 +5,7 @@
  * draw-slice-rows.ts, counters: draw-counters.ts, instants and summaries: draw-summaries.ts);
  * pass 2 draws text, curves and lines with the canvas API on top.
  */
+import { t } from '../../i18n/t';
 import { formatDuration } from '../../lib/format';
 import { TRACK_PAD, visibleRowRange, type Row } from '../core/row-layout';
 import { computeTicks, type TimeScale } from '../core/time-scale';
@@ -180,7 +181,7 @@ function drawRuler(f: TracksFrame, ticks: ReturnType<typeof computeTicks>, conte
   ctx.textBaseline = 'middle';
   ctx.fillStyle = colors.fg2;
   ctx.textAlign = 'left';
-  const spanText = `Visible ${formatDuration(scale.end - scale.start)}`;
+  const spanText = t('timeline:visible_span', { span: formatDuration(scale.end - scale.start) });
   ctx.fillText(fitText(ctx, LABEL_FONT, spanText, labelWidth - 12), 8, rulerHeight / 2);
   ctx.save();
   ctx.beginPath();

@@ -1,6 +1,7 @@
 /** The Overview's advisor badge: the top three findings, each a link to the Advisor view. */
 import { severityLabel } from './severity-label';
 import { t } from '../../i18n/t';
+import { renderMessage } from '../../i18n/message';
 import type { ProfileModel } from '../../model/profile';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import { formatDuration } from '../../lib/format';
@@ -34,7 +35,7 @@ export function AdvisorBadge({ profile }: { profile: ProfileModel }) {
               >
                 <span className={`advisor-sev sev-${f.severity}`}>{severityLabel(f.severity)}</span>{' '}
                 <code>{f.rule}</code>
-                {f.timeNs > 0 ? ` ${formatDuration(f.timeNs)}` : ''} — {f.title}
+                {f.timeNs > 0 ? ` ${formatDuration(f.timeNs)}` : ''} — {renderMessage(f.titleMsg)}
               </button>
             </li>
           ))}

@@ -6,6 +6,7 @@
  */
 import { severityLabel } from './severity-label';
 import { t } from '../../i18n/t';
+import { renderMessage } from '../../i18n/message';
 import { useMemo, useState } from 'react';
 import { formatCount, formatDuration } from '../../lib/format';
 import { clusterAdvice } from '../../model/advisor/cluster-advice';
@@ -113,13 +114,13 @@ function FindingList({
               <code className="advisor-rule">{f.rule}</code>
               <span className="advisor-time">{f.timeNs > 0 ? formatDuration(f.timeNs) : ''}</span>
               <span className="advisor-count">{f.count > 0 ? `×${formatCount(f.count)}` : ''}</span>
-              <span className="advisor-title">{f.title}</span>
+              <span className="advisor-title">{renderMessage(f.titleMsg)}</span>
             </button>
             {isOpen && (
               <div className="advisor-detail">
                 {f.fix && (
                   <p className="advisor-fix">
-                    <strong>{t('advisor:fix')}</strong> {f.fix}
+                    <strong>{t('advisor:fix')}</strong> {f.fixMsg ? renderMessage(f.fixMsg) : f.fix}
                   </p>
                 )}
                 {f.evidence.length > 0 && <EvidenceTable finding={f} profile={profile} />}

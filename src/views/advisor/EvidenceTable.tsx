@@ -3,6 +3,7 @@
  * slice (or frames its range) on the timeline.
  */
 import { t } from '../../i18n/t';
+import { messageOr } from '../../i18n/message';
 import { useMemo } from 'react';
 import { formatDuration } from '../../lib/format';
 import type { Finding } from '../../model/advisor/types';
@@ -20,7 +21,12 @@ export function EvidenceTable({ finding, profile }: { finding: Finding; profile:
   const rows = finding.evidence;
   const columns = useMemo(
     (): ColumnDef[] => [
-      { id: 'label', label: t('advisor:what'), width: 260, text: (r) => rows[r]!.label },
+      {
+        id: 'label',
+        label: t('advisor:what'),
+        width: 260,
+        text: (r) => messageOr(rows[r]!.labelMsg, rows[r]!.label),
+      },
       { id: 'step', label: t('advisor:step'), width: 70, text: (r) => rows[r]!.step },
       {
         id: 'start',
@@ -43,7 +49,12 @@ export function EvidenceTable({ finding, profile }: { finding: Finding; profile:
         text: (r) => String(Math.round(rows[r]!.value * 1000) / 1000),
         value: (r) => rows[r]!.value,
       },
-      { id: 'detail', label: t('advisor:detail'), width: 320, text: (r) => rows[r]!.detail },
+      {
+        id: 'detail',
+        label: t('advisor:detail'),
+        width: 320,
+        text: (r) => messageOr(rows[r]!.detailMsg, rows[r]!.detail),
+      },
     ],
     [rows],
   );
@@ -67,7 +78,7 @@ export function EvidenceTable({ finding, profile }: { finding: Finding; profile:
       />
       <div style={{ height: tableBoxHeight(rows.length, 320) }}>
         <ViewTable
-          ariaLabel={`${t('advisor:evidence_of')} ${finding.rule}`}
+          ariaLabel={t('advisor:evidence_of_rule', { rule: finding.rule })}
           testId={`advisor-evidence-table-${finding.rule}`}
           view={view}
           emptyText={t('advisor:no_evidence_rows')}

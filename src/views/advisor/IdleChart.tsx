@@ -94,7 +94,7 @@ export function IdleChart({ rows }: { rows: readonly IdleStepRow[] }) {
       </svg>
       <p className="muted advisor-idle-hover">
         {h
-          ? `${h.step === '' ? t('advisor:capture_label') : `Step ${h.step}`}: ${IDLE_CAUSES.filter(
+          ? `${h.step === '' ? t('advisor:capture_label') : t('steps:step_n', { step: h.step })}: ${IDLE_CAUSES.filter(
               (c) => h.byCause[c] > 0,
             )
               .map(

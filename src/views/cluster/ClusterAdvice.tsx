@@ -4,6 +4,8 @@
  * and a link to the Advisor where the evidence rows are.
  */
 import { t } from '../../i18n/t';
+import { messageOr, renderMessage } from '../../i18n/message';
+import { severityLabel } from '../advisor/severity-label';
 import { useMemo } from 'react';
 import { clusterAdvice } from '../../model/advisor/cluster-advice';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
@@ -23,8 +25,10 @@ export function ClusterAdvice() {
       <ul className="plain">
         {findings.map((f) => (
           <li key={f.rule} data-rule={f.rule} data-severity={f.severity}>
-            <code>{f.rule}</code> <strong>{f.severity}</strong> —{' '}
-            {f.severity === 'not-checked' ? f.needs : f.title}
+            <code>{f.rule}</code> <strong>{severityLabel(f.severity)}</strong> —{' '}
+            {f.severity === 'not-checked'
+              ? messageOr(f.needsMsg, f.needs ?? '')
+              : renderMessage(f.titleMsg)}
           </li>
         ))}
       </ul>

@@ -253,6 +253,14 @@ export function RankHeatmap(props: RankHeatmapProps) {
       case 'ArrowLeft':
         next = { ...f, col: Math.max(0, f.col - 1) };
         break;
+      case 'Home':
+        next = e.ctrlKey ? { row: 0, col: 0 } : { ...f, col: 0 };
+        break;
+      case 'End':
+        next = e.ctrlKey
+          ? { row: data.ranks.length - 1, col: nSteps - 1 }
+          : { ...f, col: nSteps - 1 };
+        break;
       case 'PageDown':
         next = { ...f, row: Math.min(data.ranks.length - 1, f.row + page) };
         break;
@@ -323,6 +331,7 @@ export function RankHeatmap(props: RankHeatmapProps) {
           tabIndex={0}
           role="application"
           aria-label={t('cluster:rank_step_heatmap_arrows_move_enter')}
+          aria-roledescription={t('cluster:heat_roledescription')}
           data-testid="cluster-heatmap-grid"
           onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
           onMouseMove={(e) => {
@@ -339,14 +348,18 @@ export function RankHeatmap(props: RankHeatmapProps) {
         </div>
         <span className="cl-sr-only" aria-live="polite">
           {focus && data.ranks[focus.row] !== undefined
-            ? `${t('cluster:rank_2')} ${data.ranks[focus.row]}${t('cluster:step_3')} ${data.steps[focus.col]}: ${label} ${formatUs(
-                data.values[focus.row * nSteps + focus.col],
-              )}, ${formatDeviation(
-                deviation(
-                  data.values[focus.row * nSteps + focus.col]!,
-                  data.stepMedian[focus.col]!,
+            ? t('cluster:heat_cell_live', {
+                rank: String(data.ranks[focus.row]),
+                step: data.steps[focus.col],
+                metric: label,
+                value: formatUs(data.values[focus.row * nSteps + focus.col]),
+                deviation: formatDeviation(
+                  deviation(
+                    data.values[focus.row * nSteps + focus.col]!,
+                    data.stepMedian[focus.col]!,
+                  ),
                 ),
-              )} ${t('cluster:vs_the_step_median')}`
+              })
             : ''}
         </span>
         {hover && h && h.kind !== 'header' && hoverRank !== null && (
@@ -378,10 +391,10 @@ export function RankHeatmap(props: RankHeatmapProps) {
                     <tbody>
                       {(
                         [
-                          ['Computing', hoverRow.computingUs],
-                          ['Comm. not overlapped', hoverRow.commNotOverlappedUs],
-                          ['Free', hoverRow.freeUs],
-                          ['Preparing', hoverRow.preparingUs],
+                          [t('cluster:heat_computing'), hoverRow.computingUs],
+                          [t('steps:seg_comm_not_overlapped'), hoverRow.commNotOverlappedUs],
+                          [t('steps:seg_free'), hoverRow.freeUs],
+                          [t('steps:seg_preparing'), hoverRow.preparingUs],
                         ] as const
                       ).map(([k, v]) => (
                         <tr key={k}>

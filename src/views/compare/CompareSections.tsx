@@ -1,6 +1,7 @@
 /** Compare view sections drawn as plain tables and bars: Summary, Steps diff, Communication diff. */
 import { segmentLabel, segmentTitle } from '../steps/step-text';
 import { t } from '../../i18n/t';
+import { renderMessage } from '../../i18n/message';
 import { formatDuration } from '../../lib/format';
 import type { CommDiffRow, CompareResult, SummaryRow } from '../../model/compare/compare';
 import { STEP_SEGMENTS, type StepBar } from '../../model/derive/steps';
@@ -31,7 +32,9 @@ export function SummaryTable({ rows }: { rows: SummaryRow[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} data-id={r.id}>
-              <td title={r.title}>{r.label}</td>
+              <td title={r.titleMsg ? renderMessage(r.titleMsg) : undefined}>
+                {renderMessage(r.labelMsg)}
+              </td>
               <td className="num">{val(r.baseline, r.unit)}</td>
               <td className="num">{val(r.target, r.unit)}</td>
               <td className={`num ${tone(r.delta)}`}>{signedVal(r.delta, r.unit)}</td>

@@ -14,6 +14,22 @@ const signed = (v: number) =>
         ? `−${formatDuration(-v)}`
         : '0';
 
+/** A row's status (model/compare: added, removed, slower, faster, same) in the interface language. */
+function statusLabel(s: DiffRow['status']): string {
+  switch (s) {
+    case 'added':
+      return t('compare:status_added');
+    case 'removed':
+      return t('compare:status_removed');
+    case 'slower':
+      return t('compare:status_slower');
+    case 'faster':
+      return t('compare:status_faster');
+    case 'same':
+      return t('compare:status_same');
+  }
+}
+
 export function diffColumns(rows: readonly DiffRow[], withShapes: boolean): ColumnDef[] {
   const num = (
     id: string,
@@ -46,27 +62,41 @@ export function diffColumns(rows: readonly DiffRow[], withShapes: boolean): Colu
       id: 'status',
       label: t('compare:status'),
       title: t('compare:added_removed_slower_faster_or_same'),
-      text: (i) => rows[i]!.status,
+      text: (i) => statusLabel(rows[i]!.status),
       render: (i) => (
-        <span className={`diff-status diff-${rows[i]!.status}`}>{rows[i]!.status}</span>
+        <span className={`diff-status diff-${rows[i]!.status}`}>
+          {statusLabel(rows[i]!.status)}
+        </span>
       ),
       width: 80,
     },
-    num('bCount', 'Baseline count', (r) => r.baseline.count, count),
-    num('bTotal', 'Baseline total', (r) => r.baseline.totalNs, dur),
-    num('bMean', 'Baseline mean', (r) => r.baseline.meanNs, dur),
-    num('tCount', 'Target count', (r) => r.target.count, count),
-    num('tTotal', 'Target total', (r) => r.target.totalNs, dur),
-    num('tMean', 'Target mean', (r) => r.target.meanNs, dur),
-    num('delta', 'Δ total', (r) => r.deltaNs, signed, 'target − baseline'),
+    num('bCount', t('compare:col_baseline_count'), (r) => r.baseline.count, count),
+    num('bTotal', t('compare:col_baseline_total'), (r) => r.baseline.totalNs, dur),
+    num('bMean', t('compare:col_baseline_mean'), (r) => r.baseline.meanNs, dur),
+    num('tCount', t('compare:col_target_count'), (r) => r.target.count, count),
+    num('tTotal', t('compare:col_target_total'), (r) => r.target.totalNs, dur),
+    num('tMean', t('compare:col_target_mean'), (r) => r.target.meanNs, dur),
+    num(
+      'delta',
+      t('compare:col_delta_total'),
+      (r) => r.deltaNs,
+      signed,
+      t('compare:col_delta_total_title'),
+    ),
     num(
       'deltaPct',
       'Δ %',
       (r) => r.deltaPct ?? NaN,
       (v) => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(1)} %` : ''),
-      'Δ total ÷ baseline total',
+      t('compare:col_delta_pct_title'),
     ),
-    num('deltaMean', 'Δ mean', (r) => r.deltaMeanNs, signed, 'target mean − baseline mean'),
+    num(
+      'deltaMean',
+      t('compare:col_delta_mean'),
+      (r) => r.deltaMeanNs,
+      signed,
+      t('compare:col_delta_mean_title'),
+    ),
   ];
   return cols;
 }

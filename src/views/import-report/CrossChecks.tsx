@@ -6,6 +6,7 @@
  */
 import { t } from '../../i18n/t';
 import { useMemo } from 'react';
+import { warningText } from './warning-text';
 import { formatCount } from '../../lib/format';
 import { checkInvariantsCached } from '../../model/analysis/invariants';
 import type { ProfileModel } from '../../model/profile';
@@ -31,6 +32,7 @@ export function CrossChecks({ profile }: { profile: ProfileModel }) {
             <tr key={w.code}>
               <td>
                 <code>{w.code}</code>
+                <div className="muted">{warningText(w.code)}</div>
               </td>
               <td className="num">×{formatCount(w.count)}</td>
               <td>{w.example}</td>

@@ -4,6 +4,7 @@
  * example, and what the trace holds.
  */
 import { t as tr } from '../../i18n/t';
+import { renderMessage } from '../../i18n/message';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DataTable } from '../../tables/DataTable';
 import type { ColumnDef } from '../../tables/column';
@@ -17,6 +18,7 @@ import { tableBoxHeight } from '../common/ViewTable';
 import { processLabel, threadLabel } from '../../model/labels';
 import { TraceMetadataReport } from './TraceMetadata';
 import { CrossChecks } from './CrossChecks';
+import { warningText } from './warning-text';
 
 export function ReportView() {
   const profile = useAppStore(selectActiveProfile);
@@ -297,10 +299,10 @@ function InputsTable({ inputs }: { inputs: InputReport[] }) {
             <td className="num">{formatBytes(i.bytes)}</td>
             <td className={`status ${i.status}`}>{statusLabel(i.status)}</td>
             <td>
-              {i.reason}
+              {i.reasonMsg ? renderMessage(i.reasonMsg) : i.reason}
               {i.warnings?.map((w) => (
                 <div key={w.code} className="warning">
-                  <code>{w.code}</code> ×{formatCount(w.count)}: {w.example}
+                  <code>{w.code}</code> {warningText(w.code)} ×{formatCount(w.count)}: {w.example}
                 </div>
               ))}
             </td>
@@ -384,6 +386,7 @@ function TraceReport({ trace }: { trace: TraceModel }) {
                 <tr key={w.code}>
                   <td>
                     <code>{w.code}</code>
+                    <div className="muted">{warningText(w.code)}</div>
                   </td>
                   <td className="num">{formatCount(w.count)}</td>
                   <td>{w.example}</td>

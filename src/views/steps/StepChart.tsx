@@ -3,7 +3,7 @@
  * overlapped, Free). React owns the SVG; d3 only provides the scale and ticks. Click a bar to
  * choose the step; hover for its values.
  */
-import { segmentLabel, stepTimeDefinition } from './step-text';
+import { segmentLabel, stepName, stepTimeDefinition } from './step-text';
 import { t } from '../../i18n/t';
 import { scaleLinear } from 'd3-scale';
 import { useRef, useState } from 'react';
@@ -102,7 +102,7 @@ export function StepChart({ bars, chosen, onChoose, marks }: StepChartProps) {
                   dy="0.32em"
                   textAnchor="end"
                 >
-                  {b.label}
+                  {stepName(b.step, b.deviceId)}
                 </text>
                 {b.segments.map((s) =>
                   s.value > 0 ? (
@@ -166,7 +166,7 @@ export function StepChart({ bars, chosen, onChoose, marks }: StepChartProps) {
           height={Math.max(height + 40, 200)}
           testId="step-tooltip"
         >
-          <strong>{h.label}</strong>
+          <strong>{stepName(h.step, h.deviceId)}</strong>
           <table className="tip-table">
             <tbody>
               {h.segments.map((s) => (

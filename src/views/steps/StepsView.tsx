@@ -3,7 +3,7 @@
  * recomputed from the trace's Overlap Analysis lanes), a stacked bar per step, and a check of
  * the file against the recomputation. Choosing a step sets the timeline range to it.
  */
-import { hostStepDefinition, stepTimeDefinition } from './step-text';
+import { hostStepDefinition, stepName, stepTimeDefinition } from './step-text';
 import { t } from '../../i18n/t';
 import { textUnits } from '../../tables/column';
 import { stepTimeUs } from '../../model/step-time';
@@ -12,7 +12,7 @@ import { formatDuration } from '../../lib/format';
 import type { StepRow } from '../../model/ascend-data';
 import type { StepMismatch } from '../../model/ascend/step-breakdown';
 import type { ProfileModel } from '../../model/profile';
-import { stepBars, stepLabel, stepsData, type StepsData } from '../../model/derive/steps';
+import { stepBars, stepsData, type StepsData } from '../../model/derive/steps';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
 import type { ColumnDef } from '../../tables/column';
@@ -164,7 +164,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
       {
         id: 'step',
         label: t('steps:step'),
-        text: (i) => stepLabel(rows[i]!.step, rows[i]!.deviceId),
+        text: (i) => stepName(rows[i]!.step, rows[i]!.deviceId),
         value: (i) => (rows[i]!.step === '' ? -1 : Number(rows[i]!.step)),
         align: 'left',
         width: 150,
@@ -271,7 +271,7 @@ function Steps({ profile, data }: { profile: ProfileModel; data: StepsData }) {
           <>
             <span>
               {t('steps:selected')}{' '}
-              <strong>{stepLabel(rows[chosen]!.step, rows[chosen]!.deviceId)}</strong>:{' '}
+              <strong>{stepName(rows[chosen]!.step, rows[chosen]!.deviceId)}</strong>:{' '}
               {formatDuration(chosenRange.endNs - chosenRange.startNs)} {t('steps:on_the_timeline')}
             </span>
             <button
@@ -340,7 +340,7 @@ function RecomputedTable({
         <tbody>
           {rows.map((r, i) => (
             <tr key={i}>
-              <td>{stepLabel(r.step, r.deviceId)}</td>
+              <td>{stepName(r.step, r.deviceId)}</td>
               {COMPARED.map((f) => {
                 const m = mismatchAt.get(`${r.step}|${f}`);
                 return (
@@ -430,7 +430,7 @@ function Reconciliation({ profile, data }: { profile: ProfileModel; data: StepsD
         <tbody>
           {data.mismatches.slice(0, 50).map((m, i) => (
             <tr key={i}>
-              <td>{stepLabel(m.step, m.deviceId)}</td>
+              <td>{stepName(m.step, m.deviceId)}</td>
               <td>
                 {m.field === 'missingInTrace'
                   ? t('steps:step_not_found_in_the_trace')

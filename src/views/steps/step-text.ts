@@ -36,3 +36,11 @@ export function segmentTitle(key: StepSegmentKey): string {
 export const stepTimeDefinition = () => t('steps:step_time_definition');
 /** The host step (wall): the ProfilerStep#N slice on the host thread, as a message. */
 export const hostStepDefinition = () => t('steps:host_step_definition');
+
+/** A step's name ("Step 3", "Whole capture", "… · NPU 0"): stepLabel of model/derive/steps.ts in the interface language. */
+export function stepName(step: string, deviceId: string | null): string {
+  const s = step === '' ? t('steps:whole_capture') : t('steps:step_n', { step });
+  return deviceId !== null && deviceId !== '' && deviceId !== '-1'
+    ? t('steps:step_on_npu', { step: s, device: deviceId })
+    : s;
+}
