@@ -65,7 +65,9 @@ describe('messages', () => {
     const missing: string[] = [];
     for (const f of sourceFiles('src')) {
       const text = readFileSync(f, 'utf8');
-      for (const m of text.matchAll(/\b(?:t|tr|msg)\(\s*'([a-z]+):([a-zA-Z0-9_]+)'/g)) {
+      for (const m of text.matchAll(
+        /\b(?:t|tr|msg|messageNodes)\(\s*'([a-z]+):([a-zA-Z0-9_]+)'/g,
+      )) {
         const [, ns, key] = m as unknown as [string, string, string];
         used.add(`${ns}:${key}`);
         if (!baseKeys('en', ns).has(key)) missing.push(`${f}: ${ns}:${key}`);

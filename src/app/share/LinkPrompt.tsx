@@ -3,6 +3,7 @@
  * view"), and after they are opened says whether they match. Also shows the last share message.
  */
 import { t } from '../../i18n/t';
+import { messageNodes } from '../../ui/message-nodes';
 import { useAppStore } from '../../store/use-app-store';
 import { useSession } from '../../session/session-context';
 import { describePicked, filesFromInput } from '../../session/read-dropped-items';
@@ -26,12 +27,10 @@ export function LinkPrompt() {
       {pending && (
         <div className="link-prompt" role="status" data-testid="link-prompt">
           {pending.alongside
-            ? t('app:this_link_compares_with')
-            : t('app:this_link_shows_a_view_of')}{' '}
-          <strong>{pending.prompt}</strong>
-          {pending.alongside
-            ? t('app:open_those_files_too')
-            : t('app:open_those_files_to_see_it')}{' '}
+            ? messageNodes('app:link_prompt_pair', { files: <strong>{pending.prompt}</strong> })
+            : messageNodes('app:link_prompt_view', {
+                files: <strong>{pending.prompt}</strong>,
+              })}{' '}
           <label className="button">
             {t('app:open_folder')}
             <input
