@@ -71,3 +71,13 @@ test('no float noise in the cluster view of a generated two-rank run', async ({ 
   await open(page, 'fixtures/ascend/two-ranks/run_20250101');
   expect(await scan(page, 'cluster')).toEqual([]);
 });
+
+test('the Overview names its busy share for what it is (the lanes), not the Compare view’s Device busy', async ({
+  page,
+}) => {
+  await open(page, 'fixtures/ascend/level2-rank0');
+  const kpi = page.getByTestId('kpi-busy');
+  await expect(kpi).toContainText('Compute ∪ communication');
+  await expect(kpi).toContainText('Overlap Analysis lanes');
+  await expect(kpi).not.toContainText('Device busy');
+});

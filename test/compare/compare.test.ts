@@ -136,6 +136,19 @@ describe('compare two generated runs', () => {
     expect(stepMean.delta).toBe(r.steps.target.meanNs! - r.steps.baseline.meanNs!);
   });
 
+  it('every summary row that names a device figure states its definition (busy ≠ the Overview lanes)', async () => {
+    // "Device busy" (every device task, copies included) differs from the Ascend Overview's
+    // Computing ∪ Communication share: the row must say which it is, and so must the Overview.
+    const { base, target } = await load();
+    const r = compareProfiles(base, target);
+    for (const id of ['busy', 'exposedCommunication', 'idle', 'stepMean'] as const) {
+      const row = r.summary.find((x) => x.id === id)!;
+      expect(row.title, id).toBeTruthy();
+      expect(row.titleMsg, id).toBeDefined();
+    }
+    expect(r.summary.find((x) => x.id === 'busy')!.title).toMatch(/Union of every device task/);
+  });
+
   it('diffs communication per collective type (NCCL all-reduce, unchanged)', async () => {
     const { pair, base, target } = await load();
     const r = compareProfiles(base, target);

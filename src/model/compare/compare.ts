@@ -312,7 +312,7 @@ const SUMMARY_MSG: Record<SummaryId, { label: Message; title?: Message }> = {
     title: msg('compare:row_step_time_title'),
   },
   stepP90: { label: msg('compare:row_step_p90'), title: msg('compare:row_step_p90_title') },
-  busy: { label: msg('compare:row_busy') },
+  busy: { label: msg('compare:row_busy'), title: msg('compare:row_busy_title') },
   compute: { label: msg('compare:row_compute') },
   exposedCommunication: {
     label: msg('compare:row_exposed_communication'),
@@ -376,7 +376,14 @@ export function compareSides(
       summaryRow('stepMean', 'Step time, mean', 'ns', bs.meanNs, ts.meanNs, step),
       summaryRow('stepMedian', 'Step time, median', 'ns', bs.medianNs, ts.medianNs, step),
       summaryRow('stepP90', 'Step time, p90', 'ns', bs.p90Ns, ts.p90Ns, `${step} (nearest rank)`),
-      summaryRow('busy', 'Device busy', 'ns', bf.device?.busyNs, tf.device?.busyNs),
+      summaryRow(
+        'busy',
+        'Device busy',
+        'ns',
+        bf.device?.busyNs,
+        tf.device?.busyNs,
+        'Union of every device task (copies included); where a profile has no trace: Computing + Communication (not overlapped) from its step files',
+      ),
       summaryRow('compute', 'Compute', 'ns', bf.device?.computeNs, tf.device?.computeNs),
       summaryRow(
         'exposedCommunication',

@@ -141,7 +141,7 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
           )}
         </Kpi>
         <Kpi
-          title={t('overview:device_busy')}
+          title={t('overview:compute_or_comm')}
           testId="kpi-busy"
           value={dev ? formatPercent(dev.busyUs / Math.max(1e-9, dev.busyUs + dev.freeUs)) : '–'}
           onClick={dev ? () => open('steps') : undefined}
@@ -151,14 +151,19 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
             <>
               <Bars
                 parts={[
-                  { label: t('overview:busy_2'), value: dev.busyUs, color: 'var(--seg-compute)' },
+                  {
+                    label: t('overview:compute_or_comm_short'),
+                    value: dev.busyUs,
+                    color: 'var(--seg-compute)',
+                  },
                   { label: t('overview:free_2'), value: dev.freeUs, color: 'var(--seg-free)' },
                 ]}
               />
               <div className="muted small">
-                {t('overview:busy')} {formatDuration(dev.busyUs * 1000)} {t('overview:free')}{' '}
-                {formatDuration(dev.freeUs * 1000)}
+                {t('overview:compute_or_comm_short')} {formatDuration(dev.busyUs * 1000)}{' '}
+                {t('overview:free')} {formatDuration(dev.freeUs * 1000)}
               </div>
+              <div className="muted small">{t('overview:compute_or_comm_def')}</div>
             </>
           )}
         </Kpi>
