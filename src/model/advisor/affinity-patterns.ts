@@ -1,4 +1,4 @@
-/** The affinity-api rule's patterns and matcher (rules-device.ts runs them). */
+/** The affinity-api rule's patterns and matcher (rules-api.ts runs them). */
 /** Affinity API patterns (MA rules/timeline_fusion_ops.yaml): tokens, `?` = optional. */
 export const AFFINITY: { api: string; patterns: string[][] }[] = [
   {

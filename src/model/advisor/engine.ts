@@ -8,26 +8,18 @@ import type { AdvisorInputs } from './advisor-inputs';
 import { classifyIdle } from './idle';
 import type { RuleContext, RuleSpec } from './rule-kit';
 import { notChecked } from './rule-kit';
-import {
-  affinityApi,
-  affinityOptimizer,
-  aicoreFreq,
-  aicpu,
-  blockDim,
-  byteAlignment,
-  env,
-  smallPackets,
-} from './rules-device';
+import { aicoreFreq, aicpu, blockDim } from './rules-device';
+import { byteAlignment, smallPackets } from './rules-comm';
+import { affinityApi, affinityOptimizer, env } from './rules-api';
 import {
   dataloader,
-  freeTime,
   gc,
   gcSuspected,
-  idleCause,
   memoryOps,
   opCompile,
   syncAfterLaunch,
 } from './rules-schedule';
+import { freeTime, idleCause } from './rules-idle';
 import { withDefaults } from './thresholds';
 import type { AdvisorReport, Finding, Severity, Thresholds } from './types';
 

@@ -139,3 +139,7 @@ export const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 export const sumDur = (es: readonly { durNs: number }[]) => es.reduce((a, e) => a + e.durNs, 0);
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The "needs" of a rule that reads the trace's device tasks. */
+export const NO_DEVICE = 'needs device tasks in the trace (Ascend Hardware streams or GPU kernels)';
+export const NO_DEVICE_MSG = msg('findings:needs_device');
