@@ -6,7 +6,8 @@
 import { lowerBound, upperBound } from '../../lib/bisect';
 import type { InstantTable, TraceModel } from '../../model/trace-model';
 import { sliceAtTime } from './lod';
-import { laneAt, rowAtY, TRACK_PAD, type Row, type RowLayout } from './row-layout';
+import { TRACK_PAD, type Row, type RowLayout } from './row-layout';
+import { laneAt, rowAtY } from './row-geometry';
 import { sliceIndex } from './slice-index';
 import type { TraceGroup } from './timeline-groups';
 import type { TimeScale } from './time-scale';

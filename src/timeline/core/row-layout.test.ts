@@ -4,13 +4,11 @@ import {
   computeRowLayout,
   counterKey,
   DEPTH_H,
-  maxScrollTop,
   processKey,
-  rowAtY,
   trackKey,
-  visibleRowRange,
   type CollapseState,
 } from './row-layout';
+import { maxScrollTop, rowAtY, visibleRowRange } from './row-geometry';
 import { trackNamed, traceFromText } from '../test-trace-dsl';
 import type { TraceGroup } from './timeline-groups';
 

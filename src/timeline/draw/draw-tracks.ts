@@ -7,7 +7,8 @@
  */
 import { t } from '../../i18n/t';
 import { formatDuration } from '../../lib/format';
-import { TRACK_PAD, visibleRowRange, type Row } from '../core/row-layout';
+import { TRACK_PAD, type Row } from '../core/row-layout';
+import { visibleRowRange } from '../core/row-geometry';
 import { computeTicks, type TimeScale } from '../core/time-scale';
 import { CHEVRON_W, INDENT_W, PIN_W, rowInstants } from '../core/hit-test';
 import { mix, type ThemeColors } from './colors';

@@ -6,7 +6,7 @@
 import type { RangeTrack } from '../../store/selection-slice';
 import { Layer } from '../view/frame-scheduler';
 import { CLICK_SLOP } from './input-events';
-import { rowAtY } from '../core/row-layout';
+import { rowAtY } from '../core/row-geometry';
 import type { TimelineView } from '../view/timeline-view';
 import { LABEL_W } from '../core/view-geometry';
 

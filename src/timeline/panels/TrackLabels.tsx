@@ -8,7 +8,8 @@
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { t } from '../../i18n/t';
-import { visibleRowRange, type Row } from '../core/row-layout';
+import { type Row } from '../core/row-layout';
+import { visibleRowRange } from '../core/row-geometry';
 import { LABEL_W, RULER_H } from '../core/view-geometry';
 import type { TimelineView } from '../view/timeline-view';
 
