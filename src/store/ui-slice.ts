@@ -5,20 +5,23 @@ import type { AppState } from './app-store';
 export type Theme = 'light' | 'dark';
 /** Slice colours of the timeline: the default palette or the colour-vision-deficiency-safe one. */
 export type PaletteScheme = 'default' | 'cvd';
-export type ViewTab =
-  | 'overview'
-  | 'advisor'
-  | 'timeline'
-  | 'kernels'
-  | 'operators'
-  | 'steps'
-  | 'communication'
-  | 'memory'
-  | 'statistics'
-  | 'sql'
-  | 'cluster'
-  | 'compare'
-  | 'report';
+/** Every view tab, in the top bar's order. */
+export const VIEW_TABS = [
+  'overview',
+  'advisor',
+  'timeline',
+  'kernels',
+  'operators',
+  'steps',
+  'communication',
+  'memory',
+  'statistics',
+  'sql',
+  'cluster',
+  'compare',
+  'report',
+] as const;
+export type ViewTab = (typeof VIEW_TABS)[number];
 
 export interface UiSlice {
   theme: Theme;

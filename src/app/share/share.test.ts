@@ -13,6 +13,7 @@ import {
   type ViewState,
 } from './view-state';
 import { DEFAULT_TRACK_LAYOUT } from '../../store/track-layout';
+import { VIEW_TABS } from '../../store/ui-slice';
 
 const STATE: ViewState = {
   v: 2,
@@ -47,6 +48,10 @@ describe('view state in the fragment', () => {
     const frag = encodeViewState(STATE);
     expect(frag).toMatch(/^atv1=[A-Za-z0-9_-]+$/);
     expect(decodeViewState(`#${frag}`)).toEqual(STATE);
+  });
+
+  it('keeps every view tab, the Advisor included (a link made there reopens there)', () => {
+    for (const tab of VIEW_TABS) expect(sanitizeViewState({ v: 2, tab })?.tab, tab).toBe(tab);
   });
 
   it('drops malformed fields and refuses other versions', () => {

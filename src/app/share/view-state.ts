@@ -10,7 +10,7 @@ import type { CompareAlign } from '../../model/compare/align';
 import type { Marker, SliceRef } from '../../store/notes-slice';
 import { DEFAULT_TRACK_LAYOUT, type TrackLayout } from '../../store/track-layout';
 import type { TableViewState } from '../../store/views-slice';
-import type { ViewTab } from '../../store/ui-slice';
+import { VIEW_TABS, type ViewTab } from '../../store/ui-slice';
 import type { Fingerprint } from './fingerprint';
 import { isObject, sanitizeMarkers, sanitizeSliceRef } from './notes-doc';
 import { LANGUAGES, type Language } from '../../i18n/languages';
@@ -27,21 +27,6 @@ const READ_VERSIONS: readonly number[] = [1, 2];
 export const FRAGMENT_KEY = 'atv1';
 /** Largest decoded state accepted (a fragment inflating past this is refused). */
 const MAX_STATE_BYTES = 512 << 10;
-
-const TABS: readonly ViewTab[] = [
-  'overview',
-  'timeline',
-  'kernels',
-  'operators',
-  'steps',
-  'communication',
-  'memory',
-  'statistics',
-  'sql',
-  'cluster',
-  'compare',
-  'report',
-];
 
 /**
  * Where the view's data came from: a `?url=` or the fingerprint of dropped files, and the
@@ -235,7 +220,7 @@ function trackLayout(v: unknown): LinkTrackLayout | undefined {
 export function sanitizeViewState(raw: unknown): ViewState | null {
   if (!isObject(raw) || !READ_VERSIONS.includes(raw['v'] as number)) return null;
   const out: ViewState = { v: raw['v'] as ViewState['v'] };
-  if (TABS.includes(raw['tab'] as ViewTab)) out.tab = raw['tab'] as ViewTab;
+  if (VIEW_TABS.includes(raw['tab'] as ViewTab)) out.tab = raw['tab'] as ViewTab;
   const profile = str(raw['profile']);
   if (profile !== undefined) out.profile = profile;
   const win = span(raw['win']);
