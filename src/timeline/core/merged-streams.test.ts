@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { mergedIndexOf, mergedMask, mergeStreams } from '../../model/merge-streams';
-import { DEFAULT_TRACK_LAYOUT, type TrackLayout } from '../../store/track-layout';
+import { DEFAULT_TRACK_LAYOUT } from '../../store/track-layout';
 import { sliceNamed, traceFromText } from '../test-trace-dsl';
+import { layoutState, ranksOf, rowTitles } from './test-layout';
 import { hitTest } from './hit-test';
 import { sliceRect } from './placement';
-import { computeRowLayout, DEPTH_H, TRACK_PAD, trackKey, type CollapseState } from './row-layout';
+import { computeRowLayout, DEPTH_H, TRACK_PAD, trackKey } from './row-layout';
 import type { TraceGroup } from './timeline-groups';
 import { TimeScale } from './time-scale';
 import { sliceIndex } from './slice-index';
@@ -22,23 +23,9 @@ const TEXT = `
   counter HBM / read 0=5 10=7
 `;
 
-const ranks = (): TraceGroup[] =>
-  ['r0', 'r1'].map((id, i) => ({
-    profileId: id,
-    trace: traceFromText(TEXT),
-    offsetNs: 0,
-    label: `rank ${i}`,
-  }));
-
-const st = (trackLayout: TrackLayout): CollapseState => ({
-  collapseDefault: false,
-  collapseOverrides: {},
-  pinnedTracks: [],
-  trackLayout,
-});
-
-const titles = (g: TraceGroup[], l: TrackLayout) =>
-  computeRowLayout(g, st(l)).rows.map((r) => `${r.kind}:${r.title}`);
+const ranks = (): TraceGroup[] => ranksOf(TEXT);
+const st = layoutState;
+const titles = rowTitles;
 
 describe('merged device streams', () => {
   it('packs every stream of a device into sub-rows without overlap, mapping back to real slices', () => {

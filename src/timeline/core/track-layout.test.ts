@@ -7,8 +7,7 @@ import {
   toggleHidden,
   type TrackLayout,
 } from '../../store/track-layout';
-import { computeRowLayout, type CollapseState } from './row-layout';
-import { traceFromText } from '../test-trace-dsl';
+import { ranksOf, rowTitles } from './test-layout';
 import { layoutKindOf, type TraceGroup } from './timeline-groups';
 
 const TEXT = `
@@ -23,23 +22,8 @@ const TEXT = `
   counter HBM / read 0=5 10=7
 `;
 
-const ranks = (): TraceGroup[] =>
-  ['r0', 'r1'].map((id, i) => ({
-    profileId: id,
-    trace: traceFromText(TEXT),
-    offsetNs: 0,
-    label: `rank ${i}`,
-  }));
-
-const st = (trackLayout: TrackLayout): CollapseState => ({
-  collapseDefault: false,
-  collapseOverrides: {},
-  pinnedTracks: [],
-  trackLayout,
-});
-
-const titles = (g: TraceGroup[], l: TrackLayout) =>
-  computeRowLayout(g, st(l)).rows.map((r) => `${r.kind}:${r.title}`);
+const ranks = (): TraceGroup[] => ranksOf(TEXT);
+const titles = rowTitles;
 
 describe('track layout', () => {
   it('by rank: each rank whole under its group row', () => {
