@@ -209,7 +209,8 @@ function groupRows(
           group: gi,
           process: p,
           indent: indent + 1,
-          title: m.track.name,
+          // The title from the current language (the memoised lane set keeps the first one).
+          title: tr('timeline:merged_streams'),
           subtitle: tr('timeline:merged_streams_count', {
             count: new Set(plan.members.map((k) => t.sliceTracks[k]!.thread)).size,
           }),
