@@ -6,6 +6,7 @@ import { selectActiveProfile } from '../store/selectors';
 import { selectHighlightedSlices, selectTimelineGroups } from '../store/cluster-selectors';
 import { ReportView } from '../views/import-report/ReportView';
 import { EmptyState } from './EmptyState';
+import { useMountAfterShell } from './mount-after-shell';
 // The timeline is loaded with the shell, not lazily: a lazy component is revealed ~300 ms late,
 // most of the first-frame budget. The other views load on first use.
 import { Timeline } from '../timeline/Timeline';
@@ -51,54 +52,61 @@ export function ViewerLayout() {
   // msprof-analyze's cluster output opened without any rank folder: the cluster view alone.
   const clusterStatus = useAppStore((s) => s.clusterStatus);
   const clusterOnly = tab === 'cluster' && clusterStatus !== 'idle';
+  // A profile just handed over: the shell first, its view a task later.
+  const mounted = useMountAfterShell(profile !== null || clusterOnly);
   if (!profile && !clusterOnly) return status === 'loading' ? null : <EmptyState />;
   let view;
-  switch (tab) {
-    case 'timeline':
-      // The cluster's open ranks, aligned (or the active profile alone), and its collective.
-      view = (
-        <Timeline selectGroups={selectTimelineGroups} selectHighlights={selectHighlightedSlices} />
-      );
-      break;
-    case 'report':
-      view = <ReportView />;
-      break;
-    case 'overview':
-      view = <OverviewView />;
-      break;
-    case 'advisor':
-      view = <AdvisorView />;
-      break;
-    case 'kernels':
-      view = <KernelsView />;
-      break;
-    case 'operators':
-      view = <OperatorsView />;
-      break;
-    case 'steps':
-      view = <StepsView />;
-      break;
-    case 'communication':
-      view = <CommunicationView />;
-      break;
-    case 'memory':
-      view = <MemoryView />;
-      break;
-    case 'statistics':
-      view = <StatisticsView />;
-      break;
-    case 'sql':
-      view = <SqlView />;
-      break;
-    case 'cluster':
-      view = <ClusterView />;
-      break;
-    case 'compare':
-      view = <CompareView />;
-      break;
-    default:
-      view = <NotYet tab={tab} />;
-  }
+  if (!mounted) view = <div className="placeholder">{t('app:loading_view')}</div>;
+  else
+    switch (tab) {
+      case 'timeline':
+        // The cluster's open ranks, aligned (or the active profile alone), and its collective.
+        view = (
+          <Timeline
+            selectGroups={selectTimelineGroups}
+            selectHighlights={selectHighlightedSlices}
+          />
+        );
+        break;
+      case 'report':
+        view = <ReportView />;
+        break;
+      case 'overview':
+        view = <OverviewView />;
+        break;
+      case 'advisor':
+        view = <AdvisorView />;
+        break;
+      case 'kernels':
+        view = <KernelsView />;
+        break;
+      case 'operators':
+        view = <OperatorsView />;
+        break;
+      case 'steps':
+        view = <StepsView />;
+        break;
+      case 'communication':
+        view = <CommunicationView />;
+        break;
+      case 'memory':
+        view = <MemoryView />;
+        break;
+      case 'statistics':
+        view = <StatisticsView />;
+        break;
+      case 'sql':
+        view = <SqlView />;
+        break;
+      case 'cluster':
+        view = <ClusterView />;
+        break;
+      case 'compare':
+        view = <CompareView />;
+        break;
+      default:
+        view = <NotYet tab={tab} />;
+    }
   return (
     <main
       className="viewer"

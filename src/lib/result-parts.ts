@@ -68,28 +68,48 @@ export function splitResult(value: unknown, maxItems = MAX_ITEMS): SplitResult {
 }
 
 /**
+ * Joins the parts of one result as they arrive (on the page): each part's items are appended to
+ * their array when its message is received, so the result message itself only puts the joined
+ * arrays into the skeleton — no work per item in the task that delivers the result.
+ */
+export class PartsJoiner {
+  private readonly byId = new Map<number, unknown[]>();
+
+  /** Takes a received part (its items array is kept: it belongs to the received message). */
+  add(part: ResultPart): void {
+    const list = this.byId.get(part.id);
+    if (!list) {
+      this.byId.set(part.id, part.items);
+      return;
+    }
+    for (const x of part.items) list.push(x);
+  }
+
+  /** The result: the joined arrays put into `skeleton` (a split root array is returned rebuilt). */
+  finish(skeleton: unknown, paths: Path[]): unknown {
+    let root = skeleton;
+    for (let k = paths.length - 1; k >= 0; k--) {
+      const path = paths[k]!;
+      const items = this.byId.get(k) ?? [];
+      if (path.length === 0) {
+        root = items;
+        continue;
+      }
+      let parent = root as Record<string | number, unknown>;
+      for (let i = 0; i < path.length - 1; i++)
+        parent = parent[path[i]!] as Record<string | number, unknown>;
+      parent[path[path.length - 1]!] = items;
+    }
+    return root;
+  }
+}
+
+/**
  * Puts the parts back into the skeleton (on the page). `parts` in the order they were sent;
- * a split root array is returned rebuilt.
+ * a split root array is returned rebuilt. The parts are left as they were.
  */
 export function joinResult(skeleton: unknown, paths: Path[], parts: ResultPart[]): unknown {
-  const byId = new Map<number, unknown[]>();
-  for (const p of parts) {
-    const list = byId.get(p.id);
-    if (list) for (const x of p.items) list.push(x);
-    else byId.set(p.id, p.items.slice());
-  }
-  let root = skeleton;
-  for (let k = paths.length - 1; k >= 0; k--) {
-    const path = paths[k]!;
-    const items = byId.get(k) ?? [];
-    if (path.length === 0) {
-      root = items;
-      continue;
-    }
-    let parent = root as Record<string | number, unknown>;
-    for (let i = 0; i < path.length - 1; i++)
-      parent = parent[path[i]!] as Record<string | number, unknown>;
-    parent[path[path.length - 1]!] = items;
-  }
-  return root;
+  const joiner = new PartsJoiner();
+  for (const p of parts) joiner.add({ id: p.id, items: p.items.slice() });
+  return joiner.finish(skeleton, paths);
 }

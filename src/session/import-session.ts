@@ -5,6 +5,7 @@
  * through the hooks; components reach it through the session context (session-context.ts).
  */
 import { nothingFoundMessage, normalizePath } from '../import/discover';
+import { nextTask } from '../lib/next-task';
 import type { ImportProtocol, OpenPayload, OpenResult } from '../import/worker-protocol';
 import type { ProfileModel } from '../model/profile';
 import type { AppStore } from '../store/app-store';
@@ -175,6 +176,9 @@ export class ImportSession {
       );
       this.running = req.id;
       const profile = await req.promise;
+      // The task that delivered the profile (its last message) ends here: the store's update
+      // and the render it starts run in a task of their own.
+      await nextTask();
       if (gen !== this.gen) return null;
       this.store.getState().addProfile(profile, makeActive);
       if (makeActive || this.store.getState().activeProfileId === null) this.activate(profile);

@@ -3,7 +3,7 @@
  * request type and its payload and resolves with its result, all checked by the compiler. A
  * worker that dies is reported and replaced on the next call, so the user can retry.
  */
-import { joinResult, type ResultPart } from '../lib/result-parts';
+import { PartsJoiner } from '../lib/result-parts';
 import type {
   PayloadOf,
   ProgressOf,
@@ -16,8 +16,8 @@ interface Pending {
   resolve(v: unknown): void;
   reject(e: Error): void;
   onProgress?: (p: unknown) => void;
-  /** Parts of a big result received so far (see result-parts.ts). */
-  parts: ResultPart[];
+  /** Parts of a big result received so far, joined as they arrive (see result-parts.ts). */
+  parts: PartsJoiner;
 }
 
 export class WorkerCrashedError extends Error {}
@@ -46,11 +46,10 @@ export class WorkerClient<M> {
       const p = this.pending.get(m.id);
       if (!p) return;
       if (m.type === 'progress') p.onProgress?.(m.progress);
-      else if (m.type === 'part') p.parts.push(m.part);
+      else if (m.type === 'part') p.parts.add(m.part);
       else {
         this.pending.delete(m.id);
-        if (m.type === 'result')
-          p.resolve(m.paths ? joinResult(m.result, m.paths, p.parts) : m.result);
+        if (m.type === 'result') p.resolve(m.paths ? p.parts.finish(m.result, m.paths) : m.result);
         else p.reject(m.cancelled ? new RequestCancelledError(m.error) : new Error(m.error));
       }
     };
@@ -83,7 +82,7 @@ export class WorkerClient<M> {
         resolve: resolve,
         reject,
         onProgress: onProgress as ((p: unknown) => void) | undefined,
-        parts: [],
+        parts: new PartsJoiner(),
       });
       const req: WorkerRequest = { id, type, payload };
       this.ensure().postMessage(req, transfer);
