@@ -14,10 +14,8 @@ import { rankSummaryOf, reduceMatrixRows, type RankSummary } from '../model/clus
 import type { Handlers } from '../lib/worker-protocol';
 import { epochMs } from '../lib/epoch';
 import {
-  cacheSnapshot,
   loadCachedProfile,
   profileCacheKey,
-  saveCacheSnapshot,
   type CacheStore,
   type CacheWriter,
 } from './cache/profile-cache';
@@ -25,6 +23,8 @@ import { serialize } from './cache/serialize';
 import type { ImportProtocol, OpenResult, RankMatrixRows } from './worker-protocol';
 import { readClusterOutput } from './cluster/read-cluster-output';
 import { AdvisorInputsCache } from './advisor/advisor-cache';
+import { copyProfile, copyTyped } from './profile-copy';
+import { startAfterImport, type AfterImport, type AfterImportOptions } from './worker-after-import';
 
 /** The small files the cluster overview reads from every rank (never the traces). */
 export function isClusterOverviewKind(kind: string): boolean {
@@ -61,35 +61,27 @@ export interface SessionOptions {
 }
 
 /**
- * Writes a profile's reopen-cache entry. Where the store opens entries ahead (`writer`: null when
- * opening failed), the columns are written now from the profile's own buffers, before they are
- * transferred to the page (no copy kept); otherwise a copy is taken now and written by `put`
- * after the hand-over. Resolves when the entry is complete; never rejects (the cache is an
- * optimisation only).
+ * Writes a profile's reopen-cache entry from the import worker's copy of the profile (after the
+ * hand-over, so it never delays `ready`): into the entry opened ahead where the store does that
+ * (`writer`: null when opening failed), else with `put`. A cancelled import's entry is dropped.
+ * Resolves when the entry is complete; never rejects (the cache is an optimisation only).
  */
-function writeCacheEntry(
+async function writeCacheEntry(
   store: CacheStore,
   key: string,
-  profile: ProfileModel,
+  copy: ProfileModel,
   writer: CacheWriter | null,
   cancelled: boolean,
 ): Promise<void> {
-  if (cancelled) return writer ? writer.abort() : Promise.resolve();
-  if (store.open) {
-    if (!writer) return Promise.resolve();
-    let chunks: Uint8Array[];
-    try {
-      chunks = serialize(profile);
-    } catch {
-      return writer.abort(); // nothing written: the entry goes
-    }
-    return writer.write(chunks).catch(() => undefined);
-  }
+  if (cancelled) return writer?.abort();
+  if (store.open && !writer) return;
+  let chunks: Uint8Array[];
   try {
-    return saveCacheSnapshot(store, key, cacheSnapshot(profile));
+    chunks = serialize(copy);
   } catch {
-    return Promise.resolve();
+    return writer?.abort(); // nothing written: the entry goes
   }
+  await (writer ? writer.write(chunks) : store.put(key, chunks)).catch(() => undefined);
 }
 
 export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
@@ -104,8 +96,29 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
   // Cache writes run after the profile has been handed over, so they never delay `ready`.
   const cacheWrites = new Map<string, Promise<void>>();
   const buildId = opts.buildId ?? 'dev';
-  // The advisor's inputs, extracted before each profile's buffers go to the page.
+  // The advisor's inputs, extracted after each hand-over from the worker's copy of the profile.
   const advisor = new AdvisorInputsCache();
+  // The checks and the join of profiles handed over without them, until the page asks.
+  const afterImport = new Map<string, Promise<AfterImport>>();
+  /**
+   * Copies the profile (its own buffers go to the page) and starts the work that follows the
+   * hand-over on the copy (worker-after-import.ts).
+   */
+  const handOver = (
+    profile: ProfileModel,
+    o: Omit<AfterImportOptions, 'advisor'>,
+  ): Promise<void> => {
+    const copy = copyProfile(profile);
+    if (o.checks) profile.checksPending = true;
+    const work = startAfterImport(copy, { ...o, advisor });
+    // The page's answer owns its arrays (moved to the page): the copy keeps its own for the cache.
+    const answer = work.checks.then((a) => ({ ...a, kernelJoin: copyTyped(a.kernelJoin) }));
+    if (o.checks) afterImport.set(o.profileId, answer);
+    void work.done.then(() => {
+      if (o.cancelled() && afterImport.get(o.profileId) === answer) afterImport.delete(o.profileId);
+    });
+    return work.done;
+  };
   const handlers: SessionHandlers = {
     open: async (files) => {
       const inputs: InputFile[] = files.map((f) =>
@@ -131,7 +144,14 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
         await cacheWrites.get(key);
         const cached = await loadCachedProfile(session.cache, key);
         if (cached) {
-          await advisor.keep(d.id, cached, opened.files);
+          // It has its checks and join; the advisor's inputs follow the hand-over.
+          void handOver(cached, {
+            profileId: d.id,
+            files: opened.files,
+            checks: false,
+            writeCache: null,
+            cancelled: () => ctx.signal.aborted,
+          });
           return cached;
         }
       }
@@ -153,6 +173,7 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
           argsFromFile: true,
           pool: session.pool ?? undefined,
           onProgress: (p: ImportProgress) => ctx.progress(p),
+          deferChecks: true,
         });
       } catch (e) {
         void entry?.then((w) => w?.abort());
@@ -164,18 +185,25 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       // The timeline's level-of-detail pyramids, built here rather than on the page.
       attachLodPyramids(profile.trace);
       mark('lod');
-      await advisor.keep(d.id, profile, opened.files);
-      mark('advisor');
-      if (session.cache && key) {
-        // Awaited here: the write below must happen before the hand-over moves the buffers.
-        const writer = entry ? await entry : null;
-        const write = writeCacheEntry(session.cache, key, profile, writer, ctx.signal.aborted);
-        mark('cached');
+      // The checks, the join, the advisor's inputs and the cache entry follow the hand-over.
+      const store = session.cache;
+      const done = handOver(profile, {
+        profileId: d.id,
+        files: opened.files,
+        checks: true,
+        writeCache:
+          store && key
+            ? async (copy) =>
+                writeCacheEntry(store, key, copy, entry ? await entry : null, ctx.signal.aborted)
+            : null,
+        cancelled: () => ctx.signal.aborted,
+      });
+      mark('copied');
+      if (store && key)
         cacheWrites.set(
           key,
-          write.finally(() => cacheWrites.delete(key)),
+          done.finally(() => cacheWrites.delete(key)),
         );
-      }
       return profile;
     },
     'trace:from-db': async ({ path }) => {
@@ -238,8 +266,13 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       if (!opened) throw new Error('nothing has been opened');
       return readClusterOutput(opened.files, opened.discovery.clusterFiles, ctx.signal);
     },
-    'advisor:run': ({ profileId, thresholds }) =>
-      new Promise((resolve) => resolve(advisor.run(profileId, thresholds ?? {}))),
+    'import:after': async ({ profileId }) => {
+      const answer = afterImport.get(profileId);
+      if (!answer) throw new Error(`no checks are being made for "${profileId}"`);
+      afterImport.delete(profileId);
+      return answer;
+    },
+    'advisor:run': ({ profileId, thresholds }) => advisor.run(profileId, thresholds ?? {}),
     'cache:usage': async () => {
       await session.cacheIdle();
       return session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };

@@ -6,6 +6,7 @@
  */
 import { nothingFoundMessage, normalizePath } from '../import/discover';
 import type { ImportProtocol, OpenPayload, OpenResult } from '../import/worker-protocol';
+import type { AfterImport } from '../import/worker-after-import';
 import type { ProfileModel } from '../model/profile';
 import type { AppStore } from '../store/app-store';
 import { landingTab } from './landing-tab';
@@ -179,6 +180,7 @@ export class ImportSession {
       this.store.getState().addProfile(profile, makeActive);
       if (makeActive || this.store.getState().activeProfileId === null) this.activate(profile);
       if (wasReady) this.store.getState().finishLoading();
+      if (profile.checksPending) void this.afterImport(id, gen);
       return profile;
     } catch (e) {
       if (gen === this.gen) {
@@ -187,6 +189,33 @@ export class ImportSession {
       }
       return null;
     }
+  }
+
+  /**
+   * The cross-view checks and the Kernels join of a profile handed over without them
+   * (`checksPending`): the import worker makes them right after the hand-over; merged into the
+   * profile when they come. Should they not come (the worker crashed), the views make them.
+   */
+  private async afterImport(id: string, gen: number): Promise<void> {
+    let after: AfterImport | null = null;
+    try {
+      after = await this.client.call('import:after', { profileId: id }).promise;
+    } catch {
+      /* merged as nothing: the views make them on first use */
+    }
+    const p = this.store.getState().profiles[id];
+    if (gen !== this.gen || !p?.checksPending) return;
+    const marks = p.trace?.importTimings?.marks;
+    if (marks && after) Object.assign(marks, after.marks);
+    const { checksPending: _pending, ...rest } = p;
+    this.store.getState().addProfile(
+      {
+        ...rest,
+        ...(after?.crossChecks ? { crossChecks: after.crossChecks } : {}),
+        ...(after?.kernelJoin ? { kernelJoin: after.kernelJoin } : {}),
+      },
+      false,
+    );
   }
 
   activate(p: ProfileModel): void {
