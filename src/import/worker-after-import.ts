@@ -27,7 +27,15 @@ export interface AfterImportWork {
   checks: Promise<AfterImport>;
   /** Everything done (checks, advisor inputs, cache entry); never rejects. */
   done: Promise<void>;
+  /**
+   * Starts the work now (it starts by itself `START_LATEST_MS` after the hand-over): the page
+   * asks once it has drawn, so the work does not take a core from its first frame.
+   */
+  start: () => void;
 }
+
+/** When the work starts if nothing asked for it (ms after the hand-over). */
+export const START_LATEST_MS = 2000;
 
 export interface AfterImportOptions {
   profileId: string;
@@ -70,8 +78,8 @@ export function checksOf(copy: ProfileModel): Omit<AfterImport, 'marks'> {
 }
 
 /**
- * Starts the work after the hand-over: it begins in a later task than the caller's, so the
- * profile is posted to the page first.
+ * Sets up the work after the hand-over: it begins when `start` is called or `START_LATEST_MS`
+ * after (in any case in a later task than the caller's, so the profile is posted first).
  */
 export function startAfterImport(copy: ProfileModel, o: AfterImportOptions): AfterImportWork {
   const marks: Record<string, number> = {};
@@ -81,7 +89,14 @@ export function startAfterImport(copy: ProfileModel, o: AfterImportOptions): Aft
     const m = copy.trace?.importTimings?.marks;
     if (m) m[k] = t;
   };
-  const started = new Promise<void>((r) => setTimeout(r, 0));
+  let start!: () => void;
+  const started = new Promise<void>((r) => {
+    const timer = setTimeout(r, START_LATEST_MS);
+    start = () => {
+      clearTimeout(timer);
+      setTimeout(r, 0);
+    };
+  });
   const checks = started.then((): AfterImport => {
     if (o.cancelled() || !o.checks) return { marks };
     const out = checksOf(copy);
@@ -100,5 +115,5 @@ export function startAfterImport(copy: ProfileModel, o: AfterImportOptions): Aft
     )
     .then(() => mark('advised'));
   const done = advised.then(() => o.writeCache?.(copy)).catch(() => undefined);
-  return { checks, done };
+  return { checks, done, start };
 }

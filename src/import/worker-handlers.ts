@@ -90,6 +90,7 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
     pool: opts.pool ?? null,
     cache: opts.cache ?? null,
     cacheIdle: async () => {
+      for (const start of unstarted) start();
       await Promise.all(cacheWrites.values());
     },
   };
@@ -99,7 +100,9 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
   // The advisor's inputs, extracted after each hand-over from the worker's copy of the profile.
   const advisor = new AdvisorInputsCache();
   // The checks and the join of profiles handed over without them, until the page asks.
-  const afterImport = new Map<string, Promise<AfterImport>>();
+  const afterImport = new Map<string, { answer: Promise<AfterImport>; start: () => void }>();
+  // The start of each work not yet done (waiting for the cache starts it).
+  const unstarted = new Set<() => void>();
   /**
    * Copies the profile (its own buffers go to the page) and starts the work that follows the
    * hand-over on the copy (worker-after-import.ts).
@@ -113,9 +116,14 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
     const work = startAfterImport(copy, { ...o, advisor });
     // The page's answer owns its arrays (moved to the page): the copy keeps its own for the cache.
     const answer = work.checks.then((a) => ({ ...a, kernelJoin: copyTyped(a.kernelJoin) }));
-    if (o.checks) afterImport.set(o.profileId, answer);
+    const pending = { answer, start: work.start };
+    if (o.checks) afterImport.set(o.profileId, pending);
+    else work.start();
+    unstarted.add(work.start);
     void work.done.then(() => {
-      if (o.cancelled() && afterImport.get(o.profileId) === answer) afterImport.delete(o.profileId);
+      unstarted.delete(work.start);
+      if (o.cancelled() && afterImport.get(o.profileId) === pending)
+        afterImport.delete(o.profileId);
     });
     return work.done;
   };
@@ -141,7 +149,7 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
         : null;
       if (session.cache && key) {
         ctx.progress({ path: d.root, stage: 'cache', bytesRead: 0, bytesTotal: 1, items: 0 });
-        await cacheWrites.get(key);
+        if (cacheWrites.has(key)) await session.cacheIdle();
         const cached = await loadCachedProfile(session.cache, key);
         if (cached) {
           // It has its checks and join; the advisor's inputs follow the hand-over.
@@ -267,12 +275,16 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       return readClusterOutput(opened.files, opened.discovery.clusterFiles, ctx.signal);
     },
     'import:after': async ({ profileId }) => {
-      const answer = afterImport.get(profileId);
-      if (!answer) throw new Error(`no checks are being made for "${profileId}"`);
+      const pending = afterImport.get(profileId);
+      if (!pending) throw new Error(`no checks are being made for "${profileId}"`);
       afterImport.delete(profileId);
-      return answer;
+      pending.start();
+      return pending.answer;
     },
-    'advisor:run': ({ profileId, thresholds }) => advisor.run(profileId, thresholds ?? {}),
+    'advisor:run': ({ profileId, thresholds }) => {
+      for (const start of unstarted) start(); // its inputs come from that work
+      return advisor.run(profileId, thresholds ?? {});
+    },
     'cache:usage': async () => {
       await session.cacheIdle();
       return session.cache ? session.cache.usage() : { bytes: 0, entries: 0 };

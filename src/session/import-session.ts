@@ -193,11 +193,13 @@ export class ImportSession {
 
   /**
    * The cross-view checks and the Kernels join of a profile handed over without them
-   * (`checksPending`): the import worker makes them right after the hand-over; merged into the
-   * profile when they come. Should they not come (the worker crashed), the views make them.
+   * (`checksPending`): asked for once the page is idle after the hand-over (the worker makes them
+   * then, so they do not take a core from the first frame), and merged into the profile when they
+   * come. Should they not come (the worker crashed), the views make them.
    */
   private async afterImport(id: string, gen: number): Promise<void> {
     let after: AfterImport | null = null;
+    await whenIdle();
     try {
       after = await this.client.call('import:after', { profileId: id }).promise;
     } catch {
@@ -316,6 +318,15 @@ export class ImportSession {
       e instanceof WorkerCrashedError ? `${message}; open the input again to retry` : message,
     );
   }
+}
+
+/** Resolves when the page is next idle (within a second), or soon where that can't be known. */
+function whenIdle(): Promise<void> {
+  return new Promise((r) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => r(), { timeout: 1000 });
+    else setTimeout(r, 50);
+  });
 }
 
 /** Several ranks, or msprof-analyze's cluster output beside them. */
