@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advisorAscendProfile } from '../generator/advisor-scenario';
+import { epochMs } from '../lib/epoch';
 import { checkInvariantsCached } from '../model/analysis/invariants';
 import { kernelTraceJoin } from '../model/analysis/kernel-join';
 import type { ProfileModel } from '../model/profile';
@@ -46,7 +47,11 @@ describe('checks, join, advisor and cache after the hand-over', () => {
     // The page's buffers move away at the hand-over: the work after it must not need them.
     transferAll(p);
     expect(p.trace!.sliceTracks[0]!.slices.start.length).toBe(0);
+    // Nothing is made until the page asks (once it has drawn): not during its first frame.
+    await new Promise((r) => setTimeout(r, 50));
+    const askedAt = epochMs();
     const after = await session.handlers['import:after']({ profileId: id }, ctx());
+    expect(after.marks['checked']).toBeGreaterThanOrEqual(askedAt);
     expect(after.crossChecks).toEqual(want.crossChecks);
     expect(after.kernelJoin).toEqual(want.kernelJoin);
     expect(after.marks['checked']).toBeGreaterThan(0);

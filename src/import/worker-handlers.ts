@@ -117,8 +117,8 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
     // The page's answer owns its arrays (moved to the page): the copy keeps its own for the cache.
     const answer = work.checks.then((a) => ({ ...a, kernelJoin: copyTyped(a.kernelJoin) }));
     const pending = { answer, start: work.start };
+    // Started when the page asks for the checks, or `advisor:run` or the cache needs the work.
     if (o.checks) afterImport.set(o.profileId, pending);
-    else work.start();
     unstarted.add(work.start);
     void work.done.then(() => {
       unstarted.delete(work.start);
