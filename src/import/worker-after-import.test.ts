@@ -92,6 +92,33 @@ describe('checks, join, advisor and cache after the hand-over', () => {
     expect(report.findings.find((f) => f.rule === 'gc')!.count).toBe(1);
   });
 
+  it('a large input is checked, advised and cached before the hand-over, with no copy', async () => {
+    const want = await inline();
+    const cache = memoryCacheStore();
+    // Every input counts as large here (the real threshold is IN_PLACE_FROM_BYTES).
+    const session = createWorkerSession({ cache, minCachedBytes: 0, inPlaceFromBytes: 0 });
+    session.opened = await opened();
+    const d = session.opened.discovery.profiles[0]!;
+    const p = await session.handlers['import']({ profileId: d.id }, ctx());
+    // Handed over with them: nothing pending, the same checks and join as the inline import.
+    expect(p.checksPending).toBeUndefined();
+    expect(p.crossChecks).toEqual(want.crossChecks);
+    expect(p.kernelJoin).toEqual(want.kernelJoin);
+    // The entry and the advisor's inputs were made from the profile's own buffers before they
+    // moved: both still hold after the page takes them.
+    transferAll(p);
+    const key = profileCacheKey(d, session.opened.files, 'dev', 0)!;
+    const cached = await loadCachedProfile(cache, key);
+    expect(cached).not.toBeNull();
+    expect(cached!.crossChecks).toEqual(want.crossChecks);
+    const cols = (m: ProfileModel) =>
+      m.trace!.sliceTracks.map((t) => [Array.from(t.slices.start), Array.from(t.slices.dur)]);
+    expect(cols(cached!)).toEqual(cols(want));
+    await expect(session.handlers['import:after']({ profileId: d.id }, ctx())).rejects.toThrow();
+    const report = await session.handlers['advisor:run']({ profileId: d.id }, ctx());
+    expect(report.findings.find((f) => f.rule === 'gc')!.count).toBe(1);
+  });
+
   it('a failure of the checks is their result; the profile is still handed over', async () => {
     const session = createWorkerSession();
     session.opened = await opened();
