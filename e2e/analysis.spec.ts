@@ -131,7 +131,7 @@ test('a kernel clicked on the timeline shows its kernel_details row', async ({ p
   await page.screenshot({ path: '/tmp/analysis-kernel-details.png' });
 });
 
-test('an Ascend folder: Overview shows the cross-checks at once; Kernels rows carry trace columns', async ({
+test('an Ascend folder: the cross-checks and the Kernels join follow the hand-over; Kernels rows carry trace columns', async ({
   page,
 }) => {
   const g = generateAscendProfile({ seed: 34, level: 'Level2', steps: 2, kernelsPerStep: 8 });
@@ -140,16 +140,25 @@ test('an Ascend folder: Overview shows the cross-checks at once; Kernels rows ca
   await page.goto('./?demo=0');
   await page.getByTestId('open-folder').setInputFiles(join(dir, root));
   await ready(page);
-  // The Kernels join came with the profile from the import worker (typed arrays), before the
-  // Kernels view was ever opened: the view only reads it.
-  const kernelJoin = await page.evaluate(() => {
-    const s = (window as unknown as ViewerWindow).__viewer.store.getState();
-    const p = Object.values(s.profiles)[0];
-    const j = p?.kernelJoin;
-    return j
-      ? { typed: j.event instanceof Int32Array, matched: j.matched, rows: j.event.length }
-      : null;
-  });
+  // The checks and the Kernels join follow the profile from the import worker (typed arrays),
+  // made there after the hand-over and merged into the profile, before the Kernels view was ever
+  // opened: the view only reads it.
+  const merged = () =>
+    page.evaluate(() => {
+      const s = (window as unknown as ViewerWindow).__viewer.store.getState();
+      const p = Object.values(s.profiles)[0];
+      const j = p?.kernelJoin;
+      return {
+        pending: p?.checksPending ?? false,
+        checks: p?.crossChecks?.warnings.length ?? null,
+        join: j
+          ? { typed: j.event instanceof Int32Array, matched: j.matched, rows: j.event.length }
+          : null,
+      };
+    });
+  await expect.poll(async () => (await merged()).pending).toBe(false);
+  const { checks, join: kernelJoin } = await merged();
+  expect(checks).toBe(0);
   expect(kernelJoin).not.toBeNull();
   expect(kernelJoin!.typed).toBe(true);
   expect(kernelJoin!.matched).toBe(kernelJoin!.rows);

@@ -135,7 +135,8 @@ export function peaksByStage(
   ends: [string, number][],
   base: number,
 ): [string, number, number][] {
-  const known = ends.filter(([, t]) => Number.isFinite(t));
+  // In time order: work after the hand-over runs beside the page's first frame.
+  const known = ends.filter(([, t]) => Number.isFinite(t)).sort((a, b) => a[1] - b[1]);
   const peaks = new Map<string, number>();
   for (const { t, rss } of samples) {
     const stage = t < start ? 'before' : (known.find(([, end]) => t <= end)?.[0] ?? 'after');

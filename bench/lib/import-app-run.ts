@@ -189,14 +189,22 @@ export async function measureApp(
         ['merge', m['merged'] ?? NaN],
         ['finalize', m['finalized'] ?? NaN],
         ['correlate', m['correlated'] ?? NaN],
-        ['checks+join', m['imported'] ?? NaN],
+        // The side files, then (builds before the checks moved after the hand-over) the
+        // cross-view checks and the Kernels join.
+        ['imported', m['imported'] ?? NaN],
         ['lod', m['lod'] ?? NaN],
         // Builds before the direct cache write copied the columns here, before the advisor.
         ['cache snapshot', m['snapshot'] ?? NaN],
         ['advisor', m['advisor'] ?? NaN],
         ['cache write', m['cached'] ?? NaN],
+        // Since the checks follow the hand-over: the worker's copy of the profile, then (after
+        // the hand-over, beside the page's work) checks + join, the advisor's inputs, and the
+        // cache entry written from the copy (its end is the cache finish).
+        ['copy', m['copied'] ?? NaN],
         ['handover', readyEpoch],
         ['first frame', frameEpoch],
+        ['checks+join (after)', m['checked'] ?? NaN],
+        ['advisor (after)', m['advised'] ?? NaN],
         ['cache finish', cacheIdleAt],
       ],
       base,

@@ -30,6 +30,11 @@ export interface ProfileImportOptions {
   pool?: ScanPool;
   /** Which file kinds to read (all when absent): e.g. only small files for a cluster overview. */
   only?: (kind: string) => boolean;
+  /**
+   * Leave the cross-view checks and the Kernels join to the caller (the import worker makes them
+   * after the hand-over, on a copy: worker-after-import.ts).
+   */
+  deferChecks?: boolean;
 }
 
 export async function importProfile(
@@ -93,9 +98,10 @@ export async function importProfile(
     const dist = distributedFacts(profile.trace.metadata);
     if (dist && dist.rank !== null) profile.descriptor = { ...descriptor, rank: dist.rank };
   }
-  // The cross-view checks run here, with the import, so the Overview shows their status at once;
-  // the Kernels view's join reads the analysis they made.
-  if (!opts.only) {
+  // The cross-view checks run with the import, so the Overview shows their status at once; the
+  // Kernels view's join reads the analysis they made. The import worker runs them itself, right
+  // after handing the profile over (`deferChecks`).
+  if (!opts.only && !opts.deferChecks) {
     attachCrossChecks(profile);
     attachKernelJoin(profile);
   }

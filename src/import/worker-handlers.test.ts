@@ -83,7 +83,7 @@ describe('worker session', () => {
     expect((await again).fromCache).toBe(true);
     expect((await inner.usage()).entries).toBe(1);
   });
-  it("writes the entry from the profile's own buffers before the hand-over (no copy kept)", async () => {
+  it("hands over first, then writes the entry from the worker's own copy", async () => {
     const inner = memoryCacheStore();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -111,16 +111,22 @@ describe('worker session', () => {
     ]);
     const id = session.opened.discovery.profiles[0]!.id;
     const first = await session.handlers['import']({ profileId: id }, ctx());
-    // Written when the profile was returned, from views of its columns (not a copy of them).
-    expect(written).not.toBeNull();
-    const start = first.trace!.sliceTracks[0]!.slices.start;
-    expect(written!.some((c) => c.buffer === start.buffer)).toBe(true);
-    expect(puts).toBe(0);
+    // Nothing written yet when the profile is returned: the entry follows the hand-over.
+    expect(written).toBeNull();
+    expect(first.checksPending).toBe(true);
     // A reopen waits for the entry to be complete.
     const again = session.handlers['import']({ profileId: id }, ctx());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(written).not.toBeNull();
+    // Written from the copy: none of the handed-over buffers is in it (they go to the page).
+    const start = first.trace!.sliceTracks[0]!.slices.start;
+    expect(written!.some((c) => c.buffer === start.buffer)).toBe(false);
+    expect(puts).toBe(0);
     release();
     const reopened = await again;
     expect(reopened.fromCache).toBe(true);
+    expect(reopened.checksPending).toBeUndefined();
+    expect(reopened.crossChecks).toEqual({ traceSource: first.traceSource, warnings: [] });
     expect(Array.from(reopened.trace!.sliceTracks[0]!.slices.start)).toEqual(Array.from(start));
   });
   it('drops an entry opened ahead when the import fails', async () => {

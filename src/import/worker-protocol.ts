@@ -16,6 +16,7 @@ import type { AttachedDb, QueryResult } from './db/sql-console';
 import type { ImportProgress } from './readers/reader';
 import type { Call } from '../lib/worker-protocol';
 import type { RangeResult, ScanRange } from './trace/parallel-scan';
+import type { AfterImport } from './worker-after-import';
 
 /** A file handed to the worker: a Blob plus the path relative to what was opened. */
 export interface OpenedFile {
@@ -51,6 +52,11 @@ export interface CacheUsage {
 export interface ImportProtocol {
   open: Call<OpenPayload, OpenResult>;
   import: Call<{ profileId: string }, ProfileModel, ImportProgress>;
+  /**
+   * The cross-view checks and the Kernels join of a profile `import` handed over without them
+   * (`checksPending`), made right after the hand-over: asked once, by the page, right after.
+   */
+  'import:after': Call<{ profileId: string }, AfterImport>;
   'trace:from-db': Call<{ path: string }, TraceModel>;
   'cluster:overview': Call<undefined, RankSummary[], ImportProgress>;
   'cluster:matrices': Call<undefined, RankMatrixRows[], ImportProgress>;

@@ -83,6 +83,13 @@ export interface ProfileModel {
    * at import for the timeline of `traceSource`; the Kernels view reads it.
    */
   kernelJoin?: KernelJoinData;
+  /**
+   * Set on a profile the import worker handed over before making its cross-view checks and
+   * Kernels join (they follow in the `import:after` answer, session/import-session.ts): until
+   * then the views show no checks status and no join columns, rather than computing them on the
+   * page.
+   */
+  checksPending?: boolean;
   /** Timelines built from the profile's other sources, by path (kept when the user switches). */
   otherTraces?: Record<string, TraceModel>;
 }

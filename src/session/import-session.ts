@@ -7,6 +7,7 @@
 import { nothingFoundMessage, normalizePath } from '../import/discover';
 import { nextTask } from '../lib/next-task';
 import type { ImportProtocol, OpenPayload, OpenResult } from '../import/worker-protocol';
+import type { AfterImport } from '../import/worker-after-import';
 import type { ProfileModel } from '../model/profile';
 import type { AppStore } from '../store/app-store';
 import { landingTab } from './landing-tab';
@@ -183,6 +184,7 @@ export class ImportSession {
       this.store.getState().addProfile(profile, makeActive);
       if (makeActive || this.store.getState().activeProfileId === null) this.activate(profile);
       if (wasReady) this.store.getState().finishLoading();
+      if (profile.checksPending) void this.afterImport(id, gen);
       return profile;
     } catch (e) {
       if (gen === this.gen) {
@@ -191,6 +193,35 @@ export class ImportSession {
       }
       return null;
     }
+  }
+
+  /**
+   * The cross-view checks and the Kernels join of a profile handed over without them
+   * (`checksPending`): asked for once the page is idle after the hand-over (the worker makes them
+   * then, so they do not take a core from the first frame), and merged into the profile when they
+   * come. Should they not come (the worker crashed), the views make them.
+   */
+  private async afterImport(id: string, gen: number): Promise<void> {
+    let after: AfterImport | null = null;
+    await whenIdle();
+    try {
+      after = await this.client.call('import:after', { profileId: id }).promise;
+    } catch {
+      /* merged as nothing: the views make them on first use */
+    }
+    const p = this.store.getState().profiles[id];
+    if (gen !== this.gen || !p?.checksPending) return;
+    const marks = p.trace?.importTimings?.marks;
+    if (marks && after) Object.assign(marks, after.marks);
+    const { checksPending: _pending, ...rest } = p;
+    this.store.getState().addProfile(
+      {
+        ...rest,
+        ...(after?.crossChecks ? { crossChecks: after.crossChecks } : {}),
+        ...(after?.kernelJoin ? { kernelJoin: after.kernelJoin } : {}),
+      },
+      false,
+    );
   }
 
   activate(p: ProfileModel): void {
@@ -291,6 +322,15 @@ export class ImportSession {
       e instanceof WorkerCrashedError ? `${message}; open the input again to retry` : message,
     );
   }
+}
+
+/** Resolves when the page is next idle (within a second), or soon where that can't be known. */
+function whenIdle(): Promise<void> {
+  return new Promise((r) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => r(), { timeout: 1000 });
+    else setTimeout(r, 50);
+  });
 }
 
 /** Several ranks, or msprof-analyze's cluster output beside them. */

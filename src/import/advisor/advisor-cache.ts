@@ -1,7 +1,7 @@
 /**
- * The import worker's copy of each profile's advisor inputs (extracted right after import,
- * before the profile's buffers are handed to the page), so `advisor:run` can run the rules
- * again with the user's thresholds. Only the last few profiles are kept.
+ * The import worker's copy of each profile's advisor inputs (extracted after import, from the
+ * worker's own copy of the profile once the profile itself went to the page), so `advisor:run`
+ * can run the rules again with the user's thresholds. Only the last few profiles are kept.
  */
 import type { AdvisorInputs } from '../../model/advisor/advisor-inputs';
 import { runAdvisor } from '../../model/advisor/engine';
@@ -13,25 +13,31 @@ import { advisorInputsOf } from './advisor-run';
 const KEEP = 8;
 
 export class AdvisorInputsCache {
-  private readonly inputs = new Map<string, AdvisorInputs | string>();
+  /** The inputs, or the message of why they could not be extracted; pending while extracted. */
+  private readonly inputs = new Map<string, Promise<AdvisorInputs | string>>();
 
-  /** Extracts and keeps the inputs; a failure is kept as its message (never fails the import). */
-  async keep(
+  /**
+   * Extracts and keeps the inputs of `p`, once `after` has resolved (a rejected `after` is kept as
+   * its message, as is a failed extraction: never fails the import). `run` asked meanwhile waits
+   * for them. Resolves when they are kept.
+   */
+  keep(
     profileId: string,
     p: ProfileModel,
     files: ReadonlyMap<string, InputFile>,
+    after: Promise<unknown> = Promise.resolve(),
   ): Promise<void> {
+    const kept = after
+      .then(() => advisorInputsOf(p, files))
+      .catch((e: unknown) => (e instanceof Error ? e.message : String(e)));
     this.inputs.delete(profileId);
-    try {
-      this.inputs.set(profileId, await advisorInputsOf(p, files));
-    } catch (e) {
-      this.inputs.set(profileId, e instanceof Error ? e.message : String(e));
-    }
+    this.inputs.set(profileId, kept);
     while (this.inputs.size > KEEP) this.inputs.delete(this.inputs.keys().next().value!);
+    return kept.then(() => undefined);
   }
 
-  run(profileId: string, thresholds: Partial<Thresholds>): AdvisorReport {
-    const inp = this.inputs.get(profileId);
+  async run(profileId: string, thresholds: Partial<Thresholds>): Promise<AdvisorReport> {
+    const inp = await this.inputs.get(profileId);
     if (inp === undefined)
       throw new Error('the advisor has no inputs for this profile: open it again');
     if (typeof inp === 'string') throw new Error(`the advisor could not read this profile: ${inp}`);

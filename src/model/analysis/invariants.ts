@@ -134,9 +134,11 @@ export function checkInvariants(p: ProfileModel): TraceWarning[] {
 /**
  * {@link checkInvariants} for the profile's current timeline: the result computed at import
  * (`p.crossChecks`, see {@link attachCrossChecks}) while the timeline's source is the same, else
- * computed now and kept on the profile.
+ * computed now and kept on the profile. Null while the import worker is still making them
+ * (`checksPending`: they follow the hand-over).
  */
-export function checkInvariantsCached(p: ProfileModel): TraceWarning[] {
+export function checkInvariantsCached(p: ProfileModel): TraceWarning[] | null {
+  if (p.checksPending && !p.crossChecks) return null;
   const src = p.traceSource ?? null;
   if (p.crossChecks?.traceSource !== src)
     p.crossChecks = { traceSource: src, warnings: checkInvariants(p) };

@@ -139,10 +139,10 @@ export function attachKernelJoin(p: ProfileModel): void {
 /**
  * The join for the profile's Kernels table when it comes from a side file and there is a trace:
  * the one made at import, or (another timeline source, a profile built elsewhere) made now and
- * kept on the profile.
+ * kept on the profile. Null too while the import worker is still making it (`checksPending`).
  */
 export function kernelTraceJoin(p: ProfileModel): KernelTraceJoin | null {
-  if (!joinable(p)) return null;
+  if (!joinable(p) || (p.checksPending && !p.kernelJoin)) return null;
   const src = p.traceSource ?? null;
   if (!p.kernelJoin || p.kernelJoin.traceSource !== src) attachKernelJoin(p);
   return joinView(p.kernelJoin!);

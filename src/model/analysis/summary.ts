@@ -18,7 +18,7 @@ import { computeKernelStats } from '../ascend/kernel-stats';
 import { computeOperatorStats } from '../ascend/overview';
 import type { ProfileModel } from '../profile';
 import { analyzeProfile } from './analyze';
-import { checkInvariantsCached } from './invariants';
+import { checkInvariants, checkInvariantsCached } from './invariants';
 import { stepsData } from './steps-data';
 
 const TOP = 10;
@@ -82,7 +82,7 @@ export function analysisSummary(p: ProfileModel): Record<string, unknown> {
   }
   const t = a.trace?.totals;
   if (t) out['deviceTime'] = { source: a.traceSource, ...t };
-  out['checks'] = checkInvariantsCached(p).map((w) => ({
+  out['checks'] = (checkInvariantsCached(p) ?? checkInvariants(p)).map((w) => ({
     code: w.code,
     count: w.count,
     example: w.example,
