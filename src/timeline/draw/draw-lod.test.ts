@@ -177,7 +177,7 @@ describe('drawLaneFromPyramid', () => {
       let a = end * 0.2;
       for (let f = 0; f < 12; f++) starts.push([(a += (span / W) * (3.37 + f)), span]);
       for (let f = 0; f < 8; f++) starts.push([(a -= (span / W) * (7.9 + f * 11)), span]);
-      starts.push([(a += span * 0.7), span], [a, span * 0.93], [(a += span / 50), span * 0.93]);
+      starts.push([(a += span * 0.7), span], [a, span * 0.93], [a + span / 50, span * 0.93]);
       let compared = 0;
       for (const [s, w] of starts) {
         const scale = new TimeScale(s, s + w, W);
