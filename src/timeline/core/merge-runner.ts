@@ -35,6 +35,7 @@ let nextJob = 1;
 const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 const pending = new WeakMap<TraceModel, Set<string>>();
 let pendingCount = 0;
+let builtInWorker = 0;
 const listeners = new Set<() => void>();
 
 /** Calls `cb` each time a merge built in the worker is ready; returns the unsubscribe. */
@@ -46,6 +47,11 @@ export function onMergeBuilt(cb: () => void): () => void {
 /** Merges being built in the worker now. */
 export function pendingMerges(): number {
   return pendingCount;
+}
+
+/** Merges the worker has built since the page loaded (tests check the work left the page). */
+export function workerMerges(): number {
+  return builtInWorker;
 }
 
 /**
@@ -105,6 +111,7 @@ async function buildInWorker(
       instants: memberInstants(t, members),
     })) as MergedStreams;
     adoptMerged(t, m);
+    builtInWorker++;
   } catch {
     // The worker failed: build here (a long task, but the option still works).
     broken = true;

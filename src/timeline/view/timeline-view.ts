@@ -13,7 +13,7 @@ import type { Hit } from '../core/hit-test';
 import { KeyNavigator } from '../input/key-nav';
 import { SelectedFlows } from './overlay-frame';
 import { isOnScreen, sliceRect, type ScreenGeometry } from '../core/placement';
-import { onMergeBuilt } from '../core/merge-runner';
+import { onMergeBuilt, pendingMerges, workerMerges } from '../core/merge-runner';
 import { computeRowLayout, type RowLayout } from '../core/row-layout';
 import { maxScrollTop } from '../core/row-geometry';
 import * as act from './timeline-actions';
@@ -216,6 +216,11 @@ export class TimelineView implements TimelineActions, TimelineOverlayState {
       changed = true;
     }
     return changed;
+  }
+
+  /** Merged streams being built in the worker, and built there so far (for tests). */
+  get merges(): { pending: number; inWorker: number } {
+    return { pending: pendingMerges(), inWorker: workerMerges() };
   }
 
   private relayout(): void {
