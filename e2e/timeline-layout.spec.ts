@@ -302,5 +302,8 @@ test('merged device streams: one row-group per rank, slices selectable with thei
   // Saved with the layout.
   await page.reload();
   await openBothRanks(page);
-  expect((await rowTitles(page)).filter((x) => x === 'slices:Merged streams')).toHaveLength(2);
+  // The merged lane sets are built in a worker: the streams show apart until they arrive.
+  await expect
+    .poll(async () => (await rowTitles(page)).filter((x) => x === 'slices:Merged streams'))
+    .toHaveLength(2);
 });

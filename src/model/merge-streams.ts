@@ -10,9 +10,14 @@
  * index (`srcTrack` / `srcIndex`), and each real slice its merged position (`mergedIndex`), so
  * selection, details, flows and navigation keep speaking real addresses.
  *
- * Built once per (trace, member tracks) and memoised; never per frame.
+ * The instants recorded on the member streams' threads are merged too (one table in time order),
+ * so the merged row draws them as a stream row would.
+ *
+ * Built once per (trace, member tracks) and memoised; never per frame. `buildMerged` works on
+ * plain columns, so the page can have it run in a worker (timeline/core/merge-runner.ts) and
+ * adopt the result (`adoptMerged`).
  */
-import type { SliceTable, SliceTrack, TraceModel } from './trace-model';
+import type { InstantTable, SliceTable, SliceTrack, TraceModel } from './trace-model';
 
 export interface MergedStreams {
   /** The derived track (kind 'thread', thread -1): depth = packed sub-row. */
@@ -24,9 +29,19 @@ export interface MergedStreams {
   srcIndex: Uint32Array;
   /** Real track → per real slice, its index in the merged table. */
   mergedIndex: ReadonlyMap<number, Uint32Array>;
+  /** The members' threads' instants in time order (null when they have none). */
+  instants: InstantTable | null;
 }
 
+/** What a merge reads of a member table (a SliceTable has it). */
+export type MemberColumns = Pick<
+  SliceTable,
+  'length' | 'start' | 'dur' | 'name' | 'cat' | 'args' | 'flags'
+>;
+
 const cache = new WeakMap<TraceModel, Map<string, MergedStreams>>();
+
+const keyOf = (process: number, members: readonly number[]) => `${process}:${members.join(',')}`;
 
 /** The merged lane set of `members` (real slice track indices) of trace `t`, memoised. */
 export function mergeStreams(
@@ -35,27 +50,94 @@ export function mergeStreams(
   members: readonly number[],
   name: string,
 ): MergedStreams {
-  let m = cache.get(t);
-  if (!m) {
-    m = new Map();
-    cache.set(t, m);
-  }
-  const key = `${process}:${members.join(',')}`;
-  let out = m.get(key);
+  let out = cachedMerge(t, process, members);
   if (!out) {
-    out = build(t, process, members, name);
-    m.set(key, out);
+    out = buildMerged(
+      members.map((k) => t.sliceTracks[k]!.slices),
+      members,
+      process,
+      name,
+      memberInstants(t, members),
+    );
+    adoptMerged(t, out);
   }
   return out;
 }
 
-function build(
+/** The merged lane set if it was built already (never builds). */
+export function cachedMerge(
   t: TraceModel,
   process: number,
   members: readonly number[],
+): MergedStreams | undefined {
+  return cache.get(t)?.get(keyOf(process, members));
+}
+
+/** Keeps a lane set built elsewhere (a worker) as the trace's merge of its members. */
+export function adoptMerged(t: TraceModel, m: MergedStreams): void {
+  let c = cache.get(t);
+  if (!c) {
+    c = new Map();
+    cache.set(t, c);
+  }
+  c.set(keyOf(m.track.process, m.members), m);
+}
+
+/** The instant tables of the members' threads (each thread once). */
+export function memberInstants(t: TraceModel, members: readonly number[]): InstantTable[] {
+  const threads = new Set<number>();
+  for (const k of members) {
+    const th = t.sliceTracks[k]!.thread;
+    if (th >= 0) threads.add(th);
+  }
+  return [...threads].map((th) => t.threads[th]!.instants).filter((x) => x.length > 0);
+}
+
+/** Merges instant tables into one in time order (stable: earlier tables first on ties). */
+export function mergeInstants(tables: readonly InstantTable[]): InstantTable | null {
+  let n = 0;
+  for (const x of tables) n += x.length;
+  if (n === 0) return null;
+  const order = new Uint32Array(n);
+  const from = new Uint32Array(n);
+  let o = 0;
+  tables.forEach((x, j) => {
+    for (let i = 0; i < x.length; i++, o++) {
+      order[o] = i;
+      from[o] = j;
+    }
+  });
+  const ts = (k: number) => tables[from[k]!]!.ts[order[k]!]!;
+  const perm = Array.from({ length: n }, (_, k) => k).sort((a, b) => ts(a) - ts(b) || a - b);
+  const out: InstantTable = {
+    length: n,
+    ts: new Float64Array(n),
+    name: new Uint32Array(n),
+    cat: new Uint32Array(n),
+    args: new Int32Array(n),
+  };
+  perm.forEach((k, i) => {
+    const x = tables[from[k]!]!;
+    const j = order[k]!;
+    out.ts[i] = x.ts[j]!;
+    out.name[i] = x.name[j]!;
+    out.cat[i] = x.cat[j]!;
+    out.args[i] = x.args[j]!;
+  });
+  return out;
+}
+
+/**
+ * Builds the merged lane set of member tables (`tables[j]` is real track `members[j]`) that sit
+ * in `process`; pure, so a worker can run it.
+ */
+export function buildMerged(
+  tables: readonly MemberColumns[],
+  members: readonly number[],
+  process: number,
   name: string,
+  instants: readonly InstantTable[],
 ): MergedStreams {
-  const tables = members.map((k) => t.sliceTracks[k]!.slices);
   let n = 0;
   for (const s of tables) n += s.length;
   const out: SliceTable = {
@@ -117,6 +199,7 @@ function build(
     srcTrack,
     srcIndex,
     mergedIndex,
+    instants: mergeInstants(instants),
   };
 }
 

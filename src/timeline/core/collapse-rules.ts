@@ -9,8 +9,9 @@
  * to one summary row (startsFolded); threads nested DEEP_THREAD_ROWS or more deep (with_stack Python stacks) start
  * folded to their landmark lanes until "Expand all".
  */
+import { cachedMerge, mergePlans } from '../../model/merge-streams';
 import type { TraceModel } from '../../model/trace-model';
-import type { TrackLayout } from '../../store/track-layout';
+import { MERGED_KINDS, type TrackLayout } from '../../store/track-layout';
 
 /** Threads with at least this many nesting rows start collapsed (see expandDeepThreads). */
 export const DEEP_THREAD_ROWS = 12;
@@ -95,6 +96,15 @@ export function keysToOpen(
   const out: string[] = [];
   if (multi && isCollapsed(st, groupKey(profileId), { kind: 'group' }))
     out.push(groupKey(profileId));
+  // A stream drawn on its device's merged row (HCCL included when merged in): open the process
+  // that row sits in, not the stream's own process (it has no row while merged).
+  const host = mergedHost(t, track, st);
+  if (host >= 0) {
+    const hKey = processKey(profileId, host);
+    if (isCollapsed(st, hKey, { kind: 'process', foldFirst: startsFolded(t, host) }))
+      out.push(hKey);
+    return out;
+  }
   const pKey = processKey(profileId, tr.process);
   const foldFirst = startsFolded(t, tr.process);
   if (isCollapsed(st, pKey, { kind: 'process', foldFirst })) out.push(pKey);
@@ -113,6 +123,15 @@ export function keysToOpen(
     tr.kind === 'overflow' || depth < folded.first || depth >= folded.first + folded.count;
   if (needs && isCollapsed(st, k, { kind: 'thread', depthRows })) out.push(k);
   return out;
+}
+
+/** The process whose merged row draws slice track `track`, or -1 (not merged, or not built yet). */
+function mergedHost(t: TraceModel, track: number, st: CollapseState): number {
+  const merge = st.trackLayout?.merge;
+  if (!merge || merge === 'off') return -1;
+  for (const pl of mergePlans(t, MERGED_KINDS[merge]))
+    if (pl.members.includes(track) && cachedMerge(t, pl.host, pl.members)) return pl.host;
+  return -1;
 }
 
 /** Lanes under a step slice that a folded thread still shows (forward / backward, their modules). */

@@ -33,7 +33,8 @@ import {
 import type { TraceGroup } from './timeline-groups';
 import { processLabel, threadLabel } from '../../model/labels';
 import { MERGED_KINDS, orderRank, trackName, type TrackLayout } from '../../store/track-layout';
-import { mergePlans, mergeStreams, type MergedStreams } from '../../model/merge-streams';
+import { mergePlans, type MergedStreams } from '../../model/merge-streams';
+import { mergedStreamsFor } from './merge-runner';
 
 /** Height of one depth lane, CSS px. */
 export const DEPTH_H = 18;
@@ -170,7 +171,13 @@ function groupRows(
   const out: Row[] = [];
   const blocks: ProcessBlock[] = [];
   const merge = st.trackLayout?.merge;
-  const plans = merge && merge !== 'off' ? mergePlans(t, MERGED_KINDS[merge]) : [];
+  // A merge still being built (merge-runner.ts) leaves its streams unmerged until it is ready.
+  const plans = (merge && merge !== 'off' ? mergePlans(t, MERGED_KINDS[merge]) : [])
+    .map((pl) => ({
+      ...pl,
+      m: mergedStreamsFor(t, pl.host, pl.members, tr('timeline:merged_streams')),
+    }))
+    .filter((pl) => pl.m !== null);
   const mergedTracks = new Set(plans.flatMap((pl) => pl.members));
   let indent = 0;
   if (multi && !byKind) {
@@ -200,8 +207,8 @@ function groupRows(
     if (hidden.has(kind)) continue;
     const children: Row[] = [];
     const plan = plans.find((pl) => pl.host === p);
-    if (plan) {
-      const m = mergeStreams(t, p, plan.members, tr('timeline:merged_streams'));
+    const m = plan?.m;
+    if (plan && m) {
       children.push(
         baseRow({
           key: `${id}|m${p}`,
@@ -215,6 +222,7 @@ function groupRows(
             count: new Set(plan.members.map((k) => t.sliceTracks[k]!.thread)).size,
           }),
           lanes: m.track.slices.rows,
+          laneTop: m.instants ? INSTANT_LANE_H : 0,
           hideName: trackName(kind, 'Merged streams'),
           merged: m,
         }),

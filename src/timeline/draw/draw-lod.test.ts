@@ -4,7 +4,7 @@ import type { LodEmit } from '../core/lod';
 import { sliceIndex } from '../core/slice-index';
 import { TimeScale } from '../core/time-scale';
 import { colorIndexOf, LIGHT_COLORS, makePalette } from './colors';
-import { drawLaneFromPyramid } from './draw-lod';
+import { drawLaneFromPyramid, resetLaneColumns } from './draw-lod';
 import { packedFill } from './draw-slice-rows';
 import { PixelLayer } from './pixel-layer';
 
@@ -169,6 +169,31 @@ describe('drawLaneFromPyramid', () => {
         expect(starts).toBeGreaterThan(wd / 10);
         expect(bad).toBe(0);
       });
+  it('a panned frame drawn from the kept columns equals the frame drawn from scratch', () => {
+    for (const dpr of [1, 2]) {
+      const span = end * 0.5;
+      // Held-key pans (fractional px steps, both ways), a jump past the kept row, a zoom.
+      const starts: [number, number][] = [];
+      let a = end * 0.2;
+      for (let f = 0; f < 12; f++) starts.push([(a += (span / W) * (3.37 + f)), span]);
+      for (let f = 0; f < 8; f++) starts.push([(a -= (span / W) * (7.9 + f * 11)), span]);
+      starts.push([(a += span * 0.7), span], [a, span * 0.93], [a + span / 50, span * 0.93]);
+      let compared = 0;
+      for (const [s, w] of starts) {
+        const scale = new TimeScale(s, s + w, W);
+        const kept = draw(scale, dpr);
+        resetLaneColumns();
+        const fresh = draw(scale, dpr);
+        expect(kept.drawn).toBe(true);
+        expect(kept.wide).toEqual(fresh.wide);
+        let diff = 0;
+        for (let j = 0; j < fresh.px.length; j++) diff += +(kept.px[j] !== fresh.px[j]);
+        expect(diff).toBe(0);
+        compared++;
+      }
+      expect(compared).toBe(starts.length);
+    }
+  });
 });
 
 describe('PixelLayer.columns', () => {

@@ -8,19 +8,25 @@
  * What is drawn matches the rect walk: a cell's longest slice at least 1 CSS px wide goes to
  * `wide` (drawn as itself, with its label); narrower cells paint the device columns from the
  * cell's start to its end (or its longest slice's end, at least one column), the longest
- * slice's colour winning where two cells meet in one column.
+ * slice's colour winning where two cells meet in one column (the earlier slice on ties).
+ *
+ * Pan cache. Narrow cells are placed on ABSOLUTE device columns, X = round(time · kd) with kd
+ * the device px per ns (quantised, so that the last-bit jitter of a panned window's span does
+ * not change it), and shown at X − round(start · kd). Which colour a column gets then depends
+ * only on the level, kd and the column, never on the window, so each lane keeps its row of
+ * colours (and the wide slices met) from the last frame: a pan by n device columns shifts the
+ * row and reads only the cells of the n newly exposed columns. A frame drawn from a kept row is
+ * the frame drawn from scratch (draw-lod.test.ts checks it pixel for pixel); a zoom, a new
+ * palette or a new width starts the row afresh.
  */
-import type { LanePyramid } from '../../model/lod-pyramid';
+import type { LanePyramid, PyramidLevel } from '../../model/lod-pyramid';
 import type { SliceTable } from '../../model/trace-model';
 import type { LodEmit } from '../core/lod';
-import { cellRange, pyramidLevel } from '../core/pyramid-walk';
-import type { DepthLane } from '../core/slice-index';
+import { pyramidLevel } from '../core/pyramid-walk';
+import { firstEndingAfter, type DepthLane } from '../core/slice-index';
 import type { TimeScale } from '../core/time-scale';
 import { colorIndexOf } from './colors';
 import type { PixelLayer } from './pixel-layer';
-
-let cols = new Uint32Array(0);
-let colDur = new Float64Array(0);
 
 /** Packed fill per interned name (0 = not looked up yet), for the last strings and fills seen. */
 let nameFill = new Uint32Array(0);
@@ -31,6 +37,38 @@ function nameFills(strings: readonly string[], fills: Uint32Array): Uint32Array 
     nameFillFor = { strings, fills };
   }
   return nameFill;
+}
+
+/** One lane's row of column colours at one level and scale, kept across frames. */
+interface LaneColumns {
+  level: PyramidLevel;
+  kd: number;
+  fills: Uint32Array;
+  strings: readonly string[];
+  /** Absolute device column of cols[0]; NaN until the row is filled. */
+  origin: number;
+  /** Per column: packed colour (0 = nothing), the winning slice's duration and index. */
+  cols: Uint32Array;
+  dur: Float64Array;
+  idx: Int32Array;
+  /** Slices ≥ 1 CSS px met while filling the row, in table (start) order. */
+  wide: number[];
+}
+
+let rows = new WeakMap<DepthLane, LaneColumns>();
+
+/** Forgets every lane's kept row (the next frame is drawn from scratch; for tests). */
+export function resetLaneColumns(): void {
+  rows = new WeakMap();
+}
+
+/**
+ * kd rounded to 40 significant bits: a pan's window keeps its span only to the last bit, and
+ * the kept rows must see one scale (a rounding boundary crossed only costs a fresh row).
+ */
+function quantise(kd: number): number {
+  const q = Math.pow(2, Math.floor(Math.log2(kd)) - 40);
+  return Math.round(kd / q) * q;
 }
 
 /**
@@ -55,22 +93,104 @@ export function drawLaneFromPyramid(
   const at = pyramidLevel(p, scale.nsPerPx / dpr);
   if (!at) return false;
   const { level, B } = at;
-  const { count, longest, first } = level;
   const W = Math.max(0, Math.round(contentW * dpr));
-  if (cols.length < W) {
-    cols = new Uint32Array(W);
-    colDur = new Float64Array(W);
+  const kd = quantise(scale.pxPerNs * dpr);
+  let r = rows.get(lane);
+  if (
+    !r ||
+    r.level !== level ||
+    r.kd !== kd ||
+    r.cols.length !== W ||
+    r.fills !== fills ||
+    r.strings !== strings
+  ) {
+    r = {
+      level,
+      kd,
+      fills,
+      strings,
+      origin: NaN,
+      cols: new Uint32Array(W),
+      dur: new Float64Array(W),
+      idx: new Int32Array(W),
+      wide: [],
+    };
+    rows.set(lane, r);
   }
-  cols.fill(0, 0, W);
-  colDur.fill(-1, 0, W);
-  const { start, dur, name } = t;
+  const O = Math.round(scale.start * kd);
+  const shift = O - r.origin;
+  const { cols, dur, idx } = r;
+  if (!(Math.abs(shift) < W)) {
+    cols.fill(0);
+    dur.fill(-1);
+    r.wide.length = 0;
+    r.origin = O;
+    fill(r, t, lane, B, dpr, O, O + W);
+  } else if (shift > 0) {
+    // Later in time: the kept columns move left, the right end is new.
+    cols.copyWithin(0, shift);
+    dur.copyWithin(0, shift);
+    idx.copyWithin(0, shift);
+    cols.fill(0, W - shift);
+    dur.fill(-1, W - shift);
+    r.origin = O;
+    fill(r, t, lane, B, dpr, O + W - shift, O + W);
+  } else if (shift < 0) {
+    cols.copyWithin(-shift, 0, W + shift);
+    dur.copyWithin(-shift, 0, W + shift);
+    idx.copyWithin(-shift, 0, W + shift);
+    cols.fill(0, 0, -shift);
+    dur.fill(-1, 0, -shift);
+    r.origin = O;
+    fill(r, t, lane, B, dpr, O, O - shift);
+  }
+  if (shift !== 0) pruneWide(r, t, W);
+  const { start } = t;
   const t0 = scale.start;
+  const t1 = scale.end;
   const k = scale.pxPerNs;
-  const kd = k * dpr;
-  const [c0, c1] = cellRange(t, lane, level, B, scale);
-  const byName = nameFills(strings, fills);
+  for (const i of r.wide) {
+    const s = start[i]!;
+    const e = s + t.dur[i]!;
+    if (e > t0 && s < t1) wide(i, (s - t0) * k, (e - t0) * k, false);
+  }
+  pixels.columns(contentX, y, h, cols, W);
+  return true;
+}
+
+/**
+ * Fills the absolute device columns [A, A2) of a lane's row from the level's cells: visits the
+ * cells from the slice visible 2 columns before A to 2 columns past A2 and writes only inside
+ * [A, A2), so every cell that paints one of them is seen and the result does not depend on
+ * where the walk started (a column keeps the longest slice, the earlier on ties).
+ */
+function fill(
+  r: LaneColumns,
+  t: SliceTable,
+  lane: DepthLane,
+  B: number,
+  dpr: number,
+  A: number,
+  A2: number,
+): void {
+  const { level, kd, cols, dur: colDur, idx: colIdx, origin } = r;
+  const { count, longest, first } = level;
+  const { start, dur, name } = t;
+  const from = (A - 2) / kd;
+  const to = (A2 + 2) / kd;
+  const pos = firstEndingAfter(t, lane, from);
+  if (pos >= lane.idx.length) return;
+  const s0 = t.start[lane.idx[pos]!]!;
+  const c0 = Math.max(0, Math.floor((s0 < from ? s0 : from) / B) - first);
+  const c1 = Math.min(count.length - 1, Math.floor(to / B) - first);
+  /** CSS px per ns, from the quantised scale (which slices are wide). */
+  const k = kd / dpr;
+  const byName = nameFills(r.strings, r.fills);
+  const fills = r.fills;
+  const strings = r.strings;
+  const wideList = r.wide;
   let lastEnd = -Infinity;
-  let painted = false;
+  let added = false;
   for (let c = c0; c <= c1; c++) {
     if (count[c] === 0) continue;
     const i = longest[c]!;
@@ -78,30 +198,49 @@ export function drawLaneFromPyramid(
     const di = dur[i]!;
     const e = s + di;
     if (di * k >= 1) {
-      wide(i, (s - t0) * k, (e - t0) * k, false);
+      wideList.push(i);
+      added = true;
       lastEnd = e;
       const ce = Math.floor(e / B) - first;
       if (ce > c) c = ce - 1;
       continue;
     }
     const cs = (first + c) * B;
-    let a = Math.round(((cs > lastEnd ? cs : lastEnd) - t0) * kd);
-    let b = Math.round(((e > cs + B ? e : cs + B) - t0) * kd);
+    let a = Math.round((cs > lastEnd ? cs : lastEnd) * kd);
+    let b = Math.round((e > cs + B ? e : cs + B) * kd);
     if (b <= a) b = a + 1;
-    if (a < 0) a = 0;
-    if (b > W) b = W;
+    if (a < A) a = A;
+    if (b > A2) b = A2;
     if (a >= b) continue;
     const id = name[i]!;
     let color = byName[id]!;
     if (color === 0) color = byName[id] = fills[colorIndexOf(strings, id)]!;
-    for (let x = a; x < b; x++) {
-      if (di > colDur[x]!) {
+    for (let x = a - origin, xe = b - origin; x < xe; x++) {
+      const cd = colDur[x]!;
+      if (di > cd || (di === cd && i < colIdx[x]!)) {
         colDur[x] = di;
+        colIdx[x] = i;
         cols[x] = color;
       }
     }
-    painted = true;
   }
-  if (painted) pixels.columns(contentX, y, h, cols, W);
-  return true;
+  if (added) {
+    wideList.sort((x, y) => x - y);
+    let n = 0;
+    for (let j = 0; j < wideList.length; j++)
+      if (j === 0 || wideList[j] !== wideList[n - 1]) wideList[n++] = wideList[j]!;
+    wideList.length = n;
+  }
+}
+
+/** Drops the wide slices that left the kept columns (a long pan would pile them up). */
+function pruneWide(r: LaneColumns, t: SliceTable, W: number): void {
+  const lo = (r.origin - 3) / r.kd;
+  const hi = (r.origin + W + 3) / r.kd;
+  let n = 0;
+  for (const i of r.wide) {
+    const s = t.start[i]!;
+    if (s + t.dur[i]! >= lo && s <= hi) r.wide[n++] = i;
+  }
+  r.wide.length = n;
 }

@@ -3,7 +3,10 @@ import { sampleTimeline } from '../test-sample-timeline';
 import { computeRowLayout } from '../core/row-layout';
 import { TimeScale } from '../core/time-scale';
 import { LIGHT_COLORS, makePalette } from './colors';
+import { resetLaneColumns } from './draw-lod';
 import { drawTracks } from './draw-tracks';
+import { synthTrace } from '../../../bench/lib/timeline-synth-model';
+import { warmIndex } from '../core/slice-index';
 import type { FramePart } from './frame';
 import { PixelLayer, packColor } from './pixel-layer';
 
@@ -132,6 +135,60 @@ describe('drawTracks in parts (the first frame of a trace)', () => {
     const part: FramePart = { deadline: Infinity, resume: null };
     drawTracks(frame(ctx, part));
     expect(part.resume).toBeNull();
+  });
+});
+
+describe('drawTracks while panning a zoomed-out view (lanes drawn from their pyramids)', () => {
+  const trace = synthTrace({ slices: 300_000, spanNs: 2e9, workerThreads: 8, seed: 3 });
+  for (const t of trace.sliceTracks) warmIndex(t.slices);
+  const groups = [{ profileId: 'p', trace, offsetNs: 0, label: 'p' }];
+  const layout = computeRowLayout(groups, {
+    collapseDefault: false,
+    collapseOverrides: {},
+    pinnedTracks: [],
+  });
+  const palette = makePalette(LIGHT_COLORS);
+  const draw = (start: number, span: number, dpr: number) => {
+    const { ctx, calls, image } = fakeContext();
+    drawTracks({
+      ctx,
+      width: 500,
+      height: 4000,
+      dpr,
+      groups,
+      layout,
+      scrollTop: 0,
+      scale: new TimeScale(start, start + span, 300),
+      labelWidth: 200,
+      rulerHeight: 26,
+      colors: LIGHT_COLORS,
+      palette,
+      searchMasks: null,
+      hoverRowKey: null,
+    });
+    return {
+      px: new Uint32Array(image()!.data.buffer).slice(),
+      text: calls.filter((c) => c.startsWith('fill')),
+    };
+  };
+
+  it('draws every panned frame as a frame drawn from scratch', () => {
+    for (const dpr of [1, 2]) {
+      const span = trace.endNs * 0.8;
+      let start = trace.endNs * 0.05;
+      resetLaneColumns();
+      draw(start, span, dpr);
+      for (const step of [2.3, 5.1, -3.7, 11.9, -40.2, 0.4, 60.5, -1.1]) {
+        start += (step * span) / 300;
+        const kept = draw(start, span, dpr);
+        resetLaneColumns();
+        const fresh = draw(start, span, dpr);
+        let diff = 0;
+        for (let j = 0; j < fresh.px.length; j++) diff += +(kept.px[j] !== fresh.px[j]);
+        expect(diff).toBe(0);
+        expect(kept.text).toEqual(fresh.text);
+      }
+    }
   });
 });
 

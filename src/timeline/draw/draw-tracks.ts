@@ -244,8 +244,13 @@ function pixelArea(f: TracksFrame, area: Area, deadline: number): number {
     const scale = groupScales[row.group]!;
     if (row.kind === 'slices') {
       if (row.track >= 0 || row.merged) sliceRowPixels(pixels, f, row, y, scale, q);
-      if (row.thread >= 0)
-        instantPixels(pixels, f, g.trace.threads[row.thread]!.instants, y + TRACK_PAD, scale);
+      // A merged row draws its streams' instants (merged in time order).
+      const inst = row.merged
+        ? row.merged.instants
+        : row.thread >= 0
+          ? g.trace.threads[row.thread]!.instants
+          : null;
+      if (inst) instantPixels(pixels, f, inst, y + TRACK_PAD, scale);
     } else if (row.kind === 'instants') {
       const table = rowInstants(g.trace, row);
       if (table) instantPixels(pixels, f, table, y + TRACK_PAD + 2, scale);

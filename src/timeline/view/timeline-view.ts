@@ -13,6 +13,7 @@ import type { Hit } from '../core/hit-test';
 import { KeyNavigator } from '../input/key-nav';
 import { SelectedFlows } from './overlay-frame';
 import { isOnScreen, sliceRect, type ScreenGeometry } from '../core/placement';
+import { onMergeBuilt, pendingMerges, workerMerges } from '../core/merge-runner';
 import { computeRowLayout, type RowLayout } from '../core/row-layout';
 import { maxScrollTop } from '../core/row-geometry';
 import * as act from './timeline-actions';
@@ -106,6 +107,7 @@ export class TimelineView implements TimelineActions, TimelineOverlayState {
   private scaleCache: TimeScale | null = null;
   private readonly overviewCache: OverviewCache = { matchBins: null };
   private unsub: (() => void) | null = null;
+  private unsubMerge: (() => void) | null = null;
   private resizeObs: ResizeObserver | null = null;
   private colorsDirty = true;
   private last: AppState;
@@ -127,6 +129,8 @@ export class TimelineView implements TimelineActions, TimelineOverlayState {
     this.last = store.getState();
     this.syncModel(this.last, true);
     this.unsub = store.subscribe((s, prev) => this.onStore(s, prev));
+    // Merged streams built in the worker (merge-runner.ts): lay the rows out again.
+    this.unsubMerge = onMergeBuilt(() => this.relayout());
     this.resizeObs = new ResizeObserver(() => this.resize());
     this.resizeObs.observe(el.tracksHost);
     this.resizeObs.observe(el.overview);
@@ -140,6 +144,7 @@ export class TimelineView implements TimelineActions, TimelineOverlayState {
   dispose(): void {
     this.background.dispose();
     this.unsub?.();
+    this.unsubMerge?.();
     this.resizeObs?.disconnect();
     this.el.scroller.removeEventListener('scroll', this.onScroll);
     this.scheduler.dispose();
@@ -211,6 +216,18 @@ export class TimelineView implements TimelineActions, TimelineOverlayState {
       changed = true;
     }
     return changed;
+  }
+
+  /** Merged streams being built in the worker, and built there so far (for tests). */
+  get merges(): { pending: number; inWorker: number } {
+    return { pending: pendingMerges(), inWorker: workerMerges() };
+  }
+
+  private relayout(): void {
+    this.layout = computeRowLayout(this.groups, this.store.getState());
+    this.clampScroll();
+    for (const cb of this.listeners) cb();
+    this.scheduler.schedule(Layer.All);
   }
 
   private onStore(s: AppState, prev: AppState): void {
