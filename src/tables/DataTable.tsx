@@ -217,9 +217,11 @@ export function DataTable(props: DataTableProps) {
     else setLiveWidths((m) => ({ ...m, [c.id]: w }));
   };
   const sortedColumn = props.sort ? columns.find((c) => c.id === props.sort!.column) : undefined;
-  const sortText = sortedColumn
-    ? `Sorted by ${sortedColumn.label}, ${props.sort!.dir === 'asc' ? 'ascending' : 'descending'}.`
-    : '';
+  const sortText = !sortedColumn
+    ? ''
+    : props.sort!.dir === 'asc'
+      ? t('tables:grid_sorted_asc', { column: sortedColumn.label })
+      : t('tables:grid_sorted_desc', { column: sortedColumn.label });
 
   const items = virtualizer.getVirtualItems();
   const colCount = columns.length + (detail ? 1 : 0);
