@@ -315,7 +315,6 @@ export function DataTable(props: DataTableProps) {
                 role="row"
                 aria-rowindex={v.index + 2}
                 aria-selected={row === props.selectedRow}
-                aria-expanded={detail ? open : undefined}
                 className={cls}
                 data-row={row}
                 style={{

@@ -109,6 +109,8 @@ export function useGridFocus(o: GridFocusOptions) {
     }
     const cell = (e.target as HTMLElement).closest<HTMLElement>('[data-cell]');
     if (!cell || !root.contains(cell)) return;
+    // A click on a header's sort button: the header cell keeps focus (arrows go on working).
+    if (cell.dataset['cell'] === 'h' && e.target !== cell) cell.focus({ preventScroll: true });
     const at = cursorOfCell(cell, stop.col);
     const same = at && at.pos === stop.pos && at.col === stop.col && at.detail === stop.detail;
     if (at && (!cursor || !same)) setCursor({ ...at, row: at.pos >= 0 ? rowAt(at.pos) : -1 });
@@ -162,6 +164,11 @@ export function useGridFocus(o: GridFocusOptions) {
       if (kind === 'h') o.onHeaderEnter(col);
       else if (kind === 'x') enter();
       else if (stop.pos >= 0) o.onActivate(rowAt(stop.pos));
+      return;
+    }
+    if (e.key === ' ') {
+      // No row selection by Space; keep the browser from scrolling the focused cell away.
+      e.preventDefault();
       return;
     }
     const page = pageRows(root.clientHeight, o.rowPx);
