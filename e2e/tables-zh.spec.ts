@@ -1,16 +1,19 @@
 // Issue 19: the data tables of the demo profile in Chinese at 1400 px cut no more than in
 // English: per table and column, the header label and the data cells whose text is wider than
 // their box (ellipsis) are counted in both languages; a column cut in Chinese only fails.
-// Screenshots of the Chinese tables: /tmp/a11y3-zh-<view>.png (I18N_CJK_FONT=<.ttf/.ttc> serves
+// Screenshots: /tmp/a11y3-{en,zh}-<view>[-grid<i>].png (I18N_CJK_FONT=<.ttf/.ttc> serves
 // a CJK font to the page, as in e2e/i18n.spec.ts, when the machine has none).
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateComparePair } from '../src/generator/compare-pair';
 import { ready } from './viewer';
 
 const VIEWS = ['kernels', 'operators', 'steps', 'communication', 'memory', 'sql', 'report'];
 const CJK_FONT = process.env['I18N_CJK_FONT'];
 
-async function open(page: Page, lang: string) {
+async function open(page: Page, lang: string, demo = true) {
   if (CJK_FONT) {
     const font = readFileSync(CJK_FONT);
     await page.route('**/__cjk-font', (r) => r.fulfill({ body: font }));
@@ -21,9 +24,9 @@ async function open(page: Page, lang: string) {
       }),
     );
   }
-  await page.goto(`./?lang=${lang}`);
+  await page.goto(`./?lang=${lang}${demo ? '' : '&demo=0'}`);
   if (CJK_FONT) await page.addStyleTag({ url: '/__cjk-font.css' });
-  await ready(page);
+  if (demo) await ready(page);
 }
 
 /** "grid col N header" / "grid col N cells" → how many are cut, for every grid on the page. */
@@ -58,23 +61,72 @@ async function visit(page: Page, view: string) {
   await page.waitForTimeout(300);
 }
 
-test('tables in Chinese at 1400 px cut no column that English does not', async ({ page }) => {
-  test.setTimeout(240_000);
+/** The page, and each visible grid on its own (scrolled into view), to look at. */
+async function shoot(page: Page, lang: string, view: string) {
+  await page.screenshot({ path: `/tmp/a11y3-${lang}-${view}.png` });
+  const grids = page.locator('[role=grid]:visible');
+  for (let i = 0; i < (await grids.count()); i++)
+    await grids.nth(i).screenshot({ path: `/tmp/a11y3-${lang}-${view}-grid${i}.png` });
+}
+
+/** Opens the profile in each language, visits the views, and lists columns cut in Chinese only. */
+async function compareLanguages(
+  page: Page,
+  load: (lang: string) => Promise<void>,
+  views: readonly string[],
+) {
   const en: Record<string, Record<string, number>> = {};
-  await open(page, 'en');
-  for (const v of VIEWS) {
+  await load('en');
+  for (const v of views) {
     await visit(page, v);
     en[v] = await cut(page);
+    await shoot(page, 'en', v);
   }
-  await open(page, 'zh-CN');
+  await load('zh-CN');
   const extra: string[] = [];
-  for (const v of VIEWS) {
+  for (const v of views) {
     await visit(page, v);
     await expect(page.getByTestId(`view-${v}`)).toContainText(/[\u4e00-\u9fff]/);
-    await page.screenshot({ path: `/tmp/a11y3-zh-${v}.png` });
+    await shoot(page, 'zh', v);
     for (const [k, n] of Object.entries(await cut(page)))
       if (n > (en[v]![k] ?? 0))
         extra.push(`${v}: ${k} (${n} cut in Chinese, ${en[v]![k] ?? 0} in English)`);
   }
   expect(extra, 'cut in Chinese only').toEqual([]);
+}
+
+test('tables of the demo profile in Chinese at 1400 px cut no column that English does not', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await compareLanguages(page, (lang) => open(page, lang), VIEWS);
+});
+
+test('the cluster and compare tables in Chinese cut no column that English does not', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await compareLanguages(
+    page,
+    async (lang) => {
+      await open(page, lang, false);
+      await page.getByTestId('open-folder').setInputFiles('fixtures/cluster-8/run_20250101');
+      await ready(page);
+    },
+    ['cluster'],
+  );
+  const pair = generateComparePair();
+  const dir = mkdtempSync(join(tmpdir(), 'atv-zh-'));
+  const files = [join(dir, 'baseline.pt.trace.json'), join(dir, 'target.pt.trace.json')];
+  writeFileSync(files[0]!, pair.baseline.text);
+  writeFileSync(files[1]!, pair.target.text);
+  await compareLanguages(
+    page,
+    async (lang) => {
+      await open(page, lang, false);
+      await page.getByTestId('open-files').setInputFiles(files);
+      await ready(page);
+    },
+    ['compare'],
+  );
 });
