@@ -1,6 +1,8 @@
 // Issue 19 (access): an axe-core check of every view of generated profiles (the demo Ascend
 // rank, the generated 8-rank cluster run, a generated compare pair) in both themes. Serious and
-// critical violations fail the test, listed with their rule, target and summary.
+// critical violations fail the test, listed with their rule, target and summary. A view with a
+// data grid is checked again with a cell of its first grid focused by keyboard (and, on
+// Operators, a row's detail block open and focused).
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -47,6 +49,30 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
+/**
+ * Focuses a data cell of the view's first grid by keyboard (false when the view has none);
+ * with `openDetail`, Enter opens the row's detail block and ↓ focuses it.
+ */
+async function focusGridCell(page: Page, openDetail = false): Promise<boolean> {
+  const grid = page.locator('.dt > [role=grid][data-testid]:visible').first();
+  if ((await grid.count()) === 0 || Number(await grid.getAttribute('data-rows')) < 2) return false;
+  await grid.focus();
+  // From the table's first cell (a cell focused on an earlier pass is the stop otherwise).
+  for (const key of ['Control+Home', 'ArrowDown', 'ArrowDown', 'ArrowRight'])
+    await page.keyboard.press(key);
+  const cell = grid.locator('[role=row][aria-rowindex="3"] [role=gridcell][aria-colindex="2"]');
+  await expect(cell).toBeFocused();
+  await expect(cell).toHaveAttribute('tabindex', '0');
+  if (openDetail) {
+    const row = grid.locator('[role=row][aria-rowindex="3"]');
+    if (!/\bopen\b/.test((await row.getAttribute('class')) ?? ''))
+      await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await expect(grid.locator('[role=row][aria-rowindex="3"] .dt-detail')).toBeFocused();
+  }
+  return true;
+}
+
 async function checkTabs(
   page: Page,
   tabs: readonly string[],
@@ -62,6 +88,10 @@ async function checkTabs(
       // Let charts and tables settle (their first frame is drawn after layout).
       await page.waitForTimeout(300);
       for (const v of await seriousViolations(page)) found.push(`[${label} ${theme} ${tab}] ${v}`);
+      if (await focusGridCell(page, tab === 'operators')) {
+        for (const v of await seriousViolations(page))
+          found.push(`[${label} ${theme} ${tab}, focused cell] ${v}`);
+      }
     }
   }
   expect(found, found.join('\n')).toEqual([]);
@@ -70,7 +100,8 @@ async function checkTabs(
 test.describe('accessibility (axe-core): zero serious or critical violations', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`every view of the demo Ascend profile, ${theme} theme`, async ({ page }) => {
-      test.setTimeout(240_000);
+      // Each view with a grid is checked twice (as opened, and with a cell focused).
+      test.setTimeout(480_000);
       await page.goto('./');
       await ready(page);
       await checkTabs(page, DEMO_TABS, 'demo', [theme]);

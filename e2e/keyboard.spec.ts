@@ -11,10 +11,12 @@ type ViewerWindow = { __viewer: { store: { getState(): Record<string, unknown> }
 const storeValue = (page: Page, key: string) =>
   page.evaluate((k) => (window as unknown as ViewerWindow).__viewer.store.getState()[k], key);
 
-/** Test id (or tag) of the focused element. */
+/** Test id (or tag) of the focused element; a grid's cell answers with the grid's test id. */
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
+    const grid = el?.hasAttribute('data-cell') ? el.closest<HTMLElement>('[role=grid]') : null;
+    if (grid?.dataset['testid']) return grid.dataset['testid'];
     return el?.dataset['testid'] ?? el?.getAttribute('role') ?? el?.tagName.toLowerCase() ?? '';
   });
 
@@ -79,11 +81,14 @@ test('the main path by keyboard only', async ({ page }) => {
   // The view is loaded on first use: wait for its table before tabbing into it.
   await expect(page.getByTestId('kernel-table')).toBeVisible();
 
-  // Into the kernels grid: one stop; arrows move the active row, Enter opens it on the timeline.
+  // Into the kernels grid: one stop (a cell); arrows move the focused cell, Enter opens its row
+  // on the timeline. (e2e/table-grid.spec.ts drives every grid key.)
   await tabUntil(page, 'kernel-table');
   await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('ArrowDown');
-  await expect(page.getByTestId('kernel-table')).toHaveAttribute('aria-activedescendant', /-r1$/);
+  await page.keyboard.press('ArrowRight');
+  await expect(
+    page.locator('[data-testid="kernel-table"] [role=row][aria-rowindex="3"] [aria-colindex="2"]'),
+  ).toBeFocused();
   await page.screenshot({ path: '/tmp/a11y-focus-table.png' });
   await page.keyboard.press('Enter');
   await expect.poll(() => storeValue(page, 'tab')).toBe('timeline');

@@ -6,22 +6,24 @@
  * It knows nothing about the data: columns read cells from a row id, `rows` gives the display
  * order. Every cell is rendered as text (or by the column's `render`); nothing is parsed as HTML.
  *
- * Keyboard: the grid is one tab stop (aria-activedescendant points at the active row);
- * ↑/↓, PageUp/PageDown, Home/End move it, Enter activates it (same as a click). A column header
- * is a button (Enter sorts); Shift + ←/→ on it narrows or widens the column. Assistive
- * technology gets the sort (aria-sort, and a status line when it changes) and the full row
- * count (aria-rowcount, aria-rowindex) though only the rows in view are in the DOM.
+ * Keyboard (WAI-ARIA APG grid, use-grid-focus.ts): one tab stop, a cell (roving tabindex);
+ * ←/→ move between cells, ↑/↓ between rows (an open detail block is a line of its own),
+ * Home/End to the row's first/last cell, Ctrl+Home/End to the table's first/last cell,
+ * PageUp/PageDown by a page; Enter on a header cell sorts (Shift+←/→ narrows/widens the column),
+ * Enter on a data cell does what a click on the row does; F2 moves into a cell's buttons or
+ * links, Esc back. The focused cell's row is always rendered, so focus survives scrolling.
+ * Assistive technology gets the sort (aria-sort, and a status line when it changes) and the
+ * full row count (aria-rowcount, aria-rowindex, aria-colindex) though only the rows in view are
+ * in the DOM.
  */
 import { t } from '../i18n/t';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   useCallback,
   useEffect,
-  useId,
   useMemo,
   useRef,
   useState,
-  type KeyboardEvent,
   type MouseEvent,
   type PointerEvent,
   type ReactNode,
@@ -36,6 +38,7 @@ import {
   type ColumnDef,
   type SortSpec,
 } from './column';
+import { findPos, useGridFocus } from './use-grid-focus';
 import './table.css';
 
 export const ROW_HEIGHT = 22;
@@ -89,7 +92,6 @@ export function DataTable(props: DataTableProps) {
   const count = rows ? rows.length : rowCount;
   const rowAt = useCallback((pos: number) => (rows ? rows[pos]! : pos), [rows]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const uid = useId();
   const [liveWidths, setLiveWidths] = useState<Record<string, number>>({});
   // Until the user resizes a column, it fits its label and its content (the first rows shown,
   // up to MAX_CONTENT_WIDTH); the width the user drags to is kept (columnWidths).
@@ -114,6 +116,43 @@ export function DataTable(props: DataTableProps) {
     },
     [detail, rowAt],
   );
+  const detailVersion = detail?.version;
+  const isOpenPos = useMemo(
+    () => (detail ? (pos: number) => pos < count && detail.isOpen(rowAt(pos)) : undefined),
+    // The open set changes with `detail.version`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [detail, detailVersion, count, rowAt],
+  );
+  const grid = useGridFocus({
+    scrollRef,
+    rows,
+    count,
+    cols: columns.length,
+    rowAt,
+    rowPx: ROW_HEIGHT,
+    isOpenPos,
+    onActivate: (row) => props.onRowActivate?.(row, 'keyboard'),
+    onHeaderEnter: (col) => {
+      const c = columns[col];
+      if (c && props.onSortChange) props.onSortChange(nextSort(props.sort ?? null, c));
+    },
+    onHeaderResize: (col, dir) => {
+      const c = columns[col];
+      if (c) resizeBy(c, dir * 16);
+    },
+    onActiveRowChange: props.onActiveRowChange,
+  });
+  const { cursor, stop, setActiveRow } = grid;
+  // The tab stop's row stays rendered, so focus survives rows being recycled by scrolling.
+  const keepPos = stop.pos;
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const r = defaultRangeExtractor(range);
+      if (keepPos < 0 || keepPos >= range.count || r.includes(keepPos)) return r;
+      return [...r, keepPos].sort((x, y) => x - y);
+    },
+    [keepPos],
+  );
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
@@ -121,22 +160,11 @@ export function DataTable(props: DataTableProps) {
     overscan: 12,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
+    rangeExtractor,
   });
-  const detailVersion = detail?.version;
   useEffect(() => {
     virtualizer.measure();
   }, [virtualizer, detailVersion, rows]);
-
-  // The keyboard-active row, by id, and its position in the current order.
-  const [active, setActive] = useState<{ pos: number; row: number } | null>(null);
-  useEffect(() => {
-    setActive((a) => {
-      if (!a) return a;
-      if (a.pos < count && rowAt(a.pos) === a.row) return a;
-      const pos = findPos(rows, count, a.row);
-      return pos < 0 ? null : { pos, row: a.row };
-    });
-  }, [rows, count, rowAt]);
 
   // A reveal request waits until its row is in the rows shown (e.g. a sort still running), then
   // scrolls once; later re-sorts keep the user's scroll position.
@@ -152,52 +180,9 @@ export function DataTable(props: DataTableProps) {
     const pos = findPos(rows, count, row);
     if (pos < 0) return;
     pendingReveal.current = null;
-    setActive({ pos, row });
+    setActiveRow(pos, row);
     virtualizer.scrollToIndex(pos, { align: 'center' });
-  }, [revealSeq, revealRowId, rows, count, virtualizer]);
-
-  const moveTo = (pos: number) => {
-    if (count === 0) return;
-    const p = Math.max(0, Math.min(count - 1, pos));
-    const row = rowAt(p);
-    setActive({ pos: p, row });
-    virtualizer.scrollToIndex(p, { align: 'auto' });
-    props.onActiveRowChange?.(row);
-  };
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget) return;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2);
-    const pos = active?.pos ?? -1;
-    let handled = true;
-    switch (e.key) {
-      case 'ArrowDown':
-        moveTo(pos + 1);
-        break;
-      case 'ArrowUp':
-        moveTo(pos < 0 ? 0 : pos - 1);
-        break;
-      case 'PageDown':
-        moveTo(pos + page);
-        break;
-      case 'PageUp':
-        moveTo(pos - page);
-        break;
-      case 'Home':
-        moveTo(0);
-        break;
-      case 'End':
-        moveTo(count - 1);
-        break;
-      case 'Enter':
-        if (active) props.onRowActivate?.(active.row, 'keyboard');
-        else handled = false;
-        break;
-      default:
-        handled = false;
-    }
-    if (handled) e.preventDefault();
-  };
+  }, [revealSeq, revealRowId, rows, count, virtualizer, setActiveRow]);
 
   const startResize = (c: ColumnDef, e: PointerEvent<HTMLSpanElement>) => {
     e.preventDefault();
@@ -226,22 +211,22 @@ export function DataTable(props: DataTableProps) {
     el.addEventListener('pointercancel', up);
   };
 
-  const resizeByKey = (c: ColumnDef, e: KeyboardEvent<HTMLButtonElement>) => {
-    if (!e.shiftKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const w = Math.max(MIN_WIDTH, widthOf(c) + (e.key === 'ArrowLeft' ? -16 : 16));
+  const resizeBy = (c: ColumnDef, dx: number) => {
+    const w = Math.max(MIN_WIDTH, widthOf(c) + dx);
     if (props.onColumnResize) props.onColumnResize(c.id, w);
     else setLiveWidths((m) => ({ ...m, [c.id]: w }));
   };
   const sortedColumn = props.sort ? columns.find((c) => c.id === props.sort!.column) : undefined;
-  const sortText = sortedColumn
-    ? `Sorted by ${sortedColumn.label}, ${props.sort!.dir === 'asc' ? 'ascending' : 'descending'}.`
-    : '';
+  const sortText = !sortedColumn
+    ? ''
+    : props.sort!.dir === 'asc'
+      ? t('tables:grid_sorted_asc', { column: sortedColumn.label })
+      : t('tables:grid_sorted_desc', { column: sortedColumn.label });
 
   const items = virtualizer.getVirtualItems();
-  const rowDomId = (pos: number) => `${uid}-r${pos}`;
-  const activeVisible = active !== null && items.some((v) => v.index === active.pos);
+  const colCount = columns.length + (detail ? 1 : 0);
+  const tabOf = (pos: number, col: number, isDetail = false) =>
+    stop.pos === pos && (isDetail ? stop.detail : !stop.detail && stop.col === col) ? 0 : -1;
 
   return (
     <div className="dt">
@@ -251,13 +236,13 @@ export function DataTable(props: DataTableProps) {
         role="grid"
         aria-label={props.ariaLabel}
         aria-rowcount={count + 1}
-        aria-colcount={columns.length}
-        aria-activedescendant={active && activeVisible ? rowDomId(active.pos) : undefined}
+        aria-colcount={colCount}
         aria-busy={props.busy || undefined}
-        tabIndex={0}
+        // Not a tab stop itself (a cell is); focusing it (a click on empty space) moves to the stop.
+        tabIndex={-1}
         data-testid={props.testId}
         data-rows={count}
-        onKeyDown={onKeyDown}
+        {...grid.handlers}
       >
         <div
           className="dt-inner"
@@ -269,25 +254,31 @@ export function DataTable(props: DataTableProps) {
             aria-rowindex={1}
             style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}
           >
-            {columns.map((c) => {
+            {columns.map((c, ci) => {
               const sorted = props.sort?.column === c.id ? props.sort.dir : null;
               return (
                 <div
                   key={c.id}
                   role="columnheader"
                   className={alignOf(c) === 'right' ? 'dt-th num' : 'dt-th'}
+                  aria-colindex={ci + 1}
                   aria-sort={
                     sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
                   }
+                  aria-keyshortcuts={
+                    props.onSortChange ? 'Enter Shift+ArrowLeft Shift+ArrowRight' : undefined
+                  }
                   title={c.title ?? c.label}
+                  tabIndex={tabOf(-1, ci)}
+                  data-cell="h"
+                  data-col={ci}
                 >
                   <button
                     type="button"
                     className="dt-sort"
                     data-testid={`sort-${c.id}`}
                     disabled={!props.onSortChange}
-                    aria-keyshortcuts="Shift+ArrowLeft Shift+ArrowRight"
-                    onKeyDown={(e) => resizeByKey(c, e)}
+                    tabIndex={-1}
                     onClick={() => props.onSortChange?.(nextSort(props.sort ?? null, c))}
                   >
                     <span className="dt-label">{c.label}</span>
@@ -313,7 +304,7 @@ export function DataTable(props: DataTableProps) {
               'dt-row' +
               (v.index % 2 ? ' odd' : '') +
               (row === props.selectedRow ? ' selected' : '') +
-              (active?.pos === v.index ? ' active' : '') +
+              (cursor?.pos === v.index ? ' active' : '') +
               (open ? ' open' : '');
             return (
               <div
@@ -321,7 +312,6 @@ export function DataTable(props: DataTableProps) {
                 // An open row's real height (its detail block) is measured, not assumed.
                 ref={open ? virtualizer.measureElement : undefined}
                 data-index={v.index}
-                id={rowDomId(v.index)}
                 role="row"
                 aria-rowindex={v.index + 2}
                 aria-selected={row === props.selectedRow}
@@ -333,28 +323,36 @@ export function DataTable(props: DataTableProps) {
                   gridTemplateColumns: template,
                   gridTemplateRows: open ? `${ROW_HEIGHT}px auto` : `${ROW_HEIGHT}px`,
                 }}
-                onClick={(e) => {
-                  setActive({ pos: v.index, row });
-                  props.onRowActivate?.(row, 'click', e);
-                }}
+                onClick={(e) => props.onRowActivate?.(row, 'click', e)}
               >
-                {columns.map((c) => {
+                {columns.map((c, ci) => {
                   const text = c.text(row);
                   return (
                     <div
                       key={c.id}
                       role="gridcell"
                       className={alignOf(c) === 'right' ? 'dt-td num' : 'dt-td'}
+                      aria-colindex={ci + 1}
                       title={text}
+                      tabIndex={tabOf(v.index, ci)}
+                      data-cell="d"
+                      data-col={ci}
                     >
                       {cellContent(c, row, text)}
                     </div>
                   );
                 })}
                 {open && detail && (
+                  // The detail block is one more cell of its row, drawn under it (a line of
+                  // its own for ↑/↓; Enter or F2 moves into its buttons).
                   <div
+                    role="gridcell"
                     className="dt-detail"
+                    aria-colindex={columns.length + 1}
+                    aria-keyshortcuts="Enter F2"
                     style={{ maxHeight: detail.maxHeight }}
+                    tabIndex={tabOf(v.index, 0, true)}
+                    data-cell="x"
                     onClick={(e) => e.stopPropagation()}
                   >
                     {detail.render(row)}
@@ -376,11 +374,4 @@ export function DataTable(props: DataTableProps) {
       </div>
     </div>
   );
-}
-
-/** Position of row id `row` in the display order (-1 when not shown). */
-function findPos(rows: ArrayLike<number> | null, count: number, row: number): number {
-  if (!rows) return row >= 0 && row < count ? row : -1;
-  for (let i = 0; i < rows.length; i++) if (rows[i] === row) return i;
-  return -1;
 }
