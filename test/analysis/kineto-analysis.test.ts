@@ -6,6 +6,8 @@ import { generateKinetoTrace, type KinetoStyle } from '../../src/generator/kinet
 import { memoryFile } from '../../src/import/sources/input-file';
 import { importTraceJson } from '../../src/import/trace/import-trace-json';
 import { operatorStatsForRows } from '../../src/model/derive/kernel-groups';
+import { computeOperatorStats } from '../../src/model/ascend/overview';
+import { derivedOperatorStatistic } from '../../src/model/analysis/statistics';
 import { analyzeTrace } from '../../src/model/analysis/analyze';
 import { DeviceKind } from '../../src/model/analysis/device-events';
 
@@ -65,12 +67,23 @@ describe.each(['new', 'old'] as const)('Kineto %s categories', (style) => {
     const groups = operatorStatsForRows(ops, 'name', null);
     for (const [name, t] of Object.entries(g.truth.operators)) {
       const row = groups.find((r) => r.parts[0] === name)!;
-      expect(row.count, name).toBe(t.calls);
+      // Calls = outermost instances (§4.2); the nested same-name ones are counted apart.
+      expect(row.count, name).toBe(t.outermost);
+      expect(row.nestedCount, name).toBe(t.calls - t.outermost);
       expect(row.deviceTotalNs, name).toBe(t.deviceNs);
     }
-    // MyBlock: two instances per step, one nested in the other; its device time counts once.
+    // MyBlock: two instances per step, one nested in the other: one call per step, whose
+    // device time counts once (was 6 calls for 3 steps).
     const block = groups.find((r) => r.parts[0] === 'MyBlock')!;
-    expect(block.count).toBe(6);
+    expect(block.count).toBe(3);
+    expect(block.nestedCount).toBe(3);
+    expect(block.avgDeviceSelfNs * block.count).toBe(block.deviceTotalNs);
+    // The Overview, summarize, compare and Statistics read the same grouping.
+    const overview = computeOperatorStats(ops).find((r) => r.name === 'MyBlock')!;
+    expect([overview.count, overview.nestedCount]).toEqual([3, 3]);
+    const stat = derivedOperatorStatistic(ops, 'trace');
+    const c = stat.header.indexOf('Calls');
+    expect(stat.rows.find((r) => r[0] === 'MyBlock')![c]).toBe('3');
     expect(block.deviceSelfNs).toBe(block.deviceTotalNs);
     const deviceSum = groups.reduce((s, r) => s + r.deviceSelfNs, 0);
     expect(deviceSum).toBe(g.truth.kernels.reduce((s, k) => s + k.durNs, 0));

@@ -55,6 +55,7 @@ export function analysisSummary(p: ProfileModel): Record<string, unknown> {
         .map((r) => ({
           name: r.name,
           calls: r.count,
+          nestedCalls: r.nestedCount,
           deviceNs: r.deviceTotalNs,
           hostNs: r.hostTotalNs,
         })),
