@@ -10,6 +10,7 @@ import { computeOperatorStats } from '../../src/model/ascend/overview';
 import { derivedOperatorStatistic } from '../../src/model/analysis/statistics';
 import { analyzeTrace } from '../../src/model/analysis/analyze';
 import { DeviceKind } from '../../src/model/analysis/device-events';
+import { traceStepRow } from '../../src/model/analysis/step-rows';
 
 async function load(style: KinetoStyle) {
   const g = generateKinetoTrace({ seed: 5, style, steps: 3, kernelsPerStep: 6 });
@@ -57,6 +58,11 @@ describe.each(['new', 'old'] as const)('Kineto %s categories', (style) => {
       expect(s.busyNs).toBeLessThanOrEqual(span);
       expect(s.computeNs + s.communicationNotOverlappedNs + s.freeNs).toBe(span);
       expect(s.overlappedNs).toBeGreaterThan(0); // the all-reduce overlaps compute
+      // Preparing ends at the first Computing or Communication event (§2.2), not at the
+      // batch's host-to-device copy that opens every step (was: first device event).
+      const firstCc = Math.min(...ks.filter((k) => k.kind !== 'memory').map((k) => k.startNs));
+      expect(first).toBeLessThan(firstCc + off);
+      expect(traceStepRow(s).preparing! * 1000).toBeCloseTo(firstCc + off - s.hostStartNs, 3);
     }
   });
 
