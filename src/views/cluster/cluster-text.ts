@@ -12,7 +12,10 @@ export const METRIC_LABELS: Record<ClusterMetric, { short: string; long: string 
   computingUs: { short: 'Computing', long: 'Computing' },
   commNotOverlappedUs: { short: 'Comm. not overlapped', long: 'Communication not overlapped' },
   freeUs: { short: 'Free', long: 'Free (device idle)' },
-  preparingUs: { short: 'Preparing', long: 'Preparing (step start to first device task)' },
+  preparingUs: {
+    short: 'Preparing',
+    long: 'Preparing (step start to first Computing or Communication task)',
+  },
 };
 
 /** A µs value as a duration ("599.3 µs", "1.23 ms"); '–' when missing. */
