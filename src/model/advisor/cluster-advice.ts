@@ -63,13 +63,13 @@ function causedWaitRows(arrivals: readonly CollectiveArrival[]): Map<number, Evi
   return rows;
 }
 
-const GAP_DIM: Record<GapDimension, { en: string; id: string }> = {
-  computingUs: { en: 'Computing', id: 'findings:gap_dim_computing' },
+const GAP_DIM: Record<GapDimension, { en: string; msg: Message }> = {
+  computingUs: { en: 'Computing', msg: msg('findings:gap_dim_computing') },
   commNotOverlappedUs: {
     en: 'Communication not overlapped',
-    id: 'findings:gap_dim_comm_not_overlapped',
+    msg: msg('findings:gap_dim_comm_not_overlapped'),
   },
-  freeUs: { en: 'Free', id: 'findings:gap_dim_free' },
+  freeUs: { en: 'Free', msg: msg('findings:gap_dim_free') },
 };
 
 function slowRank(ranks: readonly RankSummary[]): Finding {
@@ -109,7 +109,7 @@ function slowRank(ranks: readonly RankSummary[]): Finding {
         id,
         `No rank is clearly slower: the largest gap between ranks, ${d.en} ${fmtNs(g.gapUs * 1000)}, is ${pctText(g.ratio)} of the mean step time (${fmtNs(g.meanStepUs * 1000)}); msprof-analyze's slow-rank rule needs over ${pctText(SLOW_RANK_GAP_RATIO)}. Rank ${slow} arrived last by the most (its peers waited ${fmtNs(w)}).`,
         msg('findings:slow_rank_within_noise', {
-          dimension: { msg: msg(d.id) },
+          dimension: { msg: d.msg },
           gap: { ns: g.gapUs * 1000 },
           ratio: { ratio: g.ratio },
           step: { ns: g.meanStepUs * 1000 },
