@@ -11,6 +11,8 @@ import { derivedOperatorStatistic } from '../../src/model/analysis/statistics';
 import { analyzeTrace } from '../../src/model/analysis/analyze';
 import { DeviceKind } from '../../src/model/analysis/device-events';
 import { traceStepRow } from '../../src/model/analysis/step-rows';
+import { analysisSummary } from '../../src/model/analysis/summary';
+import { openProfiles } from './test-invariants';
 
 async function load(style: KinetoStyle) {
   const g = generateKinetoTrace({ seed: 5, style, steps: 3, kernelsPerStep: 6 });
@@ -64,6 +66,10 @@ describe.each(['new', 'old'] as const)('Kineto %s categories', (style) => {
       expect(first).toBeLessThan(firstCc + off);
       expect(traceStepRow(s).preparing! * 1000).toBeCloseTo(firstCc + off - s.hostStartNs, 3);
     }
+    // summarize's step time: µs with at most the 3 ns decimals, no float noise.
+    const p = await openProfiles([memoryFile('trace.json', g.text)]);
+    for (const r of analysisSummary(p[0]!)['steps'] as { stepTime: number }[])
+      expect(String(r.stepTime)).toMatch(/^\d+(\.\d{1,3})?$/);
   });
 
   it('gives operators device time through ac2g flows, nested same-name ops once', async () => {

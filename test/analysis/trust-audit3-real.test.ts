@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 async function summary(rel: string): Promise<Json> {
   const res = await summarizeInputs(await listInputFiles(samplePath(rel)));
   if ('error' in res) throw new Error(res.error);
-  return res.summary as Json;
+  return res.summary;
 }
 
 describe.skipIf(!hasSamples)(`audit 3 real samples${hasSamples ? '' : ` - ${SKIP_REASON}`}`, () => {
@@ -61,6 +61,8 @@ describe.skipIf(!hasSamples)(`audit 3 real samples${hasSamples ? '' : ` - ${SKIP
       10163.762, 10539.609, 18856.097,
     ]);
     expect(steps.map((r) => r['preparing'])).toEqual([6092.115, 5643.641, 5589.366]);
+    // Step time printed as a person reads it (was 214083.26400000002).
+    expect(steps.map((r) => r['stepTime'])).toEqual([216350.076, 214083.264, 219346.877]);
     const ops = (s['operators'] as Json)['top'] as Json[];
     expect(ops.find((o) => o['name'] === 'c10d::allreduce_')).toMatchObject({
       calls: 15,
