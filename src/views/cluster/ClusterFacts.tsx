@@ -33,9 +33,13 @@ export function ClusterFacts({ model }: { model: ClusterModel }) {
   return (
     <>
       {text && (
-        <div className="cl-headline" role="note" data-testid="cluster-headline">
+        <div
+          className={`cl-headline${f.slowRankSignificant === false ? ' calm' : ''}`}
+          role="note"
+          data-testid="cluster-headline"
+        >
           <span className="cl-headline-icon" aria-hidden>
-            ▲
+            {f.slowRankSignificant === false ? '✓' : '▲'}
           </span>
           {text}
         </div>
