@@ -62,7 +62,8 @@ test('a Kineto trace fills Kernels, Operators and Steps from the trace', async (
   await page.getByTestId('tab-operators').click();
   await page.getByTestId('group-by').selectOption('name');
   const block = rows(page, 'operator-groups').filter({ hasText: 'MyBlock' });
-  await expect(block.locator('[role=gridcell]').nth(1)).toHaveText('6');
+  // 3 calls for 3 steps: the MyBlock inside MyBlock is part of its outer call (§4.2; was 6).
+  await expect(block.locator('[role=gridcell]').nth(1)).toHaveText('3');
   await page.screenshot({ path: '/tmp/analysis-kineto-operator-groups.png' });
   // Communication: the NCCL kernels with their compute overlap.
   await page.getByTestId('tab-communication').click();

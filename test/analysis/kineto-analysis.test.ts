@@ -6,8 +6,13 @@ import { generateKinetoTrace, type KinetoStyle } from '../../src/generator/kinet
 import { memoryFile } from '../../src/import/sources/input-file';
 import { importTraceJson } from '../../src/import/trace/import-trace-json';
 import { operatorStatsForRows } from '../../src/model/derive/kernel-groups';
+import { computeOperatorStats } from '../../src/model/ascend/overview';
+import { derivedOperatorStatistic } from '../../src/model/analysis/statistics';
 import { analyzeTrace } from '../../src/model/analysis/analyze';
 import { DeviceKind } from '../../src/model/analysis/device-events';
+import { traceStepRow } from '../../src/model/analysis/step-rows';
+import { analysisSummary } from '../../src/model/analysis/summary';
+import { openProfiles } from './test-invariants';
 
 async function load(style: KinetoStyle) {
   const g = generateKinetoTrace({ seed: 5, style, steps: 3, kernelsPerStep: 6 });
@@ -55,7 +60,16 @@ describe.each(['new', 'old'] as const)('Kineto %s categories', (style) => {
       expect(s.busyNs).toBeLessThanOrEqual(span);
       expect(s.computeNs + s.communicationNotOverlappedNs + s.freeNs).toBe(span);
       expect(s.overlappedNs).toBeGreaterThan(0); // the all-reduce overlaps compute
+      // Preparing ends at the first Computing or Communication event (§2.2), not at the
+      // batch's host-to-device copy that opens every step (was: first device event).
+      const firstCc = Math.min(...ks.filter((k) => k.kind !== 'memory').map((k) => k.startNs));
+      expect(first).toBeLessThan(firstCc + off);
+      expect(traceStepRow(s).preparing! * 1000).toBeCloseTo(firstCc + off - s.hostStartNs, 3);
     }
+    // summarize's step time: µs with at most the 3 ns decimals, no float noise.
+    const p = await openProfiles([memoryFile('trace.json', g.text)]);
+    for (const r of analysisSummary(p[0]!)['steps'] as { stepTime: number }[])
+      expect(String(r.stepTime)).toMatch(/^\d+(\.\d{1,3})?$/);
   });
 
   it('gives operators device time through ac2g flows, nested same-name ops once', async () => {
@@ -65,12 +79,23 @@ describe.each(['new', 'old'] as const)('Kineto %s categories', (style) => {
     const groups = operatorStatsForRows(ops, 'name', null);
     for (const [name, t] of Object.entries(g.truth.operators)) {
       const row = groups.find((r) => r.parts[0] === name)!;
-      expect(row.count, name).toBe(t.calls);
+      // Calls = outermost instances (§4.2); the nested same-name ones are counted apart.
+      expect(row.count, name).toBe(t.outermost);
+      expect(row.nestedCount, name).toBe(t.calls - t.outermost);
       expect(row.deviceTotalNs, name).toBe(t.deviceNs);
     }
-    // MyBlock: two instances per step, one nested in the other; its device time counts once.
+    // MyBlock: two instances per step, one nested in the other: one call per step, whose
+    // device time counts once (was 6 calls for 3 steps).
     const block = groups.find((r) => r.parts[0] === 'MyBlock')!;
-    expect(block.count).toBe(6);
+    expect(block.count).toBe(3);
+    expect(block.nestedCount).toBe(3);
+    expect(block.avgDeviceSelfNs * block.count).toBe(block.deviceTotalNs);
+    // The Overview, summarize, compare and Statistics read the same grouping.
+    const overview = computeOperatorStats(ops).find((r) => r.name === 'MyBlock')!;
+    expect([overview.count, overview.nestedCount]).toEqual([3, 3]);
+    const stat = derivedOperatorStatistic(ops, 'trace');
+    const c = stat.header.indexOf('Calls');
+    expect(stat.rows.find((r) => r[0] === 'MyBlock')![c]).toBe('3');
     expect(block.deviceSelfNs).toBe(block.deviceTotalNs);
     const deviceSum = groups.reduce((s, r) => s + r.deviceSelfNs, 0);
     expect(deviceSum).toBe(g.truth.kernels.reduce((s, k) => s + k.durNs, 0));

@@ -42,12 +42,15 @@ describe('operators nested in a same-name operator', () => {
     const o = await ops(4);
     const device = [0, 1, 2, 3].reduce((s, i) => s + (26_500 + i * 1000) * 1000, 0);
     const overview = computeOperatorStats(o).find((r) => r.name === 'HcclAllreduce')!;
-    expect(overview.count).toBe(8);
+    // 4 calls (the inner HcclAllreduce is part of its outer call), 4 nested instances apart.
+    expect(overview.count).toBe(4);
+    expect(overview.nestedCount).toBe(4);
     expect(overview.deviceTotalNs).toBeCloseTo(device, 0);
     expect(overview.deviceSelfNs).toBeCloseTo(device, 0);
     expect(overview.hostTotalNs).toBeCloseTo(4 * 21_290, 0);
     const view = operatorStatsForRows(o, 'name', null).find((r) => r.parts[0] === 'HcclAllreduce')!;
     expect(view.deviceTotalNs).toBeCloseTo(device, 0);
+    expect([view.count, view.nestedCount]).toEqual([4, 4]);
     // The outer op has the same device total as the pair: no name's total exceeds it.
     const outer = computeOperatorStats(o).find((r) => r.name === 'c10d::allreduce_')!;
     expect(view.deviceTotalNs).toBeLessThanOrEqual(outer.deviceTotalNs + 1);

@@ -136,6 +136,22 @@ describe('compare two generated runs', () => {
     expect(stepMean.delta).toBe(r.steps.target.meanNs! - r.steps.baseline.meanNs!);
   });
 
+  it('median of an even step count = mean of the two middle steps (not nearest rank)', async () => {
+    const pair = generateComparePair(7, 4);
+    const base = await open('baseline.pt.trace.json', pair.baseline.text);
+    const target = await open('target.pt.trace.json', pair.target.text);
+    const r = compareProfiles(base, target);
+    const times = r.steps.rows.map((s) => s.baseline!.stepTime).sort((a, b) => a - b);
+    expect(times).toHaveLength(4);
+    expect(new Set(times).size).toBe(4);
+    expect(r.steps.baseline.medianNs).toBe((times[1]! + times[2]!) / 2);
+    const row = r.summary.find((x) => x.id === 'stepMedian')!;
+    expect(row.baseline).toBe(r.steps.baseline.medianNs);
+    expect(row.title).toMatch(/two middle steps/);
+    // p90 stays nearest rank (ceil(0.9 × 4) = 4th), labelled so.
+    expect(r.steps.baseline.p90Ns).toBe(times[3]);
+  });
+
   it('every summary row that names a device figure states its definition (busy ≠ the Overview lanes)', async () => {
     // "Device busy" (every device task, copies included) differs from the Ascend Overview's
     // Computing ∪ Communication share: the row must say which it is, and so must the Overview.

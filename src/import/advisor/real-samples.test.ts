@@ -53,12 +53,15 @@ describe.skipIf(!hasSamples)(
       expect(find(a, 'free-time').severity).toBe('high');
     });
 
-    it('Level2 two ranks: rank 1 is the slow rank (it arrives last and makes rank 0 wait ~2.5 ms)', async () => {
+    it('Level2 two ranks: within noise, though rank 1 arrives last and makes rank 0 wait ~2.5 ms', async () => {
+      // The ranks' largest step-time gap (Comm. not overlapped, 2.55 ms) is 2.0 % of the mean
+      // step, under msprof-analyze's 5 %: no rank is called slow (cluster/analyze.ts).
       const s = await summary(`${MI}/text/level2`);
       const advice = (s['cluster'] as { advice: Advice[] }).advice;
       const slow = find(advice, 'slow-rank');
-      expect(slow.title).toMatch(/^Rank 1 /);
-      expect(Math.round(slow.timeNs / 1e5)).toBe(25);
+      expect(slow.severity).toBe('ok');
+      expect(slow.title).toMatch(/^No rank is clearly slower: .* 2\.0% of the mean step time/);
+      expect(slow.title).toMatch(/Rank 1 arrived last by the most \(its peers waited 2\.5 ms\)/);
     });
 
     it('a Kineto GPU trace runs the GPU rules and lists the Ascend-only ones as not checked', async () => {

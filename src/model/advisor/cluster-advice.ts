@@ -14,7 +14,12 @@
 import { msg, type Message } from '../../lib/message';
 import type { CommOpRow } from '../ascend-data';
 import { alignOffsets, collectiveArrivals, type CollectiveArrival } from '../cluster/align';
-import { analyzeCluster, MIN_SKEW_NS } from '../cluster/analyze';
+import {
+  analyzeCluster,
+  MIN_SKEW_NS,
+  SLOW_RANK_GAP_RATIO,
+  type GapDimension,
+} from '../cluster/analyze';
 import { linkTotals, type LinkTotals, type RankSummary } from '../cluster/rank-summary';
 import { fmtNs, notChecked, passed, pct, plural, rangeRow, severityOf } from './rule-kit';
 import { withDefaults } from './thresholds';
@@ -58,6 +63,15 @@ function causedWaitRows(arrivals: readonly CollectiveArrival[]): Map<number, Evi
   return rows;
 }
 
+const GAP_DIM: Record<GapDimension, { en: string; msg: Message }> = {
+  computingUs: { en: 'Computing', msg: msg('findings:gap_dim_computing') },
+  commNotOverlappedUs: {
+    en: 'Communication not overlapped',
+    msg: msg('findings:gap_dim_comm_not_overlapped'),
+  },
+  freeUs: { en: 'Free', msg: msg('findings:gap_dim_free') },
+};
+
 function slowRank(ranks: readonly RankSummary[]): Finding {
   const id = 'slow-rank';
   if (ranks.length < 2)
@@ -85,6 +99,30 @@ function slowRank(ranks: readonly RankSummary[]): Finding {
   const nextList = next.map(([r, x]) =>
     msg('findings:slow_rank_next_item', { rank: String(r), time: { ns: x } }),
   );
+  if (f.slowRankSignificant === false && f.rankGap) {
+    // Within noise (msprof-analyze's 5 % rule, cluster/analyze.ts): no rank is called slow.
+    const g = f.rankGap;
+    const d = GAP_DIM[g.dimension];
+    const pctText = (r: number) => `${(r * 100).toFixed(1)}%`;
+    return {
+      ...passed(
+        id,
+        `No rank is clearly slower: the largest gap between ranks, ${d.en} ${fmtNs(g.gapUs * 1000)}, is ${pctText(g.ratio)} of the mean step time (${fmtNs(g.meanStepUs * 1000)}); msprof-analyze's slow-rank rule needs over ${pctText(SLOW_RANK_GAP_RATIO)}. Rank ${slow} arrived last by the most (its peers waited ${fmtNs(w)}).`,
+        msg('findings:slow_rank_within_noise', {
+          dimension: { msg: d.msg },
+          gap: { ns: g.gapUs * 1000 },
+          ratio: { ratio: g.ratio },
+          step: { ns: g.meanStepUs * 1000 },
+          threshold: { ratio: SLOW_RANK_GAP_RATIO },
+          rank: String(slow),
+          time: { ns: w },
+        }),
+      ),
+      count: evidence.length,
+      evidence: evidence.sort((a, b) => b.durNs - a.durNs).slice(0, 500),
+      evidenceTotal: evidence.length,
+    };
+  }
   const title =
     f.slowestBy === 'caused-wait'
       ? `Rank ${slow} is the rank the others wait for: it arrived last at ${plural(evidence.length, 'collective')}, making the other ranks wait ${fmtNs(w)}${others.length > 0 ? ` (next: ${others.join(', ')})` : ''}.`

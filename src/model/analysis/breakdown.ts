@@ -47,6 +47,11 @@ export interface TraceStep extends DeviceTotals {
   hostEndNs: number;
   /** Device events assigned to the step. */
   events: number;
+  /**
+   * Start of the step's first compute or communication event, ns (NaN when it has none): where
+   * step_trace_time's Preparing ends (§2.2), not at a copy or fill that precedes it.
+   */
+  firstComputeOrCommNs: number;
 }
 
 export interface Unions {
@@ -169,11 +174,13 @@ export function traceSteps(
     }
     const start = rows.length > 0 ? first : h.startNs;
     const end = rows.length > 0 ? Math.max(last, h.endNs) : h.endNs;
+    const cc = mergeUnions(u.compute, u.comm);
     return {
       id: h.step,
       hostStartNs: h.startNs,
       hostEndNs: h.endNs,
       events: rows.length,
+      firstComputeOrCommNs: cc.length > 0 ? cc[0]! : NaN,
       ...totals(u, start, end),
     };
   });

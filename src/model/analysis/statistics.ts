@@ -3,8 +3,8 @@
  * trace, a Kineto trace, a db-only folder):
  * - op statistics: device time per kernel type and kind (as op_statistic.csv groups by OP Type
  *   and Core Type): count, total, min, avg, max (µs), ratio of the summed kernel time (%);
- * - operator statistics: host and device time per CPU operator name (nested same-name calls
- *   counted once in the totals, §4.2).
+ * - operator statistics: host and device time per CPU operator name; calls and totals over the
+ *   instances with no same-name op around them, nested ones counted apart (§4.2).
  * The tables' `path` names where they came from.
  */
 import type { KernelTable, OperatorTable } from '../ascend-data';
@@ -67,7 +67,8 @@ export function derivedOperatorStatistic(ops: OperatorTable, from: string): Text
     path: from,
     header: [
       'Name',
-      'Count',
+      'Calls',
+      'Nested In Same Name',
       'Host Self Time(us)',
       'Host Total Time(us)',
       'Device Self Time(us)',
@@ -76,6 +77,7 @@ export function derivedOperatorStatistic(ops: OperatorTable, from: string): Text
     rows: groups.map((g) => [
       g.name,
       String(g.count),
+      String(g.nestedCount),
       us(g.hostSelfNs),
       us(g.hostTotalNs),
       us(g.deviceSelfNs),

@@ -5,7 +5,9 @@ import type { TraceStep } from './breakdown';
 /**
  * A step of the trace analysis as a StepRow (µs): Computing, Communication, Overlapped, exposed
  * communication and Free from the device events; Stage = the device step (first launched task
- * start → max(last task end, host step end)); Preparing = first device task − host step start.
+ * start → max(last task end, host step end)); Preparing = start of the first Computing or
+ * Communication event − host step start (analysis-definitions §2.2: a copy or fill before the
+ * first compute task is not part of it).
  */
 export function traceStepRow(s: TraceStep): StepRow {
   return {
@@ -19,6 +21,8 @@ export function traceStepRow(s: TraceStep): StepRow {
     stage: (s.spanEndNs - s.spanStartNs) / 1000,
     bubble: null,
     communicationNotOverlappedExcludeReceive: null,
-    preparing: s.events > 0 ? Math.max(0, s.spanStartNs - s.hostStartNs) / 1000 : null,
+    preparing: Number.isFinite(s.firstComputeOrCommNs)
+      ? Math.max(0, s.firstComputeOrCommNs - s.hostStartNs) / 1000
+      : null,
   };
 }

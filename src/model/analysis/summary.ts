@@ -55,6 +55,7 @@ export function analysisSummary(p: ProfileModel): Record<string, unknown> {
         .map((r) => ({
           name: r.name,
           calls: r.count,
+          nestedCalls: r.nestedCount,
           deviceNs: r.deviceTotalNs,
           hostNs: r.hostTotalNs,
         })),
@@ -75,7 +76,11 @@ export function analysisSummary(p: ProfileModel): Record<string, unknown> {
       stage: r.stage,
       bubble: r.bubble,
       preparing: r.preparing,
-      stepTime: (r.computing ?? 0) + (r.communicationNotOverlapped ?? 0) + (r.free ?? 0),
+      // µs with the ns digits (3 decimals): the sum of three µs floats carries float noise.
+      stepTime:
+        Math.round(
+          ((r.computing ?? 0) + (r.communicationNotOverlapped ?? 0) + (r.free ?? 0)) * 1000,
+        ) / 1000,
       hostWall: (sd.hostWallNs.get(r.step) ?? NaN) / 1000,
       source: a.traceSource,
     }));

@@ -13,7 +13,7 @@
 import type { KernelTable, OperatorTable, StepRow } from '../ascend-data';
 import { analyzeProfile } from '../analysis/analyze';
 import type { DeviceTotals } from '../analysis/breakdown';
-import { operatorNestingCached } from '../analysis/operator-nesting';
+import { operatorStatsForRows } from '../derive/kernel-groups';
 import type { ProfileModel } from '../profile';
 import { pairToNsString } from './base-ns';
 import { computeKernelStats, type KernelStatRow } from './kernel-stats';
@@ -36,7 +36,10 @@ export interface DeviceTime {
 
 export interface OperatorStatRow {
   name: string;
+  /** Calls: instances with no same-name op around them (§4.2). */
   count: number;
+  /** Instances nested in a same-name op (not counted as calls). */
+  nestedCount: number;
   hostSelfNs: number;
   hostTotalNs: number;
   deviceSelfNs: number;
@@ -175,40 +178,27 @@ function kernelSpan(k: KernelTable): OverviewFigures['span'] {
 }
 
 /**
- * Operators grouped by name, sorted by device total, then host total time. Totals count only
+ * Operators grouped by name, sorted by device total, then host total time: the Operators view's
+ * grouping ({@link operatorStatsForRows}, one definition). Calls and totals count only
  * instances with no same-name ancestor; self times count every instance (§4.2).
  */
 export function computeOperatorStats(ops: OperatorTable): OperatorStatRow[] {
-  const by = new Map<number, OperatorStatRow>();
-  const nested = operatorNestingCached(ops);
-  const add = (a: number, v: number) => (Number.isNaN(v) ? a : a + v);
-  for (let i = 0; i < ops.length; i++) {
-    let r = by.get(ops.name[i]!);
-    if (!r) {
-      r = {
-        name: ops.strings[ops.name[i]!] ?? '',
-        count: 0,
-        hostSelfNs: 0,
-        hostTotalNs: 0,
-        deviceSelfNs: 0,
-        deviceTotalNs: 0,
-      };
-      by.set(ops.name[i]!, r);
-    }
-    r.count++;
-    r.hostSelfNs = add(r.hostSelfNs, ops.hostSelfNs[i]!);
-    r.deviceSelfNs = add(r.deviceSelfNs, ops.deviceSelfNs[i]!);
-    if (!nested[i]) {
-      r.hostTotalNs = add(r.hostTotalNs, ops.hostTotalNs[i]!);
-      r.deviceTotalNs = add(r.deviceTotalNs, ops.deviceTotalNs[i]!);
-    }
-  }
-  return [...by.values()].sort(
-    (a, b) =>
-      b.deviceTotalNs - a.deviceTotalNs ||
-      b.hostTotalNs - a.hostTotalNs ||
-      (a.name < b.name ? -1 : 1),
-  );
+  return operatorStatsForRows(ops, 'name', null)
+    .map((g) => ({
+      name: g.parts[0] ?? '',
+      count: g.count,
+      nestedCount: g.nestedCount,
+      hostSelfNs: g.hostSelfNs,
+      hostTotalNs: g.hostTotalNs,
+      deviceSelfNs: g.deviceSelfNs,
+      deviceTotalNs: g.deviceTotalNs,
+    }))
+    .sort(
+      (a, b) =>
+        b.deviceTotalNs - a.deviceTotalNs ||
+        b.hostTotalNs - a.hostTotalNs ||
+        (a.name < b.name ? -1 : 1),
+    );
 }
 
 /** Device time from the trace's device events (analysis layer, §3.2). */

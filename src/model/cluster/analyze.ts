@@ -15,6 +15,13 @@
  *   rank 0 |──compute──|···wait 5.6 ms···|■■|     rank 1 arrives last: caused wait 5.6 ms
  *   rank 1 |──compute──────────────────|■■|
  *
+ * Within noise: a slow rank is only *named* when the ranks differ by more than noise, by
+ * msprof-analyze's slow-rank rule (analysis-definitions §6.2; MA advisor slow_rank_analyzer.py):
+ * over every (step, rank) row, for each of Computing, Communication(Not Overlapped) and Free,
+ * (max − min) ÷ mean(Computing + Communication(Not Overlapped) + Free) > 0.05. When no dimension
+ * passes, the ranks are within noise: the caused-wait ranking is still reported, but no rank is
+ * called slow. Without step rows of two ranks the test cannot run (null) and the rank is named.
+ *
  * Divergent step: the step with the largest spread (max − min) of step time across ranks.
  */
 import type { CollectiveArrival } from './align';
@@ -61,6 +68,22 @@ function stepOrder(a: string, b: string): number {
 /** Arrival skew below which a collective names no last arriver (communication.json is µs). */
 export const MIN_SKEW_NS = 1000;
 
+/** msprof-analyze's slow-rank threshold: (max − min) ÷ mean step time of a dimension. */
+export const SLOW_RANK_GAP_RATIO = 0.05;
+
+export type GapDimension = 'computingUs' | 'commNotOverlappedUs' | 'freeUs';
+
+/** The largest gap between ranks of one step-time dimension (msprof-analyze's slow-rank rule). */
+export interface RankGap {
+  dimension: GapDimension;
+  /** max − min of the dimension over every (step, rank) row, µs. */
+  gapUs: number;
+  /** Mean over the rows of Computing + Communication(Not Overlapped) + Free, µs. */
+  meanStepUs: number;
+  /** gapUs ÷ meanStepUs. */
+  ratio: number;
+}
+
 /** The rule the slowest rank was found by: see the file header. */
 export type SlowestBy = 'caused-wait' | 'computing';
 
@@ -68,6 +91,17 @@ export interface ClusterFindings {
   slowestRank: number | null;
   /** How it was decided (null: not enough data). */
   slowestBy: SlowestBy | null;
+  /**
+   * The ranks' largest step-time gap (msprof-analyze's rule); null without step rows of two
+   * ranks.
+   */
+  rankGap: RankGap | null;
+  /**
+   * Whether the slowest rank stands out from noise: rankGap.ratio > SLOW_RANK_GAP_RATIO; null
+   * when the test cannot run (no rankGap). When false, views say "within noise" instead of
+   * naming slowestRank.
+   */
+  slowRankSignificant: boolean | null;
   /** For each rank, how many collectives it arrived last at (skew ≥ MIN_SKEW_NS). */
   lastArrivals: Map<number, number>;
   /**
@@ -111,6 +145,38 @@ export function causedWaits(arrivals: readonly CollectiveArrival[]): {
   return { causedWaitNs, lastArrivals, skewed };
 }
 
+const GAP_DIMENSIONS: readonly GapDimension[] = ['computingUs', 'commNotOverlappedUs', 'freeUs'];
+
+/**
+ * msprof-analyze's slow-rank figures over every (step, rank) row that has all three of
+ * Computing, Communication(Not Overlapped) and Free: per dimension (max − min) ÷ mean of their
+ * sum; the dimension with the largest ratio. Null unless two ranks have such rows.
+ */
+export function rankGap(ranks: readonly RankSummary[]): RankGap | null {
+  const rows: Record<GapDimension, number>[] = [];
+  const withRows = new Set<number>();
+  for (const r of ranks)
+    for (const s of r.steps) {
+      const c = s.computingUs;
+      const n = s.commNotOverlappedUs;
+      const f = s.freeUs;
+      if (c === null || n === null || f === null) continue;
+      rows.push({ computingUs: c, commNotOverlappedUs: n, freeUs: f });
+      withRows.add(r.rank);
+    }
+  if (withRows.size < 2) return null;
+  const meanStepUs =
+    rows.reduce((a, x) => a + x.computingUs + x.commNotOverlappedUs + x.freeUs, 0) / rows.length;
+  let best: RankGap | null = null;
+  for (const d of GAP_DIMENSIONS) {
+    const v = rows.map((x) => x[d]);
+    const gapUs = Math.max(...v) - Math.min(...v);
+    const ratio = meanStepUs > 0 ? gapUs / meanStepUs : 0;
+    if (!best || ratio > best.ratio) best = { dimension: d, gapUs, meanStepUs, ratio };
+  }
+  return best;
+}
+
 function ownWait(r: RankSummary): number | null {
   let sum: number | null = null;
   for (const c of r.collectives)
@@ -145,6 +211,7 @@ export function analyzeCluster(
       }
     }
   }
+  const gap = rankGap(byRank);
   const m = clusterMatrix(ranks, 'stepTimeUs');
   let divergentStep: string | null = null;
   let divergenceUs = 0;
@@ -171,6 +238,9 @@ export function analyzeCluster(
   return {
     slowestRank,
     slowestBy,
+    rankGap: gap,
+    slowRankSignificant:
+      gap === null || slowestRank === null ? null : gap.ratio > SLOW_RANK_GAP_RATIO,
     lastArrivals,
     causedWaitNs,
     ownWaitNs,

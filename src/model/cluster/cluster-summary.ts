@@ -1,6 +1,12 @@
 /** The `cluster` block of the headless summary (several ranks of one run). */
 import { alignOffsets, collectiveArrivals } from './align';
-import { analyzeCluster } from './analyze';
+import { analyzeCluster, SLOW_RANK_GAP_RATIO, type GapDimension } from './analyze';
+
+const GAP_KEY: Record<GapDimension, string> = {
+  computingUs: 'computing',
+  commNotOverlappedUs: 'communicationNotOverlapped',
+  freeUs: 'free',
+};
 import type { RankSummary } from './rank-summary';
 
 export interface ClusterSummary {
@@ -18,6 +24,20 @@ export interface ClusterSummary {
    * it arrived last at) or 'computing' (no collective to compare: largest mean Computing).
    */
   slowestBy: string | null;
+  /**
+   * Whether the ranks differ by more than noise (msprof-analyze's slow-rank rule, analyze.ts):
+   * false = within noise, slowestRank is then only the largest caused wait, not a slow rank;
+   * null = not testable (no step rows of two ranks).
+   */
+  slowRankSignificant: boolean | null;
+  /** The evidence: the step-time dimension with the largest gap between (step, rank) rows. */
+  rankGap: {
+    dimension: string;
+    gapUs: number;
+    meanStepUs: number;
+    ratio: number;
+    threshold: number;
+  } | null;
   /** The slowest rank's caused wait, ns, and the collectives it arrived last at (caused-wait). */
   slowestCausedWaitNs: number | null;
   slowestLastAt: number | null;
@@ -47,6 +67,14 @@ export function clusterSummary(ranks: RankSummary[]): ClusterSummary {
     })),
     slowestRank: f.slowestRank,
     slowestBy: f.slowestBy,
+    slowRankSignificant: f.slowRankSignificant,
+    rankGap: f.rankGap && {
+      dimension: GAP_KEY[f.rankGap.dimension],
+      gapUs: Math.round(f.rankGap.gapUs * 1000) / 1000,
+      meanStepUs: Math.round(f.rankGap.meanStepUs * 1000) / 1000,
+      ratio: Math.round(f.rankGap.ratio * 10000) / 10000,
+      threshold: SLOW_RANK_GAP_RATIO,
+    },
     slowestCausedWaitNs:
       f.slowestBy === 'caused-wait' ? (f.causedWaitNs.get(f.slowestRank!) ?? 0) : null,
     slowestLastAt: f.slowestBy === 'caused-wait' ? (f.lastArrivals.get(f.slowestRank!) ?? 0) : null,

@@ -223,7 +223,22 @@ const figuresOf = (side: CompareSide): StepFigures[] => side.steps.map((x) => x.
 const minus = (a: StepFigures, b: StepFigures): StepFigures =>
   Object.fromEntries(STEP_CATEGORIES.map((c) => [c, a[c] - b[c]])) as StepFigures;
 
-/** Step count, mean / median / p90 step time and the mean per category of one side. */
+/**
+ * The median of an ascending array: the middle value, or the mean of the two middle values when
+ * the count is even (numpy, pandas, Python's statistics.median, HTA's pandas-based figures);
+ * nearest-rank (the lower middle) would make the median of two steps the faster one.
+ */
+export function medianSorted(sorted: ArrayLike<number>): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = n >> 1;
+  return n % 2 === 1 ? sorted[h]! : (sorted[h - 1]! + sorted[h]!) / 2;
+}
+
+/**
+ * Step count, mean / median / p90 step time and the mean per category of one side (median: the
+ * mean of the two middle steps for an even count; p90: nearest rank).
+ */
 export function stepsSide(side: CompareSide): StepsSide {
   const figs = figuresOf(side);
   const n = figs.length;
@@ -236,7 +251,7 @@ export function stepsSide(side: CompareSide): StepsSide {
   return {
     count: n,
     meanNs: mean.stepTime,
-    medianNs: percentileSorted(sorted, 0.5),
+    medianNs: medianSorted(sorted),
     p90Ns: percentileSorted(sorted, 0.9),
     meanByCategoryNs: mean,
   };
@@ -309,7 +324,7 @@ const SUMMARY_MSG: Record<SummaryId, { label: Message; title?: Message }> = {
   stepMean: { label: msg('compare:row_step_mean'), title: msg('compare:row_step_time_title') },
   stepMedian: {
     label: msg('compare:row_step_median'),
-    title: msg('compare:row_step_time_title'),
+    title: msg('compare:row_step_median_title'),
   },
   stepP90: { label: msg('compare:row_step_p90'), title: msg('compare:row_step_p90_title') },
   busy: { label: msg('compare:row_busy'), title: msg('compare:row_busy_title') },
@@ -374,7 +389,14 @@ export function compareSides(
       summaryRow('capture', 'Capture', 'ns', bf.captureNs, tf.captureNs),
       summaryRow('steps', 'Steps', 'count', bs.count, ts.count),
       summaryRow('stepMean', 'Step time, mean', 'ns', bs.meanNs, ts.meanNs, step),
-      summaryRow('stepMedian', 'Step time, median', 'ns', bs.medianNs, ts.medianNs, step),
+      summaryRow(
+        'stepMedian',
+        'Step time, median',
+        'ns',
+        bs.medianNs,
+        ts.medianNs,
+        `${step}; median of an even count = mean of the two middle steps`,
+      ),
       summaryRow('stepP90', 'Step time, p90', 'ns', bs.p90Ns, ts.p90Ns, `${step} (nearest rank)`),
       summaryRow(
         'busy',

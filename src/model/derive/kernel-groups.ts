@@ -27,12 +27,18 @@ export interface OperatorGroupRow {
   key: string;
   /** [name] | [name, input shapes]. */
   parts: string[];
+  /**
+   * Calls: instances with no same-name op around them (analysis-definitions.md §4.2, the same
+   * instances the totals sum over), so `deviceTotalNs / count` is a per-call figure.
+   */
   count: number;
+  /** Instances inside a same-name op (not calls of their own; their self time is counted). */
+  nestedCount: number;
   hostSelfNs: number;
   hostTotalNs: number;
   deviceSelfNs: number;
   deviceTotalNs: number;
-  /** Device self time per call, ns. */
+  /** Device self time per call (Σ self over every instance ÷ calls), ns. */
   avgDeviceSelfNs: number;
   /** deviceSelfNs / the device self time of all rows considered (0..1). */
   share: number;
@@ -40,8 +46,11 @@ export interface OperatorGroupRow {
 
 /**
  * Operators per name (or name + input shapes) over `rows` (all when null), by device self time.
- * Self times are summed over every instance; total times only over instances with no same-name
- * ancestor (analysis-definitions.md §4.2), so a wrapper and the same-name op inside it count once.
+ * The one grouping of operator rows (the Overview, summarize, compare and the Statistics view
+ * read it through computeOperatorStats). Self times are summed over every instance; calls and
+ * total times only over instances with no same-name ancestor (analysis-definitions.md §4.2), so
+ * a wrapper and the same-name op inside it count as one call, once (as gprof's "called" leaves
+ * out recursive calls); the inner instances are counted apart in `nestedCount`.
  */
 export function operatorStatsForRows(
   ops: OperatorTable,
@@ -64,6 +73,7 @@ export function operatorStatsForRows(
         key,
         parts,
         count: 0,
+        nestedCount: 0,
         hostSelfNs: 0,
         hostTotalNs: 0,
         deviceSelfNs: 0,
@@ -73,10 +83,11 @@ export function operatorStatsForRows(
       };
       groups.set(key, g);
     }
-    g.count++;
     g.hostSelfNs = add(g.hostSelfNs, ops.hostSelfNs[i]!);
     g.deviceSelfNs = add(g.deviceSelfNs, ops.deviceSelfNs[i]!);
-    if (!nested[i]) {
+    if (nested[i]) g.nestedCount++;
+    else {
+      g.count++;
       g.hostTotalNs = add(g.hostTotalNs, ops.hostTotalNs[i]!);
       g.deviceTotalNs = add(g.deviceTotalNs, ops.deviceTotalNs[i]!);
     }
@@ -84,7 +95,7 @@ export function operatorStatsForRows(
   }
   const out = [...groups.values()];
   for (const g of out) {
-    g.avgDeviceSelfNs = g.deviceSelfNs / g.count;
+    g.avgDeviceSelfNs = g.count > 0 ? g.deviceSelfNs / g.count : NaN;
     g.share = allSelf > 0 ? g.deviceSelfNs / allSelf : 0;
   }
   out.sort(

@@ -18,7 +18,8 @@ export const STEP_SEGMENTS: readonly { key: StepSegmentKey; label: string; title
   {
     key: 'preparing',
     label: 'Preparing',
-    title: 'From the step start to the first device task (host-side preparation)',
+    title:
+      'From the step start to the first Computing or Communication task (host-side preparation; step_trace_time’s Preparing)',
   },
   {
     key: 'computeOnly',

@@ -32,10 +32,14 @@ describe('plain trace overview', () => {
 
   it('ranks names by total time, counting recursion once, with self time', () => {
     const o = traceOverview(trace);
-    expect(o.topNames.map((n) => [n.name, n.count, n.totalNs, n.selfNs, n.maxNs])).toEqual([
-      ['step', 1, 100, 50, 100],
-      ['f', 2, 50, 50, 50],
-      ['g', 1, 30, 30, 30],
+    // The recursive f is part of its outer call: 1 call (was 2 next to a once-counted total),
+    // 1 nested instance apart, as the operators are counted (§4.2).
+    expect(
+      o.topNames.map((n) => [n.name, n.count, n.nestedCount, n.totalNs, n.selfNs, n.maxNs]),
+    ).toEqual([
+      ['step', 1, 0, 100, 50, 100],
+      ['f', 1, 1, 50, 50, 50],
+      ['g', 1, 0, 30, 30, 30],
     ]);
     expect(traceOverview(trace, 1).topNames).toHaveLength(1);
   });

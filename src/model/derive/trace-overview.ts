@@ -2,8 +2,9 @@
  * Summary of a plain trace (no Ascend tables): counts of processes, threads and slices, the
  * busiest processes, and the slice names that take the most time.
  *
- * A name's total counts each slice once, except slices nested inside a slice of the same name
- * (recursion), whose time is already in the outer one; self time subtracts direct children.
+ * A name's count and total count each slice once, except slices nested inside a slice of the
+ * same name (recursion), whose time is already in the outer one (the operators' rule,
+ * analysis-definitions §4.2); those are counted apart. Self time subtracts direct children.
  *
  * A process's busy time is the union of its threads' top-level slices (time when at least one
  * of its threads is inside a slice), so it never exceeds the trace span; thread time is the sum
@@ -17,7 +18,10 @@ import { processLabel } from '../labels';
 
 export interface NameTime {
   name: string;
+  /** Slices with no same-name slice around them. */
   count: number;
+  /** Slices inside a same-name slice (their time is in the outer one's total). */
+  nestedCount: number;
   /** Wall time, recursion counted once, ns. */
   totalNs: number;
   /** Time not in child slices, ns. */
@@ -80,16 +84,25 @@ export function traceOverview(trace: TraceModel, top = 10): TraceOverview {
       const id = s.name[i]!;
       let e = byName.get(id);
       if (!e) {
-        e = { name: trace.strings[id] ?? '', count: 0, totalNs: 0, selfNs: 0, maxNs: 0 };
+        e = {
+          name: trace.strings[id] ?? '',
+          count: 0,
+          nestedCount: 0,
+          totalNs: 0,
+          selfNs: 0,
+          maxNs: 0,
+        };
         byName.set(id, e);
       }
       const d = s.dur[i]!;
-      e.count++;
       e.selfNs += Math.max(0, self[i]!);
       if (d > e.maxNs) e.maxNs = d;
       let p = s.parent[i]!;
       while (p >= 0 && s.name[p] !== id) p = s.parent[p]!;
-      if (p < 0) e.totalNs += d;
+      if (p < 0) {
+        e.count++;
+        e.totalNs += d;
+      } else e.nestedCount++;
     }
   }
   proc.forEach((p, i) => (p.busyNs = unionOfRuns(runs[i]!)));

@@ -3,7 +3,14 @@ import { t } from '../../i18n/t';
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import { formatOffsetNs } from '../../model/cluster/offsets';
 import { formatDuration } from '../../lib/format';
-import { formatSteps, formatUs, headline, hostOffsets, slowestReason } from './cluster-text';
+import {
+  formatSteps,
+  formatUs,
+  headline,
+  hostOffsets,
+  slowestReason,
+  slowRankShown,
+} from './cluster-text';
 
 export function ClusterFacts({ model }: { model: ClusterModel }) {
   const f = model.findings;
@@ -22,12 +29,17 @@ export function ClusterFacts({ model }: { model: ClusterModel }) {
   // Offsets under a microsecond are within communication.json's precision.
   const skewedHosts = clocks.filter((h) => h.offsetNs >= 1000n || h.offsetNs <= -1000n);
   const text = headline(model);
+  const slow = slowRankShown(model);
   return (
     <>
       {text && (
-        <div className="cl-headline" role="note" data-testid="cluster-headline">
+        <div
+          className={`cl-headline${f.slowRankSignificant === false ? ' calm' : ''}`}
+          role="note"
+          data-testid="cluster-headline"
+        >
           <span className="cl-headline-icon" aria-hidden>
-            ▲
+            {f.slowRankSignificant === false ? '✓' : '▲'}
           </span>
           {text}
         </div>
@@ -43,13 +55,11 @@ export function ClusterFacts({ model }: { model: ClusterModel }) {
         </Fact>
         <Fact
           label={t('cluster:slowest_rank_2')}
-          value={f.slowestRank === null ? '–' : String(f.slowestRank)}
-          tone="bad"
+          value={slow === null ? '–' : String(slow)}
+          tone={slow === null ? undefined : 'bad'}
           testId="fact-slowest"
         >
-          {f.slowestRank !== null && model.hosts.get(f.slowestRank)
-            ? `${model.hosts.get(f.slowestRank)} · `
-            : ''}
+          {slow !== null && model.hosts.get(slow) ? `${model.hosts.get(slow)} · ` : ''}
           {slowestReason(model)}
         </Fact>
         <Fact

@@ -23,7 +23,7 @@ import { ClusterAdvice } from './ClusterAdvice';
 import { ClusterCommPanel } from './ClusterCommPanel';
 import { ClusterFacts } from './ClusterFacts';
 import { CollectivesPanel } from './CollectivesPanel';
-import { METRIC_LABELS } from './cluster-text';
+import { METRIC_LABELS, slowRankShown } from './cluster-text';
 import { OffsetsPanel } from './OffsetsPanel';
 import { RankHeatmap } from './RankHeatmap';
 import { RanksTable } from './RanksTable';
@@ -346,7 +346,7 @@ function HeatmapPanel({ model }: { model: ClusterModel }) {
           metric={metric}
           mode={mode}
           theme={theme}
-          slowRank={model.findings.slowestRank}
+          slowRank={slowRankShown(model)}
           divergentStep={model.findings.divergentStep}
           selected={selected}
           open={openRanks}

@@ -15,7 +15,7 @@ import type { ColumnDef } from '../../tables/column';
 import { TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
 import { tableBoxHeight, ViewTable } from '../common/ViewTable';
-import { formatDeviation, formatUs } from './cluster-text';
+import { formatDeviation, formatUs, slowRankShown } from './cluster-text';
 
 interface RankRow {
   rank: number;
@@ -173,10 +173,7 @@ export function RanksTable({ model }: { model: ClusterModel }) {
     [openIds, model.ranks],
   );
   const rows = useMemo(() => rankRows(model, openRanks), [model, openRanks]);
-  const columns = useMemo(
-    () => rankColumns(rows, model.findings.slowestRank),
-    [rows, model.findings.slowestRank],
-  );
+  const columns = useMemo(() => rankColumns(rows, slowRankShown(model)), [rows, model]);
   const view = useTableView({ id: 'cluster-ranks', data: rows, columns, rowCount: rows.length });
   const lastPicked =
     selected.length > 0 ? rows.findIndex((r) => r.rank === selected[selected.length - 1]) : -1;

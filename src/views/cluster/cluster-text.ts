@@ -1,5 +1,5 @@
 /** Wording and number formats of the cluster view (pure, tested). */
-import { MIN_SKEW_NS, type ClusterMetric } from '../../model/cluster/analyze';
+import { MIN_SKEW_NS, SLOW_RANK_GAP_RATIO, type ClusterMetric } from '../../model/cluster/analyze';
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import { formatRankSet } from '../../model/cluster/groups';
 import { formatDuration } from '../../lib/format';
@@ -12,7 +12,10 @@ export const METRIC_LABELS: Record<ClusterMetric, { short: string; long: string 
   computingUs: { short: 'Computing', long: 'Computing' },
   commNotOverlappedUs: { short: 'Comm. not overlapped', long: 'Communication not overlapped' },
   freeUs: { short: 'Free', long: 'Free (device idle)' },
-  preparingUs: { short: 'Preparing', long: 'Preparing (step start to first device task)' },
+  preparingUs: {
+    short: 'Preparing',
+    long: 'Preparing (step start to first Computing or Communication task)',
+  },
 };
 
 /** A µs value as a duration ("599.3 µs", "1.23 ms"); '–' when missing. */
@@ -40,10 +43,30 @@ export const rankName = (rank: number, host: string | null | undefined): string 
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** The rank to mark slow: none when the ranks are within noise (analyze.ts). */
+export const slowRankShown = (m: ClusterModel): number | null =>
+  m.findings.slowRankSignificant === false ? null : m.findings.slowestRank;
+
+/** "2.0%" of a 0..1 ratio. */
+const pct1 = (r: number) => `${(r * 100).toFixed(1)}%`;
+
+/** The largest step-time gap between ranks against msprof-analyze's threshold, as a phrase. */
+export function gapPhrase(m: ClusterModel): string | null {
+  const g = m.findings.rankGap;
+  if (!g) return null;
+  return `the largest gap between ranks, ${METRIC_LABELS[g.dimension].long} ${formatUs(
+    g.gapUs,
+  )}, is ${pct1(g.ratio)} of the mean step time (${formatUs(g.meanStepUs)}); msprof-analyze's slow-rank rule needs over ${pct1(SLOW_RANK_GAP_RATIO)}`;
+}
+
 /** How the slowest rank was decided, as a short phrase (the facts strip). */
 export function slowestReason(m: ClusterModel): string {
   const f = m.findings;
   if (f.slowestRank === null) return 'not enough data';
+  if (f.slowRankSignificant === false && f.rankGap)
+    return `within noise: largest step-time gap ${pct1(f.rankGap.ratio)} of the mean step (≤ ${pct1(
+      SLOW_RANK_GAP_RATIO,
+    )}, msprof-analyze)`;
   if (f.slowestBy === 'caused-wait') {
     const caused = f.causedWaitNs.get(f.slowestRank) ?? 0;
     const n = f.lastArrivals.get(f.slowestRank) ?? 0;
@@ -78,6 +101,14 @@ export function headline(m: ClusterModel): string | null {
   if (f.slowestRank === null) return null;
   const who = rankName(f.slowestRank, m.hosts.get(f.slowestRank));
   const cap = who.charAt(0).toUpperCase() + who.slice(1);
+  if (f.slowRankSignificant === false) {
+    const caused = f.causedWaitNs.get(f.slowestRank) ?? 0;
+    const last =
+      f.slowestBy === 'caused-wait' && caused > 0
+        ? ` ${cap} arrived last by the most: its peers waited ${formatDuration(caused)} for it in all.`
+        : '';
+    return `No rank is clearly slower: ${gapPhrase(m)}.${last}`;
+  }
   if (f.slowestBy === 'caused-wait') {
     const caused = f.causedWaitNs.get(f.slowestRank) ?? 0;
     const n = f.lastArrivals.get(f.slowestRank) ?? 0;

@@ -117,6 +117,16 @@ export const OPERATOR_GROUP_COLUMNS: Record<OperatorGroupBy, string[]> = {
   shapes: [OPERATOR_COLUMN.name, OPERATOR_COLUMN.shapes],
 };
 
+/** Calls per group (outermost instances, §4.2); the header says how many nested ones it leaves out. */
+function operatorCallsColumn(groups: readonly OperatorGroupRow[]): ColumnDef {
+  const nested = groups.reduce((a, g) => a + g.nestedCount, 0);
+  return {
+    ...groupCountColumn(groups),
+    label: t('operators:calls'),
+    title: t('operators:calls_title', { nested }),
+  };
+}
+
 export function operatorGroupColumns(
   groups: readonly OperatorGroupRow[],
   by: OperatorGroupBy,
@@ -142,7 +152,7 @@ export function operatorGroupColumns(
   });
   return [
     ...keys,
-    groupCountColumn(groups),
+    operatorCallsColumn(groups),
     ns('deviceSelf', 'Device self', (g) => g.deviceSelfNs, 'Σ device self time over every call'),
     ns(
       'deviceTotal',

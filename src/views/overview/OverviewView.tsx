@@ -305,7 +305,12 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
                     />
                   ),
                 },
-                { label: t('overview:count'), kind: 'num', cell: (o) => formatCount(o.count) },
+                {
+                  label: t('operators:calls'),
+                  title: (o) => t('operators:calls_title', { nested: o.nestedCount }),
+                  kind: 'num',
+                  cell: (o) => formatCount(o.count),
+                },
                 {
                   label: t('overview:device_total'),
                   kind: 'num',

@@ -62,7 +62,12 @@ export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: Tr
                     <ItemLink name={n.name} onClick={() => search(n.name)} testId="top-slice" />
                   ),
                 },
-                { label: t('overview:count'), kind: 'num', cell: (n) => formatCount(n.count) },
+                {
+                  label: t('operators:calls'),
+                  title: (n) => t('operators:calls_title', { nested: n.nestedCount }),
+                  kind: 'num',
+                  cell: (n) => formatCount(n.count),
+                },
                 { label: t('overview:total'), kind: 'num', cell: (n) => formatDuration(n.totalNs) },
                 { label: t('overview:self'), kind: 'num', cell: (n) => formatDuration(n.selfNs) },
                 { label: t('overview:max'), kind: 'num', cell: (n) => formatDuration(n.maxNs) },
