@@ -6,7 +6,7 @@
 import { concatBytes } from '../../lib/bytes';
 import type { ProfileDescriptor, ProfileModel } from '../../model/profile';
 import type { InputFile } from '../sources/input-file';
-import { CACHE_FORMAT_VERSION, deserialize, serialize } from './serialize';
+import { CACHE_FORMAT_VERSION, deserialize } from './serialize';
 
 export interface CacheStore {
   get(key: string): Promise<ArrayBuffer | null>;
@@ -80,28 +80,6 @@ export async function loadCachedProfile(
     return p;
   } catch {
     return null; // a damaged entry is just a miss
-  }
-}
-
-/**
- * The cache entry of a profile as one buffer of its own (a copy), so the profile's buffers can be
- * transferred away while the entry is still being written.
- */
-export function cacheSnapshot(p: ProfileModel): Uint8Array {
-  const chunks = serialize(p);
-  // A copy even when serialize() gave one chunk (a view of the profile's own buffer).
-  return chunks.length === 1 ? chunks[0]!.slice() : concatBytes(chunks);
-}
-
-export async function saveCacheSnapshot(
-  store: CacheStore,
-  key: string,
-  snapshot: Uint8Array,
-): Promise<void> {
-  try {
-    await store.put(key, [snapshot]);
-  } catch {
-    /* full or unavailable storage: the cache is an optimisation only */
   }
 }
 
