@@ -4,7 +4,7 @@
  * example, and what the trace holds.
  */
 import { t as tr } from '../../i18n/t';
-import { renderMessage } from '../../i18n/message';
+import { messageOr, renderMessage } from '../../i18n/message';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DataTable } from '../../tables/DataTable';
 import type { ColumnDef } from '../../tables/column';
@@ -302,7 +302,8 @@ function InputsTable({ inputs }: { inputs: InputReport[] }) {
               {i.reasonMsg ? renderMessage(i.reasonMsg) : i.reason}
               {i.warnings?.map((w) => (
                 <div key={w.code} className="warning">
-                  <code>{w.code}</code> {warningText(w.code)} ×{formatCount(w.count)}: {w.example}
+                  <code>{w.code}</code> {warningText(w.code)} ×{formatCount(w.count)}:{' '}
+                  {messageOr(w.exampleMsg, w.example)}
                 </div>
               ))}
             </td>
@@ -389,7 +390,7 @@ function TraceReport({ trace }: { trace: TraceModel }) {
                     <div className="muted">{warningText(w.code)}</div>
                   </td>
                   <td className="num">{formatCount(w.count)}</td>
-                  <td>{w.example}</td>
+                  <td>{messageOr(w.exampleMsg, w.example)}</td>
                 </tr>
               ))}
             </tbody>
