@@ -183,7 +183,13 @@ export class TraceEventScanner {
         this.truncated = true;
         this.handler.warn(
           'truncated',
-          `input ends inside an event or value at byte ${this.carryBase + used} (${buf.length - used} bytes not read)`,
+          detail(
+            `input ends inside an event or value at byte ${this.carryBase + used} (${buf.length - used} bytes not read)`,
+            msg('reader:truncated_in_event_or_value', {
+              at: String(this.carryBase + used),
+              bytes: buf.length - used,
+            }),
+          ),
         );
       }
       this.carry = null;
