@@ -32,6 +32,7 @@ import {
 } from './collapse-rules';
 import type { TraceGroup } from './timeline-groups';
 import { processLabel, threadLabel } from '../../model/labels';
+import { processTitle as processName, threadTitle, trackTitle } from '../../i18n/labels';
 import { MERGED_KINDS, orderRank, trackName, type TrackLayout } from '../../store/track-layout';
 import { mergePlans, mergeStreams, type MergedStreams } from '../../model/merge-streams';
 
@@ -121,7 +122,7 @@ function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 't
 
 function processTitle(t: TraceModel, p: number): { title: string; subtitle: string } {
   const pr = t.processes[p]!;
-  const title = processLabel(pr);
+  const title = processName(pr);
   const parts = [];
   if (pr.name !== null && pr.pid) parts.push(pr.pid);
   return { title, subtitle: parts.join(' ') };
@@ -246,6 +247,8 @@ function groupRows(
       const collapsible = depthRows > 1 || hasOverflow;
       const collapsed = collapsible && isCollapsed(st, tkey, { kind: 'thread', depthRows });
       const name = track?.name ?? threadLabel(thread);
+      // Shown in the interface language; `name` (the model's) names it in links.
+      const shown = track ? trackTitle(t, thread.track) : threadTitle(thread);
       const folded = collapsed && track ? foldedLanes(t, thread.track) : null;
       children.push(
         baseRow({
@@ -256,7 +259,7 @@ function groupRows(
           track: thread.track,
           thread: hasInstants ? th : -1,
           indent: indent + 1,
-          title: name,
+          title: shown,
           subtitle: name.includes(thread.tid) ? '' : thread.tid,
           collapsible,
           collapsed,
@@ -277,7 +280,7 @@ function groupRows(
             track: thread.overflowTrack,
             indent: indent + 2,
             title: tr('timeline:overlapping_slices'),
-            subtitle: name,
+            subtitle: shown,
             lanes: ov.slices.rows,
             hideName: trackName(kind, name),
           }),
@@ -433,7 +436,7 @@ export function computeRowLayout(groups: readonly TraceGroup[], st: CollapseStat
     if (pinSet.has(r.key) && r.kind !== 'process' && r.kind !== 'group') {
       r.pinned = true;
       const proc = r.process >= 0 ? groups[r.group]!.trace.processes[r.process] : undefined;
-      const where = proc ? processLabel(proc) : '';
+      const where = proc ? processName(proc) : '';
       // Pinned rows leave their group: with several traces (ranks) they keep its label.
       r.subtitle =
         groups.length > 1 ? [groups[r.group]!.label, where].filter(Boolean).join(' · ') : where;

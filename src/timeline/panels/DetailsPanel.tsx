@@ -20,7 +20,7 @@ import { RangeDetails } from './RangeDetails';
 import { absoluteNs, absoluteSecondsText } from '../core/time-scale';
 import type { SliceAddress } from '../core/timeline-groups';
 import type { TimelineView } from '../view/timeline-view';
-import { processLabel } from '../../model/labels';
+import { trackPath, trackTitle } from '../../i18n/labels';
 import { rovingKeyDown } from '../../ui/roving-keys';
 
 const MAX_CHILDREN = 200;
@@ -104,10 +104,7 @@ function SliceLink({
 }
 
 function trackLabel(t: TraceModel, track: number): string {
-  const st = t.sliceTracks[track];
-  if (!st) return '';
-  const p = t.processes[st.process];
-  return `${p ? processLabel(p) : 'Process ?'} › ${st.name}`;
+  return trackPath(t, track);
 }
 
 interface FlowListProps {
@@ -249,7 +246,7 @@ function SliceDetails({
           </dd>
           <dt>{st.kind === 'async' ? tr('timeline:track') : tr('timeline:thread')}</dt>
           <dd data-testid="details-track">
-            {st.name}
+            {trackTitle(t, selected.track)}
             {thread && (
               <span className="muted">
                 {' '}

@@ -15,7 +15,7 @@ import { useSession } from '../../session/session-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { tableBoxHeight } from '../common/ViewTable';
-import { processLabel, threadLabel } from '../../model/labels';
+import { processTitle, threadTitle } from '../../i18n/labels';
 import { TraceMetadataReport } from './TraceMetadata';
 import { CrossChecks } from './CrossChecks';
 import { warningText } from './warning-text';
@@ -96,14 +96,14 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
         width: 220,
         text: (i) => {
           const p = trace.processes[t[i]!.process]!;
-          return processLabel(p);
+          return processTitle(p);
         },
       },
       {
         id: 'thread',
         label: tr('report:thread'),
         width: 260,
-        text: (i) => threadLabel(t[i]!),
+        text: (i) => threadTitle(t[i]!),
       },
       {
         id: 'slices',
