@@ -72,7 +72,7 @@ export class CsvTable {
           'empty_column_name',
           detail(
             `${this.file}: column ${i + 1} has no name`,
-            msg('reader:empty_column_name', { file: this.file, column: i + 1 }),
+            msg('reader:empty_column_name', { file: this.file, column: String(i + 1) }),
           ),
         );
         return;
@@ -174,7 +174,7 @@ export class CsvTable {
   /** `where` as a message parameter. */
   private whereMsg(r: number, c: number): MessageParam {
     const column = (this.table.header[c] ?? '').trim();
-    return { msg: msg('reader:cell', { file: this.file, row: r + 1, column }) };
+    return { msg: msg('reader:cell', { file: this.file, row: String(r + 1), column }) };
   }
 
   /** A number (µs, MB, ratio…); null when missing or unreadable (reported). */
@@ -312,15 +312,15 @@ export class CsvTable {
             row.length < n
               ? msg('reader:short_row', {
                   file: this.file,
-                  row: r + 1,
-                  cells: row.length,
-                  header: n,
+                  row: String(r + 1),
+                  cells: String(row.length),
+                  header: String(n),
                 })
               : msg('reader:long_row', {
                   file: this.file,
-                  row: r + 1,
-                  cells: row.length,
-                  header: n,
+                  row: String(r + 1),
+                  cells: String(row.length),
+                  header: String(n),
                 }),
           ),
         );

@@ -78,7 +78,7 @@ export function parseClusterStepTraceTime(table: TextTable): {
         'bad_entry',
         detail(
           `${table.path}: row ${r + 1} has rank index "${idx}"`,
-          msg('reader:bad_rank_index', { file: table.path, row: r + 1, index: idx }),
+          msg('reader:bad_rank_index', { file: table.path, row: String(r + 1), index: idx }),
         ),
       );
       return;

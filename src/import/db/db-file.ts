@@ -36,7 +36,7 @@ function sqliteHeaderDetail(bytes: Uint8Array): Detail | null {
   if (bytes.length < 100)
     return detail(
       `not an SQLite database (${bytes.length} bytes)`,
-      msg('reader:db_too_short', { bytes: bytes.length }),
+      msg('reader:db_too_short', { bytes: String(bytes.length) }),
     );
   for (let i = 0; i < MAGIC.length; i++) {
     if (bytes[i] !== MAGIC.charCodeAt(i)) {
@@ -60,7 +60,10 @@ function sqliteHeaderDetail(bytes: Uint8Array): Detail | null {
   if (valid && pages > 0 && bytes.length < pages * pageSize) {
     return detail(
       `truncated SQLite database (${bytes.length} of ${pages * pageSize} bytes)`,
-      msg('reader:db_truncated', { bytes: bytes.length, expected: pages * pageSize }),
+      msg('reader:db_truncated', {
+        bytes: String(bytes.length),
+        expected: String(pages * pageSize),
+      }),
     );
   }
   return null;

@@ -187,7 +187,7 @@ export class TraceEventScanner {
             `input ends inside an event or value at byte ${this.carryBase + used} (${buf.length - used} bytes not read)`,
             msg('reader:truncated_in_event_or_value', {
               at: String(this.carryBase + used),
-              bytes: buf.length - used,
+              bytes: String(buf.length - used),
             }),
           ),
         );
@@ -203,11 +203,14 @@ export class TraceEventScanner {
           detail(
             `input ends inside ${sk.key === null ? 'an event' : `the value of "${sk.key}"`} that starts at byte ${sk.from} (${sk.skipper.bytes} bytes not read)`,
             sk.key === null
-              ? msg('reader:truncated_in_event', { at: String(sk.from), bytes: sk.skipper.bytes })
+              ? msg('reader:truncated_in_event', {
+                  at: String(sk.from),
+                  bytes: String(sk.skipper.bytes),
+                })
               : msg('reader:truncated_in_value', {
                   key: sk.key,
                   at: String(sk.from),
-                  bytes: sk.skipper.bytes,
+                  bytes: String(sk.skipper.bytes),
                 }),
           ),
         );
@@ -479,7 +482,11 @@ export class TraceEventScanner {
       'event_too_large',
       detail(
         `element of the events array at byte ${offset} is ${bytes} bytes (more than ${this.maxEvent}); skipped`,
-        msg('reader:event_too_large', { at: String(offset), bytes, max: this.maxEvent }),
+        msg('reader:event_too_large', {
+          at: String(offset),
+          bytes: String(bytes),
+          max: String(this.maxEvent),
+        }),
       ),
     );
   }

@@ -52,7 +52,7 @@ export function parseCsvText(text: string): Omit<ParsedCsv, 'table'> & { rows: s
     if (problems.length < 20) {
       problems.push(`row ${row === undefined ? '?' : row}: ${message}`);
       problemMsgs.push(
-        msg('reader:csv_row', { row: row === undefined ? '?' : row, problem: { msg: m } }),
+        msg('reader:csv_row', { row: row === undefined ? '?' : String(row), problem: { msg: m } }),
       );
     }
   };

@@ -90,7 +90,11 @@ export async function* decodeStream(
         throw new CorruptStreamError(
           detail(
             `gzip data is corrupt or cut short (${why}) within its first ${inBytes} bytes; the ${outBytes} bytes inflated before that are read`,
-            msg('reader:gzip_corrupt', { why, inBytes, outBytes }),
+            msg('reader:gzip_corrupt', {
+              why,
+              inBytes: String(inBytes),
+              outBytes: String(outBytes),
+            }),
           ),
           { cause: e },
         );
@@ -106,7 +110,10 @@ export async function* decodeStream(
         throw new DecompressionBombError(
           detail(
             `gzip expands beyond the limit (${outBytes} bytes from ${inBytes}); refusing to inflate further`,
-            msg('reader:gzip_bomb', { outBytes, inBytes }),
+            msg('reader:gzip_bomb', {
+              outBytes: String(outBytes),
+              inBytes: String(inBytes),
+            }),
           ),
         );
       }

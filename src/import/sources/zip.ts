@@ -85,9 +85,9 @@ export async function expandZip(
               `entry "${f.name}" would inflate ${f.size} bytes to ${f.originalSize} (ratio above ${limits.maxRatio}): looks like a zip bomb`,
               msg('reader:zip_entry_bomb', {
                 entry: f.name,
-                size: f.size,
-                original: f.originalSize,
-                ratio: limits.maxRatio,
+                size: String(f.size),
+                original: String(f.originalSize),
+                ratio: String(limits.maxRatio),
               }),
             );
           }
@@ -108,13 +108,20 @@ export async function expandZip(
   if (total > limits.maxTotalBytes) {
     refused ??= detail(
       `archive would inflate to ${total} bytes, more than ${limits.maxTotalBytes}`,
-      msg('reader:zip_too_large', { total, max: limits.maxTotalBytes }),
+      msg('reader:zip_too_large', {
+        total: String(total),
+        max: String(limits.maxTotalBytes),
+      }),
     );
   }
   if (total > ARCHIVE_RATIO_FLOOR && total > data.length * limits.maxRatio) {
     refused ??= detail(
       `archive would inflate ${data.length} bytes to ${total} (ratio above ${limits.maxRatio}): looks like a zip bomb`,
-      msg('reader:zip_bomb', { size: data.length, total, ratio: limits.maxRatio }),
+      msg('reader:zip_bomb', {
+        size: String(data.length),
+        total: String(total),
+        ratio: String(limits.maxRatio),
+      }),
     );
   }
   if (refused !== null)

@@ -92,7 +92,7 @@ export class CounterCollector {
               msg('reader:counter_series_limit', {
                 name: this.strings.strings[name] ?? '',
                 at: String(ev.offset),
-                max: MAX_COUNTER_SERIES,
+                max: String(MAX_COUNTER_SERIES),
                 series: this.strings.strings[key] ?? '',
               }),
             ),
