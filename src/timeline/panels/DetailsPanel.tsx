@@ -219,10 +219,10 @@ function SliceDetails({
   const subIn = inn.length === 0 ? flowsOfSubtree(t, selected.track, i, 'in') : null;
   const flowProps = { view, t, group };
   const flagText = [
-    flags & SliceFlag.Unfinished ? 'did not end (drawn to the trace end)' : '',
-    flags & SliceFlag.Overflow ? 'overlaps a sibling (overflow lane)' : '',
-    flags & SliceFlag.Async ? 'async' : '',
-    flags & SliceFlag.FromBE ? 'from B/E events' : '',
+    flags & SliceFlag.Unfinished ? tr('timeline:flag_unfinished') : '',
+    flags & SliceFlag.Overflow ? tr('timeline:flag_overflow') : '',
+    flags & SliceFlag.Async ? tr('timeline:flag_async') : '',
+    flags & SliceFlag.FromBE ? tr('timeline:flag_from_be') : '',
   ].filter(Boolean);
 
   return (

@@ -61,9 +61,9 @@ function ProfileHeader({ profile }: { profile: ProfileModel }) {
   const d = profile.descriptor;
   const info = profile.ascend.profilerInfo;
   const facts = [
-    d.kind === 'ascend' ? 'profiler folder' : 'trace file',
+    d.kind === 'ascend' ? t('overview:kind_profiler_folder') : t('overview:kind_trace_file'),
     info?.level ?? d.level,
-    d.rank !== null ? `rank ${d.rank}` : null,
+    d.rank !== null ? t('overview:rank_n', { rank: d.rank }) : null,
     info?.aicMetrics
       ? info.aicMetrics
           .replace(/^ACL_AICORE_/, 'AI Core metrics ')
