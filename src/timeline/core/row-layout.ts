@@ -352,7 +352,7 @@ function groupRows(
       subtitle: [
         pr.labels.join(', '),
         subtitle,
-        counterOnly && collapsed ? `${pr.counters.length} counters` : '',
+        counterOnly && collapsed ? tr('timeline:n_counters', { count: pr.counters.length }) : '',
       ]
         .filter(Boolean)
         .join(' · '),
