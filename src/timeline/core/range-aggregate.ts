@@ -11,7 +11,7 @@ import type { TimeSpan } from '../../model/units';
 import { firstEndingAfter } from './slice-index';
 import { sliceIndex } from './slice-index';
 import type { TraceGroup } from './timeline-groups';
-import { processTitle, trackTitle } from '../../i18n/labels';
+import { processTitle, trackTitle } from '../../views/common/track-labels';
 
 export interface AggregateRow {
   name: string;

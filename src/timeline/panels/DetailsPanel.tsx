@@ -20,7 +20,7 @@ import { RangeDetails } from './RangeDetails';
 import { absoluteNs, absoluteSecondsText } from '../core/time-scale';
 import type { SliceAddress } from '../core/timeline-groups';
 import type { TimelineView } from '../view/timeline-view';
-import { trackPath, trackTitle } from '../../i18n/labels';
+import { trackPath, trackTitle } from '../../views/common/track-labels';
 import { rovingKeyDown } from '../../ui/roving-keys';
 
 const MAX_CHILDREN = 200;

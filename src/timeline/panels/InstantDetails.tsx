@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useSession } from '../../session/session-context';
 import type { OrderedJson } from '../../lib/json-bytes';
 import { formatDuration, formatNsExact } from '../../lib/format';
-import { processTitle, threadTitle } from '../../i18n/labels';
+import { processTitle, threadTitle } from '../../views/common/track-labels';
 import type { SelectedInstant } from '../../store/selection-slice';
 import { ArgsView } from './ArgsView';
 import { instantTableOf } from '../core/instant-select';

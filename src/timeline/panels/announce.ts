@@ -3,7 +3,7 @@
  * out by a screen reader through the ARIA live regions of TimelineAnnouncer.tsx. Pure functions
  * of the model, so they are tested without a browser.
  */
-import { trackPath } from '../../i18n/labels';
+import { trackPath } from '../../views/common/track-labels';
 import { t as tr } from '../../i18n/t';
 import { formatCount, formatDuration } from '../../lib/format';
 import { SliceFlag, type TraceModel } from '../../model/trace-model';

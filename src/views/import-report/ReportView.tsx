@@ -15,7 +15,7 @@ import { useSession } from '../../session/session-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { tableBoxHeight } from '../common/ViewTable';
-import { processTitle, threadTitle } from '../../i18n/labels';
+import { processTitle, threadTitle } from '../common/track-labels';
 import { TraceMetadataReport } from './TraceMetadata';
 import { CrossChecks } from './CrossChecks';
 import { warningText } from './warning-text';

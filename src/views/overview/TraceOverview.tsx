@@ -4,7 +4,7 @@ import { formatCount, formatDuration, formatPercent } from '../../lib/format';
 import type { ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
 import { traceOverviewCached } from '../../model/derive/trace-overview';
-import { processTitle } from '../../i18n/labels';
+import { processTitle } from '../common/track-labels';
 import { useAppStoreApi } from '../../store/use-app-store';
 import { RelativeBar, ShareBar } from '../common/ShareBar';
 import { ItemLink, SummaryTable } from './SummaryTable';

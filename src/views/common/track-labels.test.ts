@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { memoryFile } from '../import/sources/input-file';
-import { importTraceJson } from '../import/trace/import-trace-json';
-import { initI18n } from './index';
-import { processTitle, trackPath, trackTitle } from './labels';
+import { memoryFile } from '../../import/sources/input-file';
+import { importTraceJson } from '../../import/trace/import-trace-json';
+import { initI18n } from '../../i18n/index';
+import { processTitle, trackPath, trackTitle } from './track-labels';
 
 /** A thread without a name whose slices partially overlap: a "Thread 7 (overlapping)" lane. */
 const TRACE = JSON.stringify([

@@ -10,10 +10,10 @@ import {
   threadLabel,
   threadLabelMsg,
   trackNameMsg,
-} from '../model/labels';
-import type { ProcessModel, ThreadModel, TraceModel } from '../model/trace-model';
-import { renderMessage } from './message';
-import { t } from './t';
+} from '../../model/labels';
+import type { ProcessModel, ThreadModel, TraceModel } from '../../model/trace-model';
+import { renderMessage } from '../../i18n/message';
+import { t } from '../../i18n/t';
 
 export function processTitle(p: Pick<ProcessModel, 'name' | 'pid'> | undefined): string {
   if (!p) return t('timeline:process_unknown');
