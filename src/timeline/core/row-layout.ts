@@ -32,7 +32,11 @@ import {
 } from './collapse-rules';
 import type { TraceGroup } from './timeline-groups';
 import { processLabel, threadLabel } from '../../model/labels';
-import { processTitle as processName, threadTitle, trackTitle } from '../../views/common/track-labels';
+import {
+  processTitle as processName,
+  threadTitle,
+  trackTitle,
+} from '../../views/common/track-labels';
 import { MERGED_KINDS, orderRank, trackName, type TrackLayout } from '../../store/track-layout';
 import { mergePlans, mergeStreams, type MergedStreams } from '../../model/merge-streams';
 
