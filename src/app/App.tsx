@@ -2,6 +2,7 @@
  * The shell: top bar with open buttons, drop zone, progress, error banner, and the viewer tabs.
  * `data-testid="app-status"` carries the import state for tests (idle/loading/ready/error).
  */
+import { messageOr } from '../i18n/message';
 import { t } from '../i18n/t';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +81,7 @@ function Shell({ embed }: { embed: EmbedHost }) {
   const theme = useAppStore((s) => s.theme);
   const status = useAppStore((s) => s.status);
   const error = useAppStore((s) => s.error);
+  const errorMsg = useAppStore((s) => s.errorMsg);
   const markersOpen = useAppStore((s) => s.markersOpen);
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -94,7 +96,8 @@ function Shell({ embed }: { embed: EmbedHost }) {
         {status === 'loading' && <ProgressPanel />}
         {status === 'error' && error && (
           <div className="error-banner" role="alert" data-testid="error-banner">
-            <strong>{t('app:could_not_open_this_input')}</strong> {error}
+            <strong>{t('app:could_not_open_this_input')}</strong>{' '}
+            {messageOr(errorMsg ?? undefined, error)}
           </div>
         )}
         <ViewerLayout />

@@ -137,6 +137,48 @@ function warningCodes(): Map<string, string> {
   return codes;
 }
 
+/**
+ * Warning examples the import code writes as a bare string (`log.add('code', \`…\`)`,
+ * `warn('code', '…')`, or an object literal's `example: '…'` without an `exampleMsg` beside it):
+ * each should be a `detail(english, msg(…))` so the interface can say it in its language.
+ */
+function bareExamples(): string[] {
+  const out: string[] = [];
+  const isText = (e: ts.Node | undefined) =>
+    !!e &&
+    (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) || ts.isTemplateExpression(e));
+  for (const f of sourceFiles('src/import')) {
+    const text = readFileSync(f, 'utf8');
+    const sf = ts.createSourceFile(f, text, ts.ScriptTarget.Latest, true);
+    const where = (n: ts.Node) =>
+      `${f}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n)) {
+        const callee = n.expression;
+        const name = ts.isPropertyAccessExpression(callee)
+          ? callee.name.text
+          : ts.isIdentifier(callee)
+            ? callee.text
+            : '';
+        const [code, example] = n.arguments;
+        const codeLike =
+          !!code && (isText(code) || ts.isConditionalExpression(code) || ts.isIdentifier(code));
+        if ((name === 'add' || name === 'warn') && codeLike && isText(example))
+          out.push(`${where(n)}: ${n.getText(sf).slice(0, 80)}`);
+      }
+      if (ts.isObjectLiteralExpression(n)) {
+        const props = n.properties.filter(ts.isPropertyAssignment);
+        const ex = props.find((p) => p.name.getText(sf) === 'example');
+        if (ex && isText(ex.initializer) && !props.some((p) => p.name.getText(sf) === 'exampleMsg'))
+          out.push(`${where(ex)}: ${ex.getText(sf).slice(0, 80)}`);
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  return out;
+}
+
 describe('model messages', () => {
   afterAll(() => initI18n({ lang: 'en' }));
 
@@ -161,6 +203,13 @@ describe('model messages', () => {
         if (p !== 'count' && !used.has(p)) bad.push(`${c.where}: ${c.id} ignores parameter ${p}`);
     }
     expect(bad).toEqual([]);
+  });
+
+  it('every reader warning example carries a message (detail(english, msg(…)))', () => {
+    // Set.add / Map-like adds take one argument or a non-text second one, so they are not caught.
+    expect(bareExamples()).toEqual([]);
+    // The check sees a bare example when there is one.
+    expect(msgCalls().filter((c) => c.id.startsWith('reader:')).length).toBeGreaterThan(100);
   });
 
   it('gives every import warning code a message in both languages, and no other', () => {

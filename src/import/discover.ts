@@ -7,6 +7,7 @@
 import type { InputReport, ProfileDescriptor } from '../model/profile';
 import type { JsonValue } from '../lib/json-bytes';
 import { parseJsonBytes } from '../lib/json-bytes';
+import { detail, msg, type Detail } from '../lib/message';
 import { fileKind } from './file-kinds';
 import { baseName, readAll, type InputFile } from './sources/input-file';
 import { readHeadDistributedInfo } from './trace/trace-head';
@@ -188,10 +189,34 @@ const LOOKED_FOR =
  * zip had to skip.
  */
 export function nothingFoundMessage(name: string, reports: readonly InputReport[]): string {
+  return nothingFound(name, reports).text;
+}
+
+/** `nothingFoundMessage` with its interface message. */
+export function nothingFound(name: string, reports: readonly InputReport[]): Detail {
   const failed = reports.find((r) => r.status === 'failed');
-  if (failed) return `${failed.path}: ${failed.reason ?? 'could not be read'}`;
+  if (failed)
+    return detail(
+      `${failed.path}: ${failed.reason ?? 'could not be read'}`,
+      msg('reader:path_reason', {
+        path: failed.path,
+        reason: failed.reasonMsg
+          ? { msg: failed.reasonMsg }
+          : (failed.reason ?? { msg: msg('reader:could_not_be_read') }),
+      }),
+    );
   const zip = reports.find((r) => r.kind === 'zip' && (r.warnings?.length ?? 0) > 0);
   const w = zip?.warnings?.[0];
-  if (zip && w) return `${zip.path}: ${LOOKED_FOR}; ${w.example}`;
-  return `${name || 'input'}: ${LOOKED_FOR}`;
+  if (zip && w)
+    return detail(
+      `${zip.path}: ${LOOKED_FOR}; ${w.example}`,
+      msg('reader:nothing_found_zip', {
+        path: zip.path,
+        example: w.exampleMsg ? { msg: w.exampleMsg } : w.example,
+      }),
+    );
+  return detail(
+    `${name || 'input'}: ${LOOKED_FOR}`,
+    msg('reader:nothing_found', { name: name || { msg: msg('reader:input') } }),
+  );
 }

@@ -3,7 +3,7 @@
  * file's kind, recording per-file status. A file that fails is reported with its reason and the
  * rest of the folder still loads; only cancellation aborts the whole import.
  */
-import { msg } from '../lib/message';
+import { errorMessageOf, msg } from '../lib/message';
 import {
   emptyProfile,
   type InputReport,
@@ -91,6 +91,8 @@ export async function importProfile(
       if (e instanceof ImportCancelled) throw e;
       report.status = 'failed';
       report.reason = errorText(e);
+      const m = errorMessageOf(e);
+      if (m) report.reasonMsg = m;
     }
   }
   // A trace file whose distributedInfo came after its events (not seen by discovery's head read).

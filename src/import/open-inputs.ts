@@ -2,7 +2,7 @@
  * First step of every import: takes the files the user opened (a folder's files, loose files,
  * zips), expands zips, and discovers the profiles in them.
  */
-import { msg } from '../lib/message';
+import { detail, errorMessageOf, msg, type Message } from '../lib/message';
 import type { InputReport } from '../model/profile';
 import { describeProfiles, groupProfiles, normalizePath, type Discovery } from './discover';
 import { fileKind } from './file-kinds';
@@ -45,7 +45,7 @@ export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedIn
         });
         for (const e of entries) files.set(normalizePath(e.path), e);
         const warnings = new WarningLog();
-        for (const p of problems) warnings.add(p.code, p.example);
+        for (const p of problems) warnings.add(p.code, detail(p.example, p.exampleMsg));
         reports.push({
           path,
           kind: 'zip',
@@ -60,6 +60,7 @@ export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedIn
           bytes: f.size,
           status: 'failed',
           reason: e instanceof Error ? e.message : String(e),
+          ...withMessage(errorMessageOf(e)),
         });
       }
       continue;
@@ -105,4 +106,9 @@ export async function openInputs(inputs: readonly InputFile[]): Promise<OpenedIn
     });
   }
   return { files, discovery, reports };
+}
+
+/** `{ reasonMsg }` when the error has a message for the interface. */
+function withMessage(m: ReturnType<typeof errorMessageOf>): { reasonMsg?: Message } {
+  return m ? { reasonMsg: m } : {};
 }

@@ -29,3 +29,43 @@ export interface Message {
 export function msg(id: string, params?: MessageParams): Message {
   return params ? { id, params } : { id };
 }
+
+/**
+ * A reader's detail sentence (a warning's example, a failure's reason): the English the headless
+ * outputs print, byte for byte, and the same sentence as a message for the interface. Data in it
+ * (names, byte offsets, file paths) travel as string parameters, written as in the data.
+ */
+export interface Detail {
+  text: string;
+  msg: Message;
+}
+
+export function detail(text: string, m: Message): Detail {
+  return { text, msg: m };
+}
+
+export const detailText = (d: string | Detail): string => (typeof d === 'string' ? d : d.text);
+export const detailMsg = (d: string | Detail): Message | undefined =>
+  typeof d === 'string' ? undefined : d.msg;
+
+/** An error whose English message has a message for the interface beside it. */
+export class MessageError extends Error {
+  constructor(
+    readonly detail: Detail,
+    options?: { cause?: unknown },
+  ) {
+    super(detail.text, options);
+  }
+}
+
+/**
+ * The interface message of an error, when it or one of its causes is a MessageError whose text is
+ * the error's own (an error re-thrown with the same text keeps its message; one that adds words
+ * does not, and shows as written).
+ */
+export function errorMessageOf(e: unknown): Message | undefined {
+  const text = e instanceof Error ? e.message : undefined;
+  for (let c: unknown = e, i = 0; c instanceof Error && i < 8; c = c.cause, i++)
+    if (c instanceof MessageError && c.message === text) return c.detail.msg;
+  return undefined;
+}

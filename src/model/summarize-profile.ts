@@ -53,6 +53,13 @@ export interface ProfileSummary {
 /** An input's report as the summary prints it: without the interface's message (the English stays). */
 export function inputJson(i: InputReport): InputReport {
   const { reasonMsg: _, ...rest } = i;
+  if (rest.warnings) rest.warnings = rest.warnings.map(warningJson);
+  return rest;
+}
+
+/** A warning as the summary prints it: code, count and the English example (no message). */
+export function warningJson(w: TraceWarning): TraceWarning {
+  const { exampleMsg: _, ...rest } = w;
   return rest;
 }
 
@@ -86,10 +93,10 @@ export function summarizeProfile(
   extensions: readonly SummaryExtension[] = [],
 ): ProfileSummary {
   const d = p.descriptor;
-  const warnings: TraceWarning[] = [...p.warnings];
+  const warnings: TraceWarning[] = p.warnings.map(warningJson);
   for (const input of p.inputs) {
     for (const w of input.warnings ?? [])
-      warnings.push({ ...w, example: `${input.path}: ${w.example}` });
+      warnings.push({ ...warningJson(w), example: `${input.path}: ${w.example}` });
     if (input.status === 'failed') {
       warnings.push({
         code: 'file_failed',

@@ -7,6 +7,7 @@
  * The model holds only typed arrays, plain numbers and strings, so it can be transferred from the
  * import worker and structured-cloned cheaply.
  */
+import type { Message } from '../lib/message';
 import type { Nanoseconds } from './units';
 
 /** Slice flag bits (`SliceTable.flags`). */
@@ -172,6 +173,8 @@ export interface TraceWarning {
   code: string;
   count: number;
   example: string;
+  /** `example` as an interface message (lib/message.ts); never in the headless JSON. */
+  exampleMsg?: Message;
 }
 
 /** Counts and facts for the import report and the headless summary. */

@@ -70,7 +70,7 @@ export async function summarizeInputs(
           },
         }
       : {};
-  return { summary: { profiles: summaries, inputs: opened.reports, ...cluster } };
+  return { summary: { profiles: summaries, inputs: opened.reports.map(inputJson), ...cluster } };
 }
 
 /** The first path segment every input shares ('' when they differ). */

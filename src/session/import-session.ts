@@ -4,7 +4,8 @@
  * telling a replaced worker about the opened files again. The cluster session starts from here
  * through the hooks; components reach it through the session context (session-context.ts).
  */
-import { nothingFoundMessage, normalizePath } from '../import/discover';
+import { nothingFound, normalizePath } from '../import/discover';
+import { detail, errorMessageOf, msg } from '../lib/message';
 import { nextTask } from '../lib/next-task';
 import type { ImportProtocol, OpenPayload, OpenResult } from '../import/worker-protocol';
 import type { AfterImport } from '../import/worker-after-import';
@@ -141,7 +142,8 @@ export class ImportSession {
           this.hooks.onCluster();
           return;
         }
-        this.store.getState().failLoading(nothingFoundMessage(sourceName, res.reports));
+        const d = nothingFound(sourceName, res.reports);
+        this.store.getState().failLoading(d.text, d.msg);
         return;
       }
       const first = await this.importProfile(res.profiles[0]!.id, true);
@@ -294,13 +296,19 @@ export class ImportSession {
   /** Something was dropped or picked but held no file (an empty folder, unreadable entries). */
   reportEmpty(name: string, unreadable: readonly { path: string; reason: string }[]): void {
     const first = unreadable[0];
-    this.store
-      .getState()
-      .failLoading(
-        first
-          ? `${first.path}: could not be read (${first.reason})${unreadable.length > 1 ? ` — and ${unreadable.length - 1} more` : ''}`
-          : `${name || 'The folder'}: empty folder (no files to open)`,
-      );
+    const more = unreadable.length - 1;
+    const d = first
+      ? detail(
+          `${first.path}: could not be read (${first.reason})${more > 0 ? ` — and ${more} more` : ''}`,
+          more > 0
+            ? msg('reader:unreadable_entries', { path: first.path, reason: first.reason, more })
+            : msg('reader:unreadable_entry', { path: first.path, reason: first.reason }),
+        )
+      : detail(
+          `${name || 'The folder'}: empty folder (no files to open)`,
+          msg('reader:empty_folder', { name: name || { msg: msg('reader:the_folder') } }),
+        );
+    this.store.getState().failLoading(d.text, d.msg);
   }
 
   cancel(): void {
@@ -318,9 +326,12 @@ export class ImportSession {
       return;
     }
     const message = e instanceof Error ? e.message : String(e);
-    st.failLoading(
-      e instanceof WorkerCrashedError ? `${message}; open the input again to retry` : message,
-    );
+    if (e instanceof WorkerCrashedError)
+      st.failLoading(
+        `${message}; open the input again to retry`,
+        msg('reader:retry_after_crash', { error: message }),
+      );
+    else st.failLoading(message, errorMessageOf(e));
   }
 }
 

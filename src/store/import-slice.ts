@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { ImportProgress } from '../model/import-progress';
 import type { InputReport, ProfileDescriptor, ProfileModel } from '../model/profile';
+import type { Message } from '../lib/message';
 import type { AppState } from './app-store';
 
 export type AppStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -12,6 +13,8 @@ export interface ImportSlice {
   status: AppStatus;
   /** One line naming the file and the problem, when status is 'error'. */
   error: string | null;
+  /** `error` as an interface message, when it has one (else the English shows as written). */
+  errorMsg: Message | null;
   progress: ImportProgressState | null;
   /** Name of what was opened (folder, file or "demo"). */
   sourceName: string;
@@ -30,7 +33,7 @@ export interface ImportSlice {
   removeProfile: (id: string) => void;
   setActiveProfile: (id: string) => void;
   finishLoading: () => void;
-  failLoading: (error: string) => void;
+  failLoading: (error: string, errorMsg?: Message) => void;
   /** Loading again with profiles shown (another profile, another trace source). */
   resumeLoading: (progress?: ImportProgressState) => void;
   /** Stops loading without an error banner: back to the views, or the empty state with a note. */
@@ -40,6 +43,7 @@ export interface ImportSlice {
 export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (set) => ({
   status: 'idle',
   error: null,
+  errorMsg: null,
   progress: null,
   sourceName: '',
   discovered: [],
@@ -50,6 +54,7 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
     set({
       status: 'loading',
       error: null,
+      errorMsg: null,
       progress: null,
       sourceName,
       discovered: [],
@@ -76,8 +81,9 @@ export const createImportSlice: StateCreator<AppState, [], [], ImportSlice> = (s
     }),
   setActiveProfile: (activeProfileId) => set({ activeProfileId }),
   finishLoading: () => set({ status: 'ready', progress: null }),
-  failLoading: (error) => set({ status: 'error', error, progress: null }),
+  failLoading: (error, errorMsg) =>
+    set({ status: 'error', error, errorMsg: errorMsg ?? null, progress: null }),
   resumeLoading: (progress) =>
     set(progress === undefined ? { status: 'loading' } : { status: 'loading', progress }),
-  stopLoading: (status, error) => set({ status, progress: null, error }),
+  stopLoading: (status, error) => set({ status, progress: null, error, errorMsg: null }),
 });

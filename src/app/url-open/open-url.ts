@@ -21,7 +21,7 @@ export async function openUrl(
   const store = controller.store;
   const check = checkUrl(raw, window.location.href, allowed);
   if (!check.ok) {
-    store.getState().failLoading(check.message);
+    store.getState().failLoading(check.message, check.msg);
     return { ok: false };
   }
   const url = check.url;

@@ -3,8 +3,12 @@
  * the deployer listed at build time (`VIEWER_ALLOWED_ORIGINS`, also the CSP's connect-src).
  * Decided before any request is made: a refused URL is never fetched.
  */
+import { msg, type Message } from '../../lib/message';
 
-export type UrlCheck = { ok: true; url: URL } | { ok: false; message: string };
+export type UrlCheck =
+  | { ok: true; url: URL }
+  /** `msg`: the message in the interface language (lib/message.ts). */
+  | { ok: false; message: string; msg?: Message };
 
 /** Parses the build-time list ("https://a.example, https://b.example:8443") into origins. */
 export function parseAllowedOrigins(raw: string | undefined): string[] {
@@ -35,20 +39,33 @@ export function checkUrl(raw: string, pageHref: string, allowed: readonly string
   try {
     url = new URL(raw, pageHref);
   } catch {
-    return { ok: false, message: `Not a URL: "${raw}".` };
+    return { ok: false, message: `Not a URL: "${raw}".`, msg: msg('app:url_not_a_url', { raw }) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return {
       ok: false,
       message: `Refused to open ${url.protocol} URLs: only http(s) from this origin or an allowed one.`,
+      msg: msg('app:url_refused_protocol', { protocol: url.protocol }),
     };
   if (url.username || url.password)
-    return { ok: false, message: 'Refused a URL with credentials in it.' };
+    return {
+      ok: false,
+      message: 'Refused a URL with credentials in it.',
+      msg: msg('app:url_refused_credentials'),
+    };
   const page = new URL(pageHref).origin;
   if (url.origin === page || allowed.includes(url.origin)) return { ok: true, url };
   return {
     ok: false,
     message: `Refused to fetch from ${url.origin}: this viewer only reads from ${page}${allowed.length > 0 ? ` and ${allowed.join(', ')}` : ''}. To allow it, rebuild with VIEWER_ALLOWED_ORIGINS=${url.origin} (it is added to the Content-Security-Policy's connect-src) and serve it with CORS.`,
+    msg:
+      allowed.length > 0
+        ? msg('app:url_refused_origin_allowed', {
+            origin: url.origin,
+            page,
+            allowed: allowed.join(', '),
+          })
+        : msg('app:url_refused_origin', { origin: url.origin, page }),
   };
 }
 

@@ -10,6 +10,7 @@ import type { CommMatrixRow, CommOpRow } from '../../model/ascend-data';
 import type { TraceWarning } from '../../model/trace-model';
 import type { JsonValue } from '../../lib/json-bytes';
 import { WarningLog } from '../trace/warning-log';
+import { detail, MessageError, msg } from '../../lib/message';
 
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -48,25 +49,55 @@ function walk(
   log: WarningLog,
   visit: (step: string, kind: 'collective' | 'p2p', key: string, entry: JsonObject) => void,
 ): void {
-  if (!isObject(root)) throw new Error(`${file}: expected a JSON object keyed by step`);
+  if (!isObject(root))
+    throw new MessageError(
+      detail(
+        `${file}: expected a JSON object keyed by step`,
+        msg('reader:expected_object_by_step', { file }),
+      ),
+    );
   for (const [stepKey, byKind] of Object.entries(root)) {
     if (!isObject(byKind)) {
-      log.add('bad_entry', `${file}: "${stepKey}" is not an object`);
+      log.add(
+        'bad_entry',
+        detail(
+          `${file}: "${stepKey}" is not an object`,
+          msg('reader:not_an_object', { file, key: `"${stepKey}"` }),
+        ),
+      );
       continue;
     }
     for (const [kind, ops] of Object.entries(byKind)) {
       if (kind !== 'collective' && kind !== 'p2p') {
-        log.add('unknown_key', `${file}: "${stepKey}" has an unknown key "${kind}"; skipped`);
+        log.add(
+          'unknown_key',
+          detail(
+            `${file}: "${stepKey}" has an unknown key "${kind}"; skipped`,
+            msg('reader:unknown_key', { file, key: stepKey, unknown: kind }),
+          ),
+        );
         continue;
       }
       if (!isObject(ops)) {
-        log.add('bad_entry', `${file}: "${stepKey}"."${kind}" is not an object`);
+        log.add(
+          'bad_entry',
+          detail(
+            `${file}: "${stepKey}"."${kind}" is not an object`,
+            msg('reader:not_an_object', { file, key: `"${stepKey}"."${kind}"` }),
+          ),
+        );
         continue;
       }
       for (const [key, entry] of Object.entries(ops)) {
         if (key === TOTAL) continue;
         if (!isObject(entry)) {
-          log.add('bad_entry', `${file}: "${stepKey}"."${kind}"."${key}" is not an object`);
+          log.add(
+            'bad_entry',
+            detail(
+              `${file}: "${stepKey}"."${kind}"."${key}" is not an object`,
+              msg('reader:not_an_object', { file, key: `"${stepKey}"."${kind}"."${key}"` }),
+            ),
+          );
           continue;
         }
         visit(stepFromKey(stepKey), kind, key, entry);
@@ -86,7 +117,17 @@ export function parseCommunication(json: JsonValue): {
     const time = entry['Communication Time Info'];
     const bw = entry['Communication Bandwidth Info'];
     if (!isObject(time)) {
-      log.add('missing_key', `communication.json: "${key}" has no "Communication Time Info"`);
+      log.add(
+        'missing_key',
+        detail(
+          `communication.json: "${key}" has no "Communication Time Info"`,
+          msg('reader:missing_key', {
+            file: 'communication.json',
+            key,
+            missing: 'Communication Time Info',
+          }),
+        ),
+      );
     }
     const ti = isObject(time) ? time : {};
     const bandwidth: CommOpRow['bandwidth'] = {};
@@ -131,7 +172,13 @@ export function parseCommunicationMatrix(json: JsonValue): {
     for (const [link, v] of Object.entries(links)) {
       const m = /^(\d+)-(\d+)$/.exec(link);
       if (!m || !isObject(v)) {
-        log.add('bad_entry', `communication_matrix.json: "${key}" has a bad link "${link}"`);
+        log.add(
+          'bad_entry',
+          detail(
+            `communication_matrix.json: "${key}" has a bad link "${link}"`,
+            msg('reader:bad_link', { file: 'communication_matrix.json', key, link }),
+          ),
+        );
         continue;
       }
       const opName = v['Op Name'];

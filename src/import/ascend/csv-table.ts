@@ -12,11 +12,13 @@ import type { TextTable } from '../../model/profile';
 import { parseDecimalUs, type ExactTime } from '../../lib/exact-time';
 import { baseName } from '../sources/input-file';
 import { WarningLog } from '../trace/warning-log';
+import { detail, MessageError, msg, type Detail, type MessageParam } from '../../lib/message';
+import { timeProblem } from '../reader-detail';
 
 /** Thrown when a file cannot give its typed view at all (no header, not this kind of file). */
-export class UnusableTableError extends Error {
-  constructor(message: string) {
-    super(message);
+export class UnusableTableError extends MessageError {
+  constructor(d: Detail) {
+    super(d);
     this.name = 'UnusableTableError';
   }
 }
@@ -55,13 +57,24 @@ export class CsvTable {
     this.file = baseName(table.path) || kind;
     const header = table.header;
     if (header.length === 0 || header.every((h) => h.trim() === '')) {
-      throw new UnusableTableError(`${this.file}: no header row (empty file)`);
+      throw new UnusableTableError(
+        detail(
+          `${this.file}: no header row (empty file)`,
+          msg('reader:no_header_row', { file: this.file }),
+        ),
+      );
     }
     const dup = new Map<string, number[]>();
     header.forEach((h, i) => {
       const n = normName(h);
       if (n === '') {
-        this.log.add('empty_column_name', `${this.file}: column ${i + 1} has no name`);
+        this.log.add(
+          'empty_column_name',
+          detail(
+            `${this.file}: column ${i + 1} has no name`,
+            msg('reader:empty_column_name', { file: this.file, column: String(i + 1) }),
+          ),
+        );
         return;
       }
       const seen = this.byName.get(n);
@@ -71,7 +84,15 @@ export class CsvTable {
     for (const [, at] of dup) {
       this.log.add(
         'duplicate_column',
-        `${this.file}: column "${header[at[0]!]!.trim()}" appears ${at.length} times (columns ${at.map((i) => i + 1).join(', ')}); using the first`,
+        detail(
+          `${this.file}: column "${header[at[0]!]!.trim()}" appears ${at.length} times (columns ${at.map((i) => i + 1).join(', ')}); using the first`,
+          msg('reader:duplicate_column', {
+            file: this.file,
+            name: header[at[0]!]!.trim(),
+            count: at.length,
+            columns: { list: at.map((i) => String(i + 1)) },
+          }),
+        ),
       );
     }
     this.checkRagged();
@@ -112,11 +133,24 @@ export class CsvTable {
     }
     if (required > 0 && missing.length === required) {
       throw new UnusableTableError(
-        `${this.file}: none of the expected columns ("${missing.join('", "')}") in header "${this.table.header.join(',').slice(0, 200)}"`,
+        detail(
+          `${this.file}: none of the expected columns ("${missing.join('", "')}") in header "${this.table.header.join(',').slice(0, 200)}"`,
+          msg('reader:no_expected_columns', {
+            file: this.file,
+            columns: missing.join('", "'),
+            header: this.table.header.join(',').slice(0, 200),
+          }),
+        ),
       );
     }
     for (const m of missing) {
-      this.log.add('missing_column', `${this.file}: no "${m}" column; its values are missing`);
+      this.log.add(
+        'missing_column',
+        detail(
+          `${this.file}: no "${m}" column; its values are missing`,
+          msg('reader:missing_column', { file: this.file, column: m }),
+        ),
+      );
     }
     return out;
   }
@@ -137,13 +171,25 @@ export class CsvTable {
     return `${this.file} row ${r + 1}, column "${(this.table.header[c] ?? '').trim()}"`;
   }
 
+  /** `where` as a message parameter. */
+  private whereMsg(r: number, c: number): MessageParam {
+    const column = (this.table.header[c] ?? '').trim();
+    return { msg: msg('reader:cell', { file: this.file, row: String(r + 1), column }) };
+  }
+
   /** A number (µs, MB, ratio…); null when missing or unreadable (reported). */
   number(r: number, c: number): number | null {
     const v = this.text(r, c);
     if (v === '') return null;
     const n = Number(v);
     if (Number.isFinite(n)) return n;
-    this.log.add('bad_number', `${this.where(r, c)}: "${v}" is not a number`);
+    this.log.add(
+      'bad_number',
+      detail(
+        `${this.where(r, c)}: "${v}" is not a number`,
+        msg('reader:not_a_number', { cell: this.whereMsg(r, c), value: v }),
+      ),
+    );
     return null;
   }
 
@@ -155,18 +201,38 @@ export class CsvTable {
   time(r: number, c: number, out: ExactTime, required = true): boolean {
     const v = this.text(r, c);
     if (v === '') {
-      if (required && c >= 0) this.log.add('missing_time', `${this.where(r, c)} is empty`);
+      if (required && c >= 0)
+        this.log.add(
+          'missing_time',
+          detail(
+            `${this.where(r, c)} is empty`,
+            msg('reader:cell_empty', { cell: this.whereMsg(r, c) }),
+          ),
+        );
       return false;
     }
     const err = parseDecimalUs(v, out);
     if (err) {
-      this.log.add('bad_time', `${this.where(r, c)}: "${v}" is not a decimal µs time (${err})`);
+      this.log.add(
+        'bad_time',
+        detail(
+          `${this.where(r, c)}: "${v}" is not a decimal µs time (${err})`,
+          msg('reader:bad_time', {
+            cell: this.whereMsg(r, c),
+            value: v,
+            problem: timeProblem(err),
+          }),
+        ),
+      );
       return false;
     }
     if (/[eE]/.test(v)) {
       this.log.add(
         'time_lost_precision',
-        `${this.where(r, c)}: "${v}" is in exponent form (saved by a spreadsheet?); the time lost precision`,
+        detail(
+          `${this.where(r, c)}: "${v}" is in exponent form (saved by a spreadsheet?); the time lost precision`,
+          msg('reader:time_lost_precision', { cell: this.whereMsg(r, c), value: v }),
+        ),
       );
     }
     return true;
@@ -179,7 +245,13 @@ export class CsvTable {
     const t = scratch;
     const err = parseDecimalUs(v, t);
     if (err) {
-      this.log.add('bad_number', `${this.where(r, c)}: "${v}" is not a number of µs (${err})`);
+      this.log.add(
+        'bad_number',
+        detail(
+          `${this.where(r, c)}: "${v}" is not a number of µs (${err})`,
+          msg('reader:not_us', { cell: this.whereMsg(r, c), value: v, problem: timeProblem(err) }),
+        ),
+      );
       return NaN;
     }
     return t.us * 1000 + t.fracNs;
@@ -196,9 +268,19 @@ export class CsvTable {
     if (/^[-+]?\d+(\.\d+)?[eE][-+]?\d+$/.test(v)) {
       this.log.add(
         'id_lost_precision',
-        `${this.where(r, c)}: "${v}" is in exponent form (saved by a spreadsheet?)`,
+        detail(
+          `${this.where(r, c)}: "${v}" is in exponent form (saved by a spreadsheet?)`,
+          msg('reader:id_exponent', { cell: this.whereMsg(r, c), value: v }),
+        ),
       );
-    } else this.log.add('bad_id', `${this.where(r, c)}: "${v}" is not an integer id`);
+    } else
+      this.log.add(
+        'bad_id',
+        detail(
+          `${this.where(r, c)}: "${v}" is not an integer id`,
+          msg('reader:bad_id', { cell: this.whereMsg(r, c), value: v }),
+        ),
+      );
     return -1;
   }
 
@@ -210,7 +292,10 @@ export class CsvTable {
       if (/^[-+]?\d+(\.\d+)?[eE][-+]?\d+$/.test(v)) {
         this.log.add(
           code,
-          `${this.where(r, c)}: "${v}" is in exponent form (saved by a spreadsheet?); the value lost precision`,
+          detail(
+            `${this.where(r, c)}: "${v}" is in exponent form (saved by a spreadsheet?); the value lost precision`,
+            msg('reader:value_lost_precision', { cell: this.whereMsg(r, c), value: v }),
+          ),
         );
       }
     }
@@ -222,7 +307,22 @@ export class CsvTable {
       if (row.length !== n) {
         this.log.add(
           row.length < n ? 'short_row' : 'long_row',
-          `${this.file} row ${r + 1} has ${row.length} cells, the header has ${n}${row.length < n ? '; the missing cells are empty' : '; the extra cells are kept'}`,
+          detail(
+            `${this.file} row ${r + 1} has ${row.length} cells, the header has ${n}${row.length < n ? '; the missing cells are empty' : '; the extra cells are kept'}`,
+            row.length < n
+              ? msg('reader:short_row', {
+                  file: this.file,
+                  row: String(r + 1),
+                  cells: String(row.length),
+                  header: String(n),
+                })
+              : msg('reader:long_row', {
+                  file: this.file,
+                  row: String(r + 1),
+                  cells: String(row.length),
+                  header: String(n),
+                }),
+          ),
         );
       }
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMemoryRecord, parseNpuModuleMem, parseOperatorMemory } from './memory';
+import { warningJson } from '../../model/summarize-profile';
 import {
   MEMORY_2023,
   MEMORY_2025,
@@ -45,7 +46,7 @@ describe('memory files', () => {
     );
     expect(memory).toHaveLength(2);
     expect(ns(memory[0]!, 0)).toBe(1695120000000000000n);
-    expect(warnings).toEqual([
+    expect(warnings.map(warningJson)).toEqual([
       {
         code: 'value_lost_precision',
         count: 1,

@@ -8,6 +8,7 @@ import type { ParallelGroup, ProfilerInfo } from '../../model/ascend-data';
 import type { TraceWarning } from '../../model/trace-model';
 import type { JsonValue } from '../../lib/json-bytes';
 import { WarningLog } from '../trace/warning-log';
+import { detail, MessageError, msg } from '../../lib/message';
 import { isObject, type JsonObject } from './communication';
 
 function obj(v: JsonValue | undefined): JsonObject {
@@ -24,12 +25,24 @@ export function parseProfilerInfo(json: JsonValue): {
 } {
   const log = new WarningLog();
   if (!isObject(json)) {
-    throw new Error('profiler_info.json: expected a JSON object');
+    throw new MessageError(
+      detail(
+        'profiler_info.json: expected a JSON object',
+        msg('reader:expected_object', { file: 'profiler_info.json' }),
+      ),
+    );
   }
   const cfg = obj(json['config']);
   const common = obj(cfg['common_config']);
   const exp = obj(cfg['experimental_config']);
-  if (!('config' in json)) log.add('missing_key', 'profiler_info.json: no "config" object');
+  if (!('config' in json))
+    log.add(
+      'missing_key',
+      detail(
+        'profiler_info.json: no "config" object',
+        msg('reader:no_object', { file: 'profiler_info.json', key: 'config' }),
+      ),
+    );
   const rank = json['rank_id'];
   const et = exp['_export_type'];
   const end = obj(json['end_info'])['collectionTimeEnd'];
@@ -59,14 +72,26 @@ export function parseProfilerMetadata(json: JsonValue): {
 } {
   const log = new WarningLog();
   if (!isObject(json)) {
-    throw new Error('profiler_metadata.json: expected a JSON object');
+    throw new MessageError(
+      detail(
+        'profiler_metadata.json: expected a JSON object',
+        msg('reader:expected_object', { file: 'profiler_metadata.json' }),
+      ),
+    );
   }
   if (!('parallel_group_info' in json)) return { parallelGroups: null, warnings: [] };
   const groups: ParallelGroup[] = [];
   for (const [id, g] of Object.entries(obj(json['parallel_group_info']))) {
     const o = obj(g);
     const name = str(o['group_name']);
-    if (name === null) log.add('bad_entry', `parallel_group_info "${id}" has no group_name`);
+    if (name === null)
+      log.add(
+        'bad_entry',
+        detail(
+          `parallel_group_info "${id}" has no group_name`,
+          msg('reader:no_group_name', { id }),
+        ),
+      );
     const rank = o['group_rank'];
     const ranks = o['global_ranks'];
     groups.push({

@@ -10,6 +10,7 @@ import type { ProfileModel, TextTable } from '../../model/profile';
 import type { TraceWarning } from '../../model/trace-model';
 import { fileKind } from '../file-kinds';
 import type { JsonValue } from '../../lib/json-bytes';
+import { msg } from '../../lib/message';
 import { parseCsvFile } from '../readers/csv-reader';
 import { readJsonSideFile } from '../readers/json-side-reader';
 import type { FileReader } from '../readers/reader';
@@ -37,6 +38,7 @@ function setView<K extends View>(
         code: 'view_already_read',
         count: 1,
         example: `${view} already came from ${had}; this file's copy is kept as a table only`,
+        exampleMsg: msg('reader:view_already_read', { view, source: had }),
       },
     ];
   }
@@ -49,13 +51,18 @@ type CsvApply = (table: TextTable, p: ProfileModel, kind: string) => TraceWarnin
 
 function csvReader(apply: CsvApply): FileReader {
   return async (file, ctx, report) => {
-    const { table, problems, problemCount } = await parseCsvFile(file);
+    const { table, problems, problemCount, problemMsgs } = await parseCsvFile(file);
     const kind = fileKind(file.path);
     ctx.profile.tables[kind] = table;
     report.status = 'read';
     const warnings: TraceWarning[] = [];
     if (problems.length > 0) {
-      warnings.push({ code: 'csv_parse', count: problemCount, example: problems[0]! });
+      warnings.push({
+        code: 'csv_parse',
+        count: problemCount,
+        example: problems[0]!,
+        exampleMsg: problemMsgs[0],
+      });
     }
     try {
       warnings.push(...apply(table, ctx.profile, kind));

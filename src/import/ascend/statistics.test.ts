@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStatistics } from './statistics';
 import { API_STATISTIC_NEW, L2_CACHE, OP_STATISTIC, tableOf } from './test-csv';
+import { warningJson } from '../../model/summarize-profile';
 
 describe('parseStatistics', () => {
   it('keeps op_statistic as a table and reports bad numbers', async () => {
@@ -9,7 +10,7 @@ describe('parseStatistics', () => {
       await tableOf(OP_STATISTIC, 'op_statistic.csv'),
     );
     expect(table.rows).toHaveLength(2);
-    expect(warnings).toEqual([
+    expect(warnings.map(warningJson)).toEqual([
       {
         code: 'bad_number',
         count: 1,

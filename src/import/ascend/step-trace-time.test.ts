@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStepTraceTime } from './step-trace-time';
 import { STEPS_2023, STEPS_2025, STEPS_2025_ROW, STEPS_NEW, csv, tableOf } from './test-csv';
+import { warningJson } from '../../model/summarize-profile';
 
 describe('parseStepTraceTime', () => {
   it('reads the 2025 header with Preparing, keeping the file numbers', async () => {
@@ -41,7 +42,7 @@ describe('parseStepTraceTime', () => {
     ]);
     const { steps, warnings } = parseStepTraceTime(await tableOf(text, 'step_trace_time.csv'));
     expect(steps[0]!.computing).toBeNull();
-    expect(warnings).toEqual([
+    expect(warnings.map(warningJson)).toEqual([
       {
         code: 'bad_number',
         count: 1,

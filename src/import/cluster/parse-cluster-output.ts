@@ -27,6 +27,7 @@ import {
 import { parseStepTraceTime } from '../ascend/step-trace-time';
 import type { JsonValue } from '../../lib/json-bytes';
 import { WarningLog } from '../trace/warning-log';
+import { detail, MessageError, msg } from '../../lib/message';
 
 export interface RankSteps {
   rank: number;
@@ -60,7 +61,12 @@ export function parseClusterStepTraceTime(table: TextTable): {
   const iType = header.indexOf('Type');
   const iIndex = header.indexOf('Index');
   if (iType < 0 || iIndex < 0)
-    throw new Error(`${table.path}: no Type / Index columns (not a cluster step trace table)`);
+    throw new MessageError(
+      detail(
+        `${table.path}: no Type / Index columns (not a cluster step trace table)`,
+        msg('reader:no_type_index_columns', { file: table.path }),
+      ),
+    );
   const keep = header.map((_, i) => i).filter((i) => i !== iType && i !== iIndex);
   const byRank = new Map<number, string[][]>();
   table.rows.forEach((row, r) => {
@@ -68,7 +74,13 @@ export function parseClusterStepTraceTime(table: TextTable): {
     if (type !== 'rank') return;
     const idx = (row[iIndex] ?? '').trim();
     if (!/^\d+$/.test(idx)) {
-      log.add('bad_entry', `${table.path}: row ${r + 1} has rank index "${idx}"`);
+      log.add(
+        'bad_entry',
+        detail(
+          `${table.path}: row ${r + 1} has rank index "${idx}"`,
+          msg('reader:bad_rank_index', { file: table.path, row: String(r + 1), index: idx }),
+        ),
+      );
       return;
     }
     const rank = Number(idx);
@@ -106,7 +118,13 @@ export function parseClusterCommunication(json: JsonValue): {
   ranks: { rank: number; rows: CommOpRow[] }[];
   warnings: TraceWarning[];
 } {
-  if (!isObject(json)) throw new Error('cluster_communication.json: expected a JSON object');
+  if (!isObject(json))
+    throw new MessageError(
+      detail(
+        'cluster_communication.json: expected a JSON object',
+        msg('reader:expected_object', { file: 'cluster_communication.json' }),
+      ),
+    );
   const log = new WarningLog();
   const byRank = new Map<number, CommOpRow[]>();
   for (const [setKey, block] of Object.entries(json)) {
@@ -120,7 +138,13 @@ export function parseClusterCommunication(json: JsonValue): {
         if (op.startsWith('Total Op Info') || !isObject(byRankEntry)) continue;
         for (const [rankKey, entry] of Object.entries(byRankEntry)) {
           if (!/^\d+$/.test(rankKey) || !isObject(entry)) {
-            log.add('bad_entry', `cluster_communication.json: "${op}" has a bad rank "${rankKey}"`);
+            log.add(
+              'bad_entry',
+              detail(
+                `cluster_communication.json: "${op}" has a bad rank "${rankKey}"`,
+                msg('reader:bad_rank', { file: 'cluster_communication.json', op, rank: rankKey }),
+              ),
+            );
             continue;
           }
           const rank = Number(rankKey);
@@ -150,7 +174,13 @@ export function parseClusterCommunicationMatrix(json: JsonValue): {
   rows: CommMatrixRow[];
   warnings: TraceWarning[];
 } {
-  if (!isObject(json)) throw new Error('cluster_communication_matrix.json: expected a JSON object');
+  if (!isObject(json))
+    throw new MessageError(
+      detail(
+        'cluster_communication_matrix.json: expected a JSON object',
+        msg('reader:expected_object', { file: 'cluster_communication_matrix.json' }),
+      ),
+    );
   const log = new WarningLog();
   const rows: CommMatrixRow[] = [];
   for (const [setKey, block] of Object.entries(json)) {
@@ -172,7 +202,13 @@ export function parseRankSet(v: JsonValue | string | undefined): number[] {
 
 /** communication_group.json (old and new forms). */
 export function parseCommunicationGroup(json: JsonValue): ClusterCommGroup[] {
-  if (!isObject(json)) throw new Error('communication_group.json: expected a JSON object');
+  if (!isObject(json))
+    throw new MessageError(
+      detail(
+        'communication_group.json: expected a JSON object',
+        msg('reader:expected_object', { file: 'communication_group.json' }),
+      ),
+    );
   const out: ClusterCommGroup[] = [];
   const info = json['comm_group_parallel_info'];
   if (Array.isArray(info)) {

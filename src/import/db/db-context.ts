@@ -9,6 +9,7 @@ import type { ExactTime } from '../../lib/exact-time';
 import type { DbFile } from './db-file';
 import { durNs } from './db-time';
 import type { DbLanes } from './db-lanes';
+import type { Detail } from '../../lib/message';
 import type { SqlValue } from './sql-loader';
 
 export interface DbBuildContext {
@@ -19,7 +20,7 @@ export interface DbBuildContext {
   rows: Record<string, number>;
   /** Whether PYTORCH_API already has ProfilerStep#N slices. */
   hasStepSlices: boolean;
-  warn(code: string, example: string, count?: number): void;
+  warn(code: string, example: string | Detail, count?: number): void;
   /** Counts processed rows; reports progress and honours cancellation now and then. */
   tick(n?: number): void;
 }

@@ -16,6 +16,7 @@ import { at, num, SelectList, type DbBuildContext } from './db-context';
 import { ident, TIME_COLUMNS } from './db-file';
 import { qc, qo } from './db-schema';
 import type { SqlValue } from './sql-loader';
+import { detail, msg } from '../../lib/message';
 
 const MB = 1024 * 1024;
 const ts: ExactTime = { us: 0, fracNs: 0 };
@@ -150,7 +151,10 @@ function emitSpec(ctx: DbBuildContext, spec: CounterSpec): void {
   if (!table) return;
   const tcol = timeColumn(ctx, table);
   if (!tcol) {
-    ctx.warn('db_table_not_mapped', `${table}: no timestampNs column`);
+    ctx.warn(
+      'db_table_not_mapped',
+      detail(`${table}: no timestampNs column`, msg('reader:db_no_timestamp_column', { table })),
+    );
     return;
   }
   const sel = new SelectList();
@@ -185,7 +189,13 @@ function emitGeneric(ctx: DbBuildContext, wanted: string, process: string): void
   if (!info) return;
   const tcol = timeColumn(ctx, info.name);
   if (!tcol) {
-    ctx.warn('db_table_not_mapped', `${info.name}: no timestampNs column`);
+    ctx.warn(
+      'db_table_not_mapped',
+      detail(
+        `${info.name}: no timestampNs column`,
+        msg('reader:db_no_timestamp_column', { table: info.name }),
+      ),
+    );
     return;
   }
   const devCol = db.col(info.name, 'deviceId');

@@ -10,14 +10,15 @@
 import { setFromBigNs, type ExactTime } from '../../lib/exact-time';
 import { decimalNs, setExact } from './db-time';
 import type { Database, SqlJsStatic, SqlValue, Statement } from './sql-loader';
+import { detail, MessageError, msg, type Detail } from '../../lib/message';
 
 /** Result columns produced by `DbFile.time`. */
 export const TIME_COLUMNS = 3;
 
 /** Why a file could not be opened as a database (the message is one line). */
-export class DbOpenError extends Error {
-  constructor(message: string) {
-    super(message);
+export class DbOpenError extends MessageError {
+  constructor(d: Detail) {
+    super(d);
     this.name = 'DbOpenError';
   }
 }
@@ -26,23 +27,44 @@ const MAGIC = 'SQLite format 3\0';
 
 /** The reason bytes are not a readable SQLite file, or null. */
 export function sqliteHeaderProblem(bytes: Uint8Array): string | null {
-  if (bytes.length === 0) return 'empty file';
-  if (bytes.length < 100) return `not an SQLite database (${bytes.length} bytes)`;
+  return sqliteHeaderDetail(bytes)?.text ?? null;
+}
+
+/** `sqliteHeaderProblem` with its interface message. */
+function sqliteHeaderDetail(bytes: Uint8Array): Detail | null {
+  if (bytes.length === 0) return detail('empty file', msg('reader:db_empty_file'));
+  if (bytes.length < 100)
+    return detail(
+      `not an SQLite database (${bytes.length} bytes)`,
+      msg('reader:db_too_short', { bytes: String(bytes.length) }),
+    );
   for (let i = 0; i < MAGIC.length; i++) {
     if (bytes[i] !== MAGIC.charCodeAt(i)) {
       const first = String.fromCharCode(...bytes.subarray(0, 16)).replace(/[^\x20-\x7e]/g, '.');
-      return `not an SQLite database (starts with "${first}")`;
+      return detail(
+        `not an SQLite database (starts with "${first}")`,
+        msg('reader:db_bad_magic', { first }),
+      );
     }
   }
   const raw = (bytes[16]! << 8) | bytes[17]!;
   const pageSize = raw === 1 ? 65536 : raw;
   if (pageSize < 512 || pageSize > 65536 || (pageSize & (pageSize - 1)) !== 0) {
-    return `corrupt SQLite header (page size ${raw})`;
+    return detail(
+      `corrupt SQLite header (page size ${raw})`,
+      msg('reader:db_bad_page_size', { size: String(raw) }),
+    );
   }
   const pages = readU32(bytes, 28);
   const valid = readU32(bytes, 24) === readU32(bytes, 92);
   if (valid && pages > 0 && bytes.length < pages * pageSize) {
-    return `truncated SQLite database (${bytes.length} of ${pages * pageSize} bytes)`;
+    return detail(
+      `truncated SQLite database (${bytes.length} of ${pages * pageSize} bytes)`,
+      msg('reader:db_truncated', {
+        bytes: String(bytes.length),
+        expected: String(pages * pageSize),
+      }),
+    );
   }
   return null;
 }
@@ -113,7 +135,7 @@ export class DbFile {
    * is not a (readable) SQLite database.
    */
   static open(sql: SqlJsStatic, bytes: Uint8Array, path: string): DbFile {
-    const problem = sqliteHeaderProblem(bytes);
+    const problem = sqliteHeaderDetail(bytes);
     if (problem) throw new DbOpenError(problem);
     // WAL-mode files need their -wal sibling and shared memory; the main file alone is a
     // consistent checkpointed image, so read it as a rollback-journal database.
@@ -129,7 +151,7 @@ export class DbFile {
       return new DbFile(db, path, bytes.length);
     } catch (e) {
       db?.close();
-      throw new DbOpenError(sqliteErrorText(e));
+      throw new DbOpenError(sqliteErrorDetail(e));
     }
   }
 
@@ -372,9 +394,17 @@ function toBig(v: SqlValue | undefined): bigint | null {
 
 /** One line from an sql.js error ("file is not a database", "database disk image is malformed"). */
 export function sqliteErrorText(e: unknown): string {
-  const msg = e instanceof Error ? e.message : String(e);
-  const line = msg.split('\n')[0]!.trim();
-  if (/file is not a database/i.test(line)) return 'not an SQLite database';
-  if (/malformed/i.test(line)) return `corrupt SQLite database (${line})`;
-  return line || 'unreadable SQLite database';
+  return sqliteErrorDetail(e).text;
+}
+
+function sqliteErrorDetail(e: unknown): Detail {
+  const text = e instanceof Error ? e.message : String(e);
+  const line = text.split('\n')[0]!.trim();
+  if (/file is not a database/i.test(line))
+    return detail('not an SQLite database', msg('reader:db_not_sqlite'));
+  if (/malformed/i.test(line))
+    return detail(`corrupt SQLite database (${line})`, msg('reader:db_corrupt', { why: line }));
+  return line
+    ? detail(line, msg('reader:db_error', { why: line }))
+    : detail('unreadable SQLite database', msg('reader:db_unreadable'));
 }

@@ -6,6 +6,7 @@ import type { ImportProgress } from '../readers/reader';
 import type { InputFile } from '../sources/input-file';
 import { ImportCancelled } from '../import-cancelled';
 import { DbFile, DbOpenError } from './db-file';
+import { MessageError } from '../../lib/message';
 import { loadSqlJs } from './sql-loader';
 
 export interface DbReadOptions {
@@ -50,7 +51,7 @@ export async function openDbFile(file: InputFile, opts: DbReadOptions = {}): Pro
   try {
     return DbFile.open(sql, bytes, file.path);
   } catch (e) {
-    if (e instanceof DbOpenError) throw new Error(e.message, { cause: e });
+    if (e instanceof DbOpenError) throw new MessageError(e.detail, { cause: e });
     throw e;
   }
 }

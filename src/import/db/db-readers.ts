@@ -23,6 +23,7 @@ import { openDbFile } from './db-open';
 import { detectDevice } from './db-identity';
 import { buildDbTrace, type DbTraceResult } from './db-trace';
 import { stepRow } from './overlap';
+import { msg } from '../../lib/message';
 
 export type DbRole = 'profiler' | 'analysis' | 'cluster' | 'other';
 
@@ -221,6 +222,7 @@ export const readAnalysisDb: FileReader = async (file, ctx, report) => {
           code: 'db_no_analysis_tables',
           count: 1,
           example: `${file.path} has no StepTraceTime / CommAnalyzer* tables`,
+          exampleMsg: msg('reader:db_no_analysis_tables', { file: file.path }),
         },
       ];
     }

@@ -22,6 +22,7 @@ import { addNs } from './db-time';
 import { emitCommunication, emitDeviceTasks } from './device-tasks';
 import { emitCannApi, emitHostRecords, emitPytorchApi } from './host-apis';
 import { OVERLAP_THREADS, overlapLane, type OverlapLanes } from './overlap';
+import { detail, msg } from '../../lib/message';
 
 export interface DbTraceOptions {
   signal?: AbortSignal;
@@ -172,7 +173,10 @@ function reportImprecise(ctx: DbBuildContext): void {
     if (n > 0) {
       ctx.warn(
         'db_imprecise_time',
-        `${t}.${c} holds floating-point times (sub-µs precision was lost when the db was written)`,
+        detail(
+          `${t}.${c} holds floating-point times (sub-µs precision was lost when the db was written)`,
+          msg('reader:db_imprecise_time', { column: `${t}.${c}` }),
+        ),
         n,
       );
     }
@@ -180,7 +184,10 @@ function reportImprecise(ctx: DbBuildContext): void {
   if (db.timeOffsetNs !== 0n) {
     ctx.warn(
       'db_relative_time',
-      `times are relative to baseTimeNs ${db.timeOffsetNs}; made absolute`,
+      detail(
+        `times are relative to baseTimeNs ${db.timeOffsetNs}; made absolute`,
+        msg('reader:db_relative_time', { base: String(db.timeOffsetNs) }),
+      ),
     );
   }
 }
@@ -200,14 +207,20 @@ function reportUnmapped(ctx: DbBuildContext): void {
   if (insight.length > 0) {
     ctx.warn(
       'db_insight_tables',
-      `tables added by MindStudio Insight, ignored: ${insight.join(', ')}`,
+      detail(
+        `tables added by MindStudio Insight, ignored: ${insight.join(', ')}`,
+        msg('reader:db_insight_tables', { tables: insight.join(', ') }),
+      ),
       insight.length,
     );
   }
   if (other.length > 0) {
     ctx.warn(
       'db_table_not_mapped',
-      `tables not shown on the timeline: ${other.join(', ')}`,
+      detail(
+        `tables not shown on the timeline: ${other.join(', ')}`,
+        msg('reader:db_tables_not_shown', { tables: other.join(', ') }),
+      ),
       other.length,
     );
   }

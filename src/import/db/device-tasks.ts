@@ -23,6 +23,7 @@ import {
   type ComputeSchema,
 } from './db-schema';
 import type { SqlValue } from './sql-loader';
+import { detail, msg } from '../../lib/message';
 
 const scratch: ExactTime = { us: 0, fracNs: 0 };
 
@@ -125,7 +126,14 @@ export function emitDeviceTasks(ctx: DbBuildContext): void {
   });
   ctx.rows[ts.table] = n - noTime;
   if (noTime > 0)
-    ctx.warn('db_task_no_time', `${ts.table}: rows without a start time are not drawn`, noTime);
+    ctx.warn(
+      'db_task_no_time',
+      detail(
+        `${ts.table}: rows without a start time are not drawn`,
+        msg('reader:db_task_no_time', { table: ts.table }),
+      ),
+      noTime,
+    );
 }
 
 interface ComputeColumns {
@@ -286,7 +294,10 @@ function emitPlaneTasks(ctx: DbBuildContext, ct: CommTaskSchema): void {
   if (total > drawn) {
     ctx.warn(
       'db_comm_task_without_task',
-      `${ct.table}: rows whose task is missing from TASK are not drawn`,
+      detail(
+        `${ct.table}: rows whose task is missing from TASK are not drawn`,
+        msg('reader:db_comm_task_without_task', { table: ct.table }),
+      ),
       total - drawn,
     );
   }

@@ -13,6 +13,7 @@ import { at, compact, durAt, num, SelectList, type DbBuildContext } from './db-c
 import { ident, TIME_COLUMNS } from './db-file';
 import { cannApiSchema, pytorchSchema, qc, qo, tidParts } from './db-schema';
 import type { SqlValue } from './sql-loader';
+import { detail, msg } from '../../lib/message';
 
 const scratch: ExactTime = { us: 0, fracNs: 0 };
 
@@ -232,7 +233,10 @@ function emitHostTable(
   if (!t) return;
   const start = db.col(t, 'startNs', 'start');
   if (!start) {
-    ctx.warn('db_table_not_mapped', `${t}: no start time column`);
+    ctx.warn(
+      'db_table_not_mapped',
+      detail(`${t}: no start time column`, msg('reader:db_no_start_column', { table: t })),
+    );
     return;
   }
   const end = db.col(t, 'endNs', 'end');

@@ -6,6 +6,7 @@
 import type { TraceModel } from '../../model/trace-model';
 import type { FileReader } from '../readers/reader';
 import { DbFile, DbOpenError } from './db-file';
+import { MessageError } from '../../lib/message';
 import { readAnalysisDb, readAnyDb, readClusterDb, readProfilerDb } from './db-readers';
 import { buildDbTrace, type DbTraceOptions } from './db-trace';
 import { loadSqlJs } from './sql-loader';
@@ -47,7 +48,7 @@ export async function buildTraceFromDb(
   try {
     db = DbFile.open(sql, bytes, opts.path ?? 'db');
   } catch (e) {
-    if (e instanceof DbOpenError) throw new Error(e.message, { cause: e });
+    if (e instanceof DbOpenError) throw new MessageError(e.detail, { cause: e });
     throw e;
   }
   try {

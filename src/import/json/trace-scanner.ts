@@ -34,6 +34,14 @@ import {
   skipWs,
   type JsonValue,
 } from '../../lib/json-bytes';
+import {
+  detail,
+  MessageError,
+  msg,
+  type Detail,
+  type Message,
+  type MessageParam,
+} from '../../lib/message';
 import type { RawEvent } from './raw-event';
 import { ValueSkipper } from './value-skipper';
 
@@ -42,7 +50,7 @@ export interface ScanHandler {
   event(ev: RawEvent, buf: Uint8Array, bufBase: number): void;
   /** A top-level key of the object form (other than traceEvents). */
   metadata(key: string, value: JsonValue | undefined, bytes: number): void;
-  warn(code: string, example: string): void;
+  warn(code: string, example: string | Detail): void;
 }
 
 export interface ScanOptions {
@@ -175,7 +183,13 @@ export class TraceEventScanner {
         this.truncated = true;
         this.handler.warn(
           'truncated',
-          `input ends inside an event or value at byte ${this.carryBase + used} (${buf.length - used} bytes not read)`,
+          detail(
+            `input ends inside an event or value at byte ${this.carryBase + used} (${buf.length - used} bytes not read)`,
+            msg('reader:truncated_in_event_or_value', {
+              at: String(this.carryBase + used),
+              bytes: String(buf.length - used),
+            }),
+          ),
         );
       }
       this.carry = null;
@@ -186,17 +200,40 @@ export class TraceEventScanner {
         this.truncated = true;
         this.handler.warn(
           'truncated',
-          `input ends inside ${sk.key === null ? 'an event' : `the value of "${sk.key}"`} that starts at byte ${sk.from} (${sk.skipper.bytes} bytes not read)`,
+          detail(
+            `input ends inside ${sk.key === null ? 'an event' : `the value of "${sk.key}"`} that starts at byte ${sk.from} (${sk.skipper.bytes} bytes not read)`,
+            sk.key === null
+              ? msg('reader:truncated_in_event', {
+                  at: String(sk.from),
+                  bytes: String(sk.skipper.bytes),
+                })
+              : msg('reader:truncated_in_value', {
+                  key: sk.key,
+                  at: String(sk.from),
+                  bytes: String(sk.skipper.bytes),
+                }),
+          ),
         );
-      } else if (this.state === 'start') this.handler.warn('empty', 'no JSON value found');
+      } else if (this.state === 'start')
+        this.handler.warn('empty', detail('no JSON value found', msg('reader:no_json_value')));
       else if (this.state === 'array' && !this.arrayClosed && this.sawEventsArray) {
         if (this.objectForm) {
           this.truncated = true;
-          this.handler.warn('truncated', 'object-form trace ends inside traceEvents');
-        } else this.handler.warn('unterminated_array', 'the events array has no closing "]"');
+          this.handler.warn(
+            'truncated',
+            detail('object-form trace ends inside traceEvents', msg('reader:ends_in_trace_events')),
+          );
+        } else
+          this.handler.warn(
+            'unterminated_array',
+            detail('the events array has no closing "]"', msg('reader:no_closing_bracket')),
+          );
       } else if (this.state === 'top-object') {
         this.truncated = true;
-        this.handler.warn('truncated', 'object-form trace has no closing "}"');
+        this.handler.warn(
+          'truncated',
+          detail('object-form trace has no closing "}"', msg('reader:no_closing_brace')),
+        );
       }
     }
     return {
@@ -242,7 +279,16 @@ export class TraceEventScanner {
             i++;
           } else {
             throw new TraceFormatError(
-              `not a JSON trace: expected "[" or "{" at byte ${bufBase + i}, found ${describeByte(c)}`,
+              detail(
+                `not a JSON trace: expected "[" or "{" at byte ${bufBase + i}, found ${describeByte(c)}`,
+                msg('reader:not_json_trace', {
+                  at: String(bufBase + i),
+                  found:
+                    c >= 32 && c < 127
+                      ? describeByte(c)
+                      : { msg: msg('reader:byte_hex', { hex: c.toString(16).padStart(2, '0') }) },
+                }),
+              ),
               bufBase + i,
             );
           }
@@ -270,12 +316,21 @@ export class TraceEventScanner {
             }
             if (e === INCOMPLETE) return atEof ? end : i;
             if (e === SYNTAX) {
-              this.syntaxError(bufBase + i, 'unexpected data in the events array');
+              this.syntaxError(
+                bufBase + i,
+                detail('unexpected data in the events array', msg('reader:syntax_unexpected_data')),
+              );
               this.state = 'resync';
               i++;
               break;
             }
-            this.handler.warn('non_object_event', `non-object element at byte ${bufBase + i}`);
+            this.handler.warn(
+              'non_object_event',
+              detail(
+                `non-object element at byte ${bufBase + i}`,
+                msg('reader:non_object_element', { at: String(bufBase + i) }),
+              ),
+            );
             i = e;
             break;
           }
@@ -295,7 +350,14 @@ export class TraceEventScanner {
           if (e === SYNTAX) {
             this.handler.warn(
               'syntax_error',
-              `malformed event at byte ${bufBase + i}: ${parser.error.what} at byte ${parser.error.at}`,
+              detail(
+                `malformed event at byte ${bufBase + i}: ${parser.error.what} at byte ${parser.error.at}`,
+                msg('reader:malformed_event', {
+                  at: String(bufBase + i),
+                  what: parserWhat(parser.error.what),
+                  whatAt: String(parser.error.at),
+                }),
+              ),
             );
             this.state = 'resync';
             i++;
@@ -316,7 +378,10 @@ export class TraceEventScanner {
             break;
           }
           if (c !== 34) {
-            this.syntaxError(bufBase + i, 'expected a key in the top-level object');
+            this.syntaxError(
+              bufBase + i,
+              detail('expected a key in the top-level object', msg('reader:syntax_top_key')),
+            );
             this.giveUp();
             return end;
           }
@@ -326,7 +391,10 @@ export class TraceEventScanner {
           let j = skipWs(buf, ke, end);
           if (j >= end) return i;
           if (buf[j] !== 58) {
-            this.syntaxError(bufBase + j, 'expected ":" after a top-level key');
+            this.syntaxError(
+              bufBase + j,
+              detail('expected ":" after a top-level key', msg('reader:syntax_top_colon')),
+            );
             this.giveUp();
             return end;
           }
@@ -346,7 +414,13 @@ export class TraceEventScanner {
           }
           if (ve === INCOMPLETE) return i;
           if (ve === SYNTAX) {
-            this.syntaxError(bufBase + j, `malformed value of top-level key "${key}"`);
+            this.syntaxError(
+              bufBase + j,
+              detail(
+                `malformed value of top-level key "${key}"`,
+                msg('reader:syntax_top_value', { key }),
+              ),
+            );
             this.giveUp();
             return end;
           }
@@ -365,7 +439,10 @@ export class TraceEventScanner {
             this.trailingWarned = true;
             this.handler.warn(
               'trailing_data',
-              `data after the end of the trace at byte ${bufBase + i}`,
+              detail(
+                `data after the end of the trace at byte ${bufBase + i}`,
+                msg('reader:trailing_data', { at: String(bufBase + i) }),
+              ),
             );
           }
           return end;
@@ -403,7 +480,14 @@ export class TraceEventScanner {
   private tooLarge(offset: number, bytes: number): void {
     this.handler.warn(
       'event_too_large',
-      `element of the events array at byte ${offset} is ${bytes} bytes (more than ${this.maxEvent}); skipped`,
+      detail(
+        `element of the events array at byte ${offset} is ${bytes} bytes (more than ${this.maxEvent}); skipped`,
+        msg('reader:event_too_large', {
+          at: String(offset),
+          bytes: String(bytes),
+          max: String(this.maxEvent),
+        }),
+      ),
     );
   }
 
@@ -418,7 +502,10 @@ export class TraceEventScanner {
     } catch {
       this.handler.warn(
         'bad_metadata',
-        `top-level key "${key}" at byte ${bufBase + s} is not valid JSON`,
+        detail(
+          `top-level key "${key}" at byte ${bufBase + s} is not valid JSON`,
+          msg('reader:bad_metadata', { key, at: String(bufBase + s) }),
+        ),
       );
     }
   }
@@ -429,8 +516,14 @@ export class TraceEventScanner {
     this.trailingWarned = true;
   }
 
-  private syntaxError(offset: number, what: string): void {
-    this.handler.warn('syntax_error', `${what} at byte ${offset}`);
+  private syntaxError(offset: number, what: Detail): void {
+    this.handler.warn(
+      'syntax_error',
+      detail(
+        `${what.text} at byte ${offset}`,
+        msg('reader:syntax_at', { what: { msg: what.msg }, at: String(offset) }),
+      ),
+    );
   }
 
   /**
@@ -468,14 +561,26 @@ export class TraceEventScanner {
 }
 
 /** The input is not a trace at all (wrong first byte): the one fatal scanner error. */
-export class TraceFormatError extends Error {
+export class TraceFormatError extends MessageError {
   constructor(
-    message: string,
+    d: Detail,
     readonly offset: number,
   ) {
-    super(message);
+    super(d);
     this.name = 'TraceFormatError';
   }
+}
+
+/** The event parser's syntax problems (event-parser.ts `syntax(what)`), as messages. */
+const PARSER_WHAT: Record<string, Message> = {
+  'expected a quoted key': msg('reader:syntax_quoted_key'),
+  'expected ":" after a key': msg('reader:syntax_colon_after_key'),
+  'unreadable value': msg('reader:syntax_unreadable_value'),
+};
+
+function parserWhat(what: string): MessageParam {
+  const m = PARSER_WHAT[what];
+  return m ? { msg: m } : what;
 }
 
 function describeByte(c: number): string {

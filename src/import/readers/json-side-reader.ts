@@ -1,5 +1,5 @@
 /** Reads the small JSON side files (profiler_info, profiler_metadata, communication…) leniently. */
-import { msg } from '../../lib/message';
+import { detail, MessageError, msg } from '../../lib/message';
 import { applyProfilerInfo } from '../discover';
 import { fileKind } from '../file-kinds';
 import { JsonSyntaxError, parseJsonBytes } from '../../lib/json-bytes';
@@ -33,9 +33,16 @@ export const readJsonSideFile: FileReader = async (file, ctx, report) => {
     value = parseJsonBytes(bytes, start, bytes.length);
   } catch (e) {
     const at = e instanceof JsonSyntaxError ? ` at byte ${e.offset}` : '';
-    throw new Error(`not valid JSON${at}: ${e instanceof Error ? e.message : String(e)}`, {
-      cause: e,
-    });
+    const why = e instanceof Error ? e.message : String(e);
+    throw new MessageError(
+      detail(
+        `not valid JSON${at}: ${why}`,
+        e instanceof JsonSyntaxError
+          ? msg('reader:json_invalid_at', { at: String(e.offset), why })
+          : msg('reader:json_invalid', { why }),
+      ),
+      { cause: e },
+    );
   }
   const kind = fileKind(file.path);
   ctx.profile.json[kind] = value;

@@ -4,10 +4,11 @@
  * Reports how many raw bytes were read so progress can be shown against the file size.
  */
 import { Gunzip } from 'fflate';
+import { detail, MessageError, msg } from '../../lib/message';
 
 export type Encoding = 'utf-8' | 'gzip' | 'utf-16le' | 'utf-16be';
 
-export class UnsupportedEncodingError extends Error {}
+export class UnsupportedEncodingError extends MessageError {}
 
 export function sniffEncoding(head: Uint8Array): Encoding | 'zstd' {
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
@@ -25,13 +26,13 @@ export interface InflateLimits {
 
 export const DEFAULT_INFLATE_LIMITS: InflateLimits = { maxBytes: 16 * 2 ** 30, maxRatio: 1000 };
 
-export class DecompressionBombError extends Error {}
+export class DecompressionBombError extends MessageError {}
 
 /**
  * The compressed data is damaged or cut short. Everything yielded before it is good: readers
  * keep it and report this as a warning.
  */
-export class CorruptStreamError extends Error {}
+export class CorruptStreamError extends MessageError {}
 
 export async function* decodeStream(
   raw: AsyncIterable<Uint8Array>,
@@ -54,7 +55,10 @@ export async function* decodeStream(
   const enc = sniffEncoding(head);
   if (enc === 'zstd')
     throw new UnsupportedEncodingError(
-      'zstd-compressed input is not supported; decompress it first (zstd -d)',
+      detail(
+        'zstd-compressed input is not supported; decompress it first (zstd -d)',
+        msg('reader:zstd_unsupported'),
+      ),
     );
   async function* rest(): AsyncGenerator<Uint8Array> {
     onRawBytes(head.length);
@@ -82,8 +86,16 @@ export async function* decodeStream(
       try {
         gz.push(c, final);
       } catch (e) {
+        const why = e instanceof Error ? e.message : String(e);
         throw new CorruptStreamError(
-          `gzip data is corrupt or cut short (${e instanceof Error ? e.message : String(e)}) within its first ${inBytes} bytes; the ${outBytes} bytes inflated before that are read`,
+          detail(
+            `gzip data is corrupt or cut short (${why}) within its first ${inBytes} bytes; the ${outBytes} bytes inflated before that are read`,
+            msg('reader:gzip_corrupt', {
+              why,
+              inBytes: String(inBytes),
+              outBytes: String(outBytes),
+            }),
+          ),
           { cause: e },
         );
       }
@@ -96,7 +108,13 @@ export async function* decodeStream(
         (outBytes > 64 << 20 && outBytes > inBytes * limits.maxRatio)
       ) {
         throw new DecompressionBombError(
-          `gzip expands beyond the limit (${outBytes} bytes from ${inBytes}); refusing to inflate further`,
+          detail(
+            `gzip expands beyond the limit (${outBytes} bytes from ${inBytes}); refusing to inflate further`,
+            msg('reader:gzip_bomb', {
+              outBytes: String(outBytes),
+              inBytes: String(inBytes),
+            }),
+          ),
         );
       }
       const ready = out;

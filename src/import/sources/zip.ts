@@ -10,6 +10,7 @@
  */
 import { unzipSync } from 'fflate';
 import { memoryFile, readAll, type InputFile } from './input-file';
+import { detail, MessageError, msg, type Detail, type Message } from '../../lib/message';
 
 export interface ZipLimits {
   /** Largest total inflated size. */
@@ -28,12 +29,13 @@ const ARCHIVE_RATIO_FLOOR = 64 << 20;
 /** Corrupt entries skipped before the archive is given up as unreadable. */
 const MAX_CORRUPT_ENTRIES = 8;
 
-export class ZipRefusedError extends Error {}
+export class ZipRefusedError extends MessageError {}
 
 /** An entry that was not extracted, and why (warning code + one line naming the entry). */
 export interface ZipProblem {
   code: 'zip_entry_unsafe' | 'zip_entry_unsupported' | 'zip_entry_corrupt';
   example: string;
+  exampleMsg: Message;
 }
 
 export function isUnsafeEntryName(name: string): boolean {
@@ -53,7 +55,7 @@ export async function expandZip(
   const names: string[] = [];
   const accepted = new Set<number>();
   let total = 0;
-  let refused: string | null = null;
+  let refused: Detail | null = null;
   try {
     unzipSync(data, {
       filter(f) {
@@ -64,16 +66,30 @@ export async function expandZip(
           problems.push({
             code: 'zip_entry_unsafe',
             example: `${zip.path}: entry "${f.name}" points outside the archive; skipped`,
+            exampleMsg: msg('reader:zip_entry_unsafe', { file: zip.path, entry: f.name }),
           });
         } else if (f.compression !== 0 && f.compression !== 8) {
           problems.push({
             code: 'zip_entry_unsupported',
             example: `${zip.path}: entry "${f.name}" uses compression method ${f.compression} (only stored and deflate are read); skipped`,
+            exampleMsg: msg('reader:zip_entry_unsupported', {
+              file: zip.path,
+              entry: f.name,
+              method: String(f.compression),
+            }),
           });
         } else {
           total += f.originalSize;
           if (f.originalSize > 1 << 20 && f.originalSize > f.size * limits.maxRatio) {
-            refused ??= `entry "${f.name}" would inflate ${f.size} bytes to ${f.originalSize} (ratio above ${limits.maxRatio}): looks like a zip bomb`;
+            refused ??= detail(
+              `entry "${f.name}" would inflate ${f.size} bytes to ${f.originalSize} (ratio above ${limits.maxRatio}): looks like a zip bomb`,
+              msg('reader:zip_entry_bomb', {
+                entry: f.name,
+                size: String(f.size),
+                original: String(f.originalSize),
+                ratio: String(limits.maxRatio),
+              }),
+            );
           }
           accepted.add(k);
         }
@@ -81,18 +97,37 @@ export async function expandZip(
       },
     });
   } catch (e) {
-    throw new Error(
-      `cannot read the zip directory (${errorMessage(e)}); the archive is truncated, damaged or not a zip`,
+    throw new MessageError(
+      detail(
+        `cannot read the zip directory (${errorMessage(e)}); the archive is truncated, damaged or not a zip`,
+        msg('reader:zip_directory', { why: errorMessage(e) }),
+      ),
       { cause: e },
     );
   }
   if (total > limits.maxTotalBytes) {
-    refused ??= `archive would inflate to ${total} bytes, more than ${limits.maxTotalBytes}`;
+    refused ??= detail(
+      `archive would inflate to ${total} bytes, more than ${limits.maxTotalBytes}`,
+      msg('reader:zip_too_large', {
+        total: String(total),
+        max: String(limits.maxTotalBytes),
+      }),
+    );
   }
   if (total > ARCHIVE_RATIO_FLOOR && total > data.length * limits.maxRatio) {
-    refused ??= `archive would inflate ${data.length} bytes to ${total} (ratio above ${limits.maxRatio}): looks like a zip bomb`;
+    refused ??= detail(
+      `archive would inflate ${data.length} bytes to ${total} (ratio above ${limits.maxRatio}): looks like a zip bomb`,
+      msg('reader:zip_bomb', {
+        size: String(data.length),
+        total: String(total),
+        ratio: String(limits.maxRatio),
+      }),
+    );
   }
-  if (refused !== null) throw new ZipRefusedError(`${refused}; refused`);
+  if (refused !== null)
+    throw new ZipRefusedError(
+      detail(`${refused.text}; refused`, msg('reader:zip_refused', { why: { msg: refused.msg } })),
+    );
 
   // Pass 2: inflate what was accepted; a corrupt entry is dropped and the pass retried.
   let entries: Record<string, Uint8Array> | null = null;
@@ -110,14 +145,23 @@ export async function expandZip(
       });
     } catch (e) {
       if (inflating < 0 || bad >= MAX_CORRUPT_ENTRIES) {
-        throw new Error(`cannot inflate the archive (${errorMessage(e)})`, {
-          cause: e,
-        });
+        throw new MessageError(
+          detail(
+            `cannot inflate the archive (${errorMessage(e)})`,
+            msg('reader:zip_inflate', { why: errorMessage(e) }),
+          ),
+          { cause: e },
+        );
       }
       accepted.delete(inflating);
       problems.push({
         code: 'zip_entry_corrupt',
         example: `${zip.path}: entry "${names[inflating]}" is corrupt (${errorMessage(e)}); skipped`,
+        exampleMsg: msg('reader:zip_entry_corrupt', {
+          file: zip.path,
+          entry: names[inflating] ?? '',
+          why: errorMessage(e),
+        }),
       });
     }
   }

@@ -23,6 +23,7 @@ import { FreeRows } from './free-rows';
 import type { RawAsyncCols } from './raw-parts';
 import { OUTLIER_US, type TimeBase } from './time-base';
 import type { WarningLog } from './warning-log';
+import { detail, msg } from '../../lib/message';
 
 const OPEN = new Set([98 /* b */, 83 /* S */]);
 const CLOSE = new Set([101 /* e */, 70 /* F */]);
@@ -93,7 +94,10 @@ export function buildAsyncTracks(
         if (q < 0) {
           log.add(
             'async_unmatched_end',
-            `async end "${strings[name]}" matches no open begin; dropped`,
+            detail(
+              `async end "${strings[name]}" matches no open begin; dropped`,
+              msg('reader:async_unmatched_end', { name: strings[name] ?? '' }),
+            ),
           );
           continue;
         }
@@ -125,7 +129,10 @@ export function buildAsyncTracks(
       const bi = g[bk]!;
       log.add(
         'async_unclosed',
-        `async "${strings[raw.name[bi]!]}" never ends; drawn to the trace end`,
+        detail(
+          `async "${strings[raw.name[bi]!]}" never ends; drawn to the trace end`,
+          msg('reader:async_unclosed', { name: strings[raw.name[bi]!] ?? '' }),
+        ),
       );
       slices.push({
         start: ts[bk]!,

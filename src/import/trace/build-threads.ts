@@ -15,6 +15,7 @@ import type { ArgsMerger } from './args-read';
 import type { RawThread } from './raw-parts';
 import { MAX_SPAN_NS, OUTLIER_US, type TimeBase } from './time-base';
 import type { WarningLog } from './warning-log';
+import { detail, msg } from '../../lib/message';
 
 /** A thread's slices before sorting: dur NaN = unfinished (filled once the trace end is known). */
 export interface ThreadSlices {
@@ -62,7 +63,15 @@ export function collectThreadSlices(
       // Drawn to the trace end like a missing dur, rather than stretching the time axis.
       log.add(
         'huge_dur',
-        `X "${strings[x.name[i]!]}" at ${s} ns has dur ${d} ns, longer than the ${MAX_SPAN_NS} ns the timeline spans; drawn to the trace end`,
+        detail(
+          `X "${strings[x.name[i]!]}" at ${s} ns has dur ${d} ns, longer than the ${MAX_SPAN_NS} ns the timeline spans; drawn to the trace end`,
+          msg('reader:huge_dur', {
+            name: strings[x.name[i]!] ?? '',
+            ts: String(s),
+            dur: String(d),
+            max: String(MAX_SPAN_NS),
+          }),
+        ),
       );
       d = NaN;
     }
@@ -112,21 +121,39 @@ export function collectThreadSlices(
       const ec = be.cat[i]!;
       const k = en === emptyId ? open.length - 1 : open.find(en, ec === emptyId ? -1 : ec);
       if (k < 0) {
-        log.add('unmatched_end', `E "${strings[en]}" at ${ts[i]} ns matches no open B; dropped`);
+        log.add(
+          'unmatched_end',
+          detail(
+            `E "${strings[en]}" at ${ts[i]} ns matches no open B; dropped`,
+            msg('reader:unmatched_end', { name: strings[en] ?? '', ts: String(ts[i]) }),
+          ),
+        );
         continue;
       }
       while (open.length - 1 > k) {
         const bi = open.pop();
         log.add(
           'misplaced_end',
-          `B "${strings[be.name[bi]!]}" closed early by an outer E "${strings[en]}"`,
+          detail(
+            `B "${strings[be.name[bi]!]}" closed early by an outer E "${strings[en]}"`,
+            msg('reader:misplaced_end', {
+              name: strings[be.name[bi]!] ?? '',
+              outer: strings[en] ?? '',
+            }),
+          ),
         );
         closeAt(bi, ts[i]!, -1);
       }
       closeAt(open.pop(), ts[i]!, be.args[i]!);
     }
     for (const bi of open.items) {
-      log.add('unclosed_begin', `B "${strings[be.name[bi]!]}" has no E; drawn to the trace end`);
+      log.add(
+        'unclosed_begin',
+        detail(
+          `B "${strings[be.name[bi]!]}" has no E; drawn to the trace end`,
+          msg('reader:unclosed_begin', { name: strings[be.name[bi]!] ?? '' }),
+        ),
+      );
       start.push(ts[bi]!);
       dur.push(NaN);
       name.push(be.name[bi]!);

@@ -10,6 +10,7 @@ import type { RawEvent } from '../json/raw-event';
 import { toNumber } from './arg-values';
 import type { RawCounter } from './raw-parts';
 import type { WarningLog } from './warning-log';
+import { detail, msg } from '../../lib/message';
 
 /** Most series one counter track keeps (real traces have 1 or 2). */
 export const MAX_COUNTER_SERIES = 64;
@@ -60,7 +61,13 @@ export class CounterCollector {
       } else {
         this.log.add(
           'counter_without_args',
-          `C "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has no args; dropped`,
+          detail(
+            `C "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has no args; dropped`,
+            msg('reader:counter_without_args', {
+              name: this.strings.strings[ev.name] ?? '',
+              at: String(ev.offset),
+            }),
+          ),
         );
         return;
       }
@@ -80,7 +87,15 @@ export class CounterCollector {
         if (c.series.size >= MAX_COUNTER_SERIES) {
           this.log.add(
             'counter_series_limit',
-            `C "${this.strings.strings[name]}" at byte ${ev.offset} has more than ${MAX_COUNTER_SERIES} series; the values of "${this.strings.strings[key]}" and any further series are dropped`,
+            detail(
+              `C "${this.strings.strings[name]}" at byte ${ev.offset} has more than ${MAX_COUNTER_SERIES} series; the values of "${this.strings.strings[key]}" and any further series are dropped`,
+              msg('reader:counter_series_limit', {
+                name: this.strings.strings[name] ?? '',
+                at: String(ev.offset),
+                max: String(MAX_COUNTER_SERIES),
+                series: this.strings.strings[key] ?? '',
+              }),
+            ),
           );
           continue;
         }
@@ -100,7 +115,13 @@ export class CounterCollector {
     if (pairs.length === 0) {
       this.log.add(
         'counter_not_numeric',
-        `C "${this.strings.strings[name]}" at byte ${ev.offset} has no numeric value`,
+        detail(
+          `C "${this.strings.strings[name]}" at byte ${ev.offset} has no numeric value`,
+          msg('reader:counter_not_numeric', {
+            name: this.strings.strings[name] ?? '',
+            at: String(ev.offset),
+          }),
+        ),
       );
     }
   }

@@ -29,6 +29,7 @@ import {
 import type { RawInstantCols, RawTraceParts } from './raw-parts';
 import { computeTimeBase, rebase, type TimeBase } from './time-base';
 import { WarningLog } from './warning-log';
+import { detail, msg, type Message } from '../../lib/message';
 import { threadLabel } from '../../model/labels';
 
 export interface FinalizeOptions {
@@ -62,7 +63,10 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   if (tb.outliers > 0) {
     log.add(
       'ts_outlier',
-      `ts ${tb.outlierExample} ns is more than 7 days from the rest of the trace; such events are not drawn`,
+      detail(
+        `ts ${tb.outlierExample} ns is more than 7 days from the rest of the trace; such events are not drawn`,
+        msg('reader:ts_outlier', { ts: String(tb.outlierExample) }),
+      ),
       tb.outliers,
     );
   }
@@ -156,6 +160,7 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   const lanes: (LaneWithBinds | null)[] = [];
   let overflowSlices = 0;
   let overlapExample = '';
+  let overlapMsg: Message | null = null;
   let slices = 0;
   let maxDepth = 0;
   threads.forEach((t, ti) => {
@@ -192,6 +197,16 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
           `"${label}": ${name(fo.name)} [${fo.start}, ${fo.end}) ns starts inside its sibling ` +
           `${name(fo.otherName)} [${fo.otherStart}, ${fo.otherEnd}) ns and outlasts it; they ` +
           `overlap by ${fo.overlapNs} ns (times in ns since the trace start)`;
+        overlapMsg = msg('reader:overlap_first', {
+          track: label,
+          name: name(fo.name),
+          start: String(fo.start),
+          end: String(fo.end),
+          other: name(fo.otherName),
+          otherStart: String(fo.otherStart),
+          otherEnd: String(fo.otherEnd),
+          overlap: String(fo.overlapNs),
+        });
       }
       slices += laid.overflow.length;
     }
@@ -256,14 +271,20 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   if (flows.counts.unbound > 0) {
     log.add(
       'flow_unbound',
-      'flow endpoint with no slice at its time on its thread (e.g. a Level0 HostToDevice start on the pruned CANN lane)',
+      detail(
+        'flow endpoint with no slice at its time on its thread (e.g. a Level0 HostToDevice start on the pruned CANN lane)',
+        msg('reader:flow_unbound'),
+      ),
       flows.counts.unbound,
     );
   }
   if (overflowSlices > 0) {
     log.add(
       'overlapping_slices',
-      `slices that partially overlap a sibling are drawn on an overflow lane; first: ${overlapExample}`,
+      detail(
+        `slices that partially overlap a sibling are drawn on an overflow lane; first: ${overlapExample}`,
+        msg('reader:overlapping_slices', { first: overlapMsg ? { msg: overlapMsg } : '' }),
+      ),
       overflowSlices,
     );
   }

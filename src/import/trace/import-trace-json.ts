@@ -2,6 +2,7 @@
  * Imports one Chrome trace-event JSON file (plain, gzip or UTF-16) into a TraceModel by
  * streaming it through the byte scanner: bytes → scanner → collector → finalize.
  */
+import { detail } from '../../lib/message';
 import { epochMs } from '../../lib/epoch';
 import type { TraceModel } from '../../model/trace-model';
 import { CorruptStreamError, decodeStream, sniffEncoding } from '../sources/decode-stream';
@@ -49,11 +50,14 @@ export async function collectTraceJson(
   } catch (e) {
     // Damaged compression: keep the events read before it (the scanner reports the cut).
     if (!(e instanceof CorruptStreamError)) throw e;
-    collector.warn('corrupt_compression', e.message);
+    collector.warn('corrupt_compression', e.detail);
   }
   const end = scanner.end();
   if (!end.sawEventsArray && end.objectForm) {
-    collector.warn(NO_TRACE_EVENTS.code, NO_TRACE_EVENTS.example);
+    collector.warn(
+      NO_TRACE_EVENTS.code,
+      detail(NO_TRACE_EVENTS.example, NO_TRACE_EVENTS.exampleMsg),
+    );
   }
   return collector.finish();
 }

@@ -13,6 +13,7 @@ import type {
   RawSliceCols,
   RawThread,
   RawTraceParts,
+  RawWarning,
 } from './raw-parts';
 
 type Remap = Uint32Array;
@@ -234,7 +235,7 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
   const seen = new Set<number>();
   const byPhase: Record<string, number> = {};
   const metadata: Record<string, unknown> = {};
-  const warnings = new Map<string, { code: string; count: number; example: string }>();
+  const warnings = new Map<string, RawWarning>();
   parts.forEach((p, k) => {
     const map = maps[k]!;
     for (const m of p.processMeta) {

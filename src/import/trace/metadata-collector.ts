@@ -8,6 +8,7 @@ import type { RawEvent } from '../json/raw-event';
 import { stringArg, toNumber } from './arg-values';
 import type { RawTraceParts } from './raw-parts';
 import type { WarningLog } from './warning-log';
+import { detail, msg } from '../../lib/message';
 
 type ProcessMeta = RawTraceParts['processMeta'][number];
 type ThreadMeta = RawTraceParts['threadMeta'][number];
@@ -33,7 +34,13 @@ export class MetadataCollector {
       try {
         args = parseJsonBytes(buf, ev.argsStart - bufBase, ev.argsEnd - bufBase);
       } catch {
-        this.log.add('bad_metadata_args', `M "${kind}" at byte ${ev.offset} has malformed args`);
+        this.log.add(
+          'bad_metadata_args',
+          detail(
+            `M "${kind}" at byte ${ev.offset} has malformed args`,
+            msg('reader:bad_metadata_args', { kind, at: String(ev.offset) }),
+          ),
+        );
         return false;
       }
     }
@@ -60,7 +67,13 @@ export class MetadataCollector {
         return true;
       }
       default:
-        this.log.add('metadata_other', `M "${kind}" is kept as a count only`);
+        this.log.add(
+          'metadata_other',
+          detail(
+            `M "${kind}" is kept as a count only`,
+            msg('reader:metadata_count_only', { kind }),
+          ),
+        );
         return false;
     }
   }

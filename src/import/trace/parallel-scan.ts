@@ -11,6 +11,7 @@
  *   args) the whole file is re-read by one scanner. The result is always the single-scan model.
  */
 import { concatBytes } from '../../lib/bytes';
+import { msg } from '../../lib/message';
 import { epochMs } from '../../lib/epoch';
 import { skipWs } from '../../lib/json-bytes';
 import { TraceEventScanner, type ScanEnd } from '../json/trace-scanner';
@@ -55,6 +56,7 @@ const CHUNK = 4 << 20;
 export const NO_TRACE_EVENTS = {
   code: 'no_trace_events',
   example: 'object-form JSON without a "traceEvents" array',
+  exampleMsg: msg('reader:no_trace_events'),
 } as const;
 
 /** Scans one range of a file (what each scan worker runs). */
@@ -222,6 +224,7 @@ export async function collectTraceJsonParallel(
         code: 'parallel_fallback',
         count: 1,
         example: `split at byte ${ranges[k + 1]!.start} was not an event boundary; read in one pass`,
+        exampleMsg: msg('reader:parallel_fallback', { at: String(ranges[k + 1]!.start) }),
       });
       return parts;
     }

@@ -4,6 +4,7 @@
  * own string table. Several parts (parallel ranges) are merged, then finalised into a TraceModel.
  * Only typed arrays, numbers and strings: a part can be transferred between workers.
  */
+import type { Message } from '../../lib/message';
 
 export interface RawSliceCols {
   length: number;
@@ -98,6 +99,7 @@ export interface RawWarning {
   code: string;
   count: number;
   example: string;
+  exampleMsg?: Message;
 }
 
 export interface RawTraceParts {

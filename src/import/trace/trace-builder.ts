@@ -5,6 +5,7 @@
  */
 import type { ExactTime } from '../../lib/exact-time';
 import { newRawEvent, resetRawEvent, type RawEvent } from '../json/raw-event';
+import type { Detail } from '../../lib/message';
 import type { RawTraceParts } from './raw-parts';
 import { TraceCollector } from './trace-collector';
 
@@ -129,7 +130,7 @@ export class TraceBuilder {
     this.meta('thread_sort_index', pid, tid, { sort_index: sortIndex });
   }
 
-  warn(code: string, example: string, count = 1): void {
+  warn(code: string, example: string | Detail, count = 1): void {
     this.c.log.add(code, example, count);
   }
 

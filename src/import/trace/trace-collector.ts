@@ -15,6 +15,8 @@ import { ByteInterner } from '../json/byte-interner';
 import type { JsonValue } from '../../lib/json-bytes';
 import type { RawEvent } from '../json/raw-event';
 import type { ScanHandler } from '../json/trace-scanner';
+import { detail, msg, type Detail } from '../../lib/message';
+import { timeProblem } from '../reader-detail';
 import {
   AsyncBuilder,
   BeBuilder,
@@ -72,7 +74,7 @@ export class TraceCollector implements ScanHandler {
     return this.events;
   }
 
-  warn(code: string, example: string): void {
+  warn(code: string, example: string | Detail): void {
     this.log.add(code, example);
   }
 
@@ -86,13 +88,22 @@ export class TraceCollector implements ScanHandler {
     const ph = ev.ph;
     this.phaseCounts[ph]!++;
     if (ph === 0) {
-      this.log.add('missing_phase', `event at byte ${ev.offset} has no "ph"`);
+      this.log.add(
+        'missing_phase',
+        detail(
+          `event at byte ${ev.offset} has no "ph"`,
+          msg('reader:missing_phase', { at: String(ev.offset) }),
+        ),
+      );
       return;
     }
     if (ev.tsError) {
       this.log.add(
         `ts_${ev.tsError}`,
-        `event at byte ${ev.offset} has an unusable ts (${ev.tsError})`,
+        detail(
+          `event at byte ${ev.offset} has an unusable ts (${ev.tsError})`,
+          msg('reader:unusable_ts', { at: String(ev.offset), problem: timeProblem(ev.tsError) }),
+        ),
       );
     }
     if (ev.hasTs) {
@@ -105,7 +116,14 @@ export class TraceCollector implements ScanHandler {
       return;
     }
     if (!ev.hasTs) {
-      if (!ev.tsError) this.log.add('missing_ts', `event at byte ${ev.offset} has no ts`);
+      if (!ev.tsError)
+        this.log.add(
+          'missing_ts',
+          detail(
+            `event at byte ${ev.offset} has no ts`,
+            msg('reader:missing_ts', { at: String(ev.offset) }),
+          ),
+        );
       return;
     }
     const pid = ev.pid < 0 ? this.emptyId : ev.pid;
@@ -184,14 +202,26 @@ export class TraceCollector implements ScanHandler {
       if (durNs < 0) {
         this.log.add(
           'negative_dur',
-          `X "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has dur < 0; dropped`,
+          detail(
+            `X "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has dur < 0; dropped`,
+            msg('reader:negative_dur', {
+              name: this.strings.strings[ev.name] ?? '',
+              at: String(ev.offset),
+            }),
+          ),
         );
         return;
       }
     } else {
       this.log.add(
         ev.durError ? 'bad_dur' : 'missing_dur',
-        `X "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has no usable dur; drawn to the trace end`,
+        detail(
+          `X "${this.strings.strings[ev.name] ?? ''}" at byte ${ev.offset} has no usable dur; drawn to the trace end`,
+          msg('reader:no_usable_dur', {
+            name: this.strings.strings[ev.name] ?? '',
+            at: String(ev.offset),
+          }),
+        ),
       );
     }
     const t = this.thread(pid, ev.tid < 0 ? this.emptyId : ev.tid);
@@ -242,7 +272,13 @@ export class TraceCollector implements ScanHandler {
     if (id < 0) {
       this.log.add(
         'async_without_id',
-        `async "${String.fromCharCode(ev.ph)}" event at byte ${ev.offset} has no id; dropped`,
+        detail(
+          `async "${String.fromCharCode(ev.ph)}" event at byte ${ev.offset} has no id; dropped`,
+          msg('reader:async_without_id', {
+            ph: String.fromCharCode(ev.ph),
+            at: String(ev.offset),
+          }),
+        ),
       );
       return;
     }
@@ -251,7 +287,13 @@ export class TraceCollector implements ScanHandler {
 
   private onFlow(ev: RawEvent, pid: number): void {
     if (ev.id < 0 && ev.id2 < 0) {
-      this.log.add('flow_without_id', `flow event at byte ${ev.offset} has no id; dropped`);
+      this.log.add(
+        'flow_without_id',
+        detail(
+          `flow event at byte ${ev.offset} has no id; dropped`,
+          msg('reader:flow_without_id', { at: String(ev.offset) }),
+        ),
+      );
       return;
     }
     this.flows.push(ev, pid, this.emptyId);

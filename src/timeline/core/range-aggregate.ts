@@ -11,6 +11,7 @@ import type { TimeSpan } from '../../model/units';
 import { firstEndingAfter } from './slice-index';
 import { sliceIndex } from './slice-index';
 import type { TraceGroup } from './timeline-groups';
+import { processTitle, trackTitle } from '../../views/common/track-labels';
 
 export interface AggregateRow {
   name: string;
@@ -146,8 +147,7 @@ function trackLabel(groups: readonly TraceGroup[], g: number, tr: number): strin
   const t = grp.trace;
   const st = t.sliceTracks[tr]!;
   const proc = t.processes[st.process];
-  const parts = [proc?.name ?? `Process ${proc?.pid ?? '?'}`, st.name];
-  if (st.kind === 'overflow') parts.push('overlapping');
+  const parts = [processTitle(proc), trackTitle(t, tr)];
   if (groups.length > 1) parts.unshift(grp.label);
   return parts.join(' / ');
 }

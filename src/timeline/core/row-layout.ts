@@ -32,6 +32,11 @@ import {
 } from './collapse-rules';
 import type { TraceGroup } from './timeline-groups';
 import { processLabel, threadLabel } from '../../model/labels';
+import {
+  processTitle as processName,
+  threadTitle,
+  trackTitle,
+} from '../../views/common/track-labels';
 import { MERGED_KINDS, orderRank, trackName, type TrackLayout } from '../../store/track-layout';
 import { mergePlans, type MergedStreams } from '../../model/merge-streams';
 import { mergedStreamsFor } from './merge-runner';
@@ -122,7 +127,7 @@ function baseRow(partial: Partial<Row> & Pick<Row, 'key' | 'kind' | 'group' | 't
 
 function processTitle(t: TraceModel, p: number): { title: string; subtitle: string } {
   const pr = t.processes[p]!;
-  const title = processLabel(pr);
+  const title = processName(pr);
   const parts = [];
   if (pr.name !== null && pr.pid) parts.push(pr.pid);
   return { title, subtitle: parts.join(' ') };
@@ -254,6 +259,8 @@ function groupRows(
       const collapsible = depthRows > 1 || hasOverflow;
       const collapsed = collapsible && isCollapsed(st, tkey, { kind: 'thread', depthRows });
       const name = track?.name ?? threadLabel(thread);
+      // Shown in the interface language; `name` (the model's) names it in links.
+      const shown = track ? trackTitle(t, thread.track) : threadTitle(thread);
       const folded = collapsed && track ? foldedLanes(t, thread.track) : null;
       children.push(
         baseRow({
@@ -264,7 +271,7 @@ function groupRows(
           track: thread.track,
           thread: hasInstants ? th : -1,
           indent: indent + 1,
-          title: name,
+          title: shown,
           subtitle: name.includes(thread.tid) ? '' : thread.tid,
           collapsible,
           collapsed,
@@ -285,7 +292,7 @@ function groupRows(
             track: thread.overflowTrack,
             indent: indent + 2,
             title: tr('timeline:overlapping_slices'),
-            subtitle: name,
+            subtitle: shown,
             lanes: ov.slices.rows,
             hideName: trackName(kind, name),
           }),
@@ -357,7 +364,7 @@ function groupRows(
       subtitle: [
         pr.labels.join(', '),
         subtitle,
-        counterOnly && collapsed ? `${pr.counters.length} counters` : '',
+        counterOnly && collapsed ? tr('timeline:n_counters', { count: pr.counters.length }) : '',
       ]
         .filter(Boolean)
         .join(' · '),
@@ -441,7 +448,7 @@ export function computeRowLayout(groups: readonly TraceGroup[], st: CollapseStat
     if (pinSet.has(r.key) && r.kind !== 'process' && r.kind !== 'group') {
       r.pinned = true;
       const proc = r.process >= 0 ? groups[r.group]!.trace.processes[r.process] : undefined;
-      const where = proc ? processLabel(proc) : '';
+      const where = proc ? processName(proc) : '';
       // Pinned rows leave their group: with several traces (ranks) they keep its label.
       r.subtitle =
         groups.length > 1 ? [groups[r.group]!.label, where].filter(Boolean).join(' · ') : where;

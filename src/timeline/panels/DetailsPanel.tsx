@@ -20,7 +20,7 @@ import { RangeDetails } from './RangeDetails';
 import { absoluteNs, absoluteSecondsText } from '../core/time-scale';
 import type { SliceAddress } from '../core/timeline-groups';
 import type { TimelineView } from '../view/timeline-view';
-import { processLabel } from '../../model/labels';
+import { trackPath, trackTitle } from '../../views/common/track-labels';
 import { rovingKeyDown } from '../../ui/roving-keys';
 
 const MAX_CHILDREN = 200;
@@ -104,10 +104,7 @@ function SliceLink({
 }
 
 function trackLabel(t: TraceModel, track: number): string {
-  const st = t.sliceTracks[track];
-  if (!st) return '';
-  const p = t.processes[st.process];
-  return `${p ? processLabel(p) : 'Process ?'} › ${st.name}`;
+  return trackPath(t, track);
 }
 
 interface FlowListProps {
@@ -222,10 +219,10 @@ function SliceDetails({
   const subIn = inn.length === 0 ? flowsOfSubtree(t, selected.track, i, 'in') : null;
   const flowProps = { view, t, group };
   const flagText = [
-    flags & SliceFlag.Unfinished ? 'did not end (drawn to the trace end)' : '',
-    flags & SliceFlag.Overflow ? 'overlaps a sibling (overflow lane)' : '',
-    flags & SliceFlag.Async ? 'async' : '',
-    flags & SliceFlag.FromBE ? 'from B/E events' : '',
+    flags & SliceFlag.Unfinished ? tr('timeline:flag_unfinished') : '',
+    flags & SliceFlag.Overflow ? tr('timeline:flag_overflow') : '',
+    flags & SliceFlag.Async ? tr('timeline:flag_async') : '',
+    flags & SliceFlag.FromBE ? tr('timeline:flag_from_be') : '',
   ].filter(Boolean);
 
   return (
@@ -249,7 +246,7 @@ function SliceDetails({
           </dd>
           <dt>{st.kind === 'async' ? tr('timeline:track') : tr('timeline:thread')}</dt>
           <dd data-testid="details-track">
-            {st.name}
+            {trackTitle(t, selected.track)}
             {thread && (
               <span className="muted">
                 {' '}

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useSession } from '../../session/session-context';
 import type { OrderedJson } from '../../lib/json-bytes';
 import { formatDuration, formatNsExact } from '../../lib/format';
-import { processLabel, threadLabel } from '../../model/labels';
+import { processTitle, threadTitle } from '../../views/common/track-labels';
 import type { SelectedInstant } from '../../store/selection-slice';
 import { ArgsView } from './ArgsView';
 import { instantTableOf } from '../core/instant-select';
@@ -42,8 +42,8 @@ export function InstantDetails({ view, sel }: { view: TimelineView; sel: Selecte
     sel.scope === 'global'
       ? tr('timeline:whole_trace')
       : sel.scope === 'process'
-        ? processLabel(t.processes[sel.owner]!)
-        : `${processLabel(t.processes[t.threads[sel.owner]!.process]!)} › ${threadLabel(t.threads[sel.owner]!)}`;
+        ? processTitle(t.processes[sel.owner])
+        : `${processTitle(t.processes[t.threads[sel.owner]!.process])} › ${threadTitle(t.threads[sel.owner]!)}`;
   return (
     <div className="tl-slice-details" data-testid="instant-details">
       <h3 className="tl-slice-name" data-testid="details-name">

@@ -6,7 +6,7 @@
 import { t } from '../../i18n/t';
 import { useEffect, useState } from 'react';
 import { useAppStore } from '../../store/use-app-store';
-import { describeRange, describeSlice, describeWindow, KEYBOARD_HELP } from './announce';
+import { describeRange, describeSlice, describeWindow, keyboardHelp } from './announce';
 import type { TimelineView } from '../view/timeline-view';
 
 /** Quiet time after the last window change before it is announced. */
@@ -36,7 +36,7 @@ export function TimelineAnnouncer({ view }: { view: TimelineView | null }) {
 
   return (
     <div className="visually-hidden">
-      <p id={KEYBOARD_HELP_ID}>{KEYBOARD_HELP}</p>
+      <p id={KEYBOARD_HELP_ID}>{keyboardHelp()}</p>
       <div role="status" aria-live="polite" data-testid="timeline-live-selection">
         {selection || (selected || range ? '' : t('timeline:nothing_selected'))}
       </div>

@@ -47,12 +47,13 @@ export function TimelineToolbar({ view, runner, searchRef, readoutRef }: Props) 
   };
 
   let countText = '';
-  if (status === 'running') countText = `searching… ${Math.round(progress * 100)}%`;
-  else if (status === 'error') countText = `invalid: ${error ?? ''}`;
+  if (status === 'running')
+    countText = t('timeline:search_running', { percent: Math.round(progress * 100) });
+  else if (status === 'error') countText = t('timeline:search_invalid', { error: error ?? '' });
   else if (query && status === 'done')
     countText =
       count === 0
-        ? 'no matches'
+        ? t('timeline:search_no_matches')
         : `${current >= 0 ? formatCount(current + 1) : '–'} / ${formatCount(count)}`;
 
   return (

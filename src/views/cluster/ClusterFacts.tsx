@@ -89,7 +89,11 @@ export function ClusterFacts({ model }: { model: ClusterModel }) {
         </Fact>
         <Fact
           label={t('cluster:clocks')}
-          value={skewedHosts.length === 0 ? 'in step' : `${skewedHosts.length} skewed`}
+          value={
+            skewedHosts.length === 0
+              ? t('cluster:clocks_in_step')
+              : t('cluster:clocks_skewed', { n: skewedHosts.length })
+          }
           testId="fact-clocks"
         >
           {skewedHosts.length === 0

@@ -130,14 +130,26 @@ function SourcesNote({ model }: { model: ClusterModel }) {
   const perRankSteps = count(model.stepsFrom, 'per-rank');
   const clusterSteps = count(model.stepsFrom, 'cluster');
   const parts: string[] = [];
-  if (perRankSteps > 0) parts.push(`steps: each rank’s step_trace_time (${perRankSteps})`);
+  const clusterOutput = t('cluster:source_cluster_output');
+  if (perRankSteps > 0) parts.push(t('cluster:source_steps_per_rank', { n: perRankSteps }));
   if (clusterSteps > 0)
-    parts.push(`steps: ${model.output?.stepsSource ?? 'cluster output'} (${clusterSteps})`);
+    parts.push(
+      t('cluster:source_steps', {
+        source: model.output?.stepsSource ?? clusterOutput,
+        n: clusterSteps,
+      }),
+    );
   const comm = count(model.collectivesFrom, 'communication.json');
   const ccomm = count(model.collectivesFrom, 'cluster_communication.json');
-  if (comm > 0) parts.push(`collectives: communication.json (${comm})`);
+  if (comm > 0)
+    parts.push(t('cluster:source_collectives', { source: 'communication.json', n: comm }));
   if (ccomm > 0)
-    parts.push(`collectives: ${model.output?.commSource ?? 'cluster output'} (${ccomm})`);
+    parts.push(
+      t('cluster:source_collectives', {
+        source: model.output?.commSource ?? clusterOutput,
+        n: ccomm,
+      }),
+    );
   return (
     <span className="source-note" data-testid="cluster-sources">
       {parts.length === 0 ? t('cluster:no_step_or_communication_files_found') : parts.join(' · ')}

@@ -3,18 +3,49 @@ import { MIN_SKEW_NS, SLOW_RANK_GAP_RATIO, type ClusterMetric } from '../../mode
 import type { ClusterModel } from '../../model/cluster/cluster-model';
 import { formatRankSet } from '../../model/cluster/groups';
 import { formatDuration } from '../../lib/format';
+import { t } from '../../i18n/t';
 
+/** In the interface language (getters: read when shown, after a language switch too). */
 export const METRIC_LABELS: Record<ClusterMetric, { short: string; long: string }> = {
   stepTimeUs: {
-    short: 'Step time',
-    long: 'Step time (Computing + Communication not overlapped + Free)',
+    get short() {
+      return t('cluster:metric_step_time');
+    },
+    get long() {
+      return t('cluster:metric_step_time_long');
+    },
   },
-  computingUs: { short: 'Computing', long: 'Computing' },
-  commNotOverlappedUs: { short: 'Comm. not overlapped', long: 'Communication not overlapped' },
-  freeUs: { short: 'Free', long: 'Free (device idle)' },
+  computingUs: {
+    get short() {
+      return t('cluster:metric_computing');
+    },
+    get long() {
+      return t('cluster:metric_computing');
+    },
+  },
+  commNotOverlappedUs: {
+    get short() {
+      return t('cluster:metric_comm_not_overlapped_short');
+    },
+    get long() {
+      return t('cluster:metric_comm_not_overlapped');
+    },
+  },
+  freeUs: {
+    get short() {
+      return t('cluster:metric_free');
+    },
+    get long() {
+      return t('cluster:metric_free_long');
+    },
+  },
   preparingUs: {
-    short: 'Preparing',
-    long: 'Preparing (step start to first Computing or Communication task)',
+    get short() {
+      return t('cluster:metric_preparing');
+    },
+    get long() {
+      return t('cluster:metric_preparing_long');
+    },
   },
 };
 

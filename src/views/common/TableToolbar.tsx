@@ -42,7 +42,7 @@ export function TableToolbar(p: TableToolbarProps) {
     <div
       className="view-toolbar"
       role="toolbar"
-      aria-label={`${p.noun} ${t('common:table_controls')}`}
+      aria-label={`${nounText(p.noun)} ${t('common:table_controls')}`}
     >
       <FilterInput
         value={st.filter}
@@ -89,8 +89,8 @@ export function TableToolbar(p: TableToolbarProps) {
         {v.pending ? t('common:working') + ' ' : ''}
         {p.countText ??
           (shown === v.rowCount
-            ? `${formatCount(v.rowCount)} ${p.noun}`
-            : `${t('common:n_of_total', { n: formatCount(shown), total: formatCount(v.rowCount) })} ${p.noun}`)}
+            ? `${formatCount(v.rowCount)} ${nounText(p.noun)}`
+            : `${t('common:n_of_total', { n: formatCount(shown), total: formatCount(v.rowCount) })} ${nounText(p.noun)}`)}
       </span>
       {!p.hideColumns && (
         <ColumnChooser
@@ -114,4 +114,26 @@ function RangeUnavailable({ reason }: { reason: string }) {
       {t('common:range_filter_unavailable')} {reason}
     </span>
   );
+}
+
+/** A table's noun ("kernels", also its CSV export name) in the interface language. */
+export function nounText(noun: string): string {
+  switch (noun) {
+    case 'kernels':
+      return t('common:noun_kernels');
+    case 'operators':
+      return t('common:noun_operators');
+    case 'rows':
+      return t('common:noun_rows');
+    case 'ops':
+      return t('common:noun_ops');
+    case 'collectives':
+      return t('common:noun_collectives');
+    case 'ranks':
+      return t('common:noun_ranks');
+    case 'allocations':
+      return t('common:noun_allocations');
+    default:
+      return noun;
+  }
 }

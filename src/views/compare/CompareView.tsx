@@ -12,7 +12,7 @@ import type { CompareKey } from '../../model/compare/side';
 import { useSession } from '../../session/session-context';
 import { describePicked, filesFromInput } from '../../session/read-dropped-items';
 import { useAppStore, useAppStoreApi } from '../../store/use-app-store';
-import { TableToolbar } from '../common/TableToolbar';
+import { nounText, TableToolbar } from '../common/TableToolbar';
 import { useTableView } from '../common/use-table-view';
 import { ViewTable } from '../common/ViewTable';
 import { CommDiff, StepsDiff, SummaryTable } from './CompareSections';
@@ -288,7 +288,7 @@ function DiffTable({
           testId={id}
           view={view}
           onRowActivate={activate}
-          emptyText={`${t('compare:no')} ${noun} ${t('compare:match_the_filter')}`}
+          emptyText={`${t('compare:no')} ${nounText(noun)} ${t('compare:match_the_filter')}`}
         />
       </div>
     </section>

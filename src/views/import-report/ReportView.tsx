@@ -4,7 +4,7 @@
  * example, and what the trace holds.
  */
 import { t as tr } from '../../i18n/t';
-import { renderMessage } from '../../i18n/message';
+import { messageOr, renderMessage } from '../../i18n/message';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DataTable } from '../../tables/DataTable';
 import type { ColumnDef } from '../../tables/column';
@@ -15,7 +15,7 @@ import { useSession } from '../../session/session-context';
 import { selectActiveProfile } from '../../store/selectors';
 import { useAppStore } from '../../store/use-app-store';
 import { tableBoxHeight } from '../common/ViewTable';
-import { processLabel, threadLabel } from '../../model/labels';
+import { processTitle, threadTitle } from '../common/track-labels';
 import { TraceMetadataReport } from './TraceMetadata';
 import { CrossChecks } from './CrossChecks';
 import { warningText } from './warning-text';
@@ -96,14 +96,14 @@ function ThreadsTable({ trace }: { trace: TraceModel }) {
         width: 220,
         text: (i) => {
           const p = trace.processes[t[i]!.process]!;
-          return processLabel(p);
+          return processTitle(p);
         },
       },
       {
         id: 'thread',
         label: tr('report:thread'),
         width: 260,
-        text: (i) => threadLabel(t[i]!),
+        text: (i) => threadTitle(t[i]!),
       },
       {
         id: 'slices',
@@ -302,7 +302,8 @@ function InputsTable({ inputs }: { inputs: InputReport[] }) {
               {i.reasonMsg ? renderMessage(i.reasonMsg) : i.reason}
               {i.warnings?.map((w) => (
                 <div key={w.code} className="warning">
-                  <code>{w.code}</code> {warningText(w.code)} ×{formatCount(w.count)}: {w.example}
+                  <code>{w.code}</code> {warningText(w.code)} ×{formatCount(w.count)}:{' '}
+                  {messageOr(w.exampleMsg, w.example)}
                 </div>
               ))}
             </td>
@@ -389,7 +390,7 @@ function TraceReport({ trace }: { trace: TraceModel }) {
                     <div className="muted">{warningText(w.code)}</div>
                   </td>
                   <td className="num">{formatCount(w.count)}</td>
-                  <td>{w.example}</td>
+                  <td>{messageOr(w.exampleMsg, w.example)}</td>
                 </tr>
               ))}
             </tbody>

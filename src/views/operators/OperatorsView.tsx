@@ -179,8 +179,8 @@ function OperatorsTable({
         options={OPERATOR_GROUP_OPTIONS}
         noRangeReason={
           ops.source === 'trace'
-            ? 'the range filter applies to timed tables'
-            : 'operator_details.csv has no timestamps'
+            ? t('operators:range_filter_timed_tables')
+            : t('operators:operator_details_no_timestamps')
         }
         filterPlaceholder={t('operators:filter_name_shapes_call_stack')}
       />

@@ -71,7 +71,7 @@ export function DataAvailability({ profile }: { profile: ProfileModel }) {
   const a = profile.ascend;
   const analysis = analyzeProfile(profile);
   const fromTrace = (src: string | undefined) =>
-    src === 'db' ? 'from the profiler db’s timeline' : 'from the trace';
+    src === 'db' ? t('overview:from_db_timeline') : t('overview:from_trace');
   /** Views the analysis layer fills from the trace when the side file is absent. */
   const derived: Partial<Record<DataKey, string>> = {};
   if (!a.kernels && analysis.kernels) derived.kernels = fromTrace(analysis.kernels.source);

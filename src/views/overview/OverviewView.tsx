@@ -61,16 +61,13 @@ function ProfileHeader({ profile }: { profile: ProfileModel }) {
   const d = profile.descriptor;
   const info = profile.ascend.profilerInfo;
   const facts = [
-    d.kind === 'ascend' ? 'profiler folder' : 'trace file',
+    d.kind === 'ascend' ? t('overview:kind_profiler_folder') : t('overview:kind_trace_file'),
     info?.level ?? d.level,
-    d.rank !== null ? `rank ${d.rank}` : null,
-    info?.aicMetrics
-      ? info.aicMetrics
-          .replace(/^ACL_AICORE_/, 'AI Core metrics ')
-          .replace(/_/g, ' ')
-          .toLowerCase()
+    d.rank !== null ? t('overview:rank_n', { rank: d.rank }) : null,
+    info?.aicMetrics ? aicMetricsText(info.aicMetrics) : null,
+    info?.exportType.length
+      ? t('overview:export_type', { types: info.exportType.join(', ') })
       : null,
-    info?.exportType.length ? `export ${info.exportType.join(', ')}` : null,
     info?.torchNpuVersion ? `torch_npu ${info.torchNpuVersion}` : null,
     info?.cannVersion ? `CANN ${info.cannVersion}` : null,
   ].filter((x): x is string => !!x);
@@ -82,18 +79,27 @@ function ProfileHeader({ profile }: { profile: ProfileModel }) {
   );
 }
 
-const DEVICE_SOURCE: Record<DeviceTime['source'], string> = {
-  trace: 'the trace’s Overlap Analysis lanes',
-  steps: 'step_trace_time.csv',
-  events:
-    'the trace’s device events (busy = compute ∪ exposed communication, free = rest of the span from the first to the last device event)',
-  kernels: 'kernel intervals (no Overlap Analysis)',
-};
+/** `ACL_AICORE_PIPE_UTILIZATION` → "ai core metrics pipe utilization" (the value as written). */
+function aicMetricsText(raw: string): string {
+  const value = raw
+    .replace(/^ACL_AICORE_/, '')
+    .replace(/_/g, ' ')
+    .toLowerCase();
+  return raw.startsWith('ACL_AICORE_') ? t('overview:aic_metrics', { value }) : value;
+}
+
+/** Where the device figures came from, in the interface language. */
+function deviceSource(source: DeviceTime['source']): string {
+  if (source === 'trace') return t('overview:device_source_trace');
+  if (source === 'steps') return 'step_trace_time.csv';
+  if (source === 'events') return t('overview:device_source_events');
+  return t('overview:device_source_kernels');
+}
 
 /** "kernel_details", "the trace", "the profiler db": where a top table came from. */
 function fromWhere(source: string | null, file: string): string {
-  if (source === 'trace') return 'the trace';
-  if (source === 'db') return 'the profiler db';
+  if (source === 'trace') return t('overview:source_the_trace');
+  if (source === 'db') return t('overview:source_the_db');
   return source ?? file;
 }
 
@@ -239,7 +245,7 @@ function AscendOverview({ profile }: { profile: ProfileModel }) {
       </div>
       {dev && (
         <p className="muted small caption">
-          {t('overview:device_figures_from')} {DEVICE_SOURCE[dev.source]}.
+          {t('overview:device_figures_from')} {deviceSource(dev.source)}.
         </p>
       )}
       <div className="overview-grid">

@@ -4,6 +4,7 @@ import { formatCount, formatDuration, formatPercent } from '../../lib/format';
 import type { ProfileModel } from '../../model/profile';
 import type { TraceModel } from '../../model/trace-model';
 import { traceOverviewCached } from '../../model/derive/trace-overview';
+import { processTitle } from '../common/track-labels';
 import { useAppStoreApi } from '../../store/use-app-store';
 import { RelativeBar, ShareBar } from '../common/ShareBar';
 import { ItemLink, SummaryTable } from './SummaryTable';
@@ -93,8 +94,10 @@ export function TraceOverviewPanel({ trace }: { profile: ProfileModel; trace: Tr
                 label: t('overview:process'),
                 kind: 'name',
                 cell: (p) => (
-                  <span title={`${p.label} ${t('overview:pid')} ${p.pid})`}>
-                    {p.label}{' '}
+                  <span
+                    title={`${processTitle(trace.processes[p.index])} ${t('overview:pid')} ${p.pid})`}
+                  >
+                    {processTitle(trace.processes[p.index])}{' '}
                     <span className="muted">
                       {t('overview:pid_2')} {p.pid}
                     </span>

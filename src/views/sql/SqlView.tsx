@@ -67,7 +67,7 @@ export function SqlView() {
         const cancelled = controller.sql.profile === null;
         setResult({
           ok: false,
-          error: cancelled ? 'Query cancelled.' : e instanceof Error ? e.message : String(e),
+          error: cancelled ? t('sql:query_cancelled') : e instanceof Error ? e.message : String(e),
           ms: 0,
         });
       } finally {

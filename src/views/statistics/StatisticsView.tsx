@@ -24,14 +24,18 @@ export const STATISTICS_FILES: { kind: string; label: string; about: string }[] 
     get label() {
       return t('statistics:op_statistics');
     },
-    about: 'Device time per operator type and core',
+    get about() {
+      return t('statistics:about_op_statistic');
+    },
   },
   {
     kind: 'api_statistic.csv',
     get label() {
       return t('statistics:api_statistics');
     },
-    about: 'Host time per CANN API',
+    get about() {
+      return t('statistics:about_api_statistic');
+    },
   },
   {
     kind: 'l2_cache.csv',
@@ -77,7 +81,7 @@ export function entriesOf(p: ProfileModel): Entry[] {
       known.splice(1, 0, {
         kind: 'operator_statistic',
         label: t('statistics:operator_statistics'),
-        about: 'Host and device time per CPU operator',
+        about: t('statistics:about_operator_statistic'),
         table: derivedOperatorStatistic(
           o.table,
           derivedFrom(o.source, 'cpu_op slices grouped by name'),
