@@ -63,16 +63,14 @@ export function formatDeviation(f: number): string {
 
 /** Steps as a compact range: "10–11", "1, 3, 5", "(whole capture)". */
 export function formatSteps(steps: readonly string[]): string {
-  if (steps.length === 0) return 'none';
-  if (steps.length === 1 && steps[0] === '') return '(whole capture)';
+  if (steps.length === 0) return t('cluster:steps_none');
+  if (steps.length === 1 && steps[0] === '') return t('cluster:steps_whole_capture');
   if (steps.every((s) => /^\d+$/.test(s))) return formatRankSet(steps.map(Number));
   return steps.length <= 4 ? steps.join(', ') : `${steps[0]} … ${steps[steps.length - 1]}`;
 }
 
 export const rankName = (rank: number, host: string | null | undefined): string =>
-  host ? `rank ${rank} (${host})` : `rank ${rank}`;
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  host ? t('cluster:rank_name_host', { rank, host }) : t('cluster:rank_name', { rank });
 
 /** The rank to mark slow: none when the ranks are within noise (analyze.ts). */
 export const slowRankShown = (m: ClusterModel): number | null =>
@@ -85,28 +83,34 @@ const pct1 = (r: number) => `${(r * 100).toFixed(1)}%`;
 export function gapPhrase(m: ClusterModel): string | null {
   const g = m.findings.rankGap;
   if (!g) return null;
-  return `the largest gap between ranks, ${METRIC_LABELS[g.dimension].long} ${formatUs(
-    g.gapUs,
-  )}, is ${pct1(g.ratio)} of the mean step time (${formatUs(g.meanStepUs)}); msprof-analyze's slow-rank rule needs over ${pct1(SLOW_RANK_GAP_RATIO)}`;
+  return t('cluster:gap_phrase', {
+    dimension: METRIC_LABELS[g.dimension].long,
+    gap: formatUs(g.gapUs),
+    ratio: pct1(g.ratio),
+    mean: formatUs(g.meanStepUs),
+    threshold: pct1(SLOW_RANK_GAP_RATIO),
+  });
 }
 
 /** How the slowest rank was decided, as a short phrase (the facts strip). */
 export function slowestReason(m: ClusterModel): string {
   const f = m.findings;
-  if (f.slowestRank === null) return 'not enough data';
+  if (f.slowestRank === null) return t('cluster:reason_not_enough_data');
   if (f.slowRankSignificant === false && f.rankGap)
-    return `within noise: largest step-time gap ${pct1(f.rankGap.ratio)} of the mean step (≤ ${pct1(
-      SLOW_RANK_GAP_RATIO,
-    )}, msprof-analyze)`;
+    return t('cluster:reason_within_noise', {
+      ratio: pct1(f.rankGap.ratio),
+      threshold: pct1(SLOW_RANK_GAP_RATIO),
+    });
   if (f.slowestBy === 'caused-wait') {
     const caused = f.causedWaitNs.get(f.slowestRank) ?? 0;
     const n = f.lastArrivals.get(f.slowestRank) ?? 0;
-    return `peers waited ${formatDuration(caused)} for it, at ${n} of ${plural(
-      f.skewedCollectives,
-      'collective',
-    )}`;
+    return t('cluster:reason_caused_wait', {
+      wait: formatDuration(caused),
+      n,
+      count: f.skewedCollectives,
+    });
   }
-  return 'largest mean Computing per step (no collectives to compare arrivals)';
+  return t('cluster:reason_computing');
 }
 
 /** The rank that caused the most wait after the slowest one, and how much. */
@@ -136,25 +140,36 @@ export function headline(m: ClusterModel): string | null {
     const caused = f.causedWaitNs.get(f.slowestRank) ?? 0;
     const last =
       f.slowestBy === 'caused-wait' && caused > 0
-        ? ` ${cap} arrived last by the most: its peers waited ${formatDuration(caused)} for it in all.`
+        ? t('cluster:headline_noise_last', { who: cap, wait: formatDuration(caused) })
         : '';
-    return `No rank is clearly slower: ${gapPhrase(m)}.${last}`;
+    return t('cluster:headline_noise', { gap: gapPhrase(m), last });
   }
   if (f.slowestBy === 'caused-wait') {
     const caused = f.causedWaitNs.get(f.slowestRank) ?? 0;
     const n = f.lastArrivals.get(f.slowestRank) ?? 0;
     const skewNote =
       f.skewedCollectives < m.arrivals.length
-        ? `of ${f.skewedCollectives} with an arrival skew ≥ ${formatDuration(MIN_SKEW_NS)}`
-        : `of ${f.skewedCollectives}`;
+        ? t('cluster:skew_note_min', {
+            n: f.skewedCollectives,
+            min: formatDuration(MIN_SKEW_NS),
+          })
+        : t('cluster:skew_note', { n: f.skewedCollectives });
     const next = runnerUp(m);
     const tail = next
-      ? ` Next: ${rankName(next.rank, m.hosts.get(next.rank))}, ${formatDuration(next.ns)}.`
+      ? t('cluster:headline_next', {
+          who: rankName(next.rank, m.hosts.get(next.rank)),
+          wait: formatDuration(next.ns),
+        })
       : '';
-    const at = `${n === 1 ? 'the collective' : `the ${n} collectives`} it arrived last at`;
-    return `${cap} held the others back: its peers waited ${formatDuration(caused)} for it in all, at ${at} (${skewNote}).${tail}`;
+    return t('cluster:headline_caused_wait', {
+      who: cap,
+      wait: formatDuration(caused),
+      count: n,
+      skew: skewNote,
+      tail,
+    });
   }
-  return `${cap} is the slowest: it has the ${slowestReason(m)}.`;
+  return t('cluster:headline_slowest', { who: cap, reason: slowestReason(m) });
 }
 
 /**
@@ -167,7 +182,7 @@ export function hostOffsets(m: ClusterModel): { host: string; offsetNs: bigint }
   for (const r of m.ranks) {
     const o = m.offsets.get(r.rank);
     if (!o || o.source === 'none') continue;
-    const host = hostsKnown ? r.host : `rank ${r.rank}`;
+    const host = hostsKnown ? r.host : rankName(r.rank, null);
     if (!host) continue;
     let l = by.get(host);
     if (!l) by.set(host, (l = []));

@@ -16,6 +16,7 @@ import { listInputFiles } from '../../node/node-files';
 import { summarizeInputs } from '../../node/summarize-inputs';
 import { headline, slowestReason, slowRankShown } from './cluster-text';
 import { clusterAdvice } from '../../model/advisor/cluster-advice';
+import { initI18n } from '../../i18n/index';
 
 const LATE_NS = 5_600_000;
 const SMALL_LATE_NS = 8_126;
@@ -100,6 +101,17 @@ describe('slow rank = the rank the others wait for', () => {
     expect(text).toContain('at the collective it arrived last at (of 2');
     expect(text).toMatch(/Next: rank 0 \(node0\), 8\.1\d* µs\.$/);
     expect(slowestReason(m)).toMatch(/^peers waited 5\.6\d* ms for it, at 1 of 2 collectives$/);
+    // In Chinese, the same sentence and reason with the data (rank, host, durations) as written.
+    initI18n({ lang: 'zh-CN' });
+    try {
+      const zh = headline(m)!;
+      expect(zh).toMatch(/^Rank 1（node0） 拖慢了其他 rank：它最晚到达的 1 个集合通信上/);
+      expect(zh).toMatch(/其次：rank 0（node0），8\.1\d* µs。$/);
+      expect(zh).not.toMatch(/held|peers|Next/);
+      expect(slowestReason(m)).toMatch(/^其他 rank 共等待它 5\.6\d* ms，在 2 个集合通信中占 1 个$/);
+    } finally {
+      initI18n({ lang: 'en' });
+    }
   });
 
   it('summarize names rank 1, the rule and the caused wait', async () => {
