@@ -15,6 +15,10 @@ import { msg, type Message } from '../lib/message';
 import type { TraceWarning } from '../model/trace-model';
 import { summarizeProfile } from '../model/summarize-profile';
 import { initI18n } from './index';
+import { advisorAscendProfile } from '../generator/advisor-scenario';
+import { importProfile } from '../import/import-profile';
+import { openInputs } from '../import/open-inputs';
+import { checkInvariants } from '../model/analysis/invariants';
 import { renderMessage } from './message';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -137,5 +141,17 @@ describe('reader detail messages', () => {
     expectBoth('nothing found', d.text, d.msg);
     const none = nothingFound('', []);
     expect(expectBoth('nothing found', none.text, none.msg)).toContain('ASCEND_PROFILER_OUTPUT');
+  });
+  it('the cross-view checks’ examples have messages in both languages', async () => {
+    const files = advisorAscendProfile().files.map((f) => memoryFile(f.path, f.data));
+    const o = await openInputs(files);
+    const p = await importProfile(o.discovery.profiles[0]!, o.files, {});
+    // A timeline cut to a third of its length: its slices no longer fit in it.
+    p.trace!.endNs = Math.floor(p.trace!.endNs / 3);
+    const fails = checkInvariants(p);
+    const codes = fails.map((w) => w.code);
+    expect(codes).toContain('check_extent');
+    const zh = expectWarnings('checks', fails);
+    expect(zh.join('\n')).toContain('超出时间线范围');
   });
 });

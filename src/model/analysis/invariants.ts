@@ -12,6 +12,7 @@
  * - check_extent: the timeline extent [0, end] contains every slice, counter sample, instant and
  *   flow end.
  */
+import { detail, msg, type Detail } from '../../lib/message';
 import { computeOperatorStats, overviewFiguresCached } from '../ascend/overview';
 import type { ProfileModel } from '../profile';
 import type { TraceModel, TraceWarning } from '../trace-model';
@@ -23,10 +24,10 @@ const REL = 1e-6;
 
 class Checks {
   out = new Map<string, TraceWarning>();
-  fail(code: string, example: string) {
+  fail(code: string, example: Detail) {
     const w = this.out.get(code);
     if (w) w.count++;
-    else this.out.set(code, { code, count: 1, example });
+    else this.out.set(code, { code, count: 1, example: example.text, exampleMsg: example.msg });
   }
 }
 
@@ -40,21 +41,40 @@ function checkExtent(trace: TraceModel, c: Checks): void {
       const a = s.start[i]!;
       const b = a + s.dur[i]!;
       if (a < 0 || b > end) {
+        const name = trace.strings[s.name[i]!] ?? '';
         c.fail(
           'check_extent',
-          `${trace.strings[s.name[i]!] ?? ''} on ${t.name} [${a}, ${b}] ns is outside the timeline [0, ${end}] ns`,
+          detail(
+            `${name} on ${t.name} [${a}, ${b}] ns is outside the timeline [0, ${end}] ns`,
+            msg('reader:check_ex_slice_outside', {
+              name,
+              track: t.name,
+              a: String(a),
+              b: String(b),
+              end: String(end),
+            }),
+          ),
         );
       }
     }
   }
   for (const ct of trace.counters) {
     if (ct.ts.length > 0 && (ct.ts[0]! < 0 || ct.ts[ct.ts.length - 1]! > end))
-      c.fail('check_extent', `counter ${ct.name} has samples outside the timeline`);
+      c.fail(
+        'check_extent',
+        detail(
+          `counter ${ct.name} has samples outside the timeline`,
+          msg('reader:check_ex_counter_outside', { name: ct.name }),
+        ),
+      );
   }
   const f = trace.flows;
   for (let i = 0; i < f.length; i++) {
     if (f.fromTs[i]! < 0 || f.toTs[i]! > end || f.toTs[i]! < 0 || f.fromTs[i]! > end)
-      c.fail('check_extent', `a flow end lies outside the timeline`);
+      c.fail(
+        'check_extent',
+        detail('a flow end lies outside the timeline', msg('reader:check_ex_flow_outside')),
+      );
   }
 }
 
@@ -74,7 +94,16 @@ export function checkInvariants(p: ProfileModel): TraceWarning[] {
         slices += trace.sliceTracks[ta.device.track[e]!]!.slices.dur[ta.device.index[e]!]!;
       }
       if (slices !== kernelTimeNs)
-        c.fail('check_kernel_total', `Kernels ${kernelTimeNs} ns vs slices ${slices} ns`);
+        c.fail(
+          'check_kernel_total',
+          detail(
+            `Kernels ${kernelTimeNs} ns vs slices ${slices} ns`,
+            msg('reader:check_ex_kernel_total', {
+              kernels: String(kernelTimeNs),
+              slices: String(slices),
+            }),
+          ),
+        );
     }
   }
   if (a.operators && Number.isFinite(kernelTimeNs)) {
@@ -83,7 +112,14 @@ export function checkInvariants(p: ProfileModel): TraceWarning[] {
       if (r.deviceTotalNs > limit) {
         c.fail(
           'check_operator_device',
-          `${r.name}: device total ${fmt(r.deviceTotalNs)} > all kernel time ${fmt(kernelTimeNs)}`,
+          detail(
+            `${r.name}: device total ${fmt(r.deviceTotalNs)} > all kernel time ${fmt(kernelTimeNs)}`,
+            msg('reader:check_ex_operator_device', {
+              name: r.name,
+              device: fmt(r.deviceTotalNs),
+              kernels: fmt(kernelTimeNs),
+            }),
+          ),
         );
       }
     }
@@ -92,9 +128,17 @@ export function checkInvariants(p: ProfileModel): TraceWarning[] {
     const o = a.operators.table;
     for (let i = 0; i < o.length; i++) {
       if (o.hostTotalNs[i]! > trace.endNs + SLACK_NS) {
+        const name = o.strings[o.name[i]!] ?? '';
         c.fail(
           'check_operator_host',
-          `${o.strings[o.name[i]!] ?? ''}: host total ${fmt(o.hostTotalNs[i]!)} > capture ${fmt(trace.endNs)}`,
+          detail(
+            `${name}: host total ${fmt(o.hostTotalNs[i]!)} > capture ${fmt(trace.endNs)}`,
+            msg('reader:check_ex_operator_host', {
+              name,
+              host: fmt(o.hostTotalNs[i]!),
+              capture: fmt(trace.endNs),
+            }),
+          ),
         );
       }
     }
@@ -102,9 +146,18 @@ export function checkInvariants(p: ProfileModel): TraceWarning[] {
   for (const s of ta?.steps ?? []) {
     const span = s.spanEndNs - s.spanStartNs;
     if (s.busyNs > span || s.computeNs + s.communicationNotOverlappedNs + s.freeNs !== span) {
+      const sum = fmt(s.computeNs + s.communicationNotOverlappedNs + s.freeNs);
       c.fail(
         'check_step_busy',
-        `step ${s.id}: busy ${fmt(s.busyNs)}, C+CNO+Free ${fmt(s.computeNs + s.communicationNotOverlappedNs + s.freeNs)}, device step ${fmt(span)}`,
+        detail(
+          `step ${s.id}: busy ${fmt(s.busyNs)}, C+CNO+Free ${sum}, device step ${fmt(span)}`,
+          msg('reader:check_ex_step_busy', {
+            step: String(s.id),
+            busy: fmt(s.busyNs),
+            sum,
+            span: fmt(span),
+          }),
+        ),
       );
     }
   }
@@ -119,14 +172,31 @@ export function checkInvariants(p: ProfileModel): TraceWarning[] {
       d.communicationNotOverlappedUs > d.busyUs + eps ||
       (f.span !== null && d.busyUs * 1000 > f.span.durationNs + SLACK_NS);
     if (bad) {
+      const capture = String(f.span?.durationNs ?? '–');
       c.fail(
         'check_overview_shares',
-        `busy ${d.busyUs} µs, free ${d.freeUs} µs, computing ${d.computingUs} µs, overlapped ${d.overlappedUs} µs, capture ${f.span?.durationNs ?? '–'} ns`,
+        detail(
+          `busy ${d.busyUs} µs, free ${d.freeUs} µs, computing ${d.computingUs} µs, overlapped ${d.overlappedUs} µs, capture ${capture} ns`,
+          msg('reader:check_ex_overview_shares', {
+            busy: String(d.busyUs),
+            free: String(d.freeUs),
+            computing: String(d.computingUs),
+            overlapped: String(d.overlappedUs),
+            capture,
+          }),
+        ),
       );
     }
   }
   const shares = f.topKernels.reduce((s, k) => s + k.share, 0);
-  if (shares > 1 + 1e-9) c.fail('check_overview_shares', `top kernel shares add up to ${shares}`);
+  if (shares > 1 + 1e-9)
+    c.fail(
+      'check_overview_shares',
+      detail(
+        `top kernel shares add up to ${shares}`,
+        msg('reader:check_ex_kernel_shares', { shares: String(shares) }),
+      ),
+    );
   if (trace) checkExtent(trace, c);
   return [...c.out.values()];
 }

@@ -5,6 +5,7 @@
  * otherwise.
  */
 import { t } from '../../i18n/t';
+import { messageOr } from '../../i18n/message';
 import { useMemo } from 'react';
 import { warningText } from './warning-text';
 import { formatCount } from '../../lib/format';
@@ -36,7 +37,7 @@ export function CrossChecks({ profile }: { profile: ProfileModel }) {
                 <div className="muted">{warningText(w.code)}</div>
               </td>
               <td className="num">×{formatCount(w.count)}</td>
-              <td>{w.example}</td>
+              <td>{messageOr(w.exampleMsg, w.example)}</td>
             </tr>
           ))}
         </tbody>
