@@ -5,7 +5,7 @@
  * its English. Screenshots go to /tmp/i18n3-*.png (I18N_CJK_FONT=<ttf> makes them readable).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { gotoWithCjkFont } from './viewer';
 import { memoryFile } from '../src/import/sources/input-file';
 import { summarizeInputs } from '../src/node/summarize-inputs';
 import type { AppStore } from '../src/store/app-store';
@@ -14,7 +14,6 @@ import { writeTemp } from '../test/hostile/e2e-inputs';
 
 type TestWindow = Window & { __viewer: { store: AppStore; timeline?: { view: TimelineView } } };
 
-const CJK_FONT = process.env['I18N_CJK_FONT'];
 const O = 'r_ascend_pt/ASCEND_PROFILER_OUTPUT';
 const US = 1736412474714000;
 
@@ -43,18 +42,7 @@ const FILES = [
 ];
 
 async function openZh(page: Page) {
-  if (CJK_FONT) {
-    const font = readFileSync(CJK_FONT);
-    await page.route('**/__cjk-font', (r) => r.fulfill({ body: font }));
-    await page.route('**/__cjk-font.css', (r) =>
-      r.fulfill({
-        contentType: 'text/css',
-        body: `@font-face { font-family: 'WenQuanYi Micro Hei'; src: url('/__cjk-font'); }`,
-      }),
-    );
-  }
-  await page.goto('./?demo=0&lang=zh-CN');
-  if (CJK_FONT) await page.addStyleTag({ url: '/__cjk-font.css' });
+  await gotoWithCjkFont(page, './?demo=0&lang=zh-CN');
 }
 
 test.beforeEach(async ({ page }) => {

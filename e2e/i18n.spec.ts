@@ -5,7 +5,7 @@
  * views go to /tmp/i18n-zh-<view>.png for review.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { gotoWithCjkFont } from './viewer';
 import type { ViewState } from '../src/app/share/view-state';
 
 type ShareWindow = { __viewer: { share: { currentState(): ViewState } } };
@@ -31,21 +31,9 @@ const VIEWS = [
  * clipping check still holds). I18N_CJK_FONT=<path to a .ttf/.ttc> serves one to the page under
  * a name in the app's font stack, for screenshots that a person can read.
  */
-const CJK_FONT = process.env['I18N_CJK_FONT'];
 
 async function openDemo(page: Page, lang: string) {
-  if (CJK_FONT) {
-    const font = readFileSync(CJK_FONT);
-    await page.route('**/__cjk-font', (r) => r.fulfill({ body: font }));
-    await page.route('**/__cjk-font.css', (r) =>
-      r.fulfill({
-        contentType: 'text/css',
-        body: `@font-face { font-family: 'WenQuanYi Micro Hei'; src: url('/__cjk-font'); }`,
-      }),
-    );
-  }
-  await page.goto(`./?lang=${lang}`);
-  if (CJK_FONT) await page.addStyleTag({ url: '/__cjk-font.css' }); // the app's CSP allows same-origin CSS only
+  await gotoWithCjkFont(page, `./?lang=${lang}`);
   await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
 }
 

@@ -4,28 +4,16 @@
 // Screenshots: /tmp/a11y3-{en,zh}-<view>[-grid<i>].png (I18N_CJK_FONT=<.ttf/.ttc> serves
 // a CJK font to the page, as in e2e/i18n.spec.ts, when the machine has none).
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateComparePair } from '../src/generator/compare-pair';
-import { ready } from './viewer';
+import { gotoWithCjkFont, ready } from './viewer';
 
 const VIEWS = ['kernels', 'operators', 'steps', 'communication', 'memory', 'sql', 'report'];
-const CJK_FONT = process.env['I18N_CJK_FONT'];
 
 async function open(page: Page, lang: string, demo = true) {
-  if (CJK_FONT) {
-    const font = readFileSync(CJK_FONT);
-    await page.route('**/__cjk-font', (r) => r.fulfill({ body: font }));
-    await page.route('**/__cjk-font.css', (r) =>
-      r.fulfill({
-        contentType: 'text/css',
-        body: `@font-face { font-family: 'WenQuanYi Micro Hei'; src: url('/__cjk-font'); }`,
-      }),
-    );
-  }
-  await page.goto(`./?lang=${lang}${demo ? '' : '&demo=0'}`);
-  if (CJK_FONT) await page.addStyleTag({ url: '/__cjk-font.css' });
+  await gotoWithCjkFont(page, `./?lang=${lang}${demo ? '' : '&demo=0'}`);
   if (demo) await ready(page);
 }
 

@@ -5,6 +5,8 @@
  * AbortSignal checked between turns.
  */
 
+import { nextTask } from '../../lib/next-task';
+
 export class Cancelled extends Error {
   constructor() {
     super('cancelled');
@@ -12,21 +14,7 @@ export class Cancelled extends Error {
 }
 
 /** Yields to the event loop without setTimeout's 4 ms clamp where possible. */
-export function yieldToEventLoop(): Promise<void> {
-  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (sched?.yield) return sched.yield();
-  if (typeof MessageChannel !== 'undefined') {
-    return new Promise((resolve) => {
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => {
-        ch.port1.close();
-        resolve();
-      };
-      ch.port2.postMessage(null);
-    });
-  }
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+export const yieldToEventLoop = nextTask;
 
 export interface ChunkOptions {
   signal?: AbortSignal;
