@@ -9,20 +9,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateComparePair } from '../src/generator/compare-pair';
+import { VIEW_TABS } from '../src/store/ui-slice';
 
-const DEMO_TABS = [
-  'overview',
-  'advisor',
-  'timeline',
-  'kernels',
-  'operators',
-  'steps',
-  'communication',
-  'memory',
-  'statistics',
-  'sql',
-  'report',
-] as const;
+// Every tab but the ones a lone profile does not have (cluster: several ranks; compare: two runs).
+const DEMO_TABS = VIEW_TABS.filter((t) => t !== 'cluster' && t !== 'compare');
 
 async function ready(page: Page) {
   await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');

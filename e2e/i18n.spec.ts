@@ -6,25 +6,12 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { gotoWithCjkFont } from './viewer';
+import { VIEW_TABS } from '../src/store/ui-slice';
 import type { ViewState } from '../src/app/share/view-state';
 
 type ShareWindow = { __viewer: { share: { currentState(): ViewState } } };
 
-const VIEWS = [
-  'overview',
-  'advisor',
-  'timeline',
-  'kernels',
-  'operators',
-  'steps',
-  'communication',
-  'memory',
-  'statistics',
-  'sql',
-  'cluster',
-  'compare',
-  'report',
-] as const;
+const VIEWS = VIEW_TABS;
 
 /**
  * A machine without a CJK font draws Chinese as boxes (about as wide as the glyphs, so the
