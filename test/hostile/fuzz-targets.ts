@@ -14,7 +14,7 @@ import {
   UnsupportedEncodingError,
 } from '../../src/import/sources/decode-stream';
 import { memoryFile } from '../../src/import/sources/input-file';
-import { TraceFormatError } from '../../src/import/json/trace-scanner';
+import { TraceFormatError } from '../../src/import/json/scan-details';
 import { importTraceJson } from '../../src/import/trace/import-trace-json';
 import { inProcessPool } from '../../src/import/trace/parallel-scan';
 import { ASCEND_CSV_KINDS } from '../../src/import/file-kinds';

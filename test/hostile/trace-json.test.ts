@@ -7,7 +7,7 @@ import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { memoryFile } from '../../src/import/sources/input-file';
 import { decodeStream, DecompressionBombError } from '../../src/import/sources/decode-stream';
-import { TraceFormatError } from '../../src/import/json/trace-scanner';
+import { TraceFormatError } from '../../src/import/json/scan-details';
 import { MAX_BUFFERED_EVENT } from '../../src/import/json/trace-scanner';
 import { importTraceJson } from '../../src/import/trace/import-trace-json';
 import { SliceFlag, type TraceModel } from '../../src/model/trace-model';

@@ -34,16 +34,10 @@ import {
   skipWs,
   type JsonValue,
 } from '../../lib/json-bytes';
-import {
-  detail,
-  MessageError,
-  msg,
-  type Detail,
-  type Message,
-  type MessageParam,
-} from '../../lib/message';
+import type { Detail } from '../../lib/message';
 import type { RawEvent } from './raw-event';
 import { ValueSkipper } from './value-skipper';
+import { SCAN, TraceFormatError } from './scan-details';
 
 export interface ScanHandler {
   /** One event; `buf` holds its bytes at `ev.offset - bufBase` for the duration of the call. */
@@ -183,13 +177,7 @@ export class TraceEventScanner {
         this.truncated = true;
         this.handler.warn(
           'truncated',
-          detail(
-            `input ends inside an event or value at byte ${this.carryBase + used} (${buf.length - used} bytes not read)`,
-            msg('reader:truncated_in_event_or_value', {
-              at: String(this.carryBase + used),
-              bytes: String(buf.length - used),
-            }),
-          ),
+          SCAN.truncatedInCarry(this.carryBase + used, buf.length - used),
         );
       }
       this.carry = null;
@@ -198,42 +186,16 @@ export class TraceEventScanner {
       const sk = this.skipping;
       if (this.state === 'skip' && sk) {
         this.truncated = true;
-        this.handler.warn(
-          'truncated',
-          detail(
-            `input ends inside ${sk.key === null ? 'an event' : `the value of "${sk.key}"`} that starts at byte ${sk.from} (${sk.skipper.bytes} bytes not read)`,
-            sk.key === null
-              ? msg('reader:truncated_in_event', {
-                  at: String(sk.from),
-                  bytes: String(sk.skipper.bytes),
-                })
-              : msg('reader:truncated_in_value', {
-                  key: sk.key,
-                  at: String(sk.from),
-                  bytes: String(sk.skipper.bytes),
-                }),
-          ),
-        );
-      } else if (this.state === 'start')
-        this.handler.warn('empty', detail('no JSON value found', msg('reader:no_json_value')));
+        this.handler.warn('truncated', SCAN.truncatedInSkip(sk.key, sk.from, sk.skipper.bytes));
+      } else if (this.state === 'start') this.handler.warn('empty', SCAN.noJsonValue());
       else if (this.state === 'array' && !this.arrayClosed && this.sawEventsArray) {
         if (this.objectForm) {
           this.truncated = true;
-          this.handler.warn(
-            'truncated',
-            detail('object-form trace ends inside traceEvents', msg('reader:ends_in_trace_events')),
-          );
-        } else
-          this.handler.warn(
-            'unterminated_array',
-            detail('the events array has no closing "]"', msg('reader:no_closing_bracket')),
-          );
+          this.handler.warn('truncated', SCAN.endsInTraceEvents());
+        } else this.handler.warn('unterminated_array', SCAN.noClosingBracket());
       } else if (this.state === 'top-object') {
         this.truncated = true;
-        this.handler.warn(
-          'truncated',
-          detail('object-form trace has no closing "}"', msg('reader:no_closing_brace')),
-        );
+        this.handler.warn('truncated', SCAN.noClosingBrace());
       }
     }
     return {
@@ -278,19 +240,7 @@ export class TraceEventScanner {
             this.objectForm = true;
             i++;
           } else {
-            throw new TraceFormatError(
-              detail(
-                `not a JSON trace: expected "[" or "{" at byte ${bufBase + i}, found ${describeByte(c)}`,
-                msg('reader:not_json_trace', {
-                  at: String(bufBase + i),
-                  found:
-                    c >= 32 && c < 127
-                      ? describeByte(c)
-                      : { msg: msg('reader:byte_hex', { hex: c.toString(16).padStart(2, '0') }) },
-                }),
-              ),
-              bufBase + i,
-            );
+            throw new TraceFormatError(SCAN.notJsonTrace(bufBase + i, c), bufBase + i);
           }
           break;
         case 'array': {
@@ -316,21 +266,12 @@ export class TraceEventScanner {
             }
             if (e === INCOMPLETE) return atEof ? end : i;
             if (e === SYNTAX) {
-              this.syntaxError(
-                bufBase + i,
-                detail('unexpected data in the events array', msg('reader:syntax_unexpected_data')),
-              );
+              this.syntaxError(bufBase + i, SCAN.unexpectedData());
               this.state = 'resync';
               i++;
               break;
             }
-            this.handler.warn(
-              'non_object_event',
-              detail(
-                `non-object element at byte ${bufBase + i}`,
-                msg('reader:non_object_element', { at: String(bufBase + i) }),
-              ),
-            );
+            this.handler.warn('non_object_event', SCAN.nonObjectElement(bufBase + i));
             i = e;
             break;
           }
@@ -350,14 +291,7 @@ export class TraceEventScanner {
           if (e === SYNTAX) {
             this.handler.warn(
               'syntax_error',
-              detail(
-                `malformed event at byte ${bufBase + i}: ${parser.error.what} at byte ${parser.error.at}`,
-                msg('reader:malformed_event', {
-                  at: String(bufBase + i),
-                  what: parserWhat(parser.error.what),
-                  whatAt: String(parser.error.at),
-                }),
-              ),
+              SCAN.malformedEvent(bufBase + i, parser.error.what, parser.error.at),
             );
             this.state = 'resync';
             i++;
@@ -378,10 +312,7 @@ export class TraceEventScanner {
             break;
           }
           if (c !== 34) {
-            this.syntaxError(
-              bufBase + i,
-              detail('expected a key in the top-level object', msg('reader:syntax_top_key')),
-            );
+            this.syntaxError(bufBase + i, SCAN.topKey());
             this.giveUp();
             return end;
           }
@@ -391,10 +322,7 @@ export class TraceEventScanner {
           let j = skipWs(buf, ke, end);
           if (j >= end) return i;
           if (buf[j] !== 58) {
-            this.syntaxError(
-              bufBase + j,
-              detail('expected ":" after a top-level key', msg('reader:syntax_top_colon')),
-            );
+            this.syntaxError(bufBase + j, SCAN.topColon());
             this.giveUp();
             return end;
           }
@@ -414,13 +342,7 @@ export class TraceEventScanner {
           }
           if (ve === INCOMPLETE) return i;
           if (ve === SYNTAX) {
-            this.syntaxError(
-              bufBase + j,
-              detail(
-                `malformed value of top-level key "${key}"`,
-                msg('reader:syntax_top_value', { key }),
-              ),
-            );
+            this.syntaxError(bufBase + j, SCAN.topValue(key));
             this.giveUp();
             return end;
           }
@@ -437,13 +359,7 @@ export class TraceEventScanner {
         case 'done':
           if (!this.trailingWarned) {
             this.trailingWarned = true;
-            this.handler.warn(
-              'trailing_data',
-              detail(
-                `data after the end of the trace at byte ${bufBase + i}`,
-                msg('reader:trailing_data', { at: String(bufBase + i) }),
-              ),
-            );
+            this.handler.warn('trailing_data', SCAN.trailingData(bufBase + i));
           }
           return end;
       }
@@ -478,17 +394,7 @@ export class TraceEventScanner {
   }
 
   private tooLarge(offset: number, bytes: number): void {
-    this.handler.warn(
-      'event_too_large',
-      detail(
-        `element of the events array at byte ${offset} is ${bytes} bytes (more than ${this.maxEvent}); skipped`,
-        msg('reader:event_too_large', {
-          at: String(offset),
-          bytes: String(bytes),
-          max: String(this.maxEvent),
-        }),
-      ),
-    );
+    this.handler.warn('event_too_large', SCAN.eventTooLarge(offset, bytes, this.maxEvent));
   }
 
   private topLevel(key: string, buf: Uint8Array, s: number, e: number, bufBase: number): void {
@@ -500,13 +406,7 @@ export class TraceEventScanner {
     try {
       this.handler.metadata(key, parseJsonBytes(buf, s, e), size);
     } catch {
-      this.handler.warn(
-        'bad_metadata',
-        detail(
-          `top-level key "${key}" at byte ${bufBase + s} is not valid JSON`,
-          msg('reader:bad_metadata', { key, at: String(bufBase + s) }),
-        ),
-      );
+      this.handler.warn('bad_metadata', SCAN.badMetadata(key, bufBase + s));
     }
   }
 
@@ -517,13 +417,7 @@ export class TraceEventScanner {
   }
 
   private syntaxError(offset: number, what: Detail): void {
-    this.handler.warn(
-      'syntax_error',
-      detail(
-        `${what.text} at byte ${offset}`,
-        msg('reader:syntax_at', { what: { msg: what.msg }, at: String(offset) }),
-      ),
-    );
+    this.handler.warn('syntax_error', SCAN.syntaxAt(what, offset));
   }
 
   /**
@@ -558,32 +452,4 @@ export class TraceEventScanner {
     }
     return -1;
   }
-}
-
-/** The input is not a trace at all (wrong first byte): the one fatal scanner error. */
-export class TraceFormatError extends MessageError {
-  constructor(
-    d: Detail,
-    readonly offset: number,
-  ) {
-    super(d);
-    this.name = 'TraceFormatError';
-  }
-}
-
-/** The event parser's syntax problems (event-parser.ts `syntax(what)`), as messages. */
-const PARSER_WHAT: Record<string, Message> = {
-  'expected a quoted key': msg('reader:syntax_quoted_key'),
-  'expected ":" after a key': msg('reader:syntax_colon_after_key'),
-  'unreadable value': msg('reader:syntax_unreadable_value'),
-};
-
-function parserWhat(what: string): MessageParam {
-  const m = PARSER_WHAT[what];
-  return m ? { msg: m } : what;
-}
-
-function describeByte(c: number): string {
-  if (c >= 32 && c < 127) return `"${String.fromCharCode(c)}"`;
-  return `byte 0x${c.toString(16).padStart(2, '0')}`;
 }

@@ -1,6 +1,6 @@
 /** Reads trace_view.json or any Chrome trace JSON into `profile.trace`. */
 import { msg } from '../../lib/message';
-import { TraceFormatError } from '../json/trace-scanner';
+import { TraceFormatError } from '../json/scan-details';
 import { importTraceJson } from '../trace/import-trace-json';
 import type { FileReader } from './reader';
 
