@@ -15,6 +15,7 @@ import type {
   RawTraceParts,
   RawWarning,
 } from './raw-parts';
+import { mergeStrings } from './merge-strings';
 
 type Remap = Uint32Array;
 type NumArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
@@ -154,21 +155,11 @@ function take<H extends Record<K, NumArray>, K extends keyof H>(holder: H, key: 
  */
 export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
   if (parts.length === 1) return parts[0]!;
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const maps: Remap[] = parts.map((p) => {
-    const m = new Uint32Array(p.strings.length);
-    p.strings.forEach((s, i) => {
-      let id = index.get(s);
-      if (id === undefined) {
-        id = strings.length;
-        strings.push(s);
-        index.set(s, id);
-      }
-      m[i] = id;
-    });
-    return m;
-  });
+  // Hashed by each range where it was scanned: here only integer probes and equal-hash compares.
+  const { strings, maps } = mergeStrings(
+    parts.map((p) => p.strings),
+    parts.map((p) => p.stringHashes),
+  );
   const argShift: number[] = [];
   let argsTotal = 0;
   for (const p of parts) {

@@ -20,6 +20,7 @@ import type { InputFile } from '../sources/input-file';
 import { ImportCancelled } from '../import-cancelled';
 import type { TraceImportOptions } from './import-options';
 import { mergeParts } from './merge-parts';
+import { hashStrings } from './merge-strings';
 import type { RawTraceParts } from './raw-parts';
 import { TraceCollector } from './trace-collector';
 
@@ -81,7 +82,9 @@ export async function scanRange(
     if (!scanner.push(chunk)) break;
   }
   const end = scanner.end();
-  return { parts: collector.finish(), end };
+  const parts = collector.finish();
+  parts.stringHashes = hashStrings(parts.strings);
+  return { parts, end };
 }
 
 /**

@@ -104,6 +104,8 @@ export interface RawWarning {
 
 export interface RawTraceParts {
   strings: string[];
+  /** Per string, its `hashStrings` hash (set by range scans, so merging hashes nothing). */
+  stringHashes?: Int32Array;
   /** Threads in order of first appearance. */
   threads: RawThread[];
   counters: RawCounter[];
