@@ -47,7 +47,13 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   const strings = parts.strings.slice();
   const intern = lazyInterner(strings);
   const emptyId = intern('');
-  const tb = computeTimeBase(parts.allTsUs, parts.allTsFrac, parts.metaTsUs, parts.metaTsFrac);
+  const tb = computeTimeBase(
+    parts.allTsUs,
+    parts.allTsFrac,
+    parts.metaTsUs,
+    parts.metaTsFrac,
+    parts.distinctCount ?? parts.distinctTs?.us.length,
+  );
   if (tb.outliers > 0) {
     log.add(
       'ts_outlier',

@@ -16,6 +16,7 @@ import type {
   RawWarning,
 } from './raw-parts';
 import { mergeStrings } from './merge-strings';
+import { countUnion, type DistinctTs } from './distinct-ts';
 
 type Remap = Uint32Array;
 type NumArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
@@ -291,8 +292,20 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     allTsFrac: concat(parts.map((p) => take(p, 'allTsFrac'))),
     metaTsUs: concat(parts.map((p) => p.metaTsUs ?? new Float64Array(0))),
     metaTsFrac: concat(parts.map((p) => p.metaTsFrac ?? new Uint16Array(0))),
+    distinctCount: distinctCount(parts),
     warnings: [...warnings.values()],
   };
+}
+
+/** The union count of the ranges' sorted distinct timestamps (undefined when one lacks them). */
+function distinctCount(parts: RawTraceParts[]): number | undefined {
+  const runs: DistinctTs[] = [];
+  for (const p of parts) {
+    if (!p.distinctTs) return undefined;
+    runs.push(p.distinctTs);
+    p.distinctTs = undefined;
+  }
+  return countUnion(runs);
 }
 
 function mergeCounter(

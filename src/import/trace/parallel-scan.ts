@@ -21,6 +21,7 @@ import { ImportCancelled } from '../import-cancelled';
 import type { TraceImportOptions } from './import-options';
 import { mergeParts } from './merge-parts';
 import { hashStrings } from './merge-strings';
+import { sortedDistinct } from './distinct-ts';
 import type { RawTraceParts } from './raw-parts';
 import { TraceCollector } from './trace-collector';
 
@@ -83,7 +84,12 @@ export async function scanRange(
   }
   const end = scanner.end();
   const parts = collector.finish();
+  // Work that needs no other range, done here in parallel rather than after the merge.
   parts.stringHashes = hashStrings(parts.strings);
+  parts.distinctTs = sortedDistinct([
+    [parts.allTsUs, parts.allTsFrac],
+    [parts.metaTsUs ?? new Float64Array(0), parts.metaTsFrac ?? new Uint16Array(0)],
+  ]);
   return { parts, end };
 }
 

@@ -5,6 +5,7 @@
  * Only typed arrays, numbers and strings: a part can be transferred between workers.
  */
 import type { Message } from '../../lib/message';
+import type { DistinctTs } from './distinct-ts';
 
 export interface RawSliceCols {
   length: number;
@@ -130,6 +131,10 @@ export interface RawTraceParts {
   /** M event timestamps: counted in first/last/distinct only (absent: none). */
   metaTsUs?: Float64Array;
   metaTsFrac?: Uint16Array;
+  /** A range's sorted distinct timestamps (set by range scans, in their worker). */
+  distinctTs?: DistinctTs;
+  /** How many distinct timestamps (every event's, M included) when counted by ranges. */
+  distinctCount?: number;
   warnings: RawWarning[];
   /** Number of byte ranges scanned in parallel to produce these parts (absent: 1). */
   ranges?: number;
