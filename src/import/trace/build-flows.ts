@@ -241,40 +241,47 @@ export function buildFlows(
 
 /**
  * Groups v1 endpoints by (cat, name, id): groups in order of their first endpoint, each group's
- * endpoints in file order (`order` sliced by `starts`). Keyed on the numbers (the id first, the
- * rare same-id groups chained), not on a text key per endpoint.
+ * endpoints in file order (`order` sliced by `starts`). Keyed on the three numbers in an
+ * integer hash table, not on a text key per endpoint.
  */
 function groupFlows(raw: RawFlowCols): { order: Uint32Array; starts: Uint32Array } {
   const n = raw.length;
   const groupOf = new Uint32Array(n);
-  const byId = new Map<number, number>();
-  const gCat: number[] = [];
-  const gName: number[] = [];
-  const gNext: number[] = [];
+  // Open addressing on the (id, cat, name) triple; a slot holds its group + 1 (0 = empty).
+  let cap = 16;
+  while (cap < n * 2) cap *= 2;
+  const mask = cap - 1;
+  const slots = new Int32Array(cap);
+  const gId = new Uint32Array(n);
+  const gCat = new Uint32Array(n);
+  const gName = new Uint32Array(n);
+  let groups = 0;
   for (let i = 0; i < n; i++) {
     const id = raw.id[i]!;
     const cat = raw.cat[i]!;
     const name = raw.name[i]!;
-    let g = byId.get(id);
-    let last = -1;
-    while (g !== undefined && g >= 0 && (gCat[g] !== cat || gName[g] !== name)) {
-      last = g;
-      g = gNext[g]!;
+    let slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(cat, 0x85ebca6b) ^ name) & mask;
+    for (;;) {
+      const g = slots[slot]! - 1;
+      if (g < 0) {
+        slots[slot] = groups + 1;
+        gId[groups] = id;
+        gCat[groups] = cat;
+        gName[groups] = name;
+        groupOf[i] = groups++;
+        break;
+      }
+      if (gId[g] === id && gCat[g] === cat && gName[g] === name) {
+        groupOf[i] = g;
+        break;
+      }
+      slot = (slot + 1) & mask;
     }
-    if (g === undefined || g < 0) {
-      g = gCat.length;
-      gCat.push(cat);
-      gName.push(name);
-      gNext.push(-1);
-      if (last >= 0) gNext[last] = g;
-      else byId.set(id, g);
-    }
-    groupOf[i] = g;
   }
-  const starts = new Uint32Array(gCat.length + 1);
+  const starts = new Uint32Array(groups + 1);
   for (let i = 0; i < n; i++) starts[groupOf[i]! + 1]!++;
-  for (let k = 0; k < gCat.length; k++) starts[k + 1]! += starts[k]!;
-  const fill = starts.slice(0, gCat.length);
+  for (let k = 0; k < groups; k++) starts[k + 1]! += starts[k]!;
+  const fill = starts.slice(0, groups);
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[fill[groupOf[i]!]!++] = i;
   return { order, starts };
