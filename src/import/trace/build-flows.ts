@@ -92,13 +92,22 @@ function bindEndpoints(
   const slice = new Int32Array(n).fill(-1);
   const lanes: ThreadTracks[] = [];
   const enclosing = new Map<number, number[]>();
+  // The tracks of each (pid, tid), looked up once (not through a text key per endpoint).
+  const byThread = new Map<number, Map<number, ThreadTracks | null>>();
+  const tracksOf = (pid: number, tid: number): ThreadTracks | undefined => {
+    let m = byThread.get(pid);
+    if (!m) byThread.set(pid, (m = new Map<number, ThreadTracks | null>()));
+    let tt = m.get(tid);
+    if (tt === undefined) m.set(tid, (tt = threadTracks(pid, tid) ?? null));
+    return tt ?? undefined;
+  };
   for (let i = 0; i < n; i++) {
     const us = raw.tsUs[i]!;
     ts[i] =
       Math.abs(us - tb.refUs) > OUTLIER_US
         ? NaN
         : (us - tb.baseUs) * 1000 + (raw.tsFrac[i]! - tb.baseFrac);
-    const tt = threadTracks(raw.pid[i]!, raw.tid[i]!);
+    const tt = tracksOf(raw.pid[i]!, raw.tid[i]!);
     if (ts[i] !== ts[i] || !tt) continue;
     lanes[i] = tt;
     if (raw.phase[i] !== 2 || raw.enclosing[i] === 1) {
@@ -204,14 +213,9 @@ export function buildFlows(
   const sink = new FlowSink();
   const counts: FlowCounts = { matched: 0, startOnly: 0, endOnly: 0, unbound: 0 };
   const bound = bindEndpoints(raw, tb, threadTracks, tracks);
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < raw.length; i++) {
-    const key = `${raw.cat[i]}\u0001${raw.name[i]}\u0001${raw.id[i]}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(i);
-  }
-  for (const g of groups.values()) {
+  const { order, starts } = groupFlows(raw);
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const g = order.subarray(starts[k], starts[k + 1]);
     let hasStart = false;
     let hasEnd = false;
     const eps: Endpoint[] = [];
@@ -233,6 +237,54 @@ export function buildFlows(
   }
   bindV2(tracks, lanes, sink, counts, strings, internId);
   return { table: sink.finish(), counts };
+}
+
+/**
+ * Groups v1 endpoints by (cat, name, id): groups in order of their first endpoint, each group's
+ * endpoints in file order (`order` sliced by `starts`). Keyed on the three numbers in an
+ * integer hash table, not on a text key per endpoint.
+ */
+function groupFlows(raw: RawFlowCols): { order: Uint32Array; starts: Uint32Array } {
+  const n = raw.length;
+  const groupOf = new Uint32Array(n);
+  // Open addressing on the (id, cat, name) triple; a slot holds its group + 1 (0 = empty).
+  let cap = 16;
+  while (cap < n * 2) cap *= 2;
+  const mask = cap - 1;
+  const slots = new Int32Array(cap);
+  const gId = new Uint32Array(n);
+  const gCat = new Uint32Array(n);
+  const gName = new Uint32Array(n);
+  let groups = 0;
+  for (let i = 0; i < n; i++) {
+    const id = raw.id[i]!;
+    const cat = raw.cat[i]!;
+    const name = raw.name[i]!;
+    let slot = (Math.imul(id, 0x9e3779b1) ^ Math.imul(cat, 0x85ebca6b) ^ name) & mask;
+    for (;;) {
+      const g = slots[slot]! - 1;
+      if (g < 0) {
+        slots[slot] = groups + 1;
+        gId[groups] = id;
+        gCat[groups] = cat;
+        gName[groups] = name;
+        groupOf[i] = groups++;
+        break;
+      }
+      if (gId[g] === id && gCat[g] === cat && gName[g] === name) {
+        groupOf[i] = g;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  const starts = new Uint32Array(groups + 1);
+  for (let i = 0; i < n; i++) starts[groupOf[i]! + 1]!++;
+  for (let k = 0; k < groups; k++) starts[k + 1]! += starts[k]!;
+  const fill = starts.slice(0, groups);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[fill[groupOf[i]!]!++] = i;
+  return { order, starts };
 }
 
 /**

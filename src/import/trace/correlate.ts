@@ -14,6 +14,11 @@ const DEVICE_CATS = new Set(['kernel', 'Kernel', 'gpu_memcpy', 'Memcpy', 'gpu_me
 const RUNTIME_CATS = new Set(['cuda_runtime', 'Runtime', 'cuda_driver', 'Driver']);
 const OP_CATS = new Set(['cpu_op', 'Operator']);
 export const CORRELATION_CAT = 'correlation (args)';
+const CAT_NAMES = [...DEVICE_CATS, ...RUNTIME_CATS, ...OP_CATS];
+/** First characters and longest length of those names: most strings (ids, op names) are
+ * passed over without hashing them (a 1 GB trace has ~600 k flow id strings). */
+const CAT_FIRST = new Set(CAT_NAMES.map((n) => n.charCodeAt(0)));
+const CAT_MAX = Math.max(...CAT_NAMES.map((n) => n.length));
 
 interface Ref {
   track: number;
@@ -30,6 +35,7 @@ const key = (v: unknown): string | null =>
 export async function correlateLaunches(model: TraceModel, file: InputFile): Promise<number> {
   const cats = new Map<number, 'device' | 'runtime' | 'op'>();
   model.strings.forEach((s, i) => {
+    if (s.length > CAT_MAX || !CAT_FIRST.has(s.charCodeAt(0))) return;
     if (DEVICE_CATS.has(s)) cats.set(i, 'device');
     else if (RUNTIME_CATS.has(s)) cats.set(i, 'runtime');
     else if (OP_CATS.has(s)) cats.set(i, 'op');

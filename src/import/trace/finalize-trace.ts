@@ -45,21 +45,15 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
   const log = new WarningLog();
   log.addAll(parts.warnings);
   const strings = parts.strings.slice();
-  const index = new Map<string, number>();
-  strings.forEach((s, i) => {
-    if (!index.has(s)) index.set(s, i);
-  });
-  const intern = (s: string): number => {
-    let id = index.get(s);
-    if (id === undefined) {
-      id = strings.length;
-      strings.push(s);
-      index.set(s, id);
-    }
-    return id;
-  };
+  const intern = lazyInterner(strings);
   const emptyId = intern('');
-  const tb = computeTimeBase(parts.allTsUs, parts.allTsFrac, parts.metaTsUs, parts.metaTsFrac);
+  const tb = computeTimeBase(
+    parts.allTsUs,
+    parts.allTsFrac,
+    parts.metaTsUs,
+    parts.metaTsFrac,
+    parts.distinctCount ?? parts.distinctTs?.us.length,
+  );
   if (tb.outliers > 0) {
     log.add(
       'ts_outlier',
@@ -329,6 +323,30 @@ export function finalizeTrace(parts: RawTraceParts, opts: FinalizeOptions): Trac
     .map((p) => processes[p]!.name)
     .filter((n): n is string => n !== null);
   return model;
+}
+
+/**
+ * Interning into `strings` (the first id of a text, or a new one). The few texts finalize adds
+ * ('' and the flow v2 category) are found by a scan; the index of every string (hundreds of
+ * thousands of flow ids at 1 GB) is built only when many lookups need it (flow v2 bind ids).
+ */
+function lazyInterner(strings: string[]): (text: string) => number {
+  let index: Map<string, number> | null = null;
+  let lookups = 0;
+  return (text) => {
+    if (index === null && ++lookups > 8) {
+      index = new Map();
+      for (let i = 0; i < strings.length; i++)
+        if (!index.has(strings[i]!)) index.set(strings[i]!, i);
+    }
+    let id = index ? index.get(text) : strings.indexOf(text);
+    if (id === undefined || id < 0) {
+      id = strings.length;
+      strings.push(text);
+      index?.set(text, id);
+    }
+    return id;
+  };
 }
 
 function baseDecimal(tb: TimeBase): string {

@@ -15,6 +15,8 @@ import type {
   RawTraceParts,
   RawWarning,
 } from './raw-parts';
+import { mergeStrings } from './merge-strings';
+import { countUnion, type DistinctTs } from './distinct-ts';
 
 type Remap = Uint32Array;
 type NumArray = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array;
@@ -154,21 +156,11 @@ function take<H extends Record<K, NumArray>, K extends keyof H>(holder: H, key: 
  */
 export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
   if (parts.length === 1) return parts[0]!;
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const maps: Remap[] = parts.map((p) => {
-    const m = new Uint32Array(p.strings.length);
-    p.strings.forEach((s, i) => {
-      let id = index.get(s);
-      if (id === undefined) {
-        id = strings.length;
-        strings.push(s);
-        index.set(s, id);
-      }
-      m[i] = id;
-    });
-    return m;
-  });
+  // Hashed by each range where it was scanned: here only integer probes and equal-hash compares.
+  const { strings, maps } = mergeStrings(
+    parts.map((p) => p.strings),
+    parts.map((p) => p.stringHashes),
+  );
   const argShift: number[] = [];
   let argsTotal = 0;
   for (const p of parts) {
@@ -300,8 +292,20 @@ export function mergeParts(parts: RawTraceParts[]): RawTraceParts {
     allTsFrac: concat(parts.map((p) => take(p, 'allTsFrac'))),
     metaTsUs: concat(parts.map((p) => p.metaTsUs ?? new Float64Array(0))),
     metaTsFrac: concat(parts.map((p) => p.metaTsFrac ?? new Uint16Array(0))),
+    distinctCount: distinctCount(parts),
     warnings: [...warnings.values()],
   };
+}
+
+/** The union count of the ranges' sorted distinct timestamps (undefined when one lacks them). */
+function distinctCount(parts: RawTraceParts[]): number | undefined {
+  const runs: DistinctTs[] = [];
+  for (const p of parts) {
+    if (!p.distinctTs) return undefined;
+    runs.push(p.distinctTs);
+    p.distinctTs = undefined;
+  }
+  return countUnion(runs);
 }
 
 function mergeCounter(

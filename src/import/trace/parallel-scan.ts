@@ -20,6 +20,8 @@ import type { InputFile } from '../sources/input-file';
 import { ImportCancelled } from '../import-cancelled';
 import type { TraceImportOptions } from './import-options';
 import { mergeParts } from './merge-parts';
+import { hashStrings } from './merge-strings';
+import { sortedDistinct } from './distinct-ts';
 import type { RawTraceParts } from './raw-parts';
 import { TraceCollector } from './trace-collector';
 
@@ -81,7 +83,14 @@ export async function scanRange(
     if (!scanner.push(chunk)) break;
   }
   const end = scanner.end();
-  return { parts: collector.finish(), end };
+  const parts = collector.finish();
+  // Work that needs no other range, done here in parallel rather than after the merge.
+  parts.stringHashes = hashStrings(parts.strings);
+  parts.distinctTs = sortedDistinct([
+    [parts.allTsUs, parts.allTsFrac],
+    [parts.metaTsUs ?? new Float64Array(0), parts.metaTsFrac ?? new Uint16Array(0)],
+  ]);
+  return { parts, end };
 }
 
 /**

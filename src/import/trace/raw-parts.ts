@@ -5,6 +5,7 @@
  * Only typed arrays, numbers and strings: a part can be transferred between workers.
  */
 import type { Message } from '../../lib/message';
+import type { DistinctTs } from './distinct-ts';
 
 export interface RawSliceCols {
   length: number;
@@ -104,6 +105,8 @@ export interface RawWarning {
 
 export interface RawTraceParts {
   strings: string[];
+  /** Per string, its `hashStrings` hash (set by range scans, so merging hashes nothing). */
+  stringHashes?: Int32Array;
   /** Threads in order of first appearance. */
   threads: RawThread[];
   counters: RawCounter[];
@@ -128,6 +131,10 @@ export interface RawTraceParts {
   /** M event timestamps: counted in first/last/distinct only (absent: none). */
   metaTsUs?: Float64Array;
   metaTsFrac?: Uint16Array;
+  /** A range's sorted distinct timestamps (set by range scans, in their worker). */
+  distinctTs?: DistinctTs;
+  /** How many distinct timestamps (every event's, M included) when counted by ranges. */
+  distinctCount?: number;
   warnings: RawWarning[];
   /** Number of byte ranges scanned in parallel to produce these parts (absent: 1). */
   ranges?: number;

@@ -37,8 +37,11 @@ export function computeTimeBase(
   allFrac: Uint16Array,
   metaUs: Float64Array = new Float64Array(0),
   metaFrac: Uint16Array = new Uint16Array(0),
+  /** The distinct count when already known (counted by ranges: distinct-ts.ts). */
+  knownDistinct?: number,
 ): TimeBase {
-  if (allUs.length === 0 && metaUs.length > 0) return computeTimeBase(metaUs, metaFrac);
+  if (allUs.length === 0 && metaUs.length > 0)
+    return computeTimeBase(metaUs, metaFrac, undefined, undefined, knownDistinct);
   const n = allUs.length;
   if (n === 0) {
     return {
@@ -88,7 +91,32 @@ export function computeTimeBase(
   }
   const maxRelNs = baseUs === Infinity ? 0 : maxRel(allUs, allFrac, refUs, baseUs, baseFrac);
   for (let i = 0; i < metaUs.length; i++) widen(metaUs[i]!, metaFrac[i]!);
-  // Distinct exact timestamps: inliers as exact rebased ns, outliers as exact text.
+  const distinctTs =
+    knownDistinct ?? countDistinct(allUs, allFrac, metaUs, metaFrac, refUs, baseUs, baseFrac);
+  return {
+    baseUs,
+    baseFrac,
+    refUs,
+    maxRelNs,
+    firstTsNs: exactToNsString({ us: minUs, fracNs: minFrac }),
+    lastTsNs: exactToNsString({ us: maxUs, fracNs: maxFrac }),
+    distinctTs,
+    outliers,
+    outlierExample,
+  };
+}
+
+/** Distinct exact timestamps: inliers as exact rebased ns, outliers as exact text. */
+function countDistinct(
+  allUs: Float64Array,
+  allFrac: Uint16Array,
+  metaUs: Float64Array,
+  metaFrac: Uint16Array,
+  refUs: number,
+  baseUs: number,
+  baseFrac: number,
+): number {
+  const n = allUs.length;
   const rel = new Float64Array(n + metaUs.length);
   const outlierSet = new Set<string>();
   let k = 0;
@@ -101,17 +129,7 @@ export function computeTimeBase(
   const sorted = rel.subarray(0, k).sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  return {
-    baseUs,
-    baseFrac,
-    refUs,
-    maxRelNs,
-    firstTsNs: exactToNsString({ us: minUs, fracNs: minFrac }),
-    lastTsNs: exactToNsString({ us: maxUs, fracNs: maxFrac }),
-    distinctTs: distinct + outlierSet.size,
-    outliers,
-    outlierExample,
-  };
+  return distinct + outlierSet.size;
 }
 
 /** Largest inlier timestamp, ns since the base. */
