@@ -12,6 +12,7 @@ import { attachKernelJoin, type KernelJoinData } from '../model/analysis/kernel-
 import type { ProfileModel } from '../model/profile';
 import type { AdvisorInputsCache } from './advisor/advisor-cache';
 import { errorText } from './import-profile';
+import { restoreDerived } from './profile-copy';
 import type { InputFile } from './sources/input-file';
 
 /** The `import:after` answer: what the page merges into the profile it was handed. */
@@ -128,7 +129,10 @@ export function startAfterImport(copy: ProfileModel, o: AfterImportOptions): Aft
     .then(() => {
       // The checks, the join and the advisor's inputs are made: the entry needs only the data.
       copy = withoutAnalysis(copy);
-      return o.writeCache?.(copy);
+      if (!o.writeCache) return;
+      // What the copy was made without (the timeline's indexes), made again for the entry.
+      restoreDerived(copy.trace);
+      return o.writeCache(copy);
     })
     .catch(() => undefined);
   return { checks, done, start };

@@ -23,7 +23,7 @@ import { serialize } from './cache/serialize';
 import type { ImportProtocol, OpenResult, RankMatrixRows } from './worker-protocol';
 import { readClusterOutput } from './cluster/read-cluster-output';
 import { AdvisorInputsCache } from './advisor/advisor-cache';
-import { copyProfile, copyTyped } from './profile-copy';
+import { copyProfileLean, copyTyped } from './profile-copy';
 import { startAfterImport, type AfterImport, type AfterImportOptions } from './worker-after-import';
 
 /** The small files the cluster overview reads from every rank (never the traces). */
@@ -112,7 +112,7 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
     profile: ProfileModel,
     o: Omit<AfterImportOptions, 'advisor'>,
   ): Promise<void> => {
-    const copy = copyProfile(profile);
+    const copy = copyProfileLean(profile);
     if (o.checks) profile.checksPending = true;
     const work = startAfterImport(copy, { ...o, advisor });
     // The page's answer owns its arrays (moved to the page): the copy keeps its own for the cache.
