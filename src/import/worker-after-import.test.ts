@@ -10,7 +10,11 @@ import { importProfile } from './import-profile';
 import { openInputs } from './open-inputs';
 import { copyProfile } from './profile-copy';
 import { memoryFile } from './sources/input-file';
-import { checksOf } from './worker-after-import';
+import { checksOf, withoutAnalysis } from './worker-after-import';
+import { attachLodPyramids } from '../model/lod-pyramid';
+import { copyProfileLean, restoreDerived } from './profile-copy';
+import { analyzeProfile } from '../model/analysis/analyze';
+import { deserialize, serialize } from './cache/serialize';
 import { createWorkerSession } from './worker-handlers';
 
 const ctx = () => ({ signal: new AbortController().signal, progress: () => {} });
@@ -92,31 +96,72 @@ describe('checks, join, advisor and cache after the hand-over', () => {
     expect(report.findings.find((f) => f.rule === 'gc')!.count).toBe(1);
   });
 
-  it('a large input is checked, advised and cached before the hand-over, with no copy', async () => {
-    const want = await inline();
+  it('lets the analysis go before the cache entry, which serialises the same', async () => {
+    const p = copyProfile(await inline());
+    const a = analyzeProfile(p);
+    expect(analyzeProfile(p)).toBe(a); // memoised on the profile and its trace
+    const q = withoutAnalysis(p);
+    // New objects over the same data: nothing memoised on them, so the old analysis can go.
+    expect(q).not.toBe(p);
+    expect(q.trace).not.toBe(p.trace);
+    expect(q.trace!.sliceTracks).toBe(p.trace!.sliceTracks);
+    expect(analyzeProfile(q)).not.toBe(a);
+    const bytes = (v: unknown) => Buffer.concat(serialize(v)).toString('base64');
+    expect(bytes(q)).toBe(bytes(p));
+  });
+
+  it('copies the profile without the timeline indexes, and the entry still has them, the same', async () => {
+    const o = await opened();
+    const d = o.discovery.profiles[0]!;
+    const p = await importProfile(d, o.files, { argsFromFile: true, deferChecks: true });
+    attachLodPyramids(p.trace);
+    const t = p.trace!;
+    expect(t.flows.index).toBeDefined();
+    expect(t.sliceTracks.some((x) => 'lod' in x.slices && 'laneIndex' in x.slices)).toBe(true);
+    expect(t.counters.some((c) => c.series.some((s) => 'lod' in s))).toBe(true);
+    const lean = copyProfileLean(p);
+    // The copy the checks read has none of them; the profile (for the page) keeps its own.
+    expect(lean.trace!.flows.index).toBeUndefined();
+    expect(lean.trace!.sliceTracks.some((x) => 'lod' in x.slices || 'laneIndex' in x.slices)).toBe(
+      false,
+    );
+    expect(lean.trace!.counters.some((c) => c.series.some((s) => 'lod' in s))).toBe(false);
+    expect(t.flows.index).toBeDefined();
+    // Made again before the entry is written: it serialises as a full copy of the profile does.
+    const full = copyProfile(p);
+    checksOf(full);
+    checksOf(lean);
+    const leanAfter = withoutAnalysis(lean);
+    restoreDerived(leanAfter.trace);
+    const a = serialize(full);
+    const b = serialize(leanAfter);
+    const bytes = (c: Uint8Array[]) => Buffer.concat(c).toString('base64');
+    expect(bytes(b)).toBe(bytes(a));
+    expect(deserialize<ProfileModel>(Buffer.concat(b).buffer)!.trace!.flows.index).toBeDefined();
+  });
+
+  it('writes the same entry from the lean copy as the import made in one piece', async () => {
     const cache = memoryCacheStore();
-    // Every input counts as large here (the real threshold is IN_PLACE_FROM_BYTES).
-    const session = createWorkerSession({ cache, minCachedBytes: 0, inPlaceFromBytes: 0 });
+    const session = createWorkerSession({ cache, minCachedBytes: 0 });
     session.opened = await opened();
     const d = session.opened.discovery.profiles[0]!;
     const p = await session.handlers['import']({ profileId: d.id }, ctx());
-    // Handed over with them: nothing pending, the same checks and join as the inline import.
-    expect(p.checksPending).toBeUndefined();
-    expect(p.crossChecks).toEqual(want.crossChecks);
-    expect(p.kernelJoin).toEqual(want.kernelJoin);
-    // The entry and the advisor's inputs were made from the profile's own buffers before they
-    // moved: both still hold after the page takes them.
+    const full = copyProfile(p); // before the page takes its buffers
+    expect(full.checksPending).toBe(true); // the page's flag, not the entry's
+    delete full.checksPending;
     transferAll(p);
-    const key = profileCacheKey(d, session.opened.files, 'dev', 0)!;
-    const cached = await loadCachedProfile(cache, key);
-    expect(cached).not.toBeNull();
-    expect(cached!.crossChecks).toEqual(want.crossChecks);
-    const cols = (m: ProfileModel) =>
-      m.trace!.sliceTracks.map((t) => [Array.from(t.slices.start), Array.from(t.slices.dur)]);
-    expect(cols(cached!)).toEqual(cols(want));
-    await expect(session.handlers['import:after']({ profileId: d.id }, ctx())).rejects.toThrow();
-    const report = await session.handlers['advisor:run']({ profileId: d.id }, ctx());
-    expect(report.findings.find((f) => f.rule === 'gc')!.count).toBe(1);
+    await session.handlers['import:after']({ profileId: d.id }, ctx());
+    await session.cacheIdle();
+    checksOf(full);
+    const entry = await cache.get(profileCacheKey(d, session.opened.files, 'dev', 0)!);
+    const strip = (m: ProfileModel) => {
+      delete m.trace!.importTimings;
+      return m;
+    };
+    const got = strip(deserialize<ProfileModel>(entry!)!);
+    const want = strip(deserialize<ProfileModel>(Buffer.concat(serialize(full)).buffer)!);
+    expect(got).toEqual(want);
+    expect(got.trace!.flows.index).toBeDefined();
   });
 
   it('a failure of the checks is their result; the profile is still handed over', async () => {

@@ -3,8 +3,8 @@
  * (profile-copy.ts), so `ready` does not wait for it: the cross-view checks and the Kernels join
  * (answered to the page's `import:after`, which merges them into the profile it holds), then the
  * advisor's inputs (kept for `advisor:run`) and the reopen-cache entry, written from the copy
- * with the checks and the join in it. The copy, and the analysis the checks made of it, are let
- * go when all of that is done.
+ * with the checks and the join in it. The analysis the checks made of the copy is let go before
+ * the entry is written (`withoutAnalysis`), the copy once it is.
  */
 import { epochMs } from '../lib/epoch';
 import { attachCrossChecks } from '../model/analysis/invariants';
@@ -12,6 +12,7 @@ import { attachKernelJoin, type KernelJoinData } from '../model/analysis/kernel-
 import type { ProfileModel } from '../model/profile';
 import type { AdvisorInputsCache } from './advisor/advisor-cache';
 import { errorText } from './import-profile';
+import { restoreDerived } from './profile-copy';
 import type { InputFile } from './sources/input-file';
 
 /** The `import:after` answer: what the page merges into the profile it was handed. */
@@ -78,6 +79,16 @@ export function checksOf(copy: ProfileModel): Omit<AfterImport, 'marks'> {
 }
 
 /**
+ * `p` as new profile and trace objects over the same tables and arrays: the analysis memoised on
+ * the old ones (analyze.ts, the Kernels link index, the launch links, the Overview figures: all
+ * in WeakMaps keyed by them, ~0.3× a torch_npu trace at 1 GB) becomes garbage once the caller
+ * lets them go, while the cache entry is still written from the same data (serialised the same).
+ */
+export function withoutAnalysis(p: ProfileModel): ProfileModel {
+  return { ...p, trace: p.trace ? { ...p.trace } : p.trace };
+}
+
+/**
  * Sets up the work after the hand-over: it begins when `start` is called or `START_LATEST_MS`
  * after (in any case in a later task than the caller's, so the profile is posted first).
  */
@@ -114,6 +125,15 @@ export function startAfterImport(copy: ProfileModel, o: AfterImportOptions): Aft
       }),
     )
     .then(() => mark('advised'));
-  const done = advised.then(() => o.writeCache?.(copy)).catch(() => undefined);
+  const done = advised
+    .then(() => {
+      // The checks, the join and the advisor's inputs are made: the entry needs only the data.
+      copy = withoutAnalysis(copy);
+      if (!o.writeCache) return;
+      // What the copy was made without (the timeline's indexes), made again for the entry.
+      restoreDerived(copy.trace);
+      return o.writeCache(copy);
+    })
+    .catch(() => undefined);
   return { checks, done, start };
 }

@@ -23,7 +23,7 @@ import { serialize } from './cache/serialize';
 import type { ImportProtocol, OpenResult, RankMatrixRows } from './worker-protocol';
 import { readClusterOutput } from './cluster/read-cluster-output';
 import { AdvisorInputsCache } from './advisor/advisor-cache';
-import { copyProfile, copyTyped } from './profile-copy';
+import { copyProfileLean, copyTyped } from './profile-copy';
 import { startAfterImport, type AfterImport, type AfterImportOptions } from './worker-after-import';
 
 /** The small files the cluster overview reads from every rank (never the traces). */
@@ -58,8 +58,6 @@ export interface SessionOptions {
   buildId?: string;
   /** Smallest profile worth caching (bytes). */
   minCachedBytes?: number;
-  /** Inputs this large are checked before the hand-over, without a copy (`IN_PLACE_FROM_BYTES`). */
-  inPlaceFromBytes?: number;
 }
 
 /**
@@ -74,7 +72,6 @@ async function writeCacheEntry(
   copy: ProfileModel,
   writer: CacheWriter | null,
   cancelled: boolean,
-  stored: () => void = () => {},
 ): Promise<void> {
   if (cancelled) return writer?.abort();
   if (store.open && !writer) return;
@@ -85,20 +82,8 @@ async function writeCacheEntry(
     return writer?.abort(); // nothing written: the entry goes
   }
   if (!writer) return store.put(key, chunks).catch(() => undefined);
-  // The bytes are with storage once `write` returns (its flush follows in a later task).
-  const flushed = writer.write(chunks).catch(() => undefined);
-  stored();
-  await flushed;
+  await writer.write(chunks).catch(() => undefined);
 }
-
-/**
- * From this many input bytes the work that otherwise follows the hand-over on a copy of the
- * profile (worker-after-import.ts) runs on the profile itself before it: the copy (~0.2× the
- * file) and the checks' analysis made while the page holds the model raised the 1 GB import's
- * peak from 1.16× to 1.44× the file, for a `ready` 25 % sooner. Below it speed wins; above it
- * memory does (README, Performance). Tests lower it through `SessionOptions.inPlaceFromBytes`.
- */
-export const IN_PLACE_FROM_BYTES = 512 * 1024 * 1024;
 
 export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
   const session: Omit<WorkerSession, 'handlers'> = {
@@ -113,7 +98,6 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
   // Cache writes run after the profile has been handed over, so they never delay `ready`.
   const cacheWrites = new Map<string, Promise<void>>();
   const buildId = opts.buildId ?? 'dev';
-  const inPlaceFrom = opts.inPlaceFromBytes ?? IN_PLACE_FROM_BYTES;
   // The advisor's inputs, extracted after each hand-over from the worker's copy of the profile.
   const advisor = new AdvisorInputsCache();
   // The checks and the join of profiles handed over without them, until the page asks.
@@ -127,17 +111,8 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
   const handOver = (
     profile: ProfileModel,
     o: Omit<AfterImportOptions, 'advisor'>,
-    inputBytes: number,
   ): Promise<void> => {
-    if (inputBytes >= inPlaceFrom) {
-      // A large input: no copy. The work runs now, on the profile itself, before the hand-over
-      // (the caller waits for it): the checks and the join are attached to the profile, and the
-      // cache entry is written from its buffers before they move to the page.
-      const work = startAfterImport(profile, { ...o, advisor });
-      work.start();
-      return work.done;
-    }
-    const copy = copyProfile(profile);
+    const copy = copyProfileLean(profile);
     if (o.checks) profile.checksPending = true;
     const work = startAfterImport(copy, { ...o, advisor });
     // The page's answer owns its arrays (moved to the page): the copy keeps its own for the cache.
@@ -179,20 +154,14 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
         if (cacheWrites.has(key)) await session.cacheIdle();
         const cached = await loadCachedProfile(session.cache, key);
         if (cached) {
-          // It has its checks and join; the advisor's inputs follow the hand-over (a large
-          // input's before it, see `handOver`).
-          const advised = handOver(
-            cached,
-            {
-              profileId: d.id,
-              files: opened.files,
-              checks: false,
-              writeCache: null,
-              cancelled: () => ctx.signal.aborted,
-            },
-            inputBytes,
-          );
-          if (inputBytes >= inPlaceFrom) await advised;
+          // It has its checks and join; the advisor's inputs follow the hand-over.
+          void handOver(cached, {
+            profileId: d.id,
+            files: opened.files,
+            checks: false,
+            writeCache: null,
+            cancelled: () => ctx.signal.aborted,
+          });
           return cached;
         }
       }
@@ -219,36 +188,20 @@ export function createWorkerSession(opts: SessionOptions = {}): WorkerSession {
       // The timeline's level-of-detail pyramids, built here rather than on the page.
       attachLodPyramids(profile.trace);
       mark('lod');
-      // The checks, the join, the advisor's inputs and the cache entry follow the hand-over
-      // (a large input's precede it: `handOver`).
+      // The checks, the join, the advisor's inputs and the cache entry follow the hand-over, at
+      // every size.
       const store = session.cache;
-      let stored = () => {};
-      const written = new Promise<void>((r) => (stored = r));
-      const done = handOver(
-        profile,
-        {
-          profileId: d.id,
-          files: opened.files,
-          checks: true,
-          writeCache:
-            store && key
-              ? async (copy) =>
-                  writeCacheEntry(
-                    store,
-                    key,
-                    copy,
-                    entry ? await entry : null,
-                    ctx.signal.aborted,
-                    stored,
-                  )
-              : null,
-          cancelled: () => ctx.signal.aborted,
-        },
-        inputBytes,
-      );
-      // A large input's work ran on the profile itself: its buffers move once the cache entry's
-      // bytes are with storage (the flush may follow the hand-over) or the work is done.
-      if (inputBytes >= inPlaceFrom) await Promise.race([written, done]);
+      const done = handOver(profile, {
+        profileId: d.id,
+        files: opened.files,
+        checks: true,
+        writeCache:
+          store && key
+            ? async (copy) =>
+                writeCacheEntry(store, key, copy, entry ? await entry : null, ctx.signal.aborted)
+            : null,
+        cancelled: () => ctx.signal.aborted,
+      });
       mark('copied');
       if (store && key)
         cacheWrites.set(

@@ -62,16 +62,18 @@ export interface Unions {
 
 function unionsOf(dev: DeviceEvents, rows: ArrayLike<number> | null): Unions {
   const n = rows ? rows.length : dev.length;
+  // Typed scratch columns shared by the three unions (unionOf copies what it keeps).
+  const s = new Float64Array(n);
+  const e = new Float64Array(n);
   const pick = (want: (k: number) => boolean) => {
-    const s: number[] = [];
-    const e: number[] = [];
+    let m = 0;
     for (let j = 0; j < n; j++) {
       const i = rows ? rows[j]! : j;
       if (!want(dev.kind[i]!)) continue;
-      s.push(dev.start[i]!);
-      e.push(dev.end[i]!);
+      s[m] = dev.start[i]!;
+      e[m++] = dev.end[i]!;
     }
-    return unionOf(s, e);
+    return unionOf(s.subarray(0, m), e.subarray(0, m));
   };
   return {
     all: pick(() => true),

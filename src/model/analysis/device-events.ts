@@ -108,16 +108,34 @@ export function traceFlavor(trace: TraceModel): TraceFlavor {
   return 'chrome';
 }
 
+/**
+ * The events as they are found, in typed columns that grow by doubling (a million-event trace's
+ * JS number arrays were several times their typed size, garbage the moment they were copied).
+ */
 class Builder {
-  track: number[] = [];
-  index: number[] = [];
-  kind: number[] = [];
-  device: number[] = [];
+  length = 0;
+  track = new Int32Array(1024);
+  index = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  device = new Int32Array(1024);
   add(track: number, index: number, kind: number, device: number) {
-    this.track.push(track);
-    this.index.push(index);
-    this.kind.push(kind);
-    this.device.push(device);
+    const n = this.length;
+    if (n === this.track.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(n * 2);
+        b.set(a);
+        return b;
+      };
+      this.track = grow(this.track);
+      this.index = grow(this.index);
+      this.kind = grow(this.kind);
+      this.device = grow(this.device);
+    }
+    this.track[n] = track;
+    this.index[n] = index;
+    this.kind[n] = kind;
+    this.device[n] = device;
+    this.length = n + 1;
   }
 }
 
@@ -233,16 +251,16 @@ export function collectDeviceEvents(trace: TraceModel): DeviceEvents {
   const deviceTracks = new Set<number>();
   if (flavor === 'ascend') ascendEvents(trace, b, deviceTracks);
   else if (flavor === 'kineto') kinetoEvents(trace, b, deviceTracks);
-  const n = b.track.length;
+  const n = b.length;
   const ev: DeviceEvents = {
     flavor,
     length: n,
-    track: Int32Array.from(b.track),
-    index: Int32Array.from(b.index),
+    track: b.track.slice(0, n),
+    index: b.index.slice(0, n),
     start: new Float64Array(n),
     end: new Float64Array(n),
-    kind: Uint8Array.from(b.kind),
-    device: Int32Array.from(b.device),
+    kind: b.kind.slice(0, n),
+    device: b.device.slice(0, n),
     launch: new Int32Array(n).fill(-1),
     launchTs: new Float64Array(n).fill(NaN),
     enqueue: new Int32Array(n).fill(-1),

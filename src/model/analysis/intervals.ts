@@ -29,7 +29,9 @@ export function unionOf(starts: ArrayLike<number>, ends: ArrayLike<number>): Uni
   if (m === 0) return new Float64Array(0);
   const S = s.subarray(0, m).sort();
   const E = e.subarray(0, m).sort();
-  const out: number[] = [];
+  // At most one segment per interval.
+  const out = new Float64Array(2 * m);
+  let k = 0;
   let i = 0;
   let j = 0;
   let open = 0;
@@ -40,12 +42,16 @@ export function unionOf(starts: ArrayLike<number>, ends: ArrayLike<number>): Uni
       if (open++ === 0) from = S[i]!;
       i++;
     } else {
-      if (--open === 0) out.push(from, E[j]!);
+      if (--open === 0) {
+        out[k++] = from;
+        out[k++] = E[j]!;
+      }
       j++;
     }
   }
-  out.push(from, E[m - 1]!);
-  return Float64Array.from(out);
+  out[k++] = from;
+  out[k++] = E[m - 1]!;
+  return out.slice(0, k);
 }
 
 /** Total length of a union. */

@@ -13,6 +13,7 @@
  * totals only over the others (§4.2), so a wrapper and the same-name op inside it count once.
  */
 import type { OperatorTable } from '../ascend-data';
+import type { TextTable } from '../profile';
 import type { TraceModel } from '../trace-model';
 import type { DeviceEvents } from './device-events';
 import { launchLinks } from './launch-links';
@@ -130,22 +131,29 @@ export function traceOperators(trace: TraceModel, dev: DeviceEvents): TraceOpera
     'Device Total Duration(us)',
     'Nested in same name',
   ];
-  const rows: string[][] = [];
-  for (let o = 0; o < n; o++) {
-    rows.push([
-      strings[name[o]!]!,
-      '',
-      trace.sliceTracks[trackArr[o]!]!.name,
-      fmtUs(hostSelf[o]!),
-      fmtUs(hostTotal[o]!),
-      fmtUs(devSelf[o]!),
-      fmtUs(devTotal[o]!),
-      nested[o] ? 'yes' : '',
-    ]);
-  }
+  const track = Int32Array.from(trackArr);
+  // The text cells are made on first read (the Operators view, SQL), not with the analysis: eight
+  // strings an operator were most of the analysis' memory (~0.18× a torch_npu trace), and the
+  // import worker's analysis (checks, advisor) never reads them.
+  let rows: string[][] | null = null;
+  const text = { path: 'trace', header } as TextTable;
+  Object.defineProperty(text, 'rows', {
+    enumerable: true,
+    get: () =>
+      (rows ??= Array.from({ length: n }, (_, o) => [
+        strings[name[o]!]!,
+        '',
+        trace.sliceTracks[track[o]!]!.name,
+        fmtUs(hostSelf[o]!),
+        fmtUs(hostTotal[o]!),
+        fmtUs(devSelf[o]!),
+        fmtUs(devTotal[o]!),
+        nested[o] ? 'yes' : '',
+      ])),
+  });
   const table: OperatorTable = {
     source: 'trace',
-    text: { path: 'trace', header, rows },
+    text,
     length: n,
     name,
     inputShapes: new Uint32Array(n),
@@ -160,7 +168,7 @@ export function traceOperators(trace: TraceModel, dev: DeviceEvents): TraceOpera
   };
   return {
     length: n,
-    track: Int32Array.from(trackArr),
+    track,
     index: Int32Array.from(indexArr),
     parent,
     table,
