@@ -202,8 +202,8 @@ function fill(
     fillFromSlices(r, t, lane, dpr, A, A2);
     return;
   }
-  const { count, longest, first } = level;
-  const { start, dur, name } = t;
+  const { count, longest, first, dur: cellDur, end: cellEnd, name: cellName } = level;
+  const { start, dur } = t;
   const from = (A - 2) / kd;
   const to = (A2 + 2) / kd;
   const pos = firstEndingAfter(t, lane, from);
@@ -219,28 +219,30 @@ function fill(
   const wideList = r.wide;
   let lastEnd = -Infinity;
   let added = false;
+  // The cells' own copies of their longest slice's duration, end and name are read in order;
+  // the table only for a slice that may be wide (float32 → check it exactly).
   for (let c = c0; c <= c1; c++) {
-    if (count[c] === 0) continue;
     const i = longest[c]!;
-    const s = start[i]!;
-    const di = dur[i]!;
-    const e = s + di;
-    if (di * k >= 1) {
+    if (i < 0) continue;
+    const di = cellDur[c]!;
+    if (di * k >= 0.99 && dur[i]! * k >= 1) {
       wideList.push(i);
       added = true;
+      const e = start[i]! + dur[i]!;
       lastEnd = e;
       const ce = Math.floor(e / B) - first;
       if (ce > c) c = ce - 1;
       continue;
     }
     const cs = (first + c) * B;
+    const e = cs + cellEnd[c]!;
     let a = Math.round((cs > lastEnd ? cs : lastEnd) * kd);
     let b = Math.round((e > cs + B ? e : cs + B) * kd);
     if (b <= a) b = a + 1;
     if (a < A) a = A;
     if (b > A2) b = A2;
     if (a >= b) continue;
-    const id = name[i]!;
+    const id = cellName[c]!;
     let color = byName[id]!;
     if (color === 0) color = byName[id] = fills[colorIndexOf(strings, id)]!;
     for (let x = a - origin, xe = b - origin; x < xe; x++) {

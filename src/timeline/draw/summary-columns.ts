@@ -91,7 +91,7 @@ function countLane(r: SummaryColumns, l: SummaryLane, A: number, A2: number): vo
   const at = lane.pyramid ? pyramidLevel(lane.pyramid, 1 / k) : null;
   if (at) {
     const { level, B } = at;
-    const { count, longest, first } = level;
+    const { count, longest, first, dur: cellDur, end: cellEnd } = level;
     const pos = firstEndingAfter(t, lane, from);
     if (pos >= lane.idx.length) return;
     const s0 = start[lane.idx[pos]!]!;
@@ -99,20 +99,21 @@ function countLane(r: SummaryColumns, l: SummaryLane, A: number, A2: number): vo
     const c1 = Math.min(count.length - 1, Math.floor(to / B) - first);
     let lastEnd = -Infinity;
     for (let c = c0; c <= c1; c++) {
-      if (count[c] === 0) continue;
       const i = longest[c]!;
-      const s = start[i]!;
-      const e = s + dur[i]!;
+      if (i < 0) continue;
       let a: number;
       let b: number;
-      if (dur[i]! * k >= 1) {
-        a = Math.round(s * k);
+      // The cell's float32 copy of its longest slice; the table only for one that may be wide.
+      if (cellDur[c]! * k >= 0.99 && dur[i]! * k >= 1) {
+        const e = start[i]! + dur[i]!;
+        a = Math.round(start[i]! * k);
         b = Math.round(e * k);
         lastEnd = e;
         const ce = Math.floor(e / B) - first;
         if (ce > c) c = ce - 1;
       } else {
         const cs = (first + c) * B;
+        const e = cs + cellEnd[c]!;
         a = Math.round((cs > lastEnd ? cs : lastEnd) * k);
         b = Math.round((e > cs + B ? e : cs + B) * k);
       }
