@@ -119,13 +119,18 @@ export function drawLaneFromPyramid(
   const kd = quantise(scale.pxPerNs * dpr);
   let r = rows.get(lane);
   if (
-    !r ||
-    r.level !== level ||
-    r.kd !== kd ||
-    r.cols.length !== W ||
-    r.fills !== fills ||
-    r.strings !== strings
+    r &&
+    r.cols.length === W &&
+    (r.level !== level || r.kd !== kd || r.fills !== fills || r.strings !== strings)
   ) {
+    // A zoom (or a new palette): the row starts afresh in the same buffers (no garbage per
+    // lane and frame while a zoom runs).
+    r.level = level;
+    r.kd = kd;
+    r.fills = fills;
+    r.strings = strings;
+    r.origin = NaN;
+  } else if (!r || r.cols.length !== W) {
     r = {
       level,
       kd,

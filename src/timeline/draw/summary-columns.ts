@@ -53,7 +53,11 @@ export function summaryCounts(
 ): Int32Array {
   const k = quantise(scale.pxPerNs);
   let r = kept.get(key);
-  if (!r || r.k !== k || r.counts.length !== W) {
+  if (r && r.counts.length === W && r.k !== k) {
+    // A zoom: start afresh in the same buffer.
+    r.k = k;
+    r.origin = NaN;
+  } else if (!r || r.counts.length !== W) {
     r = { k, origin: NaN, counts: new Int32Array(W) };
     kept.set(key, r);
   }
