@@ -86,7 +86,7 @@ export function quantise(kd: number): number {
 }
 
 /** Whether a lane with this pyramid is drawn as a row of columns at `nsPerDevPx`. */
-export function drawsColumns(p: LanePyramid, nsPerDevPx: number): boolean {
+function drawsColumns(p: LanePyramid, nsPerDevPx: number): boolean {
   return nsPerDevPx * Math.pow(2, FINE_LEVELS) >= p.base;
 }
 
