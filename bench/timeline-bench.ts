@@ -1,5 +1,5 @@
 /**
- * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --runs=3 --no-build --dist=dir --raster --cpu-profile=<phase> --screenshot=<prefix>]`.
+ * Timeline benchmark: `npm run bench:timeline [-- --sizes=1m,10m --runs=3 --no-build --dist=dir --port=n --raster --cpu-profile=<phase>[,…] --screenshot=<prefix>]`.
  *
  * Builds the app (with test hooks) into .bench-cache/dist, serves it with `vite preview`, and for each size loads a
  * synthetic Ascend-like trace into Chromium (1920×1080, the system /usr/bin/chromium):
@@ -48,8 +48,8 @@ const SIZES = opt('sizes', '1m,10m').split(',');
 const BUILD = !argv.includes('--no-build');
 /** Count canvas rasterisation in the draw time (reads a pixel back after each frame). */
 const RASTER = argv.includes('--raster');
-/** `--cpu-profile=<phase name prefix>`: prints the hottest functions of the page during that phase. */
-const CPU_PROFILE = opt('cpu-profile', '');
+/** `--cpu-profile=<phase name prefix>[,…]`: prints the hottest functions of the page during those phases. */
+const CPU_PROFILE = opt('cpu-profile', '').split(',').filter(Boolean);
 /** Measurements per size (a fresh browser each); the headline prints their medians. */
 const RUNS = Math.max(1, Number(opt('runs', '1')));
 /** `--screenshot=<prefix>`: saves the whole-trace view of each size as <prefix>-<size>.png. */
@@ -108,7 +108,7 @@ async function phase(page: Page, name: string, body: () => Promise<void>): Promi
     return w.__viewer.timeline!.stats.drawMs.length;
   });
   const t0 = await page.evaluate(() => performance.now());
-  const cdp = CPU_PROFILE && name.startsWith(CPU_PROFILE) ? await startCpuProfile(page) : null;
+  const cdp = CPU_PROFILE.some((p) => name.startsWith(p)) ? await startCpuProfile(page) : null;
   await body();
   await page.waitForTimeout(300);
   if (cdp) await printCpuProfile(cdp, name);

@@ -10,6 +10,11 @@
  * the median draw time: on a loaded machine the minimum is the figure load disturbs least.
  * `--merge=streams` (or `streams+hccl`) lays the device streams out merged per device (Tracks
  * menu) and prints the time to build the merged lane set and its index.
+ * `--views=1,64` picks the views (1/N of the trace); `--mode=zoom` zooms by a few per cent each
+ * frame around the view's middle instead of panning (held W then S: every frame a new scale);
+ * `--layout=first` lays the rows out as the first screen does (CANN and HCCL folded to their
+ * summary rows, deep threads folded) instead of all expanded. Draw times are printed as min,
+ * median and p95.
  */
 import { register } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
@@ -29,6 +34,9 @@ const opt = (name: string, def: string) =>
 const SLICES = Number(opt('slices', '10000000'));
 const MERGE = opt('merge', 'off');
 const FRAMES = Number(opt('frames', '40'));
+const VIEWS = opt('views', '1,4,16,64,256,1024,8192').split(',').map(Number);
+const MODE = opt('mode', 'pan');
+const FIRST_SCREEN = opt('layout', 'expanded') === 'first';
 const W = 1920;
 const H = 1080;
 const LABEL_W = 260;
@@ -67,6 +75,7 @@ const groups = [{ profileId: 'p', trace, offsetNs: 0, label: 'p' }];
 t0 = performance.now();
 const layout = computeRowLayout(groups, {
   collapseDefault: false,
+  expandDeepThreads: !FIRST_SCREEN,
   collapseOverrides: {},
   pinnedTracks: [],
   trackLayout: {
@@ -104,19 +113,31 @@ function frame(a: number, b: number): number {
   });
   return performance.now() - t0;
 }
-console.log('view'.padEnd(22), 'draw min', 'draw median');
-for (const zoom of [1, 4, 16, 64, 256, 1024, 8192]) {
+console.log(
+  `${MODE === 'zoom' ? 'zoom in then out around' : 'pan'}, ${FIRST_SCREEN ? 'first-screen layout' : 'every row expanded'}`,
+);
+console.log('view'.padEnd(22), 'draw min', 'draw median', 'draw p95');
+for (const zoom of VIEWS) {
   const span = end / zoom;
   const times: number[] = [];
   for (let k = 0; k < FRAMES + 5; k++) {
-    const a = Math.min(end - span, (end - span) * 0.37 + (k * span) / 200);
-    times.push(frame(a, a + span));
+    if (MODE === 'zoom') {
+      // In for half the frames, then out: a new scale every frame (3 % a frame, held W/S).
+      const m = (FRAMES + 5) >> 1;
+      const sp = span * Math.pow(0.97, k < m ? k : 2 * m - k);
+      const mid = Math.min(end - span / 2, Math.max(span / 2, end * 0.37 + span / 2));
+      times.push(frame(mid - sp / 2, mid + sp / 2));
+    } else {
+      const a = Math.min(end - span, (end - span) * 0.37 + (k * span) / 200);
+      times.push(frame(a, a + span));
+    }
   }
   const s = times.slice(5).sort((x, y) => x - y);
   console.log(
     (zoom === 1 ? 'whole trace' : `1/${zoom} of the trace`).padEnd(22),
     `${s[0]!.toFixed(1)} ms`.padStart(8),
     `${s[s.length >> 1]!.toFixed(1)} ms`.padStart(11),
+    `${s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!.toFixed(1)} ms`.padStart(8),
   );
 }
 console.log(

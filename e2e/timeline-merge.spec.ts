@@ -161,3 +161,38 @@ test("the merged row draws the instants recorded on its streams' threads", async
   for (const c of px) expect(c).toEqual([0xc7, 0x77, 0x00]);
   await page.screenshot({ path: '/tmp/rend3-merged-instants.png' });
 });
+
+test("an instant on the merged row is clicked: its thread's instant is selected and shown", async ({
+  page,
+}) => {
+  await page.goto('./?demo=0');
+  await page.getByTestId('open-files').setInputFiles(withInstants);
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-timeline').click();
+  await page.waitForFunction(() => !!(window as unknown as TestWindow).__viewer.timeline?.view);
+  await mergeStreams(page, 'streams');
+  // The instant lane sits above the merged row's first sub-row.
+  const p = await page.evaluate(() => {
+    const v = (window as unknown as TestWindow).__viewer.timeline!.view;
+    const row = v.layout.rows.find((r) => r.merged)!;
+    const t = v.groups[row.group]!.trace;
+    const inst = row.merged!.instants!;
+    const late = [...inst.name].findIndex((n) => t.strings[n] === 'record_late');
+    const box = v.el.scroller.getBoundingClientRect();
+    const thread = t.threads.findIndex((th) => th.name === 'Stream 9');
+    return {
+      x: v.clientXOf(inst.ts[late]!),
+      y: box.top + row.y - v.scrollTop + 3 + 4,
+      thread,
+    };
+  });
+  await page.mouse.click(p.x, p.y);
+  await expect(page.getByTestId('instant-details')).toBeVisible();
+  await expect(page.getByTestId('details-name')).toContainText('record_late');
+  await expect(page.getByTestId('instant-where')).toContainText('Stream 9');
+  const sel = await page.evaluate(
+    () => (window as unknown as TestWindow).__viewer.store.getState().selectedInstant,
+  );
+  expect(sel).toMatchObject({ scope: 'thread', owner: p.thread, index: 0 });
+  await page.screenshot({ path: '/tmp/tl4-merged-instant-click.png' });
+});

@@ -60,32 +60,24 @@ const laneOf = (t: SliceTable, d: number) => {
   return out;
 };
 
-/** Subtree height of every slice (1 for a leaf), brute force. */
-function heights(t: SliceTable): number[] {
-  const h = new Array<number>(t.length).fill(1);
-  for (let i = 0; i < t.length; i++) {
-    let up = 1;
-    for (let p = t.parent[i]!; p >= 0; p = t.parent[p]!) h[p] = Math.max(h[p]!, ++up);
-  }
-  return h;
-}
-
-/** A cell recomputed from the slices: count, busy, longest, maxDepth. */
-function bruteCell(t: SliceTable, d: number, a: number, b: number, h: number[]) {
+/** A cell recomputed from the slices: count, longest, and the longest's dur, end, name. */
+function bruteCell(t: SliceTable, d: number, a: number, b: number) {
   let count = 0;
-  let busy = 0;
   let longest = -1;
-  let maxDepth = 0;
   for (const i of laneOf(t, d)) {
     const s = t.start[i]!;
-    const e = s + t.dur[i]!;
-    busy += Math.max(0, Math.min(e, b) - Math.max(s, a));
     if (s < a || s >= b) continue;
     count++;
     if (longest < 0 || t.dur[i]! > t.dur[longest]!) longest = i;
-    maxDepth = Math.max(maxDepth, d + h[i]!);
   }
-  return { count, busy, longest, maxDepth };
+  const f32 = (x: number) => Math.fround(x);
+  return {
+    count,
+    longest,
+    dur: longest < 0 ? 0 : f32(t.dur[longest]!),
+    end: longest < 0 ? 0 : f32(t.start[longest]! + t.dur[longest]! - a),
+    name: longest < 0 ? 0 : t.name[longest]!,
+  };
 }
 
 const cellSize = (p: LanePyramid, L: number) => p.base * 2 ** L;
@@ -93,7 +85,6 @@ const cellSize = (p: LanePyramid, L: number) => p.base * 2 ** L;
 describe('buildTrackPyramid', () => {
   const t = randomNested(3000, 11);
   const pyr = buildTrackPyramid(t, 256);
-  const h = heights(t);
 
   it('gives long lanes a pyramid that ends in one cell, and short lanes none', () => {
     expect(pyr.lanes.length).toBe(t.rows);
@@ -116,19 +107,9 @@ describe('buildTrackPyramid', () => {
       const p = pyr.lanes[d];
       if (!p) continue;
       const lane = laneOf(t, d);
-      let total = 0;
-      let deepest = 0;
-      for (const i of lane) {
-        total += t.dur[i]!;
-        deepest = Math.max(deepest, d + h[i]!);
-      }
-      for (const lv of p.levels) {
-        expect(lv.count.reduce((a, b) => a + b, 0)).toBe(lane.length);
-        expect(lv.busy.reduce((a, b) => a + b, 0)).toBeCloseTo(total, 3);
-      }
+      for (const lv of p.levels) expect(lv.count.reduce((a, b) => a + b, 0)).toBe(lane.length);
       const top = p.levels.at(-1)!;
       expect(t.dur[top.longest[0]!]).toBe(Math.max(...lane.map((i) => t.dur[i]!)));
-      expect(top.maxDepth[0]).toBe(deepest);
     }
   });
 
@@ -144,11 +125,10 @@ describe('buildTrackPyramid', () => {
         for (let k = 0; k < 12; k++) {
           const c = Math.floor(rand() * lv.count.length);
           const a = (lv.first + c) * B;
-          const want = bruteCell(t, d, a, a + B, h);
+          const want = bruteCell(t, d, a, a + B);
           expect(lv.count[c]).toBe(want.count);
-          expect(lv.busy[c]).toBeCloseTo(want.busy, 6);
           expect(lv.longest[c]).toBe(want.longest);
-          expect(lv.maxDepth[c]).toBe(want.maxDepth);
+          expect([lv.dur[c], lv.end[c], lv.name[c]]).toEqual([want.dur, want.end, want.name]);
           checked++;
         }
       });
@@ -187,25 +167,23 @@ describe('bucket edges', () => {
     expect(lv.count[cell(7167)]).toBe(4);
   });
 
-  it('adds no busy time to the cell a slice ends at the edge of', () => {
-    expect(lv.busy[cell(7168)]).toBe(32);
-    expect(lv.busy[cell(7200)]).toBe(32);
+  it("describes a cell by its longest slice's duration and end after the cell's start", () => {
+    expect(lv.dur[cell(7168)]).toBe(64);
+    expect(lv.end[cell(7168)]).toBe(64);
     expect(lv.count[cell(7200)]).toBe(0);
-    expect(lv.busy[cell(7232)]).toBe(0);
-  });
-
-  it('clips a slice spanning several cells to each cell', () => {
-    expect([7296, 7328, 7360, 7392, 7424].map((ns) => lv.busy[cell(ns)])).toEqual([
-      32, 32, 32, 32, 16,
-    ]);
+    expect([lv.dur[cell(7200)], lv.end[cell(7200)], lv.name[cell(7200)]]).toEqual([0, 0, 0]);
+    // [7296, 7440) spans five cells: it is counted in the first only, and ends 144 ns after it.
     expect(lv.count[cell(7296)]).toBe(1);
     expect(lv.count[cell(7328)]).toBe(0);
+    expect(lv.end[cell(7296)]).toBe(144);
     expect(lv.count.length).toBe(cell(7439) + 1);
-    // One level up (64 ns cells): 64, 64, 16.
+    // One level up (64 ns cells): the cell of [7296, 7360) too.
     const up = p.levels[1]!;
-    expect([7296, 7360, 7424].map((ns) => up.busy[Math.floor(ns / 64) - up.first])).toEqual([
-      64, 64, 16,
-    ]);
+    expect(up.end[Math.floor(7296 / 64) - up.first]).toBe(7440 - 7296);
+    // [7104, 7168) holds starts every 7 ns from 7105, each 3 ns long: the first is its longest.
+    const c = Math.floor(7104 / 64) - up.first;
+    expect(up.longest[c]).toBe(1015);
+    expect(up.end[c]).toBe(7105 + 3 - 7104);
   });
 
   it('handles negative times (cells before ns 0)', () => {
@@ -221,7 +199,7 @@ describe('bucket edges', () => {
 });
 
 describe('lanes with depth', () => {
-  it('tracks how deep the stacks under each cell go', () => {
+  it('gives every long enough depth lane its own pyramid', () => {
     // 600 top slices of 100 ns every 200 ns; every 3rd has a child, every 6th a grandchild.
     const rows: [number, number, number, number][] = [];
     for (let k = 0; k < 600; k++) {
@@ -235,18 +213,15 @@ describe('lanes with depth', () => {
     }
     const t = table(rows);
     const pyr = buildTrackPyramid(t, 150);
-    const top = pyr.lanes[0]!;
+    expect(pyr.lanes[0]).not.toBeNull();
     expect(pyr.lanes[1]).not.toBeNull(); // 200 children
     expect(pyr.lanes[2]).toBeNull(); // 100 grandchildren: below the threshold
-    // Level 0 (4 slices per cell on average: base 512 ns, ~2.5 tops per cell).
-    const lv = top.levels[0]!;
-    const h = heights(t);
+    const lv = pyr.lanes[1]!.levels[0]!;
     for (let c = 0; c < lv.count.length; c++) {
-      const a = (lv.first + c) * top.base;
-      expect(lv.maxDepth[c]).toBe(bruteCell(t, 0, a, a + top.base, h).maxDepth);
+      const a = (lv.first + c) * pyr.lanes[1]!.base;
+      const want = bruteCell(t, 1, a, a + pyr.lanes[1]!.base);
+      expect([lv.count[c], lv.longest[c], lv.end[c]]).toEqual([want.count, want.longest, want.end]);
     }
-    expect(top.levels.at(-1)!.maxDepth[0]).toBe(3);
-    expect(pyr.lanes[1]!.levels.at(-1)!.maxDepth[0]).toBe(3);
   });
 
   it('gives a lane whose slices overlap no pyramid', () => {

@@ -19,7 +19,15 @@ export const PIN_W = 20;
 
 export type Hit =
   | { kind: 'slice'; row: Row; group: number; track: number; index: number }
-  | { kind: 'instant'; row: Row; group: number; table: InstantTable; index: number }
+  | {
+      kind: 'instant';
+      row: Row;
+      group: number;
+      table: InstantTable;
+      index: number;
+      /** The thread whose table holds it, for an instant drawn on a merged row. */
+      thread?: number;
+    }
   | { kind: 'counter'; row: Row; group: number; sample: number; value: number }
   | { kind: 'row'; row: Row }
   | { kind: 'chevron' | 'pin' | 'label'; row: Row };
@@ -41,6 +49,35 @@ export function rowInstants(t: TraceModel, row: Row): InstantTable | null {
   }
   if (row.kind === 'slices' && row.thread >= 0) return t.threads[row.thread]!.instants;
   return null;
+}
+
+/**
+ * The instant drawn nearest to `time` on a merged row (its members' threads' instants, merged in
+ * time order when drawn): the table it belongs to, its index there and its thread. Null if none
+ * is within `tolPx`.
+ */
+export function mergedInstantAt(
+  t: TraceModel,
+  row: Row,
+  scale: TimeScale,
+  time: number,
+  tolPx = 4,
+): { table: InstantTable; index: number; thread: number } | null {
+  let best: { table: InstantTable; index: number; thread: number } | null = null;
+  let bestD = Infinity;
+  for (const m of row.merged?.members ?? []) {
+    const th = t.sliceTracks[m]?.thread ?? -1;
+    const table = th >= 0 ? t.threads[th]!.instants : null;
+    if (!table || table.length === 0) continue;
+    const i = instantAt(table, scale, time, tolPx);
+    if (i < 0) continue;
+    const d = Math.abs(table.ts[i]! - time);
+    if (d < bestD) {
+      best = { table, index: i, thread: th };
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 /** Nearest instant to `time` within `tolPx`, or -1. */
@@ -83,6 +120,11 @@ export function hitTest(ctx: HitContext, x: number, y: number): Hit | null {
     return i >= 0
       ? { kind: 'instant', row, group: row.group, table: instants, index: i }
       : { kind: 'row', row };
+  }
+  // A merged row's instant lane: its streams' threads' instants.
+  if (row.merged?.instants && dy < TRACK_PAD + row.laneTop) {
+    const h = mergedInstantAt(t, row, scale, time);
+    return h ? { kind: 'instant', row, group: row.group, ...h } : { kind: 'row', row };
   }
   if (row.kind === 'slices' && (row.track >= 0 || row.merged)) {
     const d = laneAt(row, dy);

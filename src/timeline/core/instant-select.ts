@@ -37,8 +37,13 @@ export function instantRect(geo: ScreenGeometry, sel: SelectedInstant | null): R
   const g = geo.groups[gi];
   const table = g ? instantTableOf(g.trace, sel) : null;
   if (!g || !table || sel.index >= table.length) return null;
+  const t = g.trace;
   const row = [...geo.layout.pinned, ...geo.layout.rows].find((r) => {
-    const o = r.group === gi ? instantOwnerOf(r) : null;
+    if (r.group !== gi) return false;
+    // A thread's instants drawn on the merged row of its stream.
+    if (r.merged && sel.scope === 'thread')
+      return r.merged.members.some((m) => t.sliceTracks[m]?.thread === sel.owner);
+    const o = instantOwnerOf(r);
     return o !== null && o.scope === sel.scope && o.owner === sel.owner;
   });
   if (!row) return null;

@@ -4,6 +4,7 @@ import { DEFAULT_TRACK_LAYOUT } from '../../store/track-layout';
 import { sliceNamed, traceFromText } from '../test-trace-dsl';
 import { layoutState, ranksOf, rowTitles } from './test-layout';
 import { hitTest } from './hit-test';
+import { instantRect } from './instant-select';
 import { sliceRect } from './placement';
 import { computeRowLayout, DEPTH_H, TRACK_PAD, trackKey } from './row-layout';
 import type { TraceGroup } from './timeline-groups';
@@ -111,5 +112,42 @@ describe('merged device streams', () => {
     expect(r.exact).toBe(true);
     expect(r.y).toBeGreaterThan(row.y + 2 * DEPTH_H);
     expect(r.y).toBeLessThan(row.y + 3 * DEPTH_H + TRACK_PAD);
+  });
+
+  it("an instant on the merged row is hit as its thread's instant and outlined there", () => {
+    const groups = ranksOf(
+      TEXT +
+        `
+  instant Ascend Hardware / Stream 7 3 rec7
+  instant Ascend Hardware / Stream 9 8 rec9
+`,
+    );
+    const layout = computeRowLayout(groups, st({ ...DEFAULT_TRACK_LAYOUT, merge: 'streams' }));
+    const row = layout.rows.find((r) => r.merged && r.group === 0)!;
+    expect(row.laneTop).toBeGreaterThan(0);
+    const t = groups[0]!.trace;
+    const s9 = t.threads.findIndex((th) => th.name === 'Stream 9');
+    const scale = new TimeScale(0, 20_000, 1000);
+    const labelWidth = 200;
+    const y = layout.pinnedHeight + row.y + TRACK_PAD + 2; // in the instant lane
+    const hit = hitTest(
+      { layout, groups, scale, scrollTop: 0, labelWidth },
+      labelWidth + scale.timeToPx(8000) + 2,
+      y,
+    );
+    expect(hit).toMatchObject({ kind: 'instant', group: 0, thread: s9, index: 0 });
+    expect(hit?.kind === 'instant' && hit.table).toBe(t.threads[s9]!.instants);
+    // Nothing there: the row, not an instant.
+    const miss = hitTest(
+      { layout, groups, scale, scrollTop: 0, labelWidth },
+      labelWidth + scale.timeToPx(5500),
+      y,
+    );
+    expect(miss).toMatchObject({ kind: 'row' });
+    const geo = { layout, groups, scale, scrollTop: 0, labelWidth, rulerHeight: 0, height: 2000 };
+    const r = instantRect(geo, { profileId: 'r0', scope: 'thread', owner: s9, index: 0 })!;
+    expect(r).not.toBeNull();
+    expect(r.x + r.w / 2).toBeCloseTo(labelWidth + scale.timeToPx(8000), 6);
+    expect(r.y).toBe(layout.pinnedHeight + row.y + TRACK_PAD);
   });
 });

@@ -5,7 +5,6 @@
  */
 import { lowerBound } from '../../lib/bisect';
 import type { InstantTable, ProcessModel, TraceModel } from '../../model/trace-model';
-import { walkLane } from '../core/lod';
 import { INSTANT_LANE_H, type Row } from '../core/row-layout';
 import { sliceIndex } from '../core/slice-index';
 import type { TimeScale } from '../core/time-scale';
@@ -14,6 +13,7 @@ import { counterPixels } from './draw-counters';
 import { packedFill, tableReady } from './draw-slice-rows';
 import type { TracksFrame } from './frame';
 import { packColor, type PixelLayer } from './pixel-layer';
+import { summaryCounts, type SummaryLane } from './summary-columns';
 
 /** Tracks summarised in a collapsed process (more would cost too much per frame). */
 const SUMMARY_MAX_TRACKS = 256;
@@ -71,7 +71,8 @@ function summarySource(trace: TraceModel, proc: ProcessModel): SummarySource {
   return s;
 }
 
-let summaryDiff = new Int32Array(0);
+/** The summarised tracks' top lanes, reused frame to frame. */
+const lanes: SummaryLane[] = [];
 
 export function summaryPixels(
   pixels: PixelLayer,
@@ -91,26 +92,22 @@ export function summaryPixels(
     return;
   }
   const contentW = Math.max(1, Math.ceil(f.width - labelWidth));
-  if (summaryDiff.length < contentW + 2) summaryDiff = new Int32Array(contentW + 2);
-  const diff = summaryDiff;
-  diff.fill(0, 0, contentW + 2);
+  // Busy tracks per column, kept across pans (summary-columns.ts).
+  lanes.length = 0;
+  let complete = true;
   for (const t of used) {
     const table = trace.sliceTracks[t]!.slices;
-    if (!tableReady(f, table)) continue;
+    if (!tableReady(f, table)) {
+      complete = false;
+      continue;
+    }
     const lane = sliceIndex(table).lanes[0];
-    if (!lane) continue;
-    walkLane(table, lane, scale, (_i, x0, x1) => {
-      const a = Math.max(0, Math.floor(x0));
-      const b = Math.min(contentW, Math.max(a + 1, Math.ceil(x1)));
-      if (a >= contentW || b <= 0) return;
-      diff[a]!++;
-      diff[b]!--;
-    });
+    if (lane) lanes.push({ table, lane });
   }
+  const counts = summaryCounts(summarySource(trace, proc), lanes, scale, contentW, complete);
   const color = packedFill(f.palette)[colorIndex]!;
   const top = y + 4;
   const h = row.height - 8;
-  let acc = 0;
   let runStart = -1;
   let runH = 0;
   const flushRun = (x: number) => {
@@ -118,7 +115,7 @@ export function summaryPixels(
       pixels.fillRect(labelWidth + runStart, top + h - runH, x - runStart, runH, color);
   };
   for (let x = 0; x <= contentW; x++) {
-    if (x < contentW) acc += diff[x]!;
+    const acc = x < contentW ? counts[x]! : 0;
     const bh =
       x < contentW && acc > 0 ? Math.max(2, Math.round(Math.min(1, acc / used.length) * h)) : 0;
     if (bh !== runH) {

@@ -44,7 +44,11 @@ export function attachClicks(
         view.select({ group: hit.group, track: hit.track, index: hit.index });
         return;
       case 'instant': {
-        const owner = instantOwnerOf(hit.row);
+        // On a merged row, the instant belongs to one of its streams' threads.
+        const owner =
+          hit.thread !== undefined
+            ? { scope: 'thread' as const, owner: hit.thread }
+            : instantOwnerOf(hit.row);
         if (!owner) return;
         st.setRange(null);
         st.selectInstant({
