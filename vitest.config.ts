@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     pool: 'threads',
+    // Vitest's default is one worker per core minus one: a single worker on a 2-core machine,
+    // where the main process idles while the files run one after another. One per core.
+    maxWorkers: availableParallelism(),
   },
 });

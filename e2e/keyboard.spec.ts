@@ -106,9 +106,11 @@ test('the main path by keyboard only', async ({ page }) => {
   await page.keyboard.press('.');
   await expect(selection).not.toHaveText(first ?? '');
   await expect(selection).toContainText('Selected slice');
-  // W zooms in (a held key): the window is announced once it settles.
+  // W zooms in (a held key, held until the window moves): the window is announced once it
+  // settles.
+  const held = await storeValue(page, 'visibleWindow');
   await page.keyboard.down('w');
-  await page.waitForTimeout(250);
+  await expect.poll(() => storeValue(page, 'visibleWindow')).not.toEqual(held);
   await page.keyboard.up('w');
   await expect(windowText).not.toHaveText(before ?? '');
   // The tracks are focusable and described by the keyboard help.

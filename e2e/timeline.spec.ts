@@ -113,24 +113,23 @@ test.describe('timeline on a small generated trace', () => {
     await page.mouse.move(10, 10); // keep the zoom anchor at the window centre
     const start = (await state(page)).window;
     const span = (w: { start: number; end: number }) => w.end - w.start;
+    // Directions only: how far a held key goes depends on the frame rate, so each key is held
+    // until the window has moved (not for a fixed time, which a loaded machine may not draw in).
     await page.keyboard.down('w');
-    await page.waitForTimeout(400);
-    await page.keyboard.up('w');
-    // Directions only: how far a held key goes depends on the frame rate.
     await expect
       .poll(async () => span((await state(page)).window))
       .toBeLessThan(span(start) * 0.95);
+    await page.keyboard.up('w');
     const zoomed = (await state(page)).window;
     await page.keyboard.down('d');
-    await page.waitForTimeout(300);
-    await page.keyboard.up('d');
     await expect.poll(async () => (await state(page)).window.start).toBeGreaterThan(zoomed.start);
+    await page.keyboard.up('d');
+    const panned = (await state(page)).window;
     await page.keyboard.down('s');
-    await page.waitForTimeout(500);
-    await page.keyboard.up('s');
     await expect
       .poll(async () => span((await state(page)).window))
-      .toBeGreaterThan(span(zoomed) * 1.05);
+      .toBeGreaterThan(span(panned) * 1.05);
+    await page.keyboard.up('s');
     await page.keyboard.press('0');
     await expect.poll(async () => (await state(page)).window).toEqual(start);
   });
@@ -218,9 +217,8 @@ test.describe('timeline on a small generated trace', () => {
     const readout = await page.getByTestId('cursor-readout').textContent();
     // Keyboard zoom out (the pointer does not move): what is under it changes.
     await page.keyboard.down('s');
-    await page.waitForTimeout(400);
-    await page.keyboard.up('s');
     await expect.poll(() => page.getByTestId('cursor-readout').textContent()).not.toBe(readout);
+    await page.keyboard.up('s');
     await expect
       .poll(async () => ((await tip.isVisible()) ? await tip.textContent() : 'hidden'))
       .not.toContain('aten::add');
