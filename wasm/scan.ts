@@ -10,7 +10,8 @@
 // Memory (set by JS): input bytes at IN, records (i32 words) at OUT.
 //   record: [start, end, keys, nOps] then nOps × [code, a, b, c]
 //   ops: code = key (event-keys.ts K_*) | kind << 8
-//     kind 0 string bytes [a, b) · 1 scalar lexeme [a, b) · 2 null (id -1)
+//     kind 0 string bytes [a, b) · 1 scalar lexeme [a, b) · 2 null (id -1) · 4 interned: id a
+//     (kinds 0 and 1: c = 1 asks JS to remember() the id it interns)
 //     ph/bp/s: a = first byte · flow_in/out: a = 1 for true · args: [a, b)
 //     ts/dur: a = low 32 bits of the µs, b = high bits, c = ns fraction (none for null)
 
@@ -41,9 +42,86 @@ let OUT_END: usize = 0;
 let records: i32 = 0;
 let outPos: usize = 0;
 
-/** Where JS may place its buffers (after the module's own data). */
+// Byte classes (one table lookup instead of a chain of compares).
+const WS: u8 = 1; // space, \n, \r, \t
+const DELIM: u8 = 2; // ends a scalar: , } ] : and whitespace
+const BAD: u8 = 4; // cannot be in a scalar: " { [
+const STRUCT: u8 = 8; // matters inside an object or array: " { } [ ]
+const CLS: usize = memory.data(256);
+for (let c = 0; c < 256; c++) {
+  let k: u8 = 0;
+  if (c == 32 || c == 10 || c == 13 || c == 9) k |= WS | DELIM;
+  if (c == 44 || c == 125 || c == 93 || c == 58) k |= DELIM;
+  if (c == 34 || c == 123 || c == 91) k |= BAD;
+  if (c == 34 || c == 123 || c == 125 || c == 91 || c == 93) k |= STRUCT;
+  store<u8>(CLS + <usize>c, k);
+}
+
+@inline
+function cls(c: i32): u8 {
+  return load<u8>(CLS + <usize>c);
+}
+
+// Interning cache: the ByteInterner id of string bytes already seen, so that most names, pids and
+// tids reach JS as ids. Open addressing, SLOTS × [hash, id + 1, arena offset, length]; entries are
+// only added (remember()), and no more once full. An id never changes once given, so a hit is
+// exactly what ByteInterner.internBytes would return.
+const SLOTS: i32 = 1 << 16;
+const ARENA_BYTES: i32 = 2 << 20;
+let TABLE: usize = 0;
+let ARENA: usize = 0;
+let arenaUsed: i32 = 0;
+let cached: i32 = 0;
+
+/** Where JS may place its buffers (after the module's own data and the cache). */
 export function heapBase(): usize {
-  return (__heap_base + 15) & ~15;
+  TABLE = (__heap_base + 15) & ~15;
+  ARENA = TABLE + <usize>SLOTS * 16;
+  return ARENA + <usize>ARENA_BYTES;
+}
+
+@inline
+function hashOf(s: i32, e: i32): i32 {
+  let h: i32 = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = (h ^ at(i)) * 0x01000193;
+  return h;
+}
+
+/** The cached id of the input bytes [s, e), or -1. */
+function lookup(s: i32, e: i32, h: i32): i32 {
+  const len = e - s;
+  let slot = h & (SLOTS - 1);
+  while (true) {
+    const entry = TABLE + (<usize>slot << 4);
+    const id1 = load<i32>(entry, 4);
+    if (id1 == 0) return -1;
+    if (
+      load<i32>(entry) == h &&
+      load<i32>(entry, 12) == len &&
+      memory.compare(ARENA + <usize>load<i32>(entry, 8), IN + <usize>s, len) == 0
+    )
+      return id1 - 1;
+    slot = (slot + 1) & (SLOTS - 1);
+  }
+  return -1;
+}
+
+/** Notes that the input bytes [s, e) of the last scan() have ByteInterner id `id`. */
+export function remember(s: i32, e: i32, id: i32): void {
+  const len = e - s;
+  if (cached * 2 >= SLOTS || arenaUsed + len > ARENA_BYTES) return;
+  const h = hashOf(s, e);
+  if (lookup(s, e, h) >= 0) return;
+  let slot = h & (SLOTS - 1);
+  while (load<i32>(TABLE + (<usize>slot << 4), 4) != 0) slot = (slot + 1) & (SLOTS - 1);
+  const entry = TABLE + (<usize>slot << 4);
+  memory.copy(ARENA + <usize>arenaUsed, IN + <usize>s, len);
+  store<i32>(entry, h);
+  store<i32>(entry, id + 1, 4);
+  store<i32>(entry, arenaUsed, 8);
+  store<i32>(entry, len, 12);
+  arenaUsed += len;
+  cached++;
 }
 
 /** Number of records written by the last scan(). */
@@ -57,20 +135,29 @@ function at(i: i32): i32 {
 }
 
 @inline
-function isWs(c: i32): bool {
-  return c == 32 || c == 10 || c == 13 || c == 9;
+function skipWs(i: i32, end: i32): i32 {
+  while (i < end && cls(at(i)) & WS) i++;
+  return i;
 }
 
+/** The first quote or backslash at or after i (16 bytes at a time), or a position ≥ end - 15. */
 @inline
-function skipWs(i: i32, end: i32): i32 {
-  while (i < end && isWs(at(i))) i++;
+function nextQuoteOrBackslash(i: i32, end: i32): i32 {
+  const quote = i8x16.splat(34);
+  const backslash = i8x16.splat(92);
+  while (i + 16 <= end) {
+    const v = v128.load(IN + <usize>i);
+    const m = i8x16.bitmask(v128.or(i8x16.eq(v, quote), i8x16.eq(v, backslash)));
+    if (m != 0) return i + ctz<i32>(m);
+    i += 16;
+  }
   return i;
 }
 
 /** i at the opening quote; returns the index after the closing quote, FAIL on an escape or end. */
 @inline
 function plainString(i: i32, end: i32): i32 {
-  i++;
+  i = nextQuoteOrBackslash(i + 1, end);
   while (i < end) {
     const c = at(i);
     if (c == 34) return i + 1;
@@ -84,6 +171,8 @@ function plainString(i: i32, end: i32): i32 {
 function skipString(i: i32, end: i32): i32 {
   i++;
   while (i < end) {
+    i = nextQuoteOrBackslash(i, end);
+    if (i >= end) break;
     const c = at(i);
     if (c == 34) return i + 1;
     if (c == 92) {
@@ -95,18 +184,15 @@ function skipString(i: i32, end: i32): i32 {
   return FAIL;
 }
 
-@inline
-function isDelimiter(c: i32): bool {
-  return c == 44 || c == 125 || c == 93 || isWs(c) || c == 58;
-}
-
 /** Like json-bytes scanScalar; FAIL for its SYNTAX and INCOMPLETE. */
 function scanScalar(i: i32, end: i32): i32 {
   const start = i;
   while (i < end) {
-    const c = at(i);
-    if (isDelimiter(c)) break;
-    if (c == 34 || c == 123 || c == 91) return FAIL;
+    const k = cls(at(i));
+    if (k & (DELIM | BAD)) {
+      if (k & DELIM) break;
+      return FAIL;
+    }
     i++;
   }
   if (i == end || i == start) return FAIL;
@@ -121,6 +207,10 @@ function skipValue(i: i32, end: i32): i32 {
   let depth = 0;
   while (i < end) {
     const b = at(i);
+    if (!(cls(b) & STRUCT)) {
+      i++;
+      continue;
+    }
     if (b == 34) {
       i = skipString(i, end);
       if (i < 0) return FAIL;
@@ -315,16 +405,27 @@ function parseEvent(i: i32, end: i32): i32 {
       return FAIL;
     } else {
       // name, cat, pid, tid, id, bind_id, scope
+      let s = i;
+      let e: i32;
+      let kind = 0;
       if (c == 34) {
         ve = plainString(i, end);
         if (ve < 0) return FAIL;
-        op(key, i + 1, ve - 1, 0);
+        s = i + 1;
+        e = ve - 1;
       } else {
         if (c == 123 || c == 91) return FAIL;
         ve = scanScalar(i, end);
         if (ve < 0) return FAIL;
-        if (ve - i == 4 && c == 110) op(key | (2 << 8), 0, 0, 0);
-        else op(key | (1 << 8), i, ve, 0);
+        e = ve;
+        kind = 1;
+      }
+      if (kind == 1 && ve - i == 4 && c == 110) op(key | (2 << 8), 0, 0, 0);
+      else if (key == K_ID || key == K_BIND_ID) op(key | (kind << 8), s, e, 0); // mostly unique
+      else {
+        const id = lookup(s, e, hashOf(s, e));
+        if (id >= 0) op(key | (4 << 8), id, 0, 0);
+        else op(key | (kind << 8), s, e, 1);
       }
       nOps++;
     }

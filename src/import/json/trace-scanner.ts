@@ -159,7 +159,14 @@ export class TraceEventScanner {
     }
     let buf = chunk;
     let bufBase = this.base;
-    if (this.carry) {
+    if (this.fast) {
+      // One copy into the WebAssembly memory, which is then the buffer both parsers read.
+      buf = this.fast.place(this.carry ? [this.carry, ...this.held, chunk] : [chunk]);
+      if (this.carry) bufBase = this.carryBase;
+      this.carry = null;
+      this.held = [];
+      this.heldBytes = 0;
+    } else if (this.carry) {
       buf = this.takeBuffered(chunk);
       bufBase = this.carryBase;
     }
@@ -229,7 +236,6 @@ export class TraceEventScanner {
     const end = buf.length;
     let i = 0;
     this.jsAt = -1;
-    this.fast?.reset();
     if (!this.bomChecked) {
       if (end < 3 && !atEof) return 0;
       this.bomChecked = true;

@@ -34,6 +34,7 @@ interface ScanExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   recordCount(): number;
+  remember(s: number, e: number, id: number): void;
   scan(
     inPtr: number,
     from: number,
@@ -102,22 +103,28 @@ export class WasmEventBatch {
     }
   }
 
-  /** Forgets the loaded buffer (call when the scanner moves to another buffer). */
-  reset(): void {
-    this.loaded = null;
-  }
-
-  private load(buf: Uint8Array): void {
-    const need = this.inPtr + buf.length + OUT_BYTES + 16;
+  /**
+   * Copies `parts` one after the other into the module's memory and returns them there as one
+   * buffer (valid until the next place()): the scanner's carried bytes and the next chunk are
+   * joined and loaded with one copy.
+   */
+  place(parts: readonly Uint8Array[]): Uint8Array {
+    let n = 0;
+    for (const p of parts) n += p.length;
+    const need = this.inPtr + n + OUT_BYTES + 16;
     const mem = this.x.memory;
     if (need > mem.buffer.byteLength) {
       mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
       this.mem8 = new Uint8Array(mem.buffer);
       this.words = new Int32Array(mem.buffer);
     }
-    this.mem8.set(buf, this.inPtr);
-    this.outPtr = (this.inPtr + buf.length + 15) & ~15;
-    this.loaded = buf;
+    let at = this.inPtr;
+    for (const p of parts) {
+      this.mem8.set(p, at);
+      at += p.length;
+    }
+    this.outPtr = (this.inPtr + n + 15) & ~15;
+    return (this.loaded = this.mem8.subarray(this.inPtr, this.inPtr + n));
   }
 
   /**
@@ -134,7 +141,7 @@ export class WasmEventBatch {
     ev: RawEvent,
     sink: BatchSink,
   ): number {
-    if (this.loaded !== buf) this.load(buf);
+    if (this.loaded !== buf) this.place([buf]);
     const rel = stopAt - bufBase;
     const next = this.x.scan(
       this.inPtr,
@@ -152,6 +159,7 @@ export class WasmEventBatch {
     const inPtr = this.inPtr;
     const memBase = bufBase - inPtr;
     const strings = this.strings;
+    const x = this.x;
     let p = this.outPtr >> 2;
     for (let r = 0; r < n; r++) {
       resetRawEvent(ev, bufBase + w[p]!);
@@ -198,8 +206,15 @@ export class WasmEventBatch {
             ev.flowOut = a === 1;
             break;
           default: {
-            const id =
-              code >> 8 === 2 ? -1 : strings.internBytes(mem8, inPtr + a, inPtr + w[p + 2]!);
+            const kind = code >> 8;
+            let id: number;
+            if (kind === 4) id = a;
+            else if (kind === 2) id = -1;
+            else {
+              const b = w[p + 2]!;
+              id = strings.internBytes(mem8, inPtr + a, inPtr + b);
+              if (w[p + 3] === 1) x.remember(a, b, id);
+            }
             setId(ev, key, id);
           }
         }
