@@ -10,61 +10,18 @@ import { generateKinetoTrace } from '../../generator/kineto-trace';
 import { generateAscendProfile } from '../../generator/ascend-profile';
 import { streamTorchNpuTrace } from '../../generator/torch-npu-stream';
 import { Rng } from '../../generator/rng';
-import { TraceCollector } from '../trace/trace-collector';
-import type { JsonValue } from '../../lib/json-bytes';
-import type { Detail } from '../../lib/message';
-import type { RawEvent } from './raw-event';
-import { TraceEventScanner, type ScanOptions } from './trace-scanner';
+import type { ScanOptions } from './trace-scanner';
+import { scanBothWays } from './wasm-scan-diff';
 
 const enc = new TextEncoder();
-
-/** Every event as the collector sees it, the raw parts, the strings and the scan's end. */
-function scan(bytes: Uint8Array, wasm: boolean, chunk: number, opts: ScanOptions = {}) {
-  const collector = new TraceCollector({ copyArgs: true });
-  const seen: unknown[] = [];
-  const handler = {
-    event(ev: RawEvent, buf: Uint8Array, bufBase: number) {
-      const args =
-        ev.argsStart < 0
-          ? null
-          : Array.from(buf.subarray(ev.argsStart - bufBase, ev.argsEnd - bufBase));
-      seen.push({ ...ev, ts: { ...ev.ts }, dur: { ...ev.dur }, args });
-      collector.event(ev, buf, bufBase);
-    },
-    metadata(key: string, value: JsonValue | undefined, n: number) {
-      seen.push(['metadata', key, n]);
-      collector.metadata(key, value, n);
-    },
-    warn(code: string, example: string | Detail) {
-      seen.push(['warn', code]);
-      collector.warn(code, example);
-    },
-  };
-  const scanner = new TraceEventScanner(handler, collector.strings, { ...opts, wasm });
-  let error: unknown = null;
-  try {
-    for (let k = 0; k < bytes.length; k += chunk) {
-      if (!scanner.push(bytes.subarray(k, k + chunk))) break;
-    }
-  } catch (e) {
-    error = String(e);
-  }
-  const end = error ? null : scanner.end();
-  return {
-    result: { seen, end, error, parts: collector.finish(), strings: collector.strings.strings },
-    fast: scanner.fastEvents,
-  };
-}
 
 /** Both paths at a few chunk sizes; returns how many events the fast path parsed. */
 function expectSame(bytes: Uint8Array, chunks = [1 << 20, 4096, 61], opts: ScanOptions = {}) {
   let fast = 0;
   for (const chunk of chunks) {
-    const js = scan(bytes, false, chunk, opts);
-    const wa = scan(bytes, true, chunk, opts);
-    expect(js.fast).toBe(-1);
-    expect(wa.result).toEqual(js.result);
-    fast += wa.fast;
+    const r = scanBothWays(bytes, chunk, opts);
+    expect(r.wasm).toEqual(r.js);
+    fast += r.fastEvents;
   }
   return fast;
 }
