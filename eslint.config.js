@@ -21,6 +21,7 @@ export default tseslint.config(
       'playwright-report',
       '.bench-cache',
       '.scratch',
+      'wasm', // AssemblyScript (compiled by scripts/build-scan-wasm.mjs)
     ],
   },
   js.configs.recommended,

@@ -11,8 +11,8 @@ export const ALLOWED_ORIGINS = parseAllowedOrigins(process.env.VIEWER_ALLOWED_OR
 
 /**
  * The Content-Security-Policy of the built app: only our own files, workers from our origin or
- * blob:, WebAssembly (sql.js) allowed to compile, no inline scripts, no remote origin except the
- * allowed ones (connect-src only), no eval.
+ * blob:, WebAssembly (sql.js, the trace scanner's fast path) allowed to compile, no inline
+ * scripts, no remote origin except the allowed ones (connect-src only), no eval.
  * Shipped as a <meta> so it holds on any static host. (Dev mode needs Vite's inline preamble, so
  * the policy is added at build time only.) deploy/nginx.conf sends the same policy as a header,
  * with frame-ancestors (which a <meta> cannot carry).

@@ -37,6 +37,7 @@ import {
 import type { Detail } from '../../lib/message';
 import type { RawEvent } from './raw-event';
 import { ValueSkipper } from './value-skipper';
+import { WasmEventBatch } from './wasm-scan';
 import { SCAN, TraceFormatError } from './scan-details';
 
 export interface ScanHandler {
@@ -58,6 +59,11 @@ export interface ScanOptions {
   stopAt?: number;
   /** Largest event kept (default MAX_BUFFERED_EVENT); larger ones are skipped with a warning. */
   maxEventBytes?: number;
+  /**
+   * Parse common-shape events with the WebAssembly fast path (wasm-scan.ts; default true). False
+   * forces the JS parser; both give the same events. Without WebAssembly the JS parser runs.
+   */
+  wasm?: boolean;
 }
 
 export type ScanState = 'start' | 'array' | 'top-object' | 'done' | 'resync' | 'skip';
@@ -115,6 +121,9 @@ export class TraceEventScanner {
   private trailingWarned = false;
   /** See findNextEvent. */
   private undecided = -1;
+  private readonly fast: WasmEventBatch | null;
+  /** The `{` where the fast path stopped: EventParser reads that event. */
+  private jsAt = -1;
 
   constructor(
     private readonly handler: ScanHandler,
@@ -122,6 +131,7 @@ export class TraceEventScanner {
     opts: ScanOptions = {},
   ) {
     this.parser = new EventParser(strings);
+    this.fast = opts.wasm === false ? null : WasmEventBatch.create(strings);
     this.state = opts.startInArray ? 'array' : 'start';
     this.objectForm = opts.objectForm ?? false;
     this.sawEventsArray = opts.startInArray ?? false;
@@ -129,6 +139,11 @@ export class TraceEventScanner {
     this.stopAt = opts.stopAt ?? Infinity;
     this.maxEvent = opts.maxEventBytes ?? MAX_BUFFERED_EVENT;
     if (opts.startInArray) this.bomChecked = true;
+  }
+
+  /** Events parsed by the WebAssembly fast path so far (-1 when it is off or unavailable). */
+  get fastEvents(): number {
+    return this.fast ? this.fast.events : -1;
   }
 
   /** Feeds the next chunk. Returns false once the scanner has stopped (stopAt reached). */
@@ -144,7 +159,14 @@ export class TraceEventScanner {
     }
     let buf = chunk;
     let bufBase = this.base;
-    if (this.carry) {
+    if (this.fast) {
+      // One copy into the WebAssembly memory, which is then the buffer both parsers read.
+      buf = this.fast.place(this.carry ? [this.carry, ...this.held, chunk] : [chunk]);
+      if (this.carry) bufBase = this.carryBase;
+      this.carry = null;
+      this.held = [];
+      this.heldBytes = 0;
+    } else if (this.carry) {
       buf = this.takeBuffered(chunk);
       bufBase = this.carryBase;
     }
@@ -213,6 +235,7 @@ export class TraceEventScanner {
   private run(buf: Uint8Array, bufBase: number, atEof: boolean): number {
     const end = buf.length;
     let i = 0;
+    this.jsAt = -1;
     if (!this.bomChecked) {
       if (end < 3 && !atEof) return 0;
       this.bomChecked = true;
@@ -276,6 +299,19 @@ export class TraceEventScanner {
             break;
           }
           const parser = this.parser;
+          if (this.fast && i !== this.jsAt) {
+            i = this.jsAt = this.fast.run(
+              buf,
+              i,
+              end,
+              bufBase,
+              this.stopAt,
+              this.maxEvent,
+              parser.ev,
+              this.handler,
+            );
+            break;
+          }
           const e = parser.parse(buf, i, end, bufBase);
           if (e === INCOMPLETE && end - i > this.maxEvent) {
             i = this.startSkip(buf, i, end, bufBase, null, 'array');
