@@ -21,7 +21,7 @@ export default tseslint.config(
       'playwright-report',
       '.bench-cache',
       '.scratch',
-      'wasm', // AssemblyScript (compiled by scripts/build-scan-wasm.mjs)
+      'wasm', // AssemblyScript (compiled by scripts/build-scan-wasm.ts)
     ],
   },
   js.configs.recommended,

@@ -1,5 +1,5 @@
 // AssemblyScript source of the WebAssembly fast path of the trace scanner (compiled by
-// scripts/build-scan-wasm.mjs into src/import/json/scan-wasm-bytes.ts; see src/import/json/wasm-scan.ts for the JS half).
+// scripts/build-scan-wasm.ts into src/import/json/scan-wasm-bytes.ts; see src/import/json/wasm-scan.ts for the JS half).
 //
 // scan() parses a run of consecutive events of the events array, the common shape only, and
 // writes one record per event into linear memory: a header and, in key order, one op per key the
