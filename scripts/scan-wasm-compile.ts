@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
  * The part of the compiler's API used here. Its own type declarations are not imported: they
  * bring AssemblyScript's standard-library globals (e.g. an `Array#at` that never returns
  * undefined) into the whole TypeScript program, which changes how the app's code is checked.
+ * (knip.json names the package as used: it cannot see an import by a computed name.)
  */
 interface Asc {
   main(
