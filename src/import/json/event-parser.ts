@@ -18,7 +18,7 @@ import {
   skipWs,
   stringHadEscape,
 } from '../../lib/json-bytes';
-import { newRawEvent, resetRawEvent, type RawEvent } from './raw-event';
+import { newRawEvent, resetRawEvent, setStringField, type RawEvent } from './raw-event';
 import {
   keyCode,
   K_ARGS,
@@ -120,28 +120,7 @@ export class EventParser {
             if (ve < 0) break;
             if (!(ve - i === 4 && buf[i] === 110 /* null */)) id = strings.internBytes(buf, i, ve);
           }
-          switch (key) {
-            case K_NAME:
-              ev.name = id;
-              break;
-            case K_CAT:
-              ev.cat = id;
-              break;
-            case K_PID:
-              ev.pid = id;
-              break;
-            case K_TID:
-              ev.tid = id;
-              break;
-            case K_ID:
-              ev.id = id;
-              break;
-            case K_BIND_ID:
-              ev.bindId = id;
-              break;
-            default:
-              ev.scope = id;
-          }
+          setStringField(ev, key, id);
           break;
         }
         case K_TS:

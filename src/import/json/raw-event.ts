@@ -1,4 +1,5 @@
 import type { ExactTime } from '../../lib/exact-time';
+import { K_BIND_ID, K_CAT, K_ID, K_NAME, K_PID, K_TID } from './event-keys';
 
 /**
  * One event as the scanner saw it: interned ids and exact times, reused for every event (the
@@ -92,4 +93,34 @@ export function resetRawEvent(e: RawEvent, offset: number): void {
   e.flowOut = false;
   e.argsStart = -1;
   e.argsEnd = -1;
+}
+
+/**
+ * Sets the string field of `ev` that `key` names (an event-keys code: name, cat, pid, tid, id,
+ * bind_id or scope; any other code is taken as scope) to the interned id — shared by the JS
+ * parser and the WebAssembly path, so both assign the same fields.
+ */
+export function setStringField(ev: RawEvent, key: number, id: number): void {
+  switch (key) {
+    case K_NAME:
+      ev.name = id;
+      break;
+    case K_CAT:
+      ev.cat = id;
+      break;
+    case K_PID:
+      ev.pid = id;
+      break;
+    case K_TID:
+      ev.tid = id;
+      break;
+    case K_ID:
+      ev.id = id;
+      break;
+    case K_BIND_ID:
+      ev.bindId = id;
+      break;
+    default:
+      ev.scope = id;
+  }
 }

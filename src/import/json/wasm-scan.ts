@@ -10,24 +10,8 @@
  * alone.
  */
 import type { ByteInterner } from './byte-interner';
-import {
-  K_ARGS,
-  K_BIND_ID,
-  K_BP,
-  K_CAT,
-  K_DUR,
-  K_FLOW_IN,
-  K_FLOW_OUT,
-  K_ID,
-  K_NAME,
-  K_PH,
-  K_PID,
-  K_S,
-  K_SCOPE,
-  K_TID,
-  K_TS,
-} from './event-keys';
-import { resetRawEvent, type RawEvent } from './raw-event';
+import { K_ARGS, K_BP, K_DUR, K_FLOW_IN, K_FLOW_OUT, K_PH, K_S, K_TS } from './event-keys';
+import { resetRawEvent, setStringField, type RawEvent } from './raw-event';
 import { SCAN_WASM_BASE64 } from './scan-wasm-bytes';
 
 interface ScanExports {
@@ -215,37 +199,12 @@ export class WasmEventBatch {
               id = strings.internBytes(mem8, inPtr + a, inPtr + b);
               if (w[p + 3] === 1) x.remember(a, b, id);
             }
-            setId(ev, key, id);
+            setStringField(ev, key, id);
           }
         }
       }
       sink.event(ev, mem8, memBase);
     }
     return next;
-  }
-}
-
-function setId(ev: RawEvent, key: number, id: number): void {
-  switch (key) {
-    case K_NAME:
-      ev.name = id;
-      break;
-    case K_CAT:
-      ev.cat = id;
-      break;
-    case K_PID:
-      ev.pid = id;
-      break;
-    case K_TID:
-      ev.tid = id;
-      break;
-    case K_ID:
-      ev.id = id;
-      break;
-    case K_BIND_ID:
-      ev.bindId = id;
-      break;
-    case K_SCOPE:
-      ev.scope = id;
   }
 }
