@@ -202,7 +202,7 @@ function fill(
   A: number,
   A2: number,
 ): void {
-  const { level, kd, cols, dur: colDur, idx: colIdx, origin } = r;
+  const { level, kd } = r;
   if (!level) {
     fillFromSlices(r, t, lane, dpr, A, A2);
     return;
@@ -219,8 +219,6 @@ function fill(
   /** CSS px per ns, from the quantised scale (which slices are wide). */
   const k = kd / dpr;
   const byName = nameFills(r.strings, r.fills);
-  const fills = r.fills;
-  const strings = r.strings;
   const wideList = r.wide;
   let lastEnd = -Infinity;
   let added = false;
@@ -241,25 +239,44 @@ function fill(
     }
     const cs = (first + c) * B;
     const e = cs + cellEnd[c]!;
-    let a = Math.round((cs > lastEnd ? cs : lastEnd) * kd);
-    let b = Math.round((e > cs + B ? e : cs + B) * kd);
-    if (b <= a) b = a + 1;
-    if (a < A) a = A;
-    if (b > A2) b = A2;
-    if (a >= b) continue;
-    const id = cellName[c]!;
-    let color = byName[id]!;
-    if (color === 0) color = byName[id] = fills[colorIndexOf(strings, id)]!;
-    for (let x = a - origin, xe = b - origin; x < xe; x++) {
-      const cd = colDur[x]!;
-      if (di > cd || (di === cd && i < colIdx[x]!)) {
-        colDur[x] = di;
-        colIdx[x] = i;
-        cols[x] = color;
-      }
-    }
+    const a = Math.round((cs > lastEnd ? cs : lastEnd) * kd);
+    const b = Math.round((e > cs + B ? e : cs + B) * kd);
+    claimColumns(r, byName, a, b, A, A2, i, di, cellName[c]!);
   }
   if (added) sortWide(wideList);
+}
+
+/**
+ * Device columns [a, b) of the kept row (at least one, clamped to [A, A2)) go to slice `i` of
+ * duration `di` and name `id` where it is the longest so far (the earlier slice on ties), so the
+ * result does not depend on the order the cells or slices are met in.
+ */
+function claimColumns(
+  r: LaneColumns,
+  byName: Uint32Array,
+  a: number,
+  b: number,
+  A: number,
+  A2: number,
+  i: number,
+  di: number,
+  id: number,
+): void {
+  if (b <= a) b = a + 1;
+  if (a < A) a = A;
+  if (b > A2) b = A2;
+  if (a >= b) return;
+  let color = byName[id]!;
+  if (color === 0) color = byName[id] = r.fills[colorIndexOf(r.strings, id)]!;
+  const { cols, dur: colDur, idx: colIdx, origin } = r;
+  for (let x = a - origin, xe = b - origin; x < xe; x++) {
+    const cd = colDur[x]!;
+    if (di > cd || (di === cd && i < colIdx[x]!)) {
+      colDur[x] = di;
+      colIdx[x] = i;
+      cols[x] = color;
+    }
+  }
 }
 
 /** Table order, once each. */
@@ -285,15 +302,13 @@ function fillFromSlices(
   A: number,
   A2: number,
 ): void {
-  const { kd, cols, dur: colDur, idx: colIdx, origin } = r;
+  const { kd } = r;
   const { start, dur, name } = t;
   const { idx } = lane;
   const n = idx.length;
   const to = (A2 + 2) / kd;
   const k = kd / dpr;
   const byName = nameFills(r.strings, r.fills);
-  const fills = r.fills;
-  const strings = r.strings;
   const wideList = r.wide;
   let added = false;
   for (let p = firstEndingAfter(t, lane, (A - 2) / kd); p < n; p++) {
@@ -306,23 +321,7 @@ function fillFromSlices(
       added = true;
       continue;
     }
-    let a = Math.round(s * kd);
-    let b = Math.round((s + di) * kd);
-    if (b <= a) b = a + 1;
-    if (a < A) a = A;
-    if (b > A2) b = A2;
-    if (a >= b) continue;
-    const id = name[i]!;
-    let color = byName[id]!;
-    if (color === 0) color = byName[id] = fills[colorIndexOf(strings, id)]!;
-    for (let x = a - origin, xe = b - origin; x < xe; x++) {
-      const cd = colDur[x]!;
-      if (di > cd || (di === cd && i < colIdx[x]!)) {
-        colDur[x] = di;
-        colIdx[x] = i;
-        cols[x] = color;
-      }
-    }
+    claimColumns(r, byName, Math.round(s * kd), Math.round((s + di) * kd), A, A2, i, di, name[i]!);
   }
   if (added) sortWide(wideList);
 }
