@@ -121,7 +121,10 @@ export class TraceEventScanner {
   private trailingWarned = false;
   /** See findNextEvent. */
   private undecided = -1;
-  private readonly fast: WasmEventBatch | null;
+  /** Null when off, unavailable, or given up (its memory could not grow): the JS parser alone. */
+  private fast: WasmEventBatch | null;
+  /** The fast path's event count when it gave up (-1: it never ran). */
+  private fastGivenUp = -1;
   /** The `{` where the fast path stopped: EventParser reads that event. */
   private jsAt = -1;
 
@@ -143,7 +146,7 @@ export class TraceEventScanner {
 
   /** Events parsed by the WebAssembly fast path so far (-1 when it is off or unavailable). */
   get fastEvents(): number {
-    return this.fast ? this.fast.events : -1;
+    return this.fast ? this.fast.events : this.fastGivenUp;
   }
 
   /** Feeds the next chunk. Returns false once the scanner has stopped (stopAt reached). */
@@ -159,9 +162,15 @@ export class TraceEventScanner {
     }
     let buf = chunk;
     let bufBase = this.base;
-    if (this.fast) {
-      // One copy into the WebAssembly memory, which is then the buffer both parsers read.
-      buf = this.fast.place(this.carry ? [this.carry, ...this.held, chunk] : [chunk]);
+    // One copy into the WebAssembly memory, which is then the buffer both parsers read.
+    const placed = this.fast?.place(this.carry ? [this.carry, ...this.held, chunk] : [chunk]);
+    if (placed === null) {
+      // Its memory cannot grow: the JS parser from here on.
+      this.fastGivenUp = this.fast!.events;
+      this.fast = null;
+    }
+    if (placed) {
+      buf = placed;
       if (this.carry) bufBase = this.carryBase;
       this.carry = null;
       this.held = [];

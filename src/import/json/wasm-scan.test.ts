@@ -172,4 +172,40 @@ describe('the WebAssembly scan fast path', () => {
       vi.resetModules();
     }
   });
+
+  it('goes on with the JS parser, the same events, when its memory cannot grow', () => {
+    const small = (k: number) => `{"ph":"X","name":"n${k % 7}","pid":1,"tid":2,"ts":${k},"dur":1}`;
+    const events: string[] = [];
+    for (let k = 0; k < 300; k++) events.push(small(k));
+    // One event that needs the module's memory to grow past what this test lets it have.
+    events.push(`{"ph":"X","name":"big","ts":400,"dur":1,"args":{"s":"${'x'.repeat(640 << 10)}"}}`);
+    for (let k = 500; k < 800; k++) events.push(small(k));
+    const bytes = enc.encode(`[${events.join(',')}]`);
+    const real = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'grow')!.value as (
+      this: WebAssembly.Memory,
+      pages: number,
+    ) => number;
+    let cap = 0;
+    const grow = vi.spyOn(WebAssembly.Memory.prototype, 'grow').mockImplementation(function (
+      this: WebAssembly.Memory,
+      pages: number,
+    ) {
+      // The first growth is allowed (and sets the cap 256 KiB above it); past the cap, none.
+      const to = this.buffer.byteLength + pages * 65536;
+      if (cap === 0) cap = to + (256 << 10);
+      if (to > cap) throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+      return real.call(this, pages);
+    });
+    try {
+      const r = scanBothWays(bytes, 65536);
+      expect(grow).toHaveBeenCalled();
+      expect(r.wasm).toEqual(r.js);
+      expect(r.wasm.error).toBeNull();
+      // the events before the big one went through the module, the rest through the JS parser
+      expect(r.fastEvents).toBeGreaterThanOrEqual(250);
+      expect(r.fastEvents).toBeLessThan(301);
+    } finally {
+      grow.mockRestore();
+    }
+  });
 });

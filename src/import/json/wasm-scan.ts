@@ -90,15 +90,20 @@ export class WasmEventBatch {
   /**
    * Copies `parts` one after the other into the module's memory and returns them there as one
    * buffer (valid until the next place()): the scanner's carried bytes and the next chunk are
-   * joined and loaded with one copy.
+   * joined and loaded with one copy. Null when the memory cannot grow to hold them (the tab is
+   * short of memory, or past the module's 4 GiB): the caller goes on with the JS parser.
    */
-  place(parts: readonly Uint8Array[]): Uint8Array {
+  place(parts: readonly Uint8Array[]): Uint8Array | null {
     let n = 0;
     for (const p of parts) n += p.length;
     const need = this.inPtr + n + OUT_BYTES + 16;
     const mem = this.x.memory;
     if (need > mem.buffer.byteLength) {
-      mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
+      try {
+        mem.grow(Math.ceil((need - mem.buffer.byteLength) / PAGE));
+      } catch {
+        return null;
+      }
       this.mem8 = new Uint8Array(mem.buffer);
       this.words = new Int32Array(mem.buffer);
     }
