@@ -55,6 +55,19 @@ const view = (page: Page) =>
     };
   });
 
+/** Opens `files` (through the folder or the files input) and waits for the timeline's view. */
+async function openTimeline(
+  page: Page,
+  input: 'open-folder' | 'open-files',
+  files: string | string[],
+) {
+  await page.goto('./?demo=0');
+  await page.getByTestId(input).setInputFiles(files);
+  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
+  await page.getByTestId('tab-timeline').click();
+  await page.waitForFunction(() => !!(window as unknown as TestWindow).__viewer.timeline?.view);
+}
+
 async function mergeStreams(page: Page, how: 'streams' | 'streams+hccl') {
   await page.getByTestId('track-menu').locator('summary').click();
   await page.getByTestId(`streams-merge-${how}`).check();
@@ -67,11 +80,7 @@ async function mergeStreams(page: Page, how: 'streams' | 'streams+hccl') {
 test('merged streams are built in the worker; a collective is shown on the merged row', async ({
   page,
 }) => {
-  await page.goto('./?demo=0');
-  await page.getByTestId('open-folder').setInputFiles(oneRank);
-  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
-  await page.getByTestId('tab-timeline').click();
-  await page.waitForFunction(() => !!(window as unknown as TestWindow).__viewer.timeline?.view);
+  await openTimeline(page, 'open-folder', oneRank);
   await page.getByTestId('expand-all').click();
   await mergeStreams(page, 'streams+hccl');
   const v = await view(page);
@@ -119,11 +128,7 @@ test('merged streams are built in the worker; a collective is shown on the merge
 });
 
 test("the merged row draws the instants recorded on its streams' threads", async ({ page }) => {
-  await page.goto('./?demo=0');
-  await page.getByTestId('open-files').setInputFiles(withInstants);
-  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
-  await page.getByTestId('tab-timeline').click();
-  await page.waitForFunction(() => !!(window as unknown as TestWindow).__viewer.timeline?.view);
+  await openTimeline(page, 'open-files', withInstants);
   await mergeStreams(page, 'streams');
   const got = await page.evaluate(() => {
     const v = (window as unknown as TestWindow).__viewer.timeline!.view;
@@ -165,11 +170,7 @@ test("the merged row draws the instants recorded on its streams' threads", async
 test("an instant on the merged row is clicked: its thread's instant is selected and shown", async ({
   page,
 }) => {
-  await page.goto('./?demo=0');
-  await page.getByTestId('open-files').setInputFiles(withInstants);
-  await expect(page.getByTestId('app-status')).toHaveAttribute('data-state', 'ready');
-  await page.getByTestId('tab-timeline').click();
-  await page.waitForFunction(() => !!(window as unknown as TestWindow).__viewer.timeline?.view);
+  await openTimeline(page, 'open-files', withInstants);
   await mergeStreams(page, 'streams');
   // The instant lane sits above the merged row's first sub-row.
   const p = await page.evaluate(() => {
