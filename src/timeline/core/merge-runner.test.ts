@@ -7,20 +7,13 @@ import { LIGHT_COLORS, makePalette } from '../draw/colors';
 import { packColor } from '../draw/pixel-layer';
 import { sliceNamed, traceFromText } from '../test-trace-dsl';
 import { mergeHandlers } from './merge-handlers';
-import { layoutState } from './test-layout';
+import { STREAMS_TEXT, layoutState } from './test-layout';
 import type { TraceGroup } from './timeline-groups';
 import { TimeScale } from './time-scale';
 
-const TEXT = `
-  thread Python (CPU) / main
-    :|step----------------|
-  thread Ascend Hardware (NPU) / Stream 7
-    :  |mm-----|   |add|
-  thread Ascend Hardware (NPU) / Stream 9
-    :    |ar---|   |cp|
-    :     |x|
-  thread HCCL (NPU) / Plane 0
-    :      |hcom------|
+const TEXT =
+  STREAMS_TEXT +
+  `
   instant Ascend Hardware (NPU) / Stream 9 12 late
   instant Ascend Hardware (NPU) / Stream 7 3 early
 `;

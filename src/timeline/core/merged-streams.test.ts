@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergedIndexOf, mergedMask, mergeStreams } from '../../model/merge-streams';
 import { DEFAULT_TRACK_LAYOUT } from '../../store/track-layout';
 import { sliceNamed, traceFromText } from '../test-trace-dsl';
-import { layoutState, ranksOf, rowTitles } from './test-layout';
+import { STREAMS_TEXT, layoutState, ranksOf, rowTitles } from './test-layout';
 import { hitTest } from './hit-test';
 import { instantRect } from './instant-select';
 import { sliceRect } from './placement';
@@ -11,16 +11,9 @@ import type { TraceGroup } from './timeline-groups';
 import { TimeScale } from './time-scale';
 import { sliceIndex } from './slice-index';
 
-const TEXT = `
-  thread Python (CPU) / main
-    :|step----------------|
-  thread Ascend Hardware (NPU) / Stream 7
-    :  |mm-----|   |add|
-  thread Ascend Hardware (NPU) / Stream 9
-    :    |ar---|   |cp|
-    :     |x|
-  thread HCCL (NPU) / Plane 0
-    :      |hcom------|
+const TEXT =
+  STREAMS_TEXT +
+  `
   counter HBM / read 0=5 10=7
 `;
 
