@@ -21,7 +21,13 @@ import { initI18n } from '../../i18n/index';
 const LATE_NS = 5_600_000;
 const SMALL_LATE_NS = 8_126;
 
-function reportShape() {
+/** Two decode ranks of one step; `late`: which rank arrives late at which collective, by how much. */
+function reportShape(
+  late: { rank: number; collective: number; ns: number }[] = [
+    { rank: 1, collective: 0, ns: LATE_NS },
+    { rank: 0, collective: 2, ns: SMALL_LATE_NS },
+  ],
+) {
   return generateCluster({
     ranks: 2,
     tp: 2,
@@ -30,10 +36,7 @@ function reportShape() {
     kernelsPerStep: 22,
     slowFactor: 1,
     withStack: false,
-    lateArrivals: [
-      { rank: 1, collective: 0, ns: LATE_NS },
-      { rank: 0, collective: 2, ns: SMALL_LATE_NS },
-    ],
+    lateArrivals: late,
     seed: 21,
   });
 }
@@ -128,17 +131,7 @@ describe('slow rank = the rank the others wait for', () => {
 describe('ranks within noise: no slow rank named', () => {
   // Same shape, but rank 1 is late by 40 µs only (steps of ~1.7 ms): its caused wait still ranks it first, yet
   // the ranks' step-time gap stays under msprof-analyze's 5 % (analysis-definitions §6.2).
-  const { files } = generateCluster({
-    ranks: 2,
-    tp: 2,
-    steps: 1,
-    workload: 'decode',
-    kernelsPerStep: 22,
-    slowFactor: 1,
-    withStack: false,
-    lateArrivals: [{ rank: 1, collective: 0, ns: 40_000 }],
-    seed: 21,
-  });
+  const { files } = reportShape([{ rank: 1, collective: 0, ns: 40_000 }]);
 
   it('says "within noise" in the headline, the facts, the advisor and summarize', async () => {
     const ranks = await rankSummaries(files);
