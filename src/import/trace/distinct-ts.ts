@@ -4,7 +4,7 @@
  * one linear merge (`countUnion`) instead of sorting every timestamp of the file on one core.
  *
  * A timestamp is the exact pair (µs integer, ns remainder 0..999), so two are equal exactly when
- * their pairs are: the count is the one `computeTimeBase` makes from rebased ns and outlier text.
+ * their pairs are. A single scan counts the same way, with one run (`computeTimeBase`).
  */
 
 /** Sorted distinct (µs, ns remainder) pairs, ascending. */

@@ -11,6 +11,7 @@
  * Kineto and Chrome write `M` events with `ts: 0` beside epoch timestamps.
  */
 import { exactToNsString } from '../../lib/exact-time';
+import { countUnion, sortedDistinct } from './distinct-ts';
 
 /** 7 days in µs. */
 export const OUTLIER_US = 7 * 24 * 3600 * 1e6;
@@ -91,8 +92,15 @@ export function computeTimeBase(
   }
   const maxRelNs = baseUs === Infinity ? 0 : maxRel(allUs, allFrac, refUs, baseUs, baseFrac);
   for (let i = 0; i < metaUs.length; i++) widen(metaUs[i]!, metaFrac[i]!);
+  // Distinct exact (µs, ns) pairs, counted the same way as the ranges' runs (distinct-ts.ts).
   const distinctTs =
-    knownDistinct ?? countDistinct(allUs, allFrac, metaUs, metaFrac, refUs, baseUs, baseFrac);
+    knownDistinct ??
+    countUnion([
+      sortedDistinct([
+        [allUs, allFrac],
+        [metaUs, metaFrac],
+      ]),
+    ]);
   return {
     baseUs,
     baseFrac,
@@ -104,32 +112,6 @@ export function computeTimeBase(
     outliers,
     outlierExample,
   };
-}
-
-/** Distinct exact timestamps: inliers as exact rebased ns, outliers as exact text. */
-function countDistinct(
-  allUs: Float64Array,
-  allFrac: Uint16Array,
-  metaUs: Float64Array,
-  metaFrac: Uint16Array,
-  refUs: number,
-  baseUs: number,
-  baseFrac: number,
-): number {
-  const n = allUs.length;
-  const rel = new Float64Array(n + metaUs.length);
-  const outlierSet = new Set<string>();
-  let k = 0;
-  const addDistinct = (us: number, fr: number): void => {
-    if (Math.abs(us - refUs) > OUTLIER_US) outlierSet.add(`${us}.${fr}`);
-    else rel[k++] = (us - baseUs) * 1000 + (fr - baseFrac);
-  };
-  for (let i = 0; i < n; i++) addDistinct(allUs[i]!, allFrac[i]!);
-  for (let i = 0; i < metaUs.length; i++) addDistinct(metaUs[i]!, metaFrac[i]!);
-  const sorted = rel.subarray(0, k).sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  return distinct + outlierSet.size;
 }
 
 /** Largest inlier timestamp, ns since the base. */
