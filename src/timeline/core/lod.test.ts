@@ -4,6 +4,7 @@ import { sliceAtTime, walkLane } from './lod';
 import { sliceIndex } from './slice-index';
 import { trackNamed, traceFromText } from '../test-trace-dsl';
 import { TimeScale } from './time-scale';
+import { randomLane } from './test-lanes';
 
 const US = 1000;
 
@@ -96,34 +97,6 @@ describe('sliceAtTime', () => {
     expect(sliceAtTime(t, l, coarse, 100 * US)).toBe(0);
   });
 });
-
-/** A one-depth table of non-overlapping slices from a seeded generator. */
-function randomLane(n: number, seed: number): SliceTable {
-  let x = seed;
-  const rand = () => (x = (x * 1103515245 + 12345) >>> 0) / 4294967296;
-  const start = new Float64Array(n);
-  const dur = new Float64Array(n);
-  let t = 1000;
-  for (let i = 0; i < n; i++) {
-    // Mostly tiny slices, some long ones, with bursts and gaps.
-    const long = rand() < 0.01;
-    dur[i] = long ? 2e6 * rand() + 1e5 : 50 + Math.floor(rand() * 500);
-    start[i] = t;
-    t += dur[i]! + (rand() < 0.05 ? 1e6 * rand() : Math.floor(rand() * 300));
-  }
-  return {
-    length: n,
-    start,
-    dur,
-    depth: new Uint16Array(n),
-    parent: new Int32Array(n).fill(-1),
-    name: new Uint32Array(n),
-    cat: new Uint32Array(n),
-    args: new Int32Array(n).fill(-1),
-    flags: new Uint8Array(n),
-    rows: 1,
-  };
-}
 
 describe('walkLane with the time mipmap (long lanes, zoomed out)', () => {
   const t = randomLane(50_000, 3);

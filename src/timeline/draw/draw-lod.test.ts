@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SliceTable } from '../../model/trace-model';
 import type { LodEmit } from '../core/lod';
 import { sliceIndex } from '../core/slice-index';
 import { TimeScale } from '../core/time-scale';
@@ -7,6 +6,7 @@ import { colorIndexOf, LIGHT_COLORS, makePalette } from './colors';
 import { drawLaneFromPyramid, resetLaneColumns } from './draw-lod';
 import { packedFill } from './draw-slice-rows';
 import { PixelLayer } from './pixel-layer';
+import { randomLane } from '../core/test-lanes';
 
 const BG = 0x01020304;
 const STRINGS = ['', 'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta'];
@@ -25,34 +25,6 @@ function fakeContext() {
   return { ctx, pixels: () => new Uint32Array(put!.data.buffer) };
 }
 
-/** One depth of non-overlapping slices: bursts of tiny ones, some long ones, gaps. */
-function randomLane(n: number, seed: number): SliceTable {
-  let x = seed;
-  const rand = () => (x = (x * 1103515245 + 12345) >>> 0) / 4294967296;
-  const start = new Float64Array(n);
-  const dur = new Float64Array(n);
-  const name = new Uint32Array(n);
-  let t = 1000;
-  for (let i = 0; i < n; i++) {
-    dur[i] = rand() < 0.01 ? 2e6 * rand() + 1e5 : 50 + Math.floor(rand() * 500);
-    start[i] = t;
-    name[i] = 1 + Math.floor(rand() * 7);
-    t += dur[i]! + (rand() < 0.05 ? 1e6 * rand() : Math.floor(rand() * 300));
-  }
-  return {
-    length: n,
-    start,
-    dur,
-    depth: new Uint16Array(n),
-    parent: new Int32Array(n).fill(-1),
-    name,
-    cat: new Uint32Array(n),
-    args: new Int32Array(n).fill(-1),
-    flags: new Uint8Array(n),
-    rows: 1,
-  };
-}
-
 const W = 600;
 const H = 30;
 const X = 40; // content left, CSS px
@@ -60,7 +32,7 @@ const Y = 7; // lane top, CSS px
 const SH = 16;
 
 describe('drawLaneFromPyramid', () => {
-  const t = randomLane(30_000, 9);
+  const t = randomLane(30_000, 9, { names: 7 });
   const lane = sliceIndex(t).lanes[0]!;
   const fills = packedFill(makePalette(LIGHT_COLORS));
   const end = t.start[t.length - 1]! + t.dur[t.length - 1]!;

@@ -1,39 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SliceTable } from '../../model/trace-model';
 import { sliceIndex } from '../core/slice-index';
 import { TimeScale } from '../core/time-scale';
 import { resetSummaryColumns, summaryCounts, type SummaryLane } from './summary-columns';
-
-/** One depth of non-overlapping slices: bursts of tiny ones, some long ones, gaps. */
-function randomLane(n: number, seed: number): SliceTable {
-  let x = seed;
-  const rand = () => (x = (x * 1103515245 + 12345) >>> 0) / 4294967296;
-  const start = new Float64Array(n);
-  const dur = new Float64Array(n);
-  let t = 1000 + Math.floor(rand() * 5000);
-  for (let i = 0; i < n; i++) {
-    dur[i] = rand() < 0.01 ? 2e6 * rand() + 1e5 : 50 + Math.floor(rand() * 500);
-    start[i] = t;
-    t += dur[i]! + (rand() < 0.05 ? 1e6 * rand() : Math.floor(rand() * 300));
-  }
-  return {
-    length: n,
-    start,
-    dur,
-    depth: new Uint16Array(n),
-    parent: new Int32Array(n).fill(-1),
-    name: new Uint32Array(n).fill(1),
-    cat: new Uint32Array(n),
-    args: new Int32Array(n).fill(-1),
-    flags: new Uint8Array(n),
-    rows: 1,
-  };
-}
+import { randomLane } from '../core/test-lanes';
 
 const W = 500;
 // Long lanes (with pyramids) and short ones (walked slice by slice).
 const lanes: SummaryLane[] = [30_000, 800, 12_000, 3_000, 200].map((n, k) => {
-  const table = randomLane(n, 11 + k);
+  const table = randomLane(n, 11 + k, { name: 1, randomStart: true });
   return { table, lane: sliceIndex(table).lanes[0]! };
 });
 const end = Math.max(...lanes.map(({ table: t }) => t.start[t.length - 1]! + t.dur[t.length - 1]!));
